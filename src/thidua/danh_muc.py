@@ -1,0 +1,146 @@
+"""The codes of SPEC §2: titles and forms, ratings, discipline levels, recognition levels.
+
+Parsing accepts the code, the Vietnamese abbreviation or the full name, in any case, with or without
+diacritics; an unknown value is a ``GiaTriKhongHopLe`` that lists what is allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .loi import GiaTriKhongHopLe
+from .tieng_viet import khoa_so_khop
+
+CA_NHAN = "ca_nhan"
+TAP_THE = "tap_the"
+
+
+@dataclass(frozen=True, slots=True)
+class DanhHieu:
+    """A title (danh hiệu thi đua) or a form of commendation (hình thức khen thưởng)."""
+
+    ma: str
+    viet_tat: str
+    ten: str
+    doi_tuong: frozenset[str]
+    la_hinh_thuc: bool
+    cap_quyet_dinh: str  # "so" | "tinh" | "thu_tuong"
+    thu_hang: int  # higher = higher title (for "only the highest is paid")
+    so_nam_ky: int  # length of the period the title is computed over (same-period rule)
+    bi_danh: tuple[str, ...] = ()
+
+    @property
+    def so_quyet_dinh(self) -> bool:
+        """True when the Giám đốc Sở decides it (Law Art. 80(1)); else the Sở proposes upward."""
+        return self.cap_quyet_dinh == "so"
+
+    @property
+    def nhan(self) -> str:
+        return f"{self.viet_tat} ({self.ten})" if self.viet_tat != self.ten else self.ten
+
+
+_CN = frozenset({CA_NHAN})
+_TT = frozenset({TAP_THE})
+_CA_HAI = frozenset({CA_NHAN, TAP_THE})
+
+DANH_HIEU: dict[str, DanhHieu] = {d.ma: d for d in (
+    DanhHieu("LDTT", "LĐTT", "Lao động tiên tiến", _CN, False, "so", 10, 1),
+    DanhHieu("CSTDCS", "CSTĐCS", "Chiến sĩ thi đua cơ sở", _CN, False, "so", 20, 1),
+    DanhHieu("CSTDT", "CSTĐ tỉnh", "Chiến sĩ thi đua cấp tỉnh", _CN, False, "tinh", 30, 3,
+             ("Chiến sĩ thi đua tỉnh", "CSTĐT")),
+    DanhHieu("CSTDTQ", "CSTĐTQ", "Chiến sĩ thi đua toàn quốc", _CN, False, "thu_tuong", 40, 6),
+    DanhHieu("TTLDTT", "TTLĐTT", "Tập thể lao động tiên tiến", _TT, False, "so", 10, 1),
+    DanhHieu("TTLDXS", "TTLĐXS", "Tập thể lao động xuất sắc", _TT, False, "tinh", 20, 1,
+             ("TLĐXS",)),
+    DanhHieu("CTDT", "Cờ thi đua tỉnh", "Cờ thi đua của UBND tỉnh", _TT, False, "tinh", 30, 1,
+             ("Cờ thi đua của Ủy ban nhân dân tỉnh", "Cờ thi đua")),
+    DanhHieu("GK", "GK", "Giấy khen của Giám đốc Sở", _CA_HAI, True, "so", 5, 1, ("Giấy khen",)),
+    DanhHieu("BKT", "BK tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", _CA_HAI, True, "tinh", 15, 1,
+             ("Bằng khen", "Bằng khen tỉnh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")),
+)}
+
+
+@dataclass(frozen=True, slots=True)
+class MucDo:
+    """An ordered level: a rating, a discipline, a recognition level. Higher ``bac`` = higher/heavier."""
+
+    ma: str
+    ten: str
+    bac: int
+
+
+XEP_LOAI: dict[str, MucDo] = {m.ma: m for m in (
+    MucDo("HTXSNV", "Hoàn thành xuất sắc nhiệm vụ", 4),
+    MucDo("HTTNV", "Hoàn thành tốt nhiệm vụ", 3),
+    MucDo("HTNV", "Hoàn thành nhiệm vụ", 2),
+    MucDo("KHTNV", "Không hoàn thành nhiệm vụ", 1),
+)}
+
+KY_LUAT: dict[str, MucDo] = {m.ma: m for m in (
+    MucDo("KHIEN_TRACH", "Khiển trách", 1),
+    MucDo("CANH_CAO", "Cảnh cáo", 2),
+    MucDo("HA_BAC_LUONG", "Hạ bậc lương", 3),
+    MucDo("GIANG_CHUC", "Giáng chức", 4),
+    MucDo("CACH_CHUC", "Cách chức", 5),
+    MucDo("BUOC_THOI_VIEC", "Buộc thôi việc", 6),
+)}
+
+CAP_CONG_NHAN: dict[str, MucDo] = {m.ma: m for m in (
+    MucDo("CO_SO", "Cơ sở", 1),
+    MucDo("TINH", "Tỉnh", 2),
+    MucDo("TOAN_QUOC", "Toàn quốc", 3),
+)}
+
+
+def _chi_muc(cac_muc: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    bang: dict[str, str] = {}
+    for ma, ten_goi in cac_muc:
+        for t in (ma, *ten_goi):
+            bang[khoa_so_khop(t)] = ma
+    return bang
+
+
+_TIM_DANH_HIEU = _chi_muc((d.ma, (d.viet_tat, d.ten, *d.bi_danh)) for d in DANH_HIEU.values())
+_TIM_XEP_LOAI = _chi_muc((m.ma, (m.ten,)) for m in XEP_LOAI.values())
+_TIM_KY_LUAT = _chi_muc((m.ma, (m.ten,)) for m in KY_LUAT.values())
+_TIM_CAP = _chi_muc((m.ma, (m.ten, f"cấp {m.ten}")) for m in CAP_CONG_NHAN.values())
+
+
+def _doc(gia_tri: object, bang: dict[str, str], loai: str, cho_phep: str) -> str:
+    khoa = khoa_so_khop(gia_tri)
+    if khoa in bang:
+        return bang[khoa]
+    raise GiaTriKhongHopLe(f"{loai} '{gia_tri}' không hợp lệ; chọn {cho_phep}.")
+
+
+def doc_danh_hieu(gia_tri: object) -> DanhHieu:
+    """``"lđtt"``, ``"LDTT"``, ``"Lao dong tien tien"`` → the LĐTT record."""
+    return DANH_HIEU[_doc(gia_tri, _TIM_DANH_HIEU, "Danh hiệu/hình thức",
+                          ", ".join(d.viet_tat for d in DANH_HIEU.values()))]
+
+
+def doc_danh_sach_danh_hieu(gia_tri: object) -> tuple[DanhHieu, ...]:
+    """A comma/semicolon separated list of codes; duplicates removed, order kept."""
+    if gia_tri is None:
+        return ()
+    ket_qua: list[DanhHieu] = []
+    for phan in str(gia_tri).replace(";", ",").replace("\n", ",").split(","):
+        if phan.strip():
+            d = doc_danh_hieu(phan)
+            if d not in ket_qua:
+                ket_qua.append(d)
+    return tuple(ket_qua)
+
+
+def doc_xep_loai(gia_tri: object) -> MucDo:
+    return XEP_LOAI[_doc(gia_tri, _TIM_XEP_LOAI, "Xếp loại", "HTXSNV, HTTNV, HTNV hoặc KHTNV")]
+
+
+def doc_ky_luat(gia_tri: object) -> MucDo:
+    return KY_LUAT[_doc(gia_tri, _TIM_KY_LUAT, "Kỷ luật",
+                        ", ".join(m.ten for m in KY_LUAT.values()) + " (để trống nếu không)")]
+
+
+def doc_cap(gia_tri: object) -> MucDo:
+    return CAP_CONG_NHAN[_doc(gia_tri, _TIM_CAP, "Cấp công nhận", "Cơ sở, Tỉnh hoặc Toàn quốc")]

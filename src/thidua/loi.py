@@ -1,0 +1,60 @@
+"""Errors and problems.
+
+``ThiduaError`` is raised when the program cannot go on (exit code 2 at the CLI). A ``VanDe`` is one problem
+found in the data; validation collects them all, then reports (exit code 1 when any is a ``loi``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+LOI = "loi"
+CANH_BAO = "canh_bao"
+
+
+class ThiduaError(Exception):
+    """Base error. ``str(e)`` is a Vietnamese message that says where, what, and how to fix it."""
+
+    def __init__(self, thong_bao: str, *, tep: str | None = None, sheet: str | None = None,
+                 o: str | None = None) -> None:
+        self.thong_bao = thong_bao
+        self.tep = tep
+        self.sheet = sheet
+        self.o = o
+        vi_tri = ", ".join(x for x in (f"Tệp {tep}" if tep else "", f"sheet {sheet}" if sheet else "",
+                                       f"ô {o}" if o else "") if x)
+        super().__init__(f"{vi_tri}: {thong_bao}" if vi_tri else thong_bao)
+
+
+class GiaTriKhongHopLe(ThiduaError):
+    """A value (code, rating, level, QuyChe key…) that is not one of the allowed ones."""
+
+
+class LoiThamSo(ThiduaError):
+    """A parameter file or a parameter lookup that cannot be answered."""
+
+
+class TepKhongDocDuoc(ThiduaError):
+    """An input that is not a usable workbook (exit code 2)."""
+
+
+class LoiMauVanBan(ThiduaError):
+    """A Word template with a broken tag or a missing field."""
+
+
+@dataclass(frozen=True, slots=True)
+class VanDe:
+    """One problem in the input, with its place. Keys are SPEC §4's ``kiem-tra`` JSON keys."""
+
+    ma_loi: str
+    muc_do: str
+    thong_bao: str
+    tep: str = ""
+    sheet: str = ""
+    o: str = ""
+    dong: int | None = None
+    cot: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        d = asdict(self)
+        return {k: d[k] for k in ("tep", "sheet", "o", "dong", "cot", "ma_loi", "muc_do", "thong_bao")}

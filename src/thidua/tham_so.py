@@ -1,0 +1,367 @@
+"""The law as data: dated, cited parameters (STYLE.md, "Law as data").
+
+Each parameter is one YAML file under ``src/thidua/params/``; its dotted name is its path
+(``tien_thuong/he_so/BKT.yaml`` → ``tien_thuong.he_so.BKT``). Lookups always take a date. The agency's own
+regulation (sheet QuyChe) overrides a value by the parameter's name or its Vietnamese label (``nhan``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .danh_muc import MucDo, doc_ky_luat
+from .loi import GiaTriKhongHopLe, LoiThamSo
+from .tieng_viet import chuan_hoa, khoa_so_khop
+
+KIEU = ("tien", "so_nguyen", "he_so", "ty_le", "dung_sai", "lua_chon", "ky_luat")
+_KHOA_THAM_SO = {"description", "kieu", "nhan", "unit", "quy_che", "lua_chon", "values"}
+_KHOA_GIA_TRI = {"value", "ref", "quy_che"}
+
+NGUON_LUAT = "luat"
+NGUON_MAC_DINH = "quy_che_mac_dinh"
+NGUON_CO_QUAN = "quy_che_co_quan"
+
+TEN_LUA_CHON = {
+    "tong_so_thanh_vien": "tổng số thành viên Hội đồng",
+    "so_co_mat": "số thành viên có mặt",
+    "so_phieu_hop_le": "số phiếu hợp lệ",
+    "xuong": "làm tròn xuống",
+    "gan_nhat": "làm tròn đến số gần nhất",
+    "len": "làm tròn lên",
+}
+
+
+class _BatTrungKhoa(yaml.SafeLoader):
+    """A YAML loader that refuses duplicate keys (PyYAML silently keeps the last one)."""
+
+
+def _mapping_khong_trung(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    da_thay: set[object] = set()
+    for khoa_node, _ in node.value:
+        khoa = loader.construct_object(khoa_node, deep=deep)
+        if khoa in da_thay:
+            raise LoiThamSo(f"khoá '{khoa}' bị lặp (dòng {khoa_node.start_mark.line + 1})")
+        da_thay.add(khoa)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_BatTrungKhoa.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_khong_trung)
+
+
+def doc_ty_le(gia_tri: object) -> Fraction | None:
+    """``"9/10"``, ``0.9``, ``"90%"``, ``"90 %"``, ``"0,9"`` → Fraction(9, 10). Blank → None."""
+    if gia_tri is None or (isinstance(gia_tri, str) and not gia_tri.strip()):
+        return None
+    if isinstance(gia_tri, bool):
+        raise ValueError("không phải tỷ lệ")
+    if isinstance(gia_tri, int | float):
+        f = Fraction(str(gia_tri))
+    else:
+        s = chuan_hoa(gia_tri).replace(" ", "").replace(",", ".")
+        phan_tram = s.endswith("%")
+        s = s.rstrip("%")
+        f = Fraction(s)
+        if phan_tram:
+            f /= 100
+    if isinstance(gia_tri, int | float) and f > 1:
+        f /= 100  # 90 typed in a cell means 90 %
+    if not 0 <= f <= 1:
+        raise ValueError("tỷ lệ phải từ 0 đến 100 %")
+    return f
+
+
+def doc_dung_sai(gia_tri: object) -> bool:
+    if isinstance(gia_tri, bool):
+        return gia_tri
+    k = khoa_so_khop(gia_tri)
+    if k in {"co", "c", "x", "1", "true", "dung", "yes", "1.0"}:
+        return True
+    if k in {"khong", "k", "0", "false", "sai", "no", "0.0"}:
+        return False
+    raise ValueError("chọn Có hoặc Không")
+
+
+def _doc_so_nguyen(gia_tri: object) -> int:
+    if isinstance(gia_tri, bool):
+        raise ValueError("không phải số")
+    if isinstance(gia_tri, float):
+        if not gia_tri.is_integer():
+            raise ValueError("phải là số nguyên")
+        return int(gia_tri)
+    if isinstance(gia_tri, int):
+        return gia_tri
+    s = chuan_hoa(gia_tri).replace(".", "").replace(" ", "")
+    return int(s)
+
+
+def _doc_he_so(gia_tri: object) -> Fraction:
+    if isinstance(gia_tri, bool):
+        raise ValueError("không phải số")
+    if isinstance(gia_tri, str):
+        gia_tri = chuan_hoa(gia_tri).replace(",", ".")
+    f = Fraction(str(gia_tri))
+    if f < 0:
+        raise ValueError("hệ số không được âm")
+    return f
+
+
+@dataclass(frozen=True, slots=True)
+class GiaTriThamSo:
+    """A parameter's value in force on a date, with where it comes from."""
+
+    ten: str
+    gia_tri: Any
+    can_cu: str
+    tu_ngay: dt.date | None
+    nguon: str  # NGUON_LUAT | NGUON_MAC_DINH | NGUON_CO_QUAN
+    kieu: str = ""
+
+    @property
+    def la_mac_dinh_quy_che(self) -> bool:
+        return self.nguon == NGUON_MAC_DINH
+
+    def hien_thi(self) -> str:
+        return hien_thi_gia_tri(self.gia_tri, self.kieu)
+
+
+def hien_thi_so(v: Fraction) -> str:
+    """Fraction(3, 10) → "0,3" (Vietnamese decimal comma)."""
+    return f"{float(v):.6g}".replace(".", ",")
+
+
+def hien_thi_gia_tri(v: object, kieu: str = "") -> str:
+    if v is None:
+        return "không giới hạn"
+    if isinstance(v, bool):
+        return "Có" if v else "Không"
+    if isinstance(v, Fraction) and kieu == "he_so":
+        return hien_thi_so(v)
+    if isinstance(v, Fraction):
+        if v.denominator == 1:
+            return str(v.numerator)
+        pt = v * 100
+        if pt.denominator == 1:
+            return f"{pt.numerator} %"
+        if pt == Fraction(200, 3):
+            return "2/3"
+        return f"{float(v):.4g}".replace(".", ",")
+    if isinstance(v, MucDo):
+        return v.ten
+    if isinstance(v, int):
+        return f"{v:,}".replace(",", ".")
+    if isinstance(v, str):
+        return TEN_LUA_CHON.get(v, v)
+    return str(v)
+
+
+@dataclass(frozen=True)
+class ThamSo:
+    """One parameter: its description and its dated values."""
+
+    ten: str
+    mo_ta: str
+    kieu: str
+    nhan: str | None
+    don_vi: str | None
+    quy_che: bool
+    lua_chon: tuple[str, ...]
+    cac_gia_tri: tuple[tuple[dt.date, Any, str, bool], ...]
+
+    def doc_gia_tri(self, tho: object) -> Any:
+        """Parse a raw value (from YAML or from a QuyChe cell) into this parameter's type."""
+        k = self.kieu
+        if k == "ty_le":
+            return doc_ty_le(tho)
+        if tho is None or (isinstance(tho, str) and not tho.strip()):
+            raise ValueError("thiếu giá trị")
+        if k in ("tien", "so_nguyen"):
+            v = _doc_so_nguyen(tho)
+            if v < 0:
+                raise ValueError("không được âm")
+            return v
+        if k == "he_so":
+            return _doc_he_so(tho)
+        if k == "dung_sai":
+            return doc_dung_sai(tho)
+        if k == "lua_chon":
+            key = khoa_so_khop(tho)
+            for lc in self.lua_chon:
+                if key in (khoa_so_khop(lc), khoa_so_khop(TEN_LUA_CHON.get(lc, lc))):
+                    return lc
+            raise ValueError("chọn " + ", ".join(TEN_LUA_CHON.get(x, x) for x in self.lua_chon))
+        if k == "ky_luat":
+            try:
+                return doc_ky_luat(tho)
+            except GiaTriKhongHopLe as e:
+                raise ValueError(e.thong_bao) from None
+        raise ValueError(f"kiểu '{k}' không biết")
+
+    def tai_ngay(self, ngay: dt.date) -> GiaTriThamSo:
+        dang_hieu_luc = None
+        for tu_ngay, v, ref, qc in self.cac_gia_tri:
+            if tu_ngay <= ngay:
+                dang_hieu_luc = (tu_ngay, v, ref, qc)
+        if dang_hieu_luc is None:
+            raise LoiThamSo(
+                f"Tham số '{self.ten}' chưa có giá trị nào có hiệu lực vào ngày {ngay:%d/%m/%Y} "
+                f"(sớm nhất từ {self.cac_gia_tri[0][0]:%d/%m/%Y}); kiểm tra lại Ngày quyết định.")
+        tu_ngay, v, ref, qc = dang_hieu_luc
+        nguon = NGUON_MAC_DINH if (qc or self.quy_che) else NGUON_LUAT
+        return GiaTriThamSo(self.ten, v, ref, tu_ngay, nguon, self.kieu)
+
+
+def _doc_tep(duong_dan: Path, ten: str) -> ThamSo:
+    try:
+        du_lieu = yaml.load(duong_dan.read_text(encoding="utf-8"), Loader=_BatTrungKhoa)
+    except LoiThamSo as e:
+        raise LoiThamSo(f"Tệp tham số {duong_dan.name}: {e.thong_bao}", tep=str(duong_dan)) from None
+    except yaml.YAMLError as e:
+        raise LoiThamSo(f"Tệp tham số {duong_dan} không đọc được: {e}", tep=str(duong_dan)) from None
+
+    def loi(thong_bao: str) -> LoiThamSo:
+        return LoiThamSo(f"Tệp tham số {duong_dan}: {thong_bao}", tep=str(duong_dan))
+
+    if not isinstance(du_lieu, dict):
+        raise loi("phải là một bảng khoá: giá trị")
+    thua = set(du_lieu) - _KHOA_THAM_SO
+    if thua:
+        raise loi(f"khoá không biết: {', '.join(sorted(map(str, thua)))}")
+    for bat_buoc in ("description", "kieu", "values"):
+        if bat_buoc not in du_lieu:
+            raise loi(f"thiếu khoá '{bat_buoc}'")
+    if du_lieu["kieu"] not in KIEU:
+        raise loi(f"kiểu '{du_lieu['kieu']}' không hợp lệ; chọn {', '.join(KIEU)}")
+    gia_tri = du_lieu["values"]
+    if not isinstance(gia_tri, dict) or not gia_tri:
+        raise loi("'values' phải có ít nhất một ngày")
+    ts = ThamSo(ten, du_lieu["description"], du_lieu["kieu"], du_lieu.get("nhan"), du_lieu.get("unit"),
+                bool(du_lieu.get("quy_che", False)), tuple(du_lieu.get("lua_chon") or ()), ())
+    cac: list[tuple[dt.date, Any, str, bool]] = []
+    ngay_truoc: dt.date | None = None
+    for ngay, muc in gia_tri.items():
+        if not isinstance(ngay, dt.date):
+            raise loi(f"'{ngay}' không phải ngày dạng YYYY-MM-DD")
+        if ngay_truoc is not None and ngay <= ngay_truoc:
+            raise loi(f"các ngày phải tăng dần ({ngay_truoc} rồi {ngay})")
+        ngay_truoc = ngay
+        if not isinstance(muc, dict):
+            raise loi(f"ngày {ngay}: phải có 'value' và 'ref'")
+        thua = set(muc) - _KHOA_GIA_TRI
+        if thua:
+            raise loi(f"ngày {ngay}: khoá không biết {', '.join(sorted(map(str, thua)))}")
+        if "value" not in muc:
+            raise loi(f"ngày {ngay}: thiếu 'value'")
+        if not muc.get("ref"):
+            raise loi(f"ngày {ngay}: thiếu căn cứ 'ref'")
+        try:
+            v = ts.doc_gia_tri(muc["value"]) if not (muc["value"] is None and ts.kieu == "ty_le") else None
+        except ValueError as e:
+            raise loi(f"ngày {ngay}: giá trị {muc['value']!r} không hợp lệ ({e})") from None
+        cac.append((ngay, v, str(muc["ref"]), bool(muc.get("quy_che", False))))
+    object.__setattr__(ts, "cac_gia_tri", tuple(cac))
+    return ts
+
+
+@dataclass(frozen=True)
+class BoThamSo:
+    """Every parameter of the tree, by dotted name."""
+
+    tham_so: Mapping[str, ThamSo]
+
+    @classmethod
+    def tu_thu_muc(cls, thu_muc: Path) -> BoThamSo:
+        tham_so: dict[str, ThamSo] = {}
+        for tep in sorted(thu_muc.rglob("*")):
+            if tep.is_dir():
+                continue
+            if tep.suffix not in (".yaml", ".yml"):
+                raise LoiThamSo(f"Tệp lạ trong thư mục tham số: {tep}", tep=str(tep))
+            ten = ".".join(tep.relative_to(thu_muc).with_suffix("").parts)
+            tham_so[ten] = _doc_tep(tep, ten)
+        nhan_da_co: dict[str, str] = {}
+        for ts in tham_so.values():
+            if ts.nhan:
+                k = khoa_so_khop(ts.nhan)
+                if k in nhan_da_co:
+                    raise LoiThamSo(f"Nhãn '{ts.nhan}' dùng cho cả {nhan_da_co[k]} và {ts.ten}")
+                nhan_da_co[k] = ts.ten
+        return cls(tham_so)
+
+    def __getitem__(self, ten: str) -> ThamSo:
+        try:
+            return self.tham_so[ten]
+        except KeyError:
+            raise LoiThamSo(f"Không có tham số '{ten}'") from None
+
+    def tim_theo_khoa(self, khoa: object) -> ThamSo:
+        """Find a parameter by its dotted name or its Vietnamese label (QuyChe keys)."""
+        k = khoa_so_khop(khoa)
+        for ts in self.tham_so.values():
+            if ts.nhan and k in (khoa_so_khop(ts.ten), khoa_so_khop(ts.nhan)):
+                return ts
+        raise GiaTriKhongHopLe(
+            f"Khoá quy chế '{khoa}' không có; các khoá được dùng: "
+            + "; ".join(ts.nhan for ts in self.tham_so.values() if ts.nhan) + ".")
+
+    def doc_quy_che(self, cac_dong: Iterable[tuple[object, object]]) -> dict[str, Any]:
+        """QuyChe rows (key, value) → {parameter name: parsed value}. Raises on the first bad row;
+        the workbook validator calls ``doc_mot_dong_quy_che`` to collect every problem."""
+        return dict(self.doc_mot_dong_quy_che(k, v) for k, v in cac_dong)
+
+    def doc_mot_dong_quy_che(self, khoa: object, gia_tri: object) -> tuple[str, Any]:
+        ts = self.tim_theo_khoa(khoa)
+        try:
+            return ts.ten, ts.doc_gia_tri(gia_tri)
+        except (ValueError, ZeroDivisionError, ArithmeticError) as e:
+            raise GiaTriKhongHopLe(f"Giá trị '{gia_tri}' của '{ts.nhan}' không hợp lệ: {e}.") from None
+
+    def tai_ngay(self, ngay: dt.date, ghi_de: Mapping[str, Any] | None = None) -> ThamSoApDung:
+        return ThamSoApDung(self, ngay, dict(ghi_de or {}))
+
+
+@dataclass
+class ThamSoApDung:
+    """The parameters in force on one date, with the agency's overrides; remembers what was used."""
+
+    bo: BoThamSo
+    ngay: dt.date
+    ghi_de: dict[str, Any]
+    da_dung: dict[str, GiaTriThamSo] = field(default_factory=dict)
+
+    def chi_tiet(self, ten: str) -> GiaTriThamSo:
+        if ten in self.da_dung:
+            return self.da_dung[ten]
+        ts = self.bo[ten]
+        if ten in self.ghi_de:
+            gt = GiaTriThamSo(ten, self.ghi_de[ten], "Quy chế thi đua, khen thưởng của cơ quan (sheet QuyChe)",
+                              None, NGUON_CO_QUAN, ts.kieu)
+        else:
+            gt = ts.tai_ngay(self.ngay)
+        self.da_dung[ten] = gt
+        return gt
+
+    def __call__(self, ten: str) -> Any:
+        return self.chi_tiet(ten).gia_tri
+
+    def tat_ca(self) -> list[GiaTriThamSo]:
+        """Every parameter in force (for ``quy-dinh`` and the manifest)."""
+        return [self.chi_tiet(ten) for ten in sorted(self.bo.tham_so)]
+
+
+def thu_muc_tham_so() -> Path:
+    return Path(str(resources.files("thidua") / "params"))
+
+
+@lru_cache(maxsize=1)
+def bo_tham_so_mac_dinh() -> BoThamSo:
+    """The parameter tree shipped with thidua (loaded once per process)."""
+    return BoThamSo.tu_thu_muc(thu_muc_tham_so())
