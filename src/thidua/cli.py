@@ -124,6 +124,199 @@ def quy_dinh(
     chay_an_toan(than)
 
 
+def _in_van_de(van_de: list, gioi_han: int = 200) -> None:
+    from .loi import LOI
+
+    if not van_de:
+        out.print("[green]Không phát hiện vấn đề nào.[/]")
+        return
+    bang = Table(title="Các vấn đề cần sửa", show_lines=False)
+    for cot in ("Mức", "Tệp", "Sheet", "Ô", "Nội dung"):
+        bang.add_column(cot, overflow="fold")
+    for v in van_de[:gioi_han]:
+        muc = "[red]Lỗi[/]" if v.muc_do == LOI else "[yellow]Cảnh báo[/]"
+        bang.add_row(muc, Path(v.tep).name if v.tep else "", v.sheet, v.o, v.thong_bao)
+    out.print(bang)
+    if len(van_de) > gioi_han:
+        out.print(f"… và {len(van_de) - gioi_han} vấn đề khác (dùng --json để xem hết).")
+    so_loi = sum(1 for v in van_de if v.muc_do == LOI)
+    out.print(f"Tổng cộng: {so_loi} lỗi, {len(van_de) - so_loi} cảnh báo.")
+
+
+def _doc(dau_vao: list[Path], che_do: str = "cuoi_nam", nam: int | None = None):  # noqa: ANN202
+    from .kiem_tra import kiem_tra
+
+    return kiem_tra(dau_vao, che_do=che_do, nam_mac_dinh=nam)
+
+
+@app.command("kiem-tra")
+def kiem_tra_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
+    """Kiểm tra các tệp Excel: in từng vấn đề với tệp, sheet, ô và cách sửa.
+
+    Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi dữ liệu, 2 tệp không dùng được.
+
+    Ví dụ: thidua kiem-tra don-vi/ tong-hop.xlsx
+    """
+    def than() -> int:
+        kq = _doc(dau_vao)
+        if json_:
+            in_json(kq.as_dict())
+        else:
+            out.print(f"Đã đọc {len(kq.tep)} tệp: " + ", ".join(f"{k} {v} dòng" for k, v in kq.so_dong.items()))
+            _in_van_de(kq.van_de)
+        return 1 if kq.co_loi else 0
+
+    chay_an_toan(than)
+
+
+@app.command("tao-mau")
+def tao_mau_lenh(thu_muc: Annotated[Path, typer.Argument(help="Thư mục ghi các mẫu.")]) -> None:
+    """Tạo các sổ Excel trống (có danh sách chọn, hướng dẫn) để đơn vị và bộ phận thi đua điền.
+
+    Ví dụ: thidua tao-mau mau-thi-dua
+    """
+    def than() -> int:
+        from .mau_bang import tao_mau
+
+        for p in tao_mau(thu_muc):
+            out.print(f"Đã tạo {p}")
+        return 0
+
+    chay_an_toan(than)
+
+
+@app.command("dang-ky")
+def dang_ky_lenh(dau_vao: DauVao, ra: ThuMucRa, json_: JsonOpt = False,
+                 nam: Annotated[int | None, typer.Option("--nam", help="Năm đăng ký khi chưa có sheet ThongTin.")] = None) -> None:
+    """Đợt đăng ký thi đua đầu năm: kiểm tra bảng đăng ký, ghi danh sách đăng ký tổng hợp (Excel, Word).
+
+    Ví dụ: thidua dang-ky don-vi/ -o dang-ky-2026 --nam 2026
+    """
+    def than() -> int:
+        from .dang_ky import chay_dang_ky
+
+        kq = chay_dang_ky(dau_vao, ra, nam)
+        if json_:
+            in_json(kq.as_dict())
+        else:
+            _in_van_de(kq.kiem_tra.van_de)
+            for dong in kq.so_luong:
+                out.print(f"  {dong['ten']}: {dong['so_luong']} đăng ký")
+            for p in kq.tep_ra:
+                out.print(f"Đã ghi {p}")
+        return 1 if kq.kiem_tra.co_loi else 0
+
+    chay_an_toan(than)
+
+
+@app.command("tao-phieu")
+def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa) -> None:
+    """Chuẩn bị bỏ phiếu: phiếu bầu in (Word, đánh số, mỗi thành viên một phiếu) và sheet PhieuBau để nhập.
+
+    Ví dụ: thidua tao-phieu don-vi/ tong-hop.xlsx -o phieu-bau
+    """
+    def than() -> int:
+        from .tao_phieu import chay_tao_phieu
+
+        kq = _doc(dau_vao)
+        if kq.co_loi or kq.du_lieu is None:
+            _in_van_de(kq.van_de)
+            return 1
+        tep, ung_vien, bo_ra = chay_tao_phieu(kq.du_lieu, ra)
+        out.print(f"{len(ung_vien)} ứng viên trên phiếu; {len(bo_ra)} đề nghị không đủ tiêu chuẩn nên không đưa vào phiếu.")
+        for p in tep:
+            out.print(f"Đã ghi {p}")
+        return 0
+
+    chay_an_toan(than)
+
+
+@app.command("kiem-phieu")
+def kiem_phieu_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
+    """Kiểm phiếu: số phiếu phát ra, thu vào, hợp lệ; từng ứng viên: đồng ý, mẫu số, tỷ lệ, ngưỡng, đạt hay không.
+
+    Ví dụ: thidua kiem-phieu don-vi/ tong-hop.xlsx
+    """
+    def than() -> int:
+        from .ket_xuat import bang_kiem_phieu
+
+        kq = _doc(dau_vao)
+        if kq.co_loi or kq.du_lieu is None:
+            if json_:
+                in_json(kq.as_dict())
+            else:
+                _in_van_de(kq.van_de)
+            return 1
+        if kq.du_lieu.kiem_phieu is None:
+            raise ThiduaError("Không có sheet PhieuBau hoặc KiemPhieu trong các tệp đầu vào.")
+        bang = bang_kiem_phieu(kq.du_lieu)
+        if json_:
+            in_json(bang)
+            return 0
+        sp = bang["so_phieu"]
+        out.print(f"Phiếu phát ra {sp['phat_ra']}, thu vào {sp['thu_vao']}, hợp lệ {sp['hop_le']}, "
+                  f"không hợp lệ {sp['khong_hop_le']}. Có mặt {bang['co_mat']}/{bang['tong_thanh_vien']} thành viên"
+                  + ("" if bang["du_so_nguoi"] else " — [red]không đủ số thành viên tối thiểu[/]") + ".")
+        for p in bang["phieu_khong_hop_le"]:
+            out.print(f"  Phiếu {p['so_phieu']} không hợp lệ: {p['ly_do']}")
+        t = Table(title="Kết quả kiểm phiếu")
+        for cot in ("Mã", "Họ tên / Tập thể", "Danh hiệu", "Đồng ý", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Kết quả"):
+            t.add_column(cot)
+        for u in bang["ung_vien"]:
+            t.add_row(u["ma"], u["ten"], DANH_HIEU_VIET_TAT(u["danh_hieu"]), str(u["dong_y"]), str(u["mau_so"]),
+                      f"{u['ty_le'] * 100:.2f} %".replace(".", ","), f"{u['nguong'] * 100:.0f} %",
+                      "[green]Đạt[/]" if u["dat"] else "[red]Không đạt[/]")
+        out.print(t)
+        return 0
+
+    chay_an_toan(than)
+
+
+def DANH_HIEU_VIET_TAT(ma: str) -> str:  # noqa: N802
+    from .danh_muc import DANH_HIEU
+
+    return DANH_HIEU[ma].viet_tat
+
+
+@app.command("xet")
+def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
+    """Xét mọi đề nghị: đủ điều kiện → bỏ phiếu → chỉ tiêu → kết luận, với lý do và căn cứ.
+
+    Ví dụ: thidua xet don-vi/ tong-hop.xlsx --json > ket-qua.json
+    """
+    def than() -> int:
+        from .ket_xuat import tong_hop_theo_danh_hieu
+        from .xet import xet
+
+        kq = _doc(dau_vao)
+        if kq.co_loi or kq.du_lieu is None:
+            if json_:
+                in_json(kq.as_dict())
+            else:
+                _in_van_de(kq.van_de)
+            return 1
+        ket_qua = xet(kq.du_lieu)
+        if json_:
+            in_json(ket_qua.as_dict())
+            return 0
+        t = Table(title=f"Kết quả xét năm {ket_qua.nam} (quyết định ngày {ket_qua.ngay_quyet_dinh:%d/%m/%Y})")
+        for cot in ("Danh hiệu", "Đề nghị", "Đủ điều kiện", "Đạt", "Tiền thưởng (đồng)"):
+            t.add_column(cot)
+        from .tieng_viet import dinh_dang_tien
+
+        for d in tong_hop_theo_danh_hieu(ket_qua):
+            t.add_row(d["ten"], str(d["de_nghi"]), str(d["du_dieu_kien"]), str(d["dat"]), dinh_dang_tien(d["tien"]))
+        out.print(t)
+        can = ket_qua.can_hoi_dong()
+        if can:
+            out.print(f"[yellow]{len(can)} kết quả cần Hội đồng quyết định:[/]")
+            for dt_, k in can:
+                out.print(f"  {getattr(dt_, 'ho_ten', getattr(dt_, 'ten', ''))} ({dt_.ma}) — {k.danh_hieu.viet_tat}: {k.ly_do[-1]}")
+        return 0
+
+    chay_an_toan(than)
+
+
 def main() -> None:
     """Entry point of the ``thidua`` script."""
     if sys.platform == "win32":  # Vietnamese text in a Windows console

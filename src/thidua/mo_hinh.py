@@ -99,6 +99,7 @@ class ThongTin:
     so_thanh_vien: int | None = None
     so_co_mat: int | None = None
     nguon: str = ""
+    thong_tin_them: dict[str, object] = field(default_factory=dict)  # meeting date, chair, secretary, …
 
     @property
     def ky_thay(self) -> bool:

@@ -63,6 +63,8 @@ def doc_ty_le(gia_tri: object) -> Fraction | None:
         return None
     if isinstance(gia_tri, bool):
         raise ValueError("không phải tỷ lệ")
+    if isinstance(gia_tri, str) and khoa_so_khop(gia_tri) in ("khong", "khonggioihan"):
+        return None
     if isinstance(gia_tri, int | float):
         f = Fraction(str(gia_tri))
     else:

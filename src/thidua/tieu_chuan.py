@@ -117,9 +117,10 @@ def _cong_thang(ngay: dt.date, so_thang: int) -> dt.date:
 
 def khong_dang_xem_xet(cn: CaNhan, dg: DanhGia) -> bool:
     """ND 152/2025 Art. 4: no commendation, nor proposal, while a disciplinary case, an inspection or an
-    investigation about the person is pending."""
-    return dg.kiem(not cn.dang_xem_xet, "Không đang bị xem xét kỷ luật, thanh tra, điều tra",
-                   "Đang bị xem xét kỷ luật, thanh tra hoặc điều tra: chưa xét khen thưởng đợt này", ND152_D4)
+    investigation about the person is pending. Reported only when it bites."""
+    if cn.dang_xem_xet:
+        dg.kiem(False, "", "Đang bị xem xét kỷ luật, thanh tra hoặc điều tra: chưa xét khen thưởng đợt này", ND152_D4)
+    return not cn.dang_xem_xet
 
 
 def tieu_chuan_lao_dong_tien_tien(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:

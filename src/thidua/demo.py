@@ -1,0 +1,249 @@
+"""A realistic synthetic department (``thidua demo``): a Sở Nông nghiệp và Môi trường with fictional people.
+
+Deterministic for a seed. Names follow realistic family/middle/given name frequencies; ratings follow
+DOMAIN.md §7; there are initiatives, a few disciplined people, new recruits, three prior years of ledger so that
+CSTĐ tỉnh and Bằng khen candidates exist, a council with a void ballot and a close call, and a CSTĐCS quota so
+that ranking matters. Every person is fictional.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, XEP_LOAI
+from .ghi_bang import FONT, ghi_bang, luu_nguyen_tu
+from .mo_hinh import CaNhan, MucLichSu, SoTheoDoi, TapThe, ThongTin
+from .so_do import CA_NHAN, LICH_SU, TAP_THE
+from .tham_so import bo_tham_so_mac_dinh
+from .tao_phieu import ghi_sheet_phieu_bau, ung_vien_bo_phieu
+from .xet import DuLieu
+
+HO = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Hoàng", 5), ("Phan", 4.5), ("Vũ", 3.9),
+      ("Đặng", 2.1), ("Bùi", 2), ("Đỗ", 1.4), ("Hồ", 1.3), ("Ngô", 1.3), ("Dương", 1), ("Lý", 0.5), ("Lò", 0.6),
+      ("Tòng", 0.4), ("Giàng", 0.3), ("Vàng", 0.3), ("Đinh", 0.6), ("Trịnh", 0.6), ("Lương", 0.5), ("Tạ", 0.3)]
+DEM_NAM = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thanh", "Xuân", "Ngọc", "Tiến", "Mạnh", "Duy"]
+DEM_NU = ["Thị", "Thị", "Thị", "Thu", "Thanh", "Ngọc", "Phương", "Minh", "Hồng", "Kim", "Thuý", "Bích"]
+TEN_NAM = ["Anh", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Hưng", "Khánh", "Long", "Minh", "Nam", "Phong",
+           "Quân", "Sơn", "Thắng", "Toàn", "Trung", "Tuấn", "Việt", "Hiếu", "Lâm", "Thành", "Tú", "Ước"]
+TEN_NU = ["Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Ngọc",
+          "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo", "Thuỷ", "Trang", "Yến", "Ánh", "Ngân", "Huyền", "Vân"]
+
+DON_VI = [
+    ("VP", "Văn phòng Sở", "Khối tham mưu"), ("TTRA", "Thanh tra Sở", "Khối tham mưu"),
+    ("KHTC", "Phòng Kế hoạch – Tài chính", "Khối tham mưu"), ("TCCB", "Phòng Tổ chức cán bộ", "Khối tham mưu"),
+    ("QLDD", "Phòng Quản lý đất đai", "Khối tham mưu"), ("MT", "Phòng Môi trường", "Khối tham mưu"),
+    ("CCKL", "Chi cục Kiểm lâm", "Khối chi cục"), ("CCTL", "Chi cục Thủy lợi", "Khối chi cục"),
+    ("CCCNTY", "Chi cục Chăn nuôi và Thú y", "Khối chi cục"), ("CCTTBVTV", "Chi cục Trồng trọt và Bảo vệ thực vật", "Khối chi cục"),
+    ("TTQT", "Trung tâm Quan trắc tài nguyên và môi trường", "Khối sự nghiệp"),
+    ("VPDKDD", "Văn phòng Đăng ký đất đai", "Khối sự nghiệp"), ("TTKN", "Trung tâm Khuyến nông", "Khối sự nghiệp"),
+    ("BQLR", "Ban Quản lý rừng phòng hộ", "Khối sự nghiệp"), ("TTNS", "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn", "Khối sự nghiệp"),
+    ("TTCNTT", "Trung tâm Công nghệ thông tin tài nguyên và môi trường", "Khối sự nghiệp"),
+]
+CHUC_VU = ["Chuyên viên", "Chuyên viên", "Chuyên viên chính", "Kiểm lâm viên", "Kỹ sư", "Viên chức", "Kế toán",
+           "Nhân viên"]
+
+
+@dataclass
+class PhongBan:
+    ma: str
+    ten: str
+    khoi: str
+    nguoi: list[CaNhan] = field(default_factory=list)
+
+
+def _ten(rng: random.Random, nu: bool) -> str:
+    ho = rng.choices([h for h, _ in HO], weights=[w for _, w in HO])[0]
+    dem = rng.choice(DEM_NU if nu else DEM_NAM)
+    ten = rng.choice(TEN_NU if nu else TEN_NAM)
+    return f"{ho} {dem} {ten}"
+
+
+def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 2025, nam: int = 2025,
+                ngay_quyet_dinh: dt.date | None = None) -> tuple[DuLieu, dict]:
+    """A department as records (no files yet): people, units, ledger, council. Returns (data, extras)."""
+    rng = random.Random(seed)
+    so_don_vi = so_don_vi or max(5, min(60, round(so_can_bo / 25)))
+    dv_mau = DON_VI * (so_don_vi // len(DON_VI) + 1)
+    phong: list[PhongBan] = []
+    for i in range(so_don_vi):
+        ma, ten, khoi = dv_mau[i]
+        if i >= len(DON_VI):
+            ma, ten = f"{ma}{i // len(DON_VI) + 1}", f"{ten} số {i // len(DON_VI) + 1}"
+        phong.append(PhongBan(ma, ten, khoi))
+    X, C, K = XEP_LOAI, CAP_CONG_NHAN, KY_LUAT
+    lich_su: list[MucLichSu] = []
+    ca_nhan: list[CaNhan] = []
+    for i in range(so_can_bo):
+        pb = phong[i % so_don_vi]
+        nu = rng.random() < 0.45
+        ma = f"{i + 1:05d}"
+        ho_ten = _ten(rng, nu)
+        sinh = dt.date(rng.randint(1966, 2001), rng.randint(1, 12), rng.randint(1, 28))
+        moi = rng.random() < 0.03
+        tuyen = (dt.date(nam, rng.randint(7, 11), rng.randint(1, 28)) if moi else
+                 dt.date(rng.randint(max(sinh.year + 22, 1990), nam - 1), rng.randint(1, 12), rng.randint(1, 28)))
+        # past years: ratings, initiatives, titles
+        chuoi_cstdcs = rng.random() < 0.06  # a cohort with CSTĐCS in the two previous years
+        for y in (nam - 3, nam - 2, nam - 1):
+            if tuyen.year > y:
+                continue
+            xl = X["HTXSNV"] if (chuoi_cstdcs or rng.random() < 0.14) else X["HTTNV"] if rng.random() < 0.93 else X["HTNV"]
+            sk = C["CO_SO"] if (chuoi_cstdcs and rng.random() < 0.5) or rng.random() < 0.1 else None
+            lich_su.append(MucLichSu(ma, y, DANH_HIEU["LDTT"] if xl.bac >= 3 else None, f"{rng.randint(10, 999)}/QĐ-SNNMT",
+                                     dt.date(y + 1, 1, rng.randint(8, 25)), "Sở Nông nghiệp và Môi trường", xl, sk))
+            if xl.bac >= 3 and (chuoi_cstdcs and y >= nam - 2 or (xl.ma == "HTXSNV" and rng.random() < 0.3)):
+                lich_su.append(MucLichSu(ma, y, DANH_HIEU["CSTDCS"], f"{rng.randint(10, 999)}/QĐ-SNNMT",
+                                         dt.date(y + 1, 1, 15), "Sở Nông nghiệp và Môi trường"))
+        r = rng.random()
+        xl = X["HTXSNV"] if (r < 0.13 or (chuoi_cstdcs and r < 0.8)) else X["HTTNV"] if r < 0.94 else X["HTNV"] if r < 0.985 else X["KHTNV"]
+        sk = C["TINH"] if chuoi_cstdcs and rng.random() < 0.6 else C["CO_SO"] if rng.random() < 0.12 else None
+        de_tai = C["CO_SO"] if rng.random() < 0.03 else None
+        kl = K["KHIEN_TRACH"] if rng.random() < 0.012 else K["CANH_CAO"] if rng.random() < 0.004 else None
+        xem_xet = rng.random() < 0.004
+        de_nghi = []
+        if xl.bac >= 3:
+            de_nghi.append(DANH_HIEU["LDTT"])
+            if chuoi_cstdcs or (xl.ma == "HTXSNV" and rng.random() < 0.6) or ((sk or de_tai) and rng.random() < 0.4):
+                de_nghi.append(DANH_HIEU["CSTDCS"])
+            if chuoi_cstdcs and DANH_HIEU["CSTDCS"] in de_nghi and sk is not None and sk.bac >= 2:
+                de_nghi.append(DANH_HIEU["CSTDT"])
+            elif chuoi_cstdcs and DANH_HIEU["CSTDCS"] in de_nghi and rng.random() < 0.5:
+                de_nghi.append(DANH_HIEU["BKT"])
+            elif rng.random() < 0.04:
+                de_nghi.append(DANH_HIEU["GK"])
+        elif rng.random() < 0.3:
+            de_nghi.append(DANH_HIEU["LDTT"])  # proposed though not eligible: the engine must say why
+        dang_ky = list(de_nghi) if rng.random() < 0.9 else de_nghi[:1]
+        chuc_vu = "Trưởng phòng" if i < so_don_vi else "Phó Trưởng phòng" if i < 2 * so_don_vi else rng.choice(CHUC_VU)
+        cn = CaNhan(ma, ho_ten, pb.ma, chuc_vu, "Nữ" if nu else "Nam", sinh, tuyen, xl, kl, sk, de_tai,
+                    tuple(dang_ky), tuple(de_nghi), xem_xet, "")
+        pb.nguoi.append(cn)
+        ca_nhan.append(cn)
+    # collectives
+    tap_the: list[TapThe] = []
+    diem_theo_khoi: dict[str, list[tuple[float, str]]] = {}
+    for pb in phong:
+        ty_le_tot = sum(1 for c in pb.nguoi if c.xep_loai and c.xep_loai.bac >= 3) / max(1, len(pb.nguoi))
+        xl = X["HTXSNV"] if ty_le_tot > 0.93 and rng.random() < 0.6 else X["HTTNV"] if ty_le_tot > 0.6 else X["HTNV"]
+        diem = round(rng.uniform(85, 99), 1)
+        diem_theo_khoi.setdefault(pb.khoi, []).append((diem, pb.ma))
+        de_nghi = [DANH_HIEU["TTLDTT"]] if xl.bac >= 3 else []
+        if xl.ma == "HTXSNV":
+            de_nghi.append(DANH_HIEU["TTLDXS"])
+        tap_the.append(TapThe(pb.ma, pb.ten, xl, pb.khoi, diem, tuple(de_nghi), tuple(de_nghi), ""))
+    # Cờ: the leader of each khối (by score) among HTXSNV units is proposed
+    for khoi, ds in diem_theo_khoi.items():
+        for _, ma in sorted(ds, reverse=True):
+            t = next(t for t in tap_the if t.ma == ma)
+            if t.xep_loai and t.xep_loai.ma == "HTXSNV":
+                tap_the[tap_the.index(t)] = TapThe(t.ma, t.ten, t.xep_loai, t.khoi, t.diem,
+                                                   (*t.dang_ky, DANH_HIEU["CTDT"]), (*t.de_nghi, DANH_HIEU["CTDT"]))
+                break
+    so_tv = 11 if so_can_bo < 1000 else 15
+    tt = ThongTin(nam=nam, co_quan_chu_quan="UBND TỈNH LAI CHÂU", co_quan="SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+                  ky_hieu="SNNMT", dia_danh="Lai Châu", nguoi_ky="Nguyễn Văn Minh (hư cấu)", chuc_vu_nguoi_ky="GIÁM ĐỐC",
+                  ngay_quyet_dinh=ngay_quyet_dinh or dt.date(nam + 1, 1, 12), so_thanh_vien=so_tv, so_co_mat=so_tv,
+                  thong_tin_them={"ngay_hop": dt.date(nam + 1, 1, 8), "chu_tri": "Nguyễn Văn Minh, Giám đốc Sở, Chủ tịch Hội đồng",
+                                  "thu_ky": "Trần Thị Hương, Phó Chánh Văn phòng", "dia_diem_hop": "Phòng họp tầng 2, trụ sở Sở"})
+    quy_che = {"chi_tieu.CSTDCS": Fraction(15, 100)}
+    du_lieu = DuLieu(tt, ca_nhan, tap_the, SoTheoDoi(lich_su), None, quy_che)
+    return du_lieu, {"phong": phong, "rng": rng}
+
+
+def _phieu(du_lieu: DuLieu, rng: random.Random) -> tuple[list, list[dict[str, str]]]:
+    ung_vien, _ = ung_vien_bo_phieu(du_lieu)
+    so = du_lieu.thong_tin.so_co_mat or 0
+    phieu: list[dict[str, str]] = [{} for _ in range(so)]
+    gan = ung_vien[len(ung_vien) // 3] if ung_vien else None  # a close call: one vote short of the threshold
+    uu_tien = {u.ma for u in ung_vien if u.danh_hieu.ma in ("CSTDT", "BKT")}
+    for u in ung_vien:
+        if u is gan:
+            so_dong_y = 7 if so >= 10 else so - 3
+        elif u.ma in uu_tien:
+            so_dong_y = so
+        else:
+            so_dong_y = so - rng.choices([0, 1, 2, 3], weights=[45, 30, 15, 10])[0]
+        for i in rng.sample(range(so), so_dong_y):
+            phieu[i][u.tieu_de_cot] = "x"
+    if ung_vien and so > 1:
+        phieu[-1][ung_vien[0].tieu_de_cot] = "?"  # an unreadable mark: this ballot is void
+    return ung_vien, phieu
+
+
+def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = None) -> list[Path]:
+    """Write the department as the workbooks units would send: one per unit, plus the master workbook."""
+    rng = rng or random.Random(0)
+    thu_muc = Path(thu_muc)
+    (thu_muc / "don-vi").mkdir(parents=True, exist_ok=True)
+    ten_dv = {t.ma: t for t in du_lieu.tap_the}
+    tep: list[Path] = []
+    theo_dv: dict[str, list[CaNhan]] = {}
+    for c in du_lieu.ca_nhan:
+        theo_dv.setdefault(c.don_vi, []).append(c)
+
+    def ngay(d: dt.date | None) -> str:
+        return d.strftime("%d/%m/%Y") if d else ""
+
+    def ds(x: tuple) -> str:
+        return ", ".join(d.viet_tat for d in x)
+
+    for ma, t in ten_dv.items():
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "TapThe"
+        ghi_bang(ws, [c.tieu_de for c in TAP_THE.cot],
+                 [[t.ma, t.ten, t.xep_loai.ma if t.xep_loai else "", t.khoi, t.diem, ds(t.dang_ky), ds(t.de_nghi), ""]],
+                 tieu_de_trang=f"TẬP THỂ — {t.ten.upper()}", do_rong=[c.do_rong for c in TAP_THE.cot])
+        ws2 = wb.create_sheet("CaNhan")
+        dong = [[i, c.ma, c.ho_ten, c.gioi_tinh, ngay(c.ngay_sinh), c.chuc_vu, c.don_vi, ngay(c.ngay_tuyen_dung),
+                 c.xep_loai.ma if c.xep_loai else "", c.ky_luat.ten if c.ky_luat else "",
+                 c.sang_kien.ten if c.sang_kien else "", c.de_tai.ten if c.de_tai else "", ds(c.dang_ky),
+                 ds(c.de_nghi), "Có" if c.dang_xem_xet else "", c.ghi_chu]
+                for i, c in enumerate(theo_dv.get(ma, []), start=1)]
+        ghi_bang(ws2, [c.tieu_de for c in CA_NHAN.cot], dong, tieu_de_trang=f"DANH SÁCH CÁ NHÂN — {t.ten.upper()}",
+                 do_rong=[c.do_rong for c in CA_NHAN.cot])
+        p = thu_muc / "don-vi" / f"{ma}.xlsx"
+        luu_nguyen_tu(wb, p)
+        tep.append(p)
+
+    tt = du_lieu.thong_tin
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ThongTin"
+    ws.cell(row=1, column=1, value="THÔNG TIN CHUNG").font = Font(name=FONT, bold=True, size=13)
+    muc = [("Năm", tt.nam), ("Cơ quan chủ quản", tt.co_quan_chu_quan), ("Cơ quan", tt.co_quan),
+           ("Ký hiệu cơ quan", tt.ky_hieu), ("Địa danh", tt.dia_danh), ("Người ký", tt.nguoi_ky),
+           ("Chức vụ người ký", tt.chuc_vu_nguoi_ky), ("Ngày quyết định", ngay(tt.ngay_quyet_dinh)),
+           ("Số thành viên Hội đồng", tt.so_thanh_vien), ("Số thành viên có mặt", tt.so_co_mat),
+           ("Ngày họp Hội đồng", ngay(tt.thong_tin_them.get("ngay_hop"))),  # type: ignore[arg-type]
+           ("Chủ trì cuộc họp", tt.thong_tin_them.get("chu_tri")), ("Thư ký Hội đồng", tt.thong_tin_them.get("thu_ky")),
+           ("Địa điểm họp", tt.thong_tin_them.get("dia_diem_hop"))]
+    ghi_bang(ws, ["Mục", "Giá trị"], muc, dong_dau=2, do_rong=[30, 50], ngang=False)
+    ws = wb.create_sheet("QuyChe")
+    ghi_bang(ws, ["Mục", "Giá trị"], [("Chỉ tiêu CSTĐCS", "15%"), ("Làm tròn chỉ tiêu", "làm tròn xuống")],
+             tieu_de_trang="QUY CHẾ THI ĐUA, KHEN THƯỞNG CỦA SỞ (trích)", do_rong=[30, 30], ngang=False)
+    ws = wb.create_sheet("LichSu")
+    ghi_bang(ws, [c.tieu_de for c in LICH_SU.cot],
+             [[m.ma, m.nam, m.danh_hieu.viet_tat if m.danh_hieu else "", m.so_quyet_dinh, ngay(m.ngay_quyet_dinh),
+               m.co_quan_ban_hanh, m.xep_loai.ma if m.xep_loai else "", m.sang_kien.ten if m.sang_kien else "",
+               m.ky_luat.ten if m.ky_luat else ""] for m in du_lieu.so_theo_doi.cac_muc],
+             tieu_de_trang="SỔ THEO DÕI THI ĐUA, KHEN THƯỞNG CÁC NĂM TRƯỚC", do_rong=[c.do_rong for c in LICH_SU.cot])
+    ung_vien, phieu = _phieu(du_lieu, rng)
+    ghi_sheet_phieu_bau(ung_vien, len(phieu), thu_muc / "tong-hop.xlsx", phieu, wb=wb)
+    p = thu_muc / "tong-hop.xlsx"
+    luu_nguyen_tu(wb, p)
+    tep.append(p)
+    return tep
+
+
+def tao_demo(thu_muc: Path, so_can_bo: int = 300, seed: int = 2025, so_don_vi: int | None = None) -> list[Path]:
+    du_lieu, phu = tao_du_lieu(so_can_bo, so_don_vi, seed)
+    bo_tham_so_mac_dinh()
+    return ghi_bo_du_lieu(du_lieu, Path(thu_muc), phu["rng"])

@@ -1,0 +1,205 @@
+"""Reading workbooks (TECH_NOTES, "Reading workbooks"): python-calamine, sheets and headers found by name,
+each row remembering its file, sheet and row. Nothing here interprets values; ``kiem_tra`` does.
+
+Unusable inputs (missing path, not a workbook, password-protected, no known sheet) raise ``TepKhongDocDuoc``
+(exit code 2); the input files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine as pc
+from openpyxl.utils import get_column_letter
+
+from .loi import LOI, TepKhongDocDuoc, VanDe
+from .so_do import PHIEU_BAU, TAT_CA_SHEET, Sheet, tim_sheet
+
+DUOI_HOP_LE = (".xlsx", ".xlsm", ".xls")
+SO_DONG_TIM_TIEU_DE = 15
+
+
+@dataclass
+class BangTho:
+    """One sheet of one file: the header found, the column of each field, the data rows."""
+
+    tep: str
+    ten_sheet: str
+    loai: Sheet
+    dong_tieu_de: int  # 0-based row index of the header (-1 for key/value sheets)
+    cot: dict[str, int]  # field → 0-based column
+    dong: list[tuple[int, list[object]]]  # (0-based row index, cells)
+    cot_khac: dict[int, str] = field(default_factory=dict)  # extra headed columns (PhieuBau candidates)
+    o_loi: dict[tuple[int, int], str] = field(default_factory=dict)  # cells holding #N/A, #REF!, …
+
+    def o(self, dong: int, cot: int) -> str:
+        return f"{get_column_letter(cot + 1)}{dong + 1}"
+
+
+def liet_ke_tep(dau_vao: Iterable[Path]) -> list[Path]:
+    """Files and folders → workbook files (Excel's ``~$`` lock files skipped), in a stable order."""
+    tep: list[Path] = []
+    for p in dau_vao:
+        p = Path(p)
+        if not p.exists():
+            raise TepKhongDocDuoc(f"Không tìm thấy '{p}'. Kiểm tra lại đường dẫn tệp hoặc thư mục.")
+        if p.is_dir():
+            con = sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in DUOI_HOP_LE
+                         and not x.name.startswith("~$"))
+            if not con:
+                raise TepKhongDocDuoc(f"Thư mục '{p}' không có tệp Excel (.xlsx, .xlsm) nào.")
+            tep.extend(con)
+        elif p.name.startswith("~$"):
+            continue
+        else:
+            tep.append(p)
+    if not tep:
+        raise TepKhongDocDuoc("Chưa có tệp đầu vào nào. Ghi tên tệp .xlsx hoặc thư mục chứa chúng.")
+    return list(dict.fromkeys(tep))
+
+
+def _kiem_dinh_dang(p: Path) -> None:
+    if p.suffix.lower() not in DUOI_HOP_LE:
+        raise TepKhongDocDuoc(f"Tệp '{p.name}' không phải tệp Excel (.xlsx, .xlsm). Mở bằng Excel rồi lưu lại "
+                              "dạng Excel Workbook (.xlsx).", tep=str(p))
+    kich_thuoc = p.stat().st_size
+    if kich_thuoc == 0:
+        raise TepKhongDocDuoc("Tệp rỗng (0 byte): có thể bị lỗi khi chép. Lấy lại bản gốc từ đơn vị.", tep=str(p))
+    with p.open("rb") as f:
+        dau = f.read(8)
+    if dau.startswith(b"\xd0\xcf\x11\xe0") and p.suffix.lower() != ".xls":
+        raise TepKhongDocDuoc("Tệp được đặt mật khẩu (mã hoá) nên không đọc được. Mở tệp trong Excel, bỏ mật "
+                              "khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại bản không mật khẩu.",
+                              tep=str(p))
+    if p.suffix.lower() != ".xls" and not dau.startswith(b"PK"):
+        raise TepKhongDocDuoc("Tệp không phải sổ làm việc Excel hợp lệ (có thể là tệp khác bị đổi đuôi). Mở bằng "
+                              "Excel rồi lưu lại dạng .xlsx.", tep=str(p))
+
+
+_THE_SHEET = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
+_THE_REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"')
+_THE_REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
+_O_LOI = re.compile(rb'<c\b([^>]*?)\bt="e"([^>]*)>(?:<f[^>]*>.*?</f>|<f[^>]*/>)?<v>([^<]*)</v>', re.S)
+_THAM_CHIEU = re.compile(rb'\br="([A-Z]+)(\d+)"')
+
+
+def _o_loi_xlsx(p: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Cells whose cached value is an Excel error (#N/A, #REF!, …), per sheet name. calamine reads them as
+    empty; a cheap scan of the sheet XML finds them so the message can say "#N/A"."""
+    from xml.sax.saxutils import unescape
+
+    from openpyxl.utils import column_index_from_string
+
+    ket_qua: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        with zipfile.ZipFile(p) as z:
+            wb = z.read("xl/workbook.xml")
+            rels = z.read("xl/_rels/workbook.xml.rels")
+            dich = {i: t for i, t in _THE_REL.findall(rels)} | {i: t for t, i in _THE_REL2.findall(rels)}
+            for ten, rid in _THE_SHEET.findall(wb):
+                dich_den = dich.get(rid)
+                if not dich_den:
+                    continue
+                duong = dich_den.decode().lstrip("/")
+                duong = duong if duong.startswith("xl/") else "xl/" + duong
+                try:
+                    xml = z.read(duong)
+                except KeyError:
+                    continue
+                if b't="e"' not in xml:
+                    continue
+                o: dict[tuple[int, int], str] = {}
+                for a, b, v in _O_LOI.findall(xml):
+                    m = _THAM_CHIEU.search(a + b)
+                    if m:
+                        o[(int(m.group(2)) - 1, column_index_from_string(m.group(1).decode()) - 1)] = v.decode()
+                ket_qua[unescape(ten.decode("utf-8"))] = o
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return {}
+    return ket_qua
+
+
+def _tim_tieu_de(bang: list[list[object]], loai: Sheet) -> tuple[int, dict[str, int], dict[int, str]]:
+    tot, dong_tot, cot_tot = 0, -1, {}
+    for r, dong in enumerate(bang[:SO_DONG_TIM_TIEU_DE]):
+        cot: dict[str, int] = {}
+        for c, o in enumerate(dong):
+            if o in ("", None):
+                continue
+            for cd in loai.cot:
+                if cd.khoa not in cot and cd.khop(o):
+                    cot[cd.khoa] = c
+                    break
+        if len(cot) > tot:
+            tot, dong_tot, cot_tot = len(cot), r, cot
+    khac: dict[int, str] = {}
+    if dong_tot >= 0:
+        da_dung = set(cot_tot.values())
+        for c, o in enumerate(bang[dong_tot]):
+            if c not in da_dung and str(o).strip():
+                khac[c] = str(o)
+    return dong_tot, cot_tot, khac
+
+
+def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
+    """One workbook → its known sheets as raw tables."""
+    _kiem_dinh_dang(p)
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(p))
+    except pc.PasswordError:
+        raise TepKhongDocDuoc("Tệp được đặt mật khẩu nên không đọc được; gửi lại bản không mật khẩu.",
+                              tep=str(p)) from None
+    except (pc.CalamineError, pc.ZipError, pc.XmlError, OSError, ValueError) as e:
+        raise TepKhongDocDuoc(f"Tệp bị hỏng hoặc không phải sổ làm việc Excel ({type(e).__name__}). Mở bằng "
+                              "Excel, lưu lại dạng .xlsx rồi chạy lại.", tep=str(p)) from None
+    van_de: list[VanDe] = []
+    bang_tho: list[BangTho] = []
+    o_loi = _o_loi_xlsx(p) if p.suffix.lower() != ".xls" else {}
+    for ten in wb.sheet_names:
+        loai = tim_sheet(ten)
+        if loai is None:
+            continue
+        try:
+            du_lieu = wb.get_sheet_by_name(ten).to_python(skip_empty_area=False)
+        except (pc.CalamineError, pc.XmlError, ValueError) as e:
+            raise TepKhongDocDuoc(f"Sheet {ten} không đọc được ({type(e).__name__}); tệp có thể bị hỏng.",
+                                  tep=str(p), sheet=ten) from None
+        if loai.khoa_gia_tri:
+            dong = [(r, d) for r, d in enumerate(du_lieu) if any(x not in ("", None) for x in d)]
+            bang_tho.append(BangTho(str(p), ten, loai, -1, {}, dong, o_loi=o_loi.get(ten, {})))
+            continue
+        r, cot, khac = _tim_tieu_de(du_lieu, loai)
+        if r < 0:
+            van_de.append(VanDe("thieu_tieu_de", LOI, f"Không tìm thấy dòng tiêu đề trong {SO_DONG_TIM_TIEU_DE} dòng"
+                                f" đầu; dòng tiêu đề phải có các cột: "
+                                + ", ".join(c.tieu_de for c in loai.cot if c.bat_buoc != "khong") + ".",
+                                str(p), ten, "A1", 1))
+            continue
+        dong = [(i, d) for i, d in enumerate(du_lieu[r + 1:], start=r + 1) if any(x not in ("", None) for x in d)]
+        b = BangTho(str(p), ten, loai, r, cot, dong, khac if loai is PHIEU_BAU else {}, o_loi.get(ten, {}))
+        thieu = [c for c in loai.cot if c.bat_buoc != "khong" and c.khoa not in cot]
+        for c in thieu:
+            van_de.append(VanDe("thieu_cot", LOI, f"Thiếu cột '{c.tieu_de}' ở dòng tiêu đề (dòng {r + 1}); thêm cột "
+                                "này hoặc sửa tên cột cho đúng mẫu.", str(p), ten, b.o(r, 0), r + 1, c.tieu_de))
+        bang_tho.append(b)
+    if not bang_tho and not van_de:
+        raise TepKhongDocDuoc("Tệp không có sheet nào thidua nhận ra; cần ít nhất một trong các sheet "
+                              + ", ".join(s.ten for s in TAT_CA_SHEET) + " (xem mẫu: thidua tao-mau).", tep=str(p))
+    return bang_tho, van_de
+
+
+def doc_dau_vao(dau_vao: Sequence[Path]) -> tuple[list[BangTho], list[VanDe], list[Path]]:
+    """Every input → raw tables, problems found while reading, and the list of files read."""
+    tep = liet_ke_tep(dau_vao)
+    bang: list[BangTho] = []
+    van_de: list[VanDe] = []
+    for p in tep:
+        b, v = doc_tep(p)
+        bang += b
+        van_de += v
+    return bang, van_de, tep
+

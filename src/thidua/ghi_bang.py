@@ -1,0 +1,81 @@
+"""Writing workbooks with openpyxl: user text never becomes a formula, files appear whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+KY_TU_CONG_THUC = ("=", "+", "-", "@", "\t", "\r")
+FONT = "Times New Roman"
+NEN_TIEU_DE = PatternFill("solid", fgColor="DDEBF7")
+VIEN = Border(*(Side(style="thin", color="999999"),) * 4)
+
+
+def ghi_o(ws: Worksheet, dong: int, cot: int, gia_tri: object) -> None:
+    """Write one value; text that Excel would take for a formula (=, +, -, @) is stored as text."""
+    o = ws.cell(row=dong, column=cot, value=gia_tri)
+    if isinstance(gia_tri, str) and gia_tri.startswith(KY_TU_CONG_THUC):
+        o.data_type = "s"
+        o.quotePrefix = True
+
+
+def ghi_bang(ws: Worksheet, tieu_de: Sequence[str], cac_dong: Iterable[Sequence[object]], *, dong_dau: int = 1,
+             do_rong: Sequence[int] | None = None, ten_bang: str | None = None, tieu_de_trang: str | None = None,
+             ngang: bool = True) -> int:
+    """A readable, filterable table: bold header, borders, frozen header, widths, an Excel table, A4 print
+    setup with repeated header rows. Returns the last row written."""
+    if tieu_de_trang:
+        ws.cell(row=dong_dau, column=1, value=tieu_de_trang).font = Font(name=FONT, bold=True, size=13)
+        dong_dau += 1
+    for c, td in enumerate(tieu_de, start=1):
+        o = ws.cell(row=dong_dau, column=c, value=td)
+        o.font = Font(name=FONT, bold=True)
+        o.fill = NEN_TIEU_DE
+        o.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        o.border = VIEN
+    r = dong_dau
+    for r, dong in enumerate(cac_dong, start=dong_dau + 1):
+        for c, v in enumerate(dong, start=1):
+            ghi_o(ws, r, c, v)
+    for c in range(1, len(tieu_de) + 1):
+        ws.column_dimensions[get_column_letter(c)].width = (do_rong[c - 1] if do_rong else 16)
+    ws.freeze_panes = ws.cell(row=dong_dau + 1, column=1)
+    if ten_bang and r > dong_dau:
+        bang = Table(displayName=ten_bang, ref=f"A{dong_dau}:{get_column_letter(len(tieu_de))}{r}")
+        bang.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        ws.add_table(bang)
+    elif r > dong_dau:
+        ws.auto_filter.ref = f"A{dong_dau}:{get_column_letter(len(tieu_de))}{r}"
+    thiet_lap_in(ws, dong_dau, ngang)
+    return r
+
+
+def thiet_lap_in(ws: Worksheet, dong_tieu_de: int, ngang: bool = True) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if ngang else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{dong_tieu_de}:{dong_tieu_de}"
+
+
+def luu_nguyen_tu(wb: Workbook, duong_dan: Path) -> None:
+    """Save through a temporary file in the same folder, then move it into place."""
+    duong_dan = Path(duong_dan)
+    duong_dan.parent.mkdir(parents=True, exist_ok=True)
+    fd, tam = tempfile.mkstemp(prefix=".~thidua-", suffix=duong_dan.suffix, dir=duong_dan.parent)
+    os.close(fd)
+    try:
+        wb.save(tam)
+        os.replace(tam, duong_dan)
+    except BaseException:
+        Path(tam).unlink(missing_ok=True)
+        raise

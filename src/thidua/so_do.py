@@ -1,0 +1,159 @@
+"""The workbook schema (SPEC §3), in one place: the reader validates with it and ``tao-mau`` generates the blank
+forms from it, so the two cannot drift apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, XEP_LOAI
+from .tieng_viet import khoa_so_khop
+
+# kinds of column
+CHU, MA, NGAY, SO, SO_NGUYEN, DANH_HIEU_1, DS_DANH_HIEU, XEP_LOAI_, KY_LUAT_, CAP, CO_KHONG = (
+    "chu", "ma", "ngay", "so", "so_nguyen", "danh_hieu", "ds_danh_hieu", "xep_loai", "ky_luat", "cap", "co_khong")
+
+# requiredness
+KHONG, LUON, CUOI_NAM = "khong", "luon", "cuoi_nam"
+
+DS_CHON: dict[str, list[str]] = {
+    "DanhHieuCaNhan": [d.viet_tat for d in DANH_HIEU.values() if "ca_nhan" in d.doi_tuong],
+    "DanhHieuTapThe": [d.viet_tat for d in DANH_HIEU.values() if "tap_the" in d.doi_tuong],
+    "DanhHieu": [d.viet_tat for d in DANH_HIEU.values()],
+    "XepLoai": list(XEP_LOAI),
+    "KyLuat": [m.ten for m in KY_LUAT.values()],
+    "Cap": [m.ten for m in CAP_CONG_NHAN.values()],
+    "CoKhong": ["Có", "Không"],
+    "GioiTinh": ["Nam", "Nữ"],
+}
+
+
+@dataclass(frozen=True)
+class Cot:
+    khoa: str
+    tieu_de: str
+    kieu: str = CHU
+    bat_buoc: str = KHONG
+    bi_danh: tuple[str, ...] = ()
+    do_rong: int = 14
+    huong_dan: str = ""
+    ds_chon: str | None = None
+
+    def khop(self, tieu_de: object) -> bool:
+        k = khoa_so_khop(tieu_de)
+        return bool(k) and (k == khoa_so_khop(self.tieu_de) or k in {khoa_so_khop(b) for b in self.bi_danh})
+
+
+@dataclass(frozen=True)
+class Sheet:
+    ten: str
+    mo_ta: str
+    cot: tuple[Cot, ...]
+    bi_danh: tuple[str, ...] = ()
+    khoa_gia_tri: bool = False  # ThongTin, QuyChe: rows of (Mục, Giá trị)
+
+    def khop(self, ten_sheet: str) -> bool:
+        k = khoa_so_khop(ten_sheet)
+        return k == khoa_so_khop(self.ten) or k in {khoa_so_khop(b) for b in self.bi_danh}
+
+    def cot_theo_khoa(self, khoa: str) -> Cot:
+        return next(c for c in self.cot if c.khoa == khoa)
+
+
+_DS = "Ghi mã, viết tắt hoặc tên đầy đủ; nhiều mục cách nhau bằng dấu phẩy. Ví dụ: LĐTT, CSTĐCS"
+
+CA_NHAN = Sheet("CaNhan", "Danh sách cá nhân: mỗi người một dòng", (
+    Cot("stt", "STT", SO_NGUYEN, do_rong=6),
+    Cot("ma", "Mã CB", MA, LUON, ("Mã cán bộ", "Mã", "Mã số", "Mã CBCCVC"), 12, "Mã cán bộ, duy nhất; giữ số 0 ở đầu"),
+    Cot("ho_ten", "Họ và tên", CHU, LUON, ("Họ tên", "Tên"), 26),
+    Cot("gioi_tinh", "Giới tính", CHU, bi_danh=("Nam/Nữ",), do_rong=9, ds_chon="GioiTinh"),
+    Cot("ngay_sinh", "Ngày sinh", NGAY, do_rong=12, huong_dan="dd/mm/yyyy"),
+    Cot("chuc_vu", "Chức vụ", CHU, bi_danh=("Chức vụ, chức danh", "Chức danh"), do_rong=22),
+    Cot("don_vi", "Đơn vị", MA, LUON, ("Mã đơn vị", "Phòng, đơn vị", "Đơn vị công tác"), 18,
+        "Mã đơn vị hoặc tên tập thể ở sheet TapThe"),
+    Cot("ngay_tuyen_dung", "Ngày tuyển dụng", NGAY, bi_danh=("Ngày vào cơ quan",), do_rong=14),
+    Cot("xep_loai", "Xếp loại", XEP_LOAI_, CUOI_NAM, ("Xếp loại chất lượng", "Đánh giá xếp loại"), 11,
+        "HTXSNV, HTTNV, HTNV, KHTNV", "XepLoai"),
+    Cot("ky_luat", "Kỷ luật", KY_LUAT_, bi_danh=("Hình thức kỷ luật",), do_rong=14,
+        huong_dan="Để trống nếu không bị kỷ luật trong năm", ds_chon="KyLuat"),
+    Cot("sang_kien", "Sáng kiến", CAP, bi_danh=("Cấp sáng kiến",), do_rong=11,
+        huong_dan="Cấp công nhận sáng kiến; để trống nếu không có", ds_chon="Cap"),
+    Cot("de_tai", "Đề tài", CAP, bi_danh=("Đề tài khoa học", "Cấp đề tài"), do_rong=11,
+        huong_dan="Cấp của đề tài được nghiệm thu; để trống nếu không có", ds_chon="Cap"),
+    Cot("dang_ky", "Đăng ký", DS_DANH_HIEU, bi_danh=("Đăng ký thi đua", "Danh hiệu đăng ký"), do_rong=18,
+        huong_dan=_DS, ds_chon="DanhHieuCaNhan"),
+    Cot("de_nghi", "Đề nghị", DS_DANH_HIEU, bi_danh=("Đề nghị khen thưởng", "Danh hiệu đề nghị"), do_rong=18,
+        huong_dan=_DS, ds_chon="DanhHieuCaNhan"),
+    Cot("dang_xem_xet", "Đang xem xét", CO_KHONG, bi_danh=("Đang bị xem xét kỷ luật",), do_rong=12,
+        huong_dan="Ghi Có nếu đang bị xem xét kỷ luật, thanh tra, điều tra", ds_chon="CoKhong"),
+    Cot("ghi_chu", "Ghi chú", CHU, do_rong=24),
+), ("Cá nhân", "Danh sách cá nhân"))
+
+TAP_THE = Sheet("TapThe", "Danh sách tập thể (phòng, chi cục, đơn vị, hoặc chính Sở)", (
+    Cot("ma", "Mã đơn vị", MA, LUON, ("Mã tập thể", "Mã"), 12),
+    Cot("ten", "Tên tập thể", CHU, LUON, ("Tên đơn vị", "Tập thể", "Tên"), 40),
+    Cot("xep_loai", "Xếp loại", XEP_LOAI_, CUOI_NAM, ("Xếp loại tập thể",), 11, ds_chon="XepLoai"),
+    Cot("khoi", "Khối thi đua", CHU, bi_danh=("Khối", "Cụm, khối thi đua"), do_rong=16),
+    Cot("diem", "Điểm thi đua", SO, bi_danh=("Điểm",), do_rong=10),
+    Cot("dang_ky", "Đăng ký", DS_DANH_HIEU, bi_danh=("Đăng ký thi đua",), do_rong=18, huong_dan=_DS,
+        ds_chon="DanhHieuTapThe"),
+    Cot("de_nghi", "Đề nghị", DS_DANH_HIEU, bi_danh=("Đề nghị khen thưởng",), do_rong=18, huong_dan=_DS,
+        ds_chon="DanhHieuTapThe"),
+    Cot("ghi_chu", "Ghi chú", CHU, do_rong=24),
+), ("Tập thể", "Đơn vị", "Danh sách tập thể"))
+
+LICH_SU = Sheet("LichSu", "Sổ theo dõi kết quả thi đua, khen thưởng các năm trước", (
+    Cot("ma", "Mã", MA, LUON, ("Mã CB", "Mã đơn vị", "Mã cá nhân/tập thể"), 12),
+    Cot("nam", "Năm", SO_NGUYEN, LUON, do_rong=8),
+    Cot("danh_hieu", "Danh hiệu/hình thức", DANH_HIEU_1, bi_danh=("Danh hiệu", "Hình thức", "Mã danh hiệu"),
+        do_rong=18, ds_chon="DanhHieu"),
+    Cot("so_quyet_dinh", "Số quyết định", CHU, bi_danh=("Số QĐ",), do_rong=16),
+    Cot("ngay_quyet_dinh", "Ngày quyết định", NGAY, bi_danh=("Ngày QĐ",), do_rong=14),
+    Cot("co_quan", "Cơ quan ban hành", CHU, bi_danh=("Cơ quan quyết định",), do_rong=24),
+    Cot("xep_loai", "Xếp loại", XEP_LOAI_, do_rong=11, ds_chon="XepLoai"),
+    Cot("sang_kien", "Sáng kiến", CAP, do_rong=11, ds_chon="Cap"),
+    Cot("ky_luat", "Kỷ luật", KY_LUAT_, do_rong=14, ds_chon="KyLuat"),
+), ("Lịch sử", "Sổ theo dõi", "SoTheoDoi"))
+
+KIEM_PHIEU = Sheet("KiemPhieu", "Kết quả kiểm phiếu đếm tay: mỗi ứng viên và danh hiệu một dòng", (
+    Cot("ma", "Mã", MA, LUON, ("Mã CB", "Mã đơn vị", "Mã ứng viên"), 12),
+    Cot("danh_hieu", "Danh hiệu", DANH_HIEU_1, LUON, ("Danh hiệu/hình thức",), 18, ds_chon="DanhHieu"),
+    Cot("dong_y", "Số phiếu đồng ý", SO_NGUYEN, LUON, ("Đồng ý", "Số phiếu"), 12),
+), ("Kiểm phiếu",))
+
+THONG_TIN = Sheet("ThongTin", "Thông tin chung của cơ quan và đợt xét", (
+    Cot("nam", "Năm", SO_NGUYEN, LUON, ("Năm xét",), huong_dan="Năm của thành tích, ví dụ 2025"),
+    Cot("co_quan_chu_quan", "Cơ quan chủ quản", CHU, LUON, huong_dan="Ví dụ: UBND TỈNH LAI CHÂU"),
+    Cot("co_quan", "Cơ quan", CHU, LUON, ("Tên cơ quan",), huong_dan="Ví dụ: SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"),
+    Cot("ky_hieu", "Ký hiệu cơ quan", CHU, LUON, ("Ký hiệu",), huong_dan="Dùng trong số văn bản, ví dụ SNNMT"),
+    Cot("dia_danh", "Địa danh", CHU, LUON, huong_dan="Ví dụ: Lai Châu"),
+    Cot("nguoi_ky", "Người ký", CHU, LUON, huong_dan="Họ và tên người ký quyết định"),
+    Cot("chuc_vu_nguoi_ky", "Chức vụ người ký", CHU, LUON, huong_dan="GIÁM ĐỐC, hoặc PHÓ GIÁM ĐỐC (ký KT. GIÁM ĐỐC)"),
+    Cot("ngay_quyet_dinh", "Ngày quyết định", NGAY, huong_dan="dd/mm/yyyy; để trống = hôm nay"),
+    Cot("so_thanh_vien", "Số thành viên Hội đồng", SO_NGUYEN, huong_dan="Tổng số thành viên Hội đồng TĐKT"),
+    Cot("so_co_mat", "Số thành viên có mặt", SO_NGUYEN, huong_dan="Số thành viên dự họp, bỏ phiếu"),
+    Cot("ngay_hop", "Ngày họp Hội đồng", NGAY, huong_dan="dd/mm/yyyy; để trống = ngày quyết định"),
+    Cot("chu_tri", "Chủ trì cuộc họp", CHU, huong_dan="Họ tên, chức vụ người chủ trì"),
+    Cot("thu_ky", "Thư ký Hội đồng", CHU, huong_dan="Họ tên thư ký"),
+    Cot("dia_diem_hop", "Địa điểm họp", CHU, huong_dan="Ví dụ: Phòng họp tầng 2, trụ sở Sở"),
+    Cot("so_phieu_hop_le", "Số phiếu hợp lệ", SO_NGUYEN, huong_dan="Chỉ dùng khi kiểm phiếu bằng tay (sheet KiemPhieu)"),
+), ("Thông tin", "Thông tin chung"), khoa_gia_tri=True)
+
+QUY_CHE = Sheet("QuyChe", "Quy chế thi đua, khen thưởng của cơ quan (ghi đè mặc định của pháp luật)", (
+    Cot("khoa", "Mục", CHU, LUON, ("Khoá", "Tham số")),
+    Cot("gia_tri", "Giá trị", CHU, KHONG),
+), ("Quy chế",), khoa_gia_tri=True)
+
+PHIEU_BAU = Sheet("PhieuBau", "Phiếu bầu: mỗi phiếu một dòng, mỗi ứng viên một cột", (
+    Cot("so_phieu", "Phiếu số", CHU, LUON, ("Số phiếu", "STT phiếu"), 9),
+    Cot("hop_le", "Hợp lệ", CO_KHONG, bi_danh=("Phiếu hợp lệ",), do_rong=9, ds_chon="CoKhong",
+        huong_dan="Ghi Không nếu Ban kiểm phiếu huỷ phiếu này"),
+), ("Phiếu bầu",))
+
+TAT_CA_SHEET = (THONG_TIN, QUY_CHE, CA_NHAN, TAP_THE, LICH_SU, PHIEU_BAU, KIEM_PHIEU)
+
+
+def tim_sheet(ten: str) -> Sheet | None:
+    for s in TAT_CA_SHEET:
+        if s.khop(ten):
+            return s
+    return None
