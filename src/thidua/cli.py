@@ -143,7 +143,7 @@ def _in_van_de(van_de: list, gioi_han: int = 200) -> None:
     out.print(f"Tổng cộng: {so_loi} lỗi, {len(van_de) - so_loi} cảnh báo.")
 
 
-def _doc(dau_vao: list[Path], che_do: str = "cuoi_nam", nam: int | None = None):  # noqa: ANN202
+def _doc(dau_vao: list[Path], che_do: str = "cuoi_nam", nam: int | None = None):
     from .kiem_tra import kiem_tra
 
     return kiem_tra(dau_vao, che_do=che_do, nam_mac_dinh=nam)
@@ -272,7 +272,7 @@ def kiem_phieu_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     chay_an_toan(than)
 
 
-def DANH_HIEU_VIET_TAT(ma: str) -> str:  # noqa: N802
+def DANH_HIEU_VIET_TAT(ma: str) -> str:
     from .danh_muc import DANH_HIEU
 
     return DANH_HIEU[ma].viet_tat

@@ -21,8 +21,8 @@ from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, XEP_LOAI
 from .ghi_bang import FONT, ghi_bang, luu_nguyen_tu
 from .mo_hinh import CaNhan, MucLichSu, SoTheoDoi, TapThe, ThongTin
 from .so_do import CA_NHAN, LICH_SU, TAP_THE
-from .tham_so import bo_tham_so_mac_dinh
 from .tao_phieu import ghi_sheet_phieu_bau, ung_vien_bo_phieu
+from .tham_so import bo_tham_so_mac_dinh
 from .xet import DuLieu
 
 HO = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Hoàng", 5), ("Phan", 4.5), ("Vũ", 3.9),
@@ -98,7 +98,7 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
             sk = C["CO_SO"] if (chuoi_cstdcs and rng.random() < 0.5) or rng.random() < 0.1 else None
             lich_su.append(MucLichSu(ma, y, DANH_HIEU["LDTT"] if xl.bac >= 3 else None, f"{rng.randint(10, 999)}/QĐ-SNNMT",
                                      dt.date(y + 1, 1, rng.randint(8, 25)), "Sở Nông nghiệp và Môi trường", xl, sk))
-            if xl.bac >= 3 and (chuoi_cstdcs and y >= nam - 2 or (xl.ma == "HTXSNV" and rng.random() < 0.3)):
+            if xl.bac >= 3 and ((chuoi_cstdcs and y >= nam - 2) or (xl.ma == "HTXSNV" and rng.random() < 0.3)):
                 lich_su.append(MucLichSu(ma, y, DANH_HIEU["CSTDCS"], f"{rng.randint(10, 999)}/QĐ-SNNMT",
                                          dt.date(y + 1, 1, 15), "Sở Nông nghiệp và Môi trường"))
         r = rng.random()

@@ -22,7 +22,7 @@ from .danh_muc import MucDo, doc_ky_luat
 from .loi import GiaTriKhongHopLe, LoiThamSo
 from .tieng_viet import chuan_hoa, khoa_so_khop
 
-KIEU = ("tien", "so_nguyen", "he_so", "ty_le", "dung_sai", "lua_chon", "ky_luat")
+KIEU = ("tien", "so_nguyen", "he_so", "ty_le", "dung_sai", "lua_chon", "ky_luat", "danh_sach")
 _KHOA_THAM_SO = {"description", "kieu", "nhan", "unit", "quy_che", "lua_chon", "values"}
 _KHOA_GIA_TRI = {"value", "ref", "quy_che"}
 
@@ -158,6 +158,8 @@ def hien_thi_gia_tri(v: object, kieu: str = "") -> str:
         return f"{float(v):.4g}".replace(".", ",")
     if isinstance(v, MucDo):
         return v.ten
+    if isinstance(v, tuple):
+        return " ".join(map(str, v))
     if isinstance(v, int):
         return f"{v:,}".replace(",", ".")
     if isinstance(v, str):
@@ -200,6 +202,10 @@ class ThamSo:
                 if key in (khoa_so_khop(lc), khoa_so_khop(TEN_LUA_CHON.get(lc, lc))):
                     return lc
             raise ValueError("chọn " + ", ".join(TEN_LUA_CHON.get(x, x) for x in self.lua_chon))
+        if k == "danh_sach":
+            if not isinstance(tho, list) or not all(isinstance(x, str) and x.strip() for x in tho):
+                raise ValueError("phải là danh sách các dòng chữ")
+            return tuple(tho)
         if k == "ky_luat":
             try:
                 return doc_ky_luat(tho)

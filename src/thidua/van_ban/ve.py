@@ -1,0 +1,165 @@
+"""Rendering the Word documents. Every template is checked against its context before anything is written: a
+broken tag or a field the context does not give is a ``LoiMauVanBan`` naming the template and the field."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+
+from ..duong_dan import thu_muc_mau_van_ban
+from ..loi import LoiMauVanBan
+from ..mo_hinh import ThongTin
+from ..xet import KetQuaXet
+from . import ngu_canh
+from .moi_truong import moi_truong
+
+TEN_MAU = ("quyet_dinh", "to_trinh", "bien_ban_hop", "bien_ban_kiem_phieu", "phieu_bau", "danh_sach_dang_ky",
+           "giay_khen", "bao_cao_tong_ket")
+
+
+def tim_mau(ten: str, thu_muc_nguoi_dung: Path | None = None, thong_bao: list[str] | None = None) -> Path:
+    """The user's template when ``--mau DIR`` has it, else the built-in one (with a notice)."""
+    if thu_muc_nguoi_dung is not None:
+        p = Path(thu_muc_nguoi_dung) / f"{ten}.docx"
+        if p.is_file():
+            return p
+        if thong_bao is not None:
+            thong_bao.append(f"Không có mẫu {ten}.docx trong {thu_muc_nguoi_dung}: dùng mẫu có sẵn của thidua.")
+    return thu_muc_mau_van_ban() / f"{ten}.docx"
+
+
+def nap_mau(duong_dan: Path, ngu_canh_: dict[str, Any]) -> DocxTemplate:
+    """Open a template and check it: parses, and every variable it uses is in the context."""
+    ten = duong_dan.name
+    try:
+        tpl = DocxTemplate(str(duong_dan))
+        thieu = tpl.get_undeclared_template_variables(moi_truong(), ngu_canh_)
+    except jinja2.TemplateSyntaxError as e:
+        raise LoiMauVanBan(f"Mẫu {ten} có thẻ viết sai: {e.message}. Mở mẫu trong Word, sửa thẻ {{{{ … }}}} hoặc "
+                           "{% … %} cho đúng (hoặc xoá mẫu để dùng mẫu có sẵn).", tep=str(duong_dan)) from None
+    except (KeyError, ValueError, OSError) as e:
+        raise LoiMauVanBan(f"Mẫu {ten} không mở được như tệp Word (.docx): {e}.", tep=str(duong_dan)) from None
+    if thieu:
+        raise LoiMauVanBan(f"Mẫu {ten} dùng trường không có: {', '.join(sorted(thieu))}. Các trường có thể dùng: "
+                           + ", ".join(sorted(ngu_canh_)) + ".", tep=str(duong_dan))
+    return tpl
+
+
+def luu_docx(tpl: DocxTemplate, ra: Path) -> Path:
+    ra.parent.mkdir(parents=True, exist_ok=True)
+    fd, tam = tempfile.mkstemp(prefix=".~thidua-", suffix=".docx", dir=ra.parent)
+    os.close(fd)
+    try:
+        tpl.save(tam)
+        os.replace(tam, ra)
+    except BaseException:
+        Path(tam).unlink(missing_ok=True)
+        raise
+    return ra
+
+
+def ve(ten: str, ngu_canh_: dict[str, Any], ra: Path, thu_muc_mau: Path | None = None,
+       thong_bao: list[str] | None = None, truoc_khi_ve: Callable[[DocxTemplate, dict], None] | None = None) -> Path:
+    tpl = nap_mau(tim_mau(ten, thu_muc_mau, thong_bao), ngu_canh_)
+    if truoc_khi_ve:
+        truoc_khi_ve(tpl, ngu_canh_)
+    tpl.render(ngu_canh_, jinja_env=moi_truong(), autoescape=True)
+    return luu_docx(tpl, ra)
+
+
+@dataclass
+class BanVe:
+    """One document to render: template, context, output name."""
+
+    mau: str
+    ngu_canh: dict[str, Any]
+    ten_tep: str
+    truoc_khi_ve: Callable[[DocxTemplate, dict], None] | None = None
+
+
+def bieu_do_png(kq: KetQuaXet) -> bytes:
+    """The report's chart: titles and forms over the last four years (matplotlib, Agg)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ctx = ngu_canh.bao_cao(kq)
+    nam = ctx["cac_nam"]
+    fig, ax = plt.subplots(figsize=(7.5, 3.6), dpi=120)
+    rong = 0.8 / max(1, len(ctx["so_sanh"]))
+    for i, d in enumerate(ctx["so_sanh"]):
+        ax.bar([x + i * rong for x in range(len(nam))], d["so"], width=rong, label=d["ten"])
+    ax.set_xticks([x + 0.4 - rong / 2 for x in range(len(nam))], [str(n) for n in nam])
+    ax.set_ylabel("Số lượng")
+    ax.legend(fontsize=8, ncol=3)
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def ban_ve_nam(kq: KetQuaXet) -> list[BanVe]:
+    """Every document of the year-end round that has something to say."""
+    nam = kq.nam
+    ds: list[BanVe] = []
+    dat = {k.danh_hieu.ma for _, k in kq.tat_ca() if k.dat}
+    if dat & {"LDTT", "CSTDCS"}:
+        ds.append(BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "danh_hieu"), f"qd-cong-nhan-danh-hieu-{nam}.docx"))
+    if "TTLDTT" in dat:
+        ds.append(BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "tap_the"), f"qd-cong-nhan-ttldtt-{nam}.docx"))
+    if "GK" in dat:
+        ds.append(BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "giay_khen"), f"qd-tang-giay-khen-{nam}.docx"))
+        ds.append(BanVe("giay_khen", ngu_canh.giay_khen(kq), f"giay-khen-{nam}.docx"))
+    ds.append(BanVe("to_trinh", ngu_canh.to_trinh(kq), f"to-trinh-khen-thuong-cap-tinh-{nam}.docx"))
+    ds.append(BanVe("bien_ban_hop", ngu_canh.bien_ban_hop(kq), f"bien-ban-hop-hoi-dong-{nam}.docx"))
+    if kq.du_lieu.kiem_phieu is not None:
+        ds.append(BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), f"bien-ban-kiem-phieu-{nam}.docx"))
+    png = bieu_do_png(kq)
+
+    def chen_bieu_do(tpl: DocxTemplate, ctx: dict) -> None:
+        ctx["bieu_do"] = InlineImage(tpl, io.BytesIO(png), width=Mm(150))
+
+    ds.append(BanVe("bao_cao_tong_ket", ngu_canh.bao_cao(kq, ""), f"bao-cao-tong-ket-{nam}.docx", chen_bieu_do))
+    return ds
+
+
+def kiem_tra_mau(ban_ve: list[BanVe], thu_muc_mau: Path | None = None, thong_bao: list[str] | None = None) -> None:
+    """Check every template against its context before anything is written."""
+    for b in ban_ve:
+        nap_mau(tim_mau(b.mau, thu_muc_mau, thong_bao), b.ngu_canh)
+
+
+def ve_mot(b: BanVe, thu_muc_ra: Path, thu_muc_mau: Path | None = None) -> Path:
+    return ve(b.mau, b.ngu_canh, Path(thu_muc_ra) / b.ten_tep, thu_muc_mau, None, b.truoc_khi_ve)
+
+
+def ve_van_ban(kq: KetQuaXet, thu_muc_ra: Path, thu_muc_mau: Path | None = None,
+               thong_bao: list[str] | None = None) -> list[Path]:
+    """Render every document of the round into ``thu_muc_ra`` (checked first, each file written atomically)."""
+    ds = ban_ve_nam(kq)
+    kiem_tra_mau(ds, thu_muc_mau, thong_bao)
+    return [ve_mot(b, thu_muc_ra, thu_muc_mau) for b in ds]
+
+
+def ve_phieu_bau(tt: ThongTin | Any, ung_vien: list, so_phieu: int, thu_muc_ra: Path) -> Path:
+    thong_tin = tt.thong_tin if hasattr(tt, "thong_tin") else tt
+    ctx = ngu_canh.phieu_bau(thong_tin, ung_vien, so_phieu)
+    return ve("phieu_bau", ctx, Path(thu_muc_ra) / f"phieu-bau-{thong_tin.nam}.docx")
+
+
+def ve_danh_sach_dang_ky(du_lieu: Any, dong: list, thu_muc_ra: Path) -> Path:
+    tt = du_lieu.thong_tin
+    ctx = ngu_canh.danh_sach_dang_ky(tt, dong)
+    return ve("danh_sach_dang_ky", ctx, Path(thu_muc_ra) / f"danh-sach-dang-ky-{tt.nam}.docx")
