@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
+from .danh_muc import DANH_HIEU
 from .loi import ThiduaError
 
 app = typer.Typer(
@@ -263,7 +264,7 @@ def kiem_phieu_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
         for cot in ("Mã", "Họ tên / Tập thể", "Danh hiệu", "Đồng ý", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Kết quả"):
             t.add_column(cot)
         for u in bang["ung_vien"]:
-            t.add_row(u["ma"], u["ten"], DANH_HIEU_VIET_TAT(u["danh_hieu"]), str(u["dong_y"]), str(u["mau_so"]),
+            t.add_row(u["ma"], u["ten"], DANH_HIEU[u["danh_hieu"]].viet_tat, str(u["dong_y"]), str(u["mau_so"]),
                       f"{u['ty_le'] * 100:.2f} %".replace(".", ","), f"{u['nguong'] * 100:.0f} %",
                       "[green]Đạt[/]" if u["dat"] else "[red]Không đạt[/]")
         out.print(t)
@@ -311,8 +312,105 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
         if can:
             out.print(f"[yellow]{len(can)} kết quả cần Hội đồng quyết định:[/]")
             for dt_, k in can:
-                out.print(f"  {getattr(dt_, 'ho_ten', getattr(dt_, 'ten', ''))} ({dt_.ma}) — {k.danh_hieu.viet_tat}: {k.ly_do[-1]}")
+                ly_do = next((x for x in k.ly_do if "Hội đồng" in x), k.ly_do[-1])
+                out.print(f"  {getattr(dt_, 'ho_ten', getattr(dt_, 'ten', ''))} ({dt_.ma}) — {k.danh_hieu.viet_tat}: {ly_do}")
         return 0
+
+    chay_an_toan(than)
+
+
+MauOpt = Annotated[Path | None, typer.Option("--mau", help="Thư mục mẫu Word riêng của cơ quan (thiếu mẫu nào dùng mẫu có sẵn).")]
+
+
+@app.command("van-ban")
+def van_ban_lenh(dau_vao: DauVao, ra: ThuMucRa, mau: MauOpt = None) -> None:
+    """Tạo các văn bản Word (quyết định, tờ trình, biên bản, giấy khen, báo cáo) từ kết quả xét.
+
+    Ví dụ: thidua van-ban don-vi/ tong-hop.xlsx -o van-ban
+    """
+    def than() -> int:
+        from .van_ban.ve import ve_van_ban
+        from .xet import xet
+
+        kq = _doc(dau_vao)
+        if kq.co_loi or kq.du_lieu is None:
+            _in_van_de(kq.van_de)
+            return 1
+        thong_bao: list[str] = []
+        tep = ve_van_ban(xet(kq.du_lieu), ra, mau, thong_bao)
+        for t in thong_bao:
+            out.print(f"[yellow]{t}[/]")
+        for p in tep:
+            out.print(f"Đã ghi {p}")
+        return 0
+
+    chay_an_toan(than)
+
+
+def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int, mau: Path | None) -> int:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .tong_ket import GIAI_DOAN, tom_tat, tong_ket
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=True) as tien_trinh:
+        viec = tien_trinh.add_task("Bắt đầu", total=len(GIAI_DOAN))
+
+        def bao(giai_doan: str) -> None:
+            tien_trinh.update(viec, description=giai_doan, advance=1)
+
+        kq = tong_ket(dau_vao, ra, ghi_de=ghi_de, so_tien_trinh=jobs, thu_muc_mau=mau, bao=bao)
+    if kq.kiem_tra.van_de:
+        so_loi = sum(1 for v in kq.kiem_tra.van_de if v.muc_do == "loi")
+        out.print(f"Kiểm tra: {so_loi} lỗi, {len(kq.kiem_tra.van_de) - so_loi} cảnh báo (xem sheet Loi).")
+    for t in kq.thong_bao:
+        out.print(f"[yellow]{t}[/]")
+    for dong in tom_tat(kq):
+        out.print(dong)
+    if kq.ma_thoat == 0:
+        out.print(f"Kết quả ở [bold]{kq.thu_muc_ra}[/]: ket-qua.xlsx, van-ban/ ({sum(1 for p in kq.tep_ra if p.suffix == '.docx')} "
+                  "văn bản), so-theo-doi.xlsx, manifest.json.")
+    return kq.ma_thoat
+
+
+@app.command("tong-ket")
+def tong_ket_lenh(
+    dau_vao: DauVao, ra: ThuMucRa,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Số tiến trình tạo văn bản song song.")] = 1,
+    ghi_de: Annotated[bool, typer.Option("--ghi-de", help="Thay thế thư mục kết quả đã có.")] = False,
+    mau: MauOpt = None,
+) -> None:
+    """Cả đợt cuối năm: kiểm tra → kiểm phiếu → xét → tiền thưởng → văn bản, sổ theo dõi và manifest.
+
+    Ví dụ: thidua tong-ket don-vi/ tong-hop.xlsx -o ket-qua-2025 --jobs 2
+    """
+    chay_an_toan(lambda: _chay_tong_ket(dau_vao, ra, ghi_de, jobs, mau))
+
+
+@app.command("demo")
+def demo_lenh(
+    ra: Annotated[Path, typer.Option("-o", "--ra", help="Thư mục ghi dữ liệu mẫu và kết quả.")] = Path("thidua-demo"),
+    so_can_bo: Annotated[int, typer.Option("--so-can-bo", min=5, max=50000, help="Số cán bộ của Sở mẫu.")] = 300,
+    seed: Annotated[int, typer.Option("--seed", help="Hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu).")] = 2025,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Số tiến trình tạo văn bản.")] = 1,
+) -> None:
+    """Tạo một Sở mẫu (người hư cấu) vào DIR/dau-vao rồi chạy tong-ket vào DIR/ket-qua.
+
+    Ví dụ: thidua demo -o thidua-demo --so-can-bo 300
+    """
+    def than() -> int:
+        import shutil
+
+        from .demo import tao_demo
+
+        dau_vao, ket_qua = ra / "dau-vao", ra / "ket-qua"
+        if dau_vao.exists():
+            shutil.rmtree(dau_vao)
+        tep = tao_demo(dau_vao, so_can_bo, seed)
+        out.print(f"Đã tạo Sở mẫu: {len(tep) - 1} tệp đơn vị và tệp tổng hợp trong {dau_vao}")
+        ma = _chay_tong_ket([dau_vao], ket_qua, True, jobs, None)
+        out.print(f"Mở {ket_qua / 'ket-qua.xlsx'} bằng Excel và các văn bản trong {ket_qua / 'van-ban'} bằng Word.")
+        return ma
 
     chay_an_toan(than)
 

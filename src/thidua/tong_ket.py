@@ -1,0 +1,300 @@
+"""The year-end batch (``thidua tong-ket``, SPEC §5): a folder of workbooks in; checked results, every document,
+the updated ledger and an audit manifest out.
+
+Safety: outputs are built in a temporary folder beside the target and moved into place only when complete; an
+existing output folder is replaced only with ``ghi_de``; inputs are hashed before and after and never written;
+any failure (or Ctrl+C) removes the temporary folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import inspect
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from . import __version__
+from .danh_muc import DANH_HIEU
+from .ghi_bang import ghi_bang, luu_nguyen_tu
+from .ket_xuat import bang_kiem_phieu, tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
+from .kiem_tra import KetQuaKiemTra, kiem_tra
+from .loi import LOI, ThiduaError, VanDe
+from .mo_hinh import CaNhan, TapThe
+from .so_do import LICH_SU
+from .tieng_viet import dinh_dang_tien, doc_so_tien
+from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE
+from .van_ban.ve import BanVe, ban_ve_nam, kiem_tra_mau, ve_mot
+from .xet import KetQuaXet, xet
+
+GIAI_DOAN = ("Đọc và kiểm tra", "Kiểm phiếu và xét", "Ghi kết quả Excel", "Tạo văn bản Word", "Ghi sổ và manifest")
+
+
+@dataclass
+class KetQuaTongKet:
+    ma_thoat: int
+    thu_muc_ra: Path
+    kiem_tra: KetQuaKiemTra
+    ket_qua: KetQuaXet | None = None
+    tep_ra: list[Path] = field(default_factory=list)
+    thoi_gian: dict[str, float] = field(default_factory=dict)
+    thong_bao: list[str] = field(default_factory=list)
+
+
+def sha256(p: Path) -> str:
+    h = hashlib.sha256()
+    with open(p, "rb") as f:
+        for khoi in iter(lambda: f.read(1 << 20), b""):
+            h.update(khoi)
+    return h.hexdigest()
+
+
+def _kiem_thu_muc_ra(thu_muc_ra: Path, ghi_de: bool, dau_vao: list[Path]) -> None:
+    ra = thu_muc_ra.resolve()
+    for p in dau_vao:
+        q = Path(p).resolve()
+        if ra == q or ra in q.parents:
+            raise ThiduaError(f"Thư mục kết quả '{thu_muc_ra}' nằm trong đầu vào '{p}'; chọn thư mục khác.")
+    if thu_muc_ra.exists() and any(thu_muc_ra.iterdir()) and not ghi_de:
+        raise ThiduaError(f"Thư mục '{thu_muc_ra}' đã có dữ liệu; chọn thư mục khác hoặc thêm --ghi-de để thay thế.")
+
+
+def _dong_ket_qua(d: CaNhan | TapThe, k: Any, ten_dv: dict[str, str]) -> list[object]:
+    p = k.phieu
+    phieu = f"{p.dong_y}/{p.mau_so}" if p else ""
+    dau = [d.ma, d.ho_ten, ten_dv.get(d.don_vi, d.don_vi)] if isinstance(d, CaNhan) else [d.ma, d.ten]
+    return [*dau, k.danh_hieu.viet_tat, "Có" if k.du_dieu_kien else "Không", "Đạt" if k.dat else "Không đạt", phieu,
+            k.tien_thuong, "Có" if k.can_hoi_dong else "", "\n".join(k.ly_do), "; ".join(k.can_cu)]
+
+
+def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path) -> Path:
+    """ket-qua.xlsx: TongHop, CaNhan, TapThe, KiemPhieu, TienThuong, Loi (only Loi when the data has errors)."""
+    wb = Workbook()
+    ws = wb.active
+    if kq is not None:
+        ws.title = "TongHop"
+        ghi_bang(ws, ["Danh hiệu, hình thức", "Đề nghị", "Đủ điều kiện", "Đạt", "Cần Hội đồng quyết định",
+                      "Tiền thưởng (đồng)"],
+                 [[d["ten"], d["de_nghi"], d["du_dieu_kien"], d["dat"], d["can_hoi_dong"], d["tien"]]
+                  for d in tong_hop_theo_danh_hieu(kq)],
+                 tieu_de_trang=f"TỔNG HỢP KẾT QUẢ NĂM {kq.nam} (quyết định ngày {kq.ngay_quyet_dinh:%d/%m/%Y})",
+                 do_rong=[28, 10, 12, 10, 14, 18])
+        dong_dv = tong_hop_theo_don_vi(kq)
+        r0 = ws.max_row + 3
+        ghi_bang(ws, ["Đơn vị", *(d.viet_tat for d in DANH_HIEU.values()), "Tiền thưởng (đồng)"],
+                 [[d["ten"], *(d.get(m, 0) for m in DANH_HIEU), d.get("tien", 0)] for d in dong_dv],
+                 dong_dau=r0, tieu_de_trang="THEO ĐƠN VỊ (số danh hiệu, hình thức đạt)")
+        ws.column_dimensions["A"].width = 40
+        ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
+        cot = ["Danh hiệu", "Đủ điều kiện", "Kết quả", "Phiếu", "Tiền thưởng (đồng)", "Cần HĐ quyết định", "Lý do",
+               "Căn cứ"]
+        ghi_bang(wb.create_sheet("CaNhan"), ["Mã CB", "Họ và tên", "Đơn vị", *cot],
+                 [_dong_ket_qua(c, k, ten_dv) for c, ks in kq.ca_nhan for k in ks],
+                 do_rong=[10, 24, 28, 10, 10, 11, 8, 14, 12, 90, 60], ten_bang="KetQuaCaNhan",
+                 tieu_de_trang=f"KẾT QUẢ XÉT CÁ NHÂN NĂM {kq.nam}")
+        ghi_bang(wb.create_sheet("TapThe"), ["Mã đơn vị", "Tên tập thể", *cot],
+                 [_dong_ket_qua(t, k, ten_dv) for t, ks in kq.tap_the for k in ks],
+                 do_rong=[10, 36, 10, 10, 11, 8, 14, 12, 90, 60], ten_bang="KetQuaTapThe",
+                 tieu_de_trang=f"KẾT QUẢ XÉT TẬP THỂ NĂM {kq.nam}")
+        bang = bang_kiem_phieu(kq.du_lieu)
+        ws_kp = wb.create_sheet("KiemPhieu")
+        sp = bang["so_phieu"] or {}
+        tieu = (f"KẾT QUẢ KIỂM PHIẾU — phát ra {sp.get('phat_ra', 0)}, thu vào {sp.get('thu_vao', 0)}, hợp lệ "
+                f"{sp.get('hop_le', 0)}, không hợp lệ {sp.get('khong_hop_le', 0)}")
+        ghi_bang(ws_kp, ["Mã", "Họ tên / Tập thể", "Danh hiệu", "Đồng ý", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Kết quả",
+                         "Diễn giải"],
+                 [[u["ma"], u["ten"], DANH_HIEU[u["danh_hieu"]].viet_tat, u["dong_y"], u["mau_so"], u["ty_le"],
+                   u["nguong"], "Đạt" if u["dat"] else "Không đạt", u["mo_ta"]] for u in bang["ung_vien"]],
+                 tieu_de_trang=tieu, do_rong=[10, 26, 12, 8, 8, 8, 8, 10, 80])
+        for r in range(3, ws_kp.max_row + 1):
+            for c in (6, 7):
+                ws_kp.cell(row=r, column=c).number_format = "0.00%"
+        tien = [(d, k) for d, k in kq.tat_ca() if k.dat and k.tien_thuong]
+        tong = sum(k.tien_thuong for _, k in tien)
+        ws_tt = wb.create_sheet("TienThuong")
+        dong = [[d.ma, d.ho_ten if isinstance(d, CaNhan) else d.ten,
+                 ten_dv.get(d.don_vi, "") if isinstance(d, CaNhan) else "", k.danh_hieu.viet_tat,
+                 "Sở quyết định" if k.danh_hieu.so_quyet_dinh else "Cấp trên quyết định (dự kiến)", k.tien_thuong,
+                 k.giai_thich_tien] for d, k in tien]
+        cuoi = ghi_bang(ws_tt, ["Mã", "Họ tên / Tập thể", "Đơn vị", "Danh hiệu", "Cấp quyết định", "Số tiền (đồng)",
+                                "Cách tính"], dong, tieu_de_trang=f"TIỀN THƯỞNG NĂM {kq.nam}",
+                        do_rong=[10, 26, 30, 12, 26, 16, 70], ten_bang="TienThuong")
+        so_chi = sum(k.tien_thuong for _, k in tien if k.danh_hieu.so_quyet_dinh)
+        ws_tt.cell(row=cuoi + 2, column=2, value="Sở chi (danh hiệu Sở quyết định)")
+        ws_tt.cell(row=cuoi + 2, column=6, value=so_chi)
+        ws_tt.cell(row=cuoi + 3, column=2, value="Bằng chữ")
+        ws_tt.cell(row=cuoi + 3, column=3, value=doc_so_tien(so_chi))
+        ws_tt.cell(row=cuoi + 4, column=2, value="Tổng (kể cả cấp trên quyết định)")
+        ws_tt.cell(row=cuoi + 4, column=6, value=tong)
+        for r in range(3, cuoi + 5):
+            ws_tt.cell(row=r, column=6).number_format = "#,##0"
+        ws_loi = wb.create_sheet("Loi")
+    else:
+        ws.title = "Loi"
+        ws_loi = ws
+    ghi_bang(ws_loi, ["Mức độ", "Tệp", "Sheet", "Ô", "Dòng", "Mã lỗi", "Nội dung"],
+             [["Lỗi" if v.muc_do == LOI else "Cảnh báo", Path(v.tep).name if v.tep else "", v.sheet, v.o, v.dong,
+               v.ma_loi, v.thong_bao] for v in van_de],
+             tieu_de_trang="CÁC VẤN ĐỀ TRONG DỮ LIỆU" + (" — KHÔNG TẠO VĂN BẢN VÌ CÓ LỖI" if kq is None else ""),
+             do_rong=[10, 22, 10, 8, 7, 20, 100])
+    luu_nguyen_tu(wb, duong_dan)
+    return duong_dan
+
+
+def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path) -> Path:
+    """The ledger for next year: LichSu plus this year's results decided by the Sở and each person's rating,
+    initiative and discipline. Province-level proposals are not entered (add them when the province decides)."""
+    tt = kq.du_lieu.thong_tin
+    co_quan = tt.co_quan.title() if tt.co_quan else ""
+
+    def ngay(d: dt.date | None) -> str:
+        return d.strftime("%d/%m/%Y") if d else ""
+
+    dong = [[m.ma, m.nam, m.danh_hieu.viet_tat if m.danh_hieu else "", m.so_quyet_dinh, ngay(m.ngay_quyet_dinh),
+             m.co_quan_ban_hanh, m.xep_loai.ma if m.xep_loai else "", m.sang_kien.ten if m.sang_kien else "",
+             m.ky_luat.ten if m.ky_luat else ""] for m in kq.du_lieu.so_theo_doi.cac_muc if m.nam != kq.nam]
+    for d, ks in (*kq.ca_nhan, *kq.tap_the):
+        dat = [k for k in ks if k.dat and k.danh_hieu.so_quyet_dinh]
+        xl = d.xep_loai.ma if d.xep_loai else ""
+        sk = d.sang_kien.ten if isinstance(d, CaNhan) and d.sang_kien else ""
+        kl = d.ky_luat.ten if isinstance(d, CaNhan) and d.ky_luat else ""
+        if not dat:
+            if xl or sk or kl:
+                dong.append([d.ma, kq.nam, "", "", "", "", xl, sk, kl])
+            continue
+        for i, k in enumerate(dat):
+            dong.append([d.ma, kq.nam, k.danh_hieu.viet_tat, "", ngay(kq.ngay_quyet_dinh), co_quan,
+                         xl if i == 0 else "", sk if i == 0 else "", kl if i == 0 else ""])
+    wb = Workbook()
+    ghi_bang(wb.active, [c.tieu_de for c in LICH_SU.cot], dong, tieu_de_trang=f"SỔ THEO DÕI THI ĐUA, KHEN THƯỞNG "
+             f"(đến năm {kq.nam}) — ghi Số quyết định khi có", do_rong=[c.do_rong for c in LICH_SU.cot],
+             ten_bang="SoTheoDoi")
+    wb.active.title = "LichSu"
+    luu_nguyen_tu(wb, duong_dan)
+    return duong_dan
+
+
+def _manifest(kq: KetQuaXet, tep_vao: dict[str, str], thu_muc: Path, tep_ra: list[Path]) -> dict[str, Any]:
+    quy_tac = {}
+    for ma, ham in (*TIEU_CHUAN_CA_NHAN.items(), *((f"{m} (tập thể)", h) for m, h in TIEU_CHUAN_TAP_THE.items())):
+        quy_tac[ma] = inspect.getdoc(ham)
+    tham_so = kq.ts.da_dung
+    return {
+        "thidua": __version__,
+        "nam": kq.nam,
+        "ngay_quyet_dinh": kq.ngay_quyet_dinh.isoformat(),
+        "dau_vao": [{"tep": t, "sha256": h} for t, h in tep_vao.items()],
+        "dau_ra": [{"tep": p.relative_to(thu_muc).as_posix(), "sha256": sha256(p)} for p in sorted(tep_ra)],
+        "tham_so": [{"ten": ten, "gia_tri": gt.hien_thi(), "can_cu": gt.can_cu, "nguon": gt.nguon,
+                     "tu_ngay": gt.tu_ngay.isoformat() if gt.tu_ngay else None}
+                    for ten, gt in sorted(tham_so.items())],
+        "quy_tac": quy_tac,
+        "so_luong": {"ca_nhan": len(kq.du_lieu.ca_nhan), "tap_the": len(kq.du_lieu.tap_the),
+                     "theo_danh_hieu": tong_hop_theo_danh_hieu(kq)},
+    }
+
+
+def _ve_song_song(ds: list[BanVe], thu_muc: Path, thu_muc_mau: Path | None, so_tien_trinh: int) -> list[Path]:
+    """Render documents; those without a pre-render hook go to a process pool when ``so_tien_trinh`` > 1."""
+    if so_tien_trinh <= 1:
+        return [ve_mot(b, thu_muc, thu_muc_mau) for b in ds]
+    song_song = [b for b in ds if b.truoc_khi_ve is None]
+    tai_cho = [b for b in ds if b.truoc_khi_ve is not None]
+    with ProcessPoolExecutor(max_workers=so_tien_trinh) as ex:
+        tuong_lai = [ex.submit(ve_mot, b, thu_muc, thu_muc_mau) for b in song_song]
+        ra = [ve_mot(b, thu_muc, thu_muc_mau) for b in tai_cho]
+        ra += [f.result() for f in tuong_lai]
+    return ra
+
+
+def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_tien_trinh: int = 1,
+             thu_muc_mau: Path | None = None, bao: Callable[[str], None] | None = None) -> KetQuaTongKet:
+    """Run the whole year-end batch. Exit code 0, or 1 when the data has errors (then only ket-qua.xlsx with the
+    Loi sheet is written)."""
+    bao = bao or (lambda _: None)
+    thu_muc_ra = Path(thu_muc_ra)
+    _kiem_thu_muc_ra(thu_muc_ra, ghi_de, dau_vao)
+    thoi_gian: dict[str, float] = {}
+    t = time.perf_counter()
+    bao(GIAI_DOAN[0])
+    kt = kiem_tra(dau_vao)
+    tep_vao = {str(p): sha256(p) for p in kt.tep}
+    thoi_gian["doc_kiem_tra"] = time.perf_counter() - t
+    thu_muc_ra.parent.mkdir(parents=True, exist_ok=True)
+    tam = Path(tempfile.mkdtemp(prefix=f".{thu_muc_ra.name}.dang-ghi-", dir=thu_muc_ra.parent))
+    try:
+        if kt.co_loi or kt.du_lieu is None:
+            p = ghi_ket_qua_xlsx(None, kt.van_de, tam / "ket-qua.xlsx")
+            _chuyen_vao_cho(tam, thu_muc_ra, ghi_de)
+            return KetQuaTongKet(1, thu_muc_ra, kt, None, [thu_muc_ra / p.name], thoi_gian)
+        t = time.perf_counter()
+        bao(GIAI_DOAN[1])
+        kq = xet(kt.du_lieu)
+        thoi_gian["xet"] = time.perf_counter() - t
+        t = time.perf_counter()
+        bao(GIAI_DOAN[2])
+        tep = [ghi_ket_qua_xlsx(kq, kt.van_de, tam / "ket-qua.xlsx")]
+        thoi_gian["ket_qua_xlsx"] = time.perf_counter() - t
+        t = time.perf_counter()
+        bao(GIAI_DOAN[3])
+        thong_bao: list[str] = []
+        ds = ban_ve_nam(kq)
+        kiem_tra_mau(ds, thu_muc_mau, thong_bao)
+        tep += _ve_song_song(ds, tam / "van-ban", thu_muc_mau, so_tien_trinh)
+        thoi_gian["van_ban"] = time.perf_counter() - t
+        t = time.perf_counter()
+        bao(GIAI_DOAN[4])
+        tep.append(ghi_so_theo_doi(kq, tam / "so-theo-doi.xlsx"))
+        for p, h in tep_vao.items():
+            if sha256(Path(p)) != h:
+                raise ThiduaError(f"Tệp đầu vào '{p}' bị thay đổi trong khi chạy; đóng Excel và chạy lại.")
+        manifest = _manifest(kq, tep_vao, tam, tep)
+        (tam / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        thoi_gian["so_manifest"] = time.perf_counter() - t
+        _chuyen_vao_cho(tam, thu_muc_ra, ghi_de)
+        tep_ra = [thu_muc_ra / p.relative_to(tam) for p in tep] + [thu_muc_ra / "manifest.json"]
+        return KetQuaTongKet(0, thu_muc_ra, kt, kq, tep_ra, thoi_gian, thong_bao)
+    except BaseException:
+        shutil.rmtree(tam, ignore_errors=True)
+        raise
+
+
+def _chuyen_vao_cho(tam: Path, dich: Path, ghi_de: bool) -> None:
+    """Move the finished folder into place; an existing one (only with ghi_de) is set aside, then removed."""
+    cu = None
+    if dich.exists():
+        if not ghi_de and any(dich.iterdir()):
+            raise ThiduaError(f"Thư mục '{dich}' đã có dữ liệu; thêm --ghi-de để thay thế.")
+        cu = dich.with_name(f".{dich.name}.cu-{int(time.time() * 1000)}")
+        dich.rename(cu)
+    try:
+        tam.rename(dich)
+    except BaseException:
+        if cu is not None:
+            cu.rename(dich)
+        raise
+    if cu is not None:
+        shutil.rmtree(cu, ignore_errors=True)
+
+
+def tom_tat(kq: KetQuaTongKet) -> list[str]:
+    """The closing summary the CLI prints."""
+    if kq.ket_qua is None:
+        return [f"Dữ liệu có lỗi: xem {kq.thu_muc_ra / 'ket-qua.xlsx'} (sheet Loi). Chưa tạo văn bản."]
+    k = kq.ket_qua
+    dong = [f"{d['ten']}: {d['dat']}/{d['de_nghi']} đạt" for d in tong_hop_theo_danh_hieu(k)]
+    tong_so = sum(x.tien_thuong or 0 for _, x in k.tat_ca() if x.dat and x.danh_hieu.so_quyet_dinh)
+    dong.append(f"Tiền thưởng Sở chi: {dinh_dang_tien(tong_so)} đồng ({doc_so_tien(tong_so)}).")
+    can = k.can_hoi_dong()
+    if can:
+        dong.append(f"{len(can)} kết quả cần Hội đồng quyết định (xem cột 'Cần HĐ quyết định' trong ket-qua.xlsx).")
+    return dong
