@@ -56,3 +56,21 @@ class TruongHop(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, f"{self.path.name} › {self.name}"
+
+
+@pytest.fixture(scope="session")
+def demo_dau_vao(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A realistic 120-person department written as units would send it (session-wide, read-only)."""
+    from thidua.demo import tao_demo
+
+    thu_muc = tmp_path_factory.mktemp("demo") / "dau-vao"
+    tao_demo(thu_muc, so_can_bo=120, seed=7)
+    return thu_muc
+
+
+@pytest.fixture(scope="session")
+def demo_ket_qua(demo_dau_vao: Path, tmp_path_factory: pytest.TempPathFactory):
+    from thidua.tong_ket import tong_ket
+
+    ra = tmp_path_factory.mktemp("kq") / "ket-qua"
+    return tong_ket([demo_dau_vao], ra)

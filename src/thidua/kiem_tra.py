@@ -164,6 +164,14 @@ def doc_o(cot: Cot, v: object) -> Any:
     return ket_qua
 
 
+def thong_bao_o(cd: Cot, e: Exception) -> str:
+    """"Xếp loại 'tot' không hợp lệ; chọn …." — the column is named once, the sentence ends once."""
+    chu = str(e).rstrip(".")
+    if not chu.lower().startswith(cd.tieu_de.lower()):
+        chu = f"{cd.tieu_de}: {chu}"
+    return chu + "."
+
+
 @dataclass
 class KetQuaKiemTra:
     """What ``kiem-tra`` found, and the data ready for ``xet`` when nothing blocks."""
@@ -214,7 +222,7 @@ class _BoGom:
             try:
                 ban_ghi[cd.khoa] = doc_o(cd, v)
             except _LoiO as e:
-                self.them("gia_tri_khong_hop_le", LOI, f"{cd.tieu_de}: {e}.", b, r, c, cd.tieu_de)
+                self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c, cd.tieu_de)
                 ban_ghi[cd.khoa] = () if cd.kieu == DS_DANH_HIEU else None
 
 
@@ -322,7 +330,7 @@ def _doc_thong_tin(ds: list[BangTho], g: _BoGom, che_do: str, nam_mac_dinh: int 
         try:
             gia_tri[cd.khoa] = doc_o(cd, v)
         except _LoiO as e:
-            g.them("gia_tri_khong_hop_le", LOI, f"{cd.tieu_de}: {e}.", b, r, c_v, cd.tieu_de)
+            g.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c_v, cd.tieu_de)
             gia_tri[cd.khoa] = None
     loi = False
     bat_buoc = ["nam"] if che_do == "dang_ky" else [c.khoa for c in S_THONG_TIN.cot if c.bat_buoc == LUON]

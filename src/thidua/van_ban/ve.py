@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,8 +68,20 @@ def luu_docx(tpl: DocxTemplate, ra: Path) -> Path:
     return ra
 
 
+def nfc(v: Any) -> Any:
+    """Every string of a context in NFC, however the data arrived (decomposed text renders badly in Word)."""
+    if isinstance(v, str):
+        return unicodedata.normalize("NFC", v)
+    if isinstance(v, dict):
+        return {k: nfc(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return type(v)(nfc(x) for x in v)
+    return v
+
+
 def ve(ten: str, ngu_canh_: dict[str, Any], ra: Path, thu_muc_mau: Path | None = None,
        thong_bao: list[str] | None = None, truoc_khi_ve: Callable[[DocxTemplate, dict], None] | None = None) -> Path:
+    ngu_canh_ = nfc(ngu_canh_)
     tpl = nap_mau(tim_mau(ten, thu_muc_mau, thong_bao), ngu_canh_)
     if truoc_khi_ve:
         truoc_khi_ve(tpl, ngu_canh_)

@@ -1,0 +1,123 @@
+"""The command line as a user meets it: help, exit codes, Vietnamese messages, JSON shapes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from thidua.cli import app
+
+from tien_ich import bo_nho, nguoi
+
+LENH = ["tao-mau", "demo", "dang-ky", "kiem-tra", "tao-phieu", "kiem-phieu", "xet", "van-ban", "tong-ket", "quy-dinh"]
+runner = CliRunner()
+
+
+def chay(*args: str) -> tuple[int, str]:
+    r = runner.invoke(app, list(args))
+    return r.exit_code, r.output
+
+
+@pytest.mark.parametrize("lenh", LENH)
+def test_moi_lenh_co_tro_giup_voi_vi_du_va_co_trong_readme(lenh: str) -> None:
+    ma, ra = chay(lenh, "--help")
+    assert ma == 0 and "Ví dụ:" in ra
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"thidua {lenh}" in readme
+
+
+def test_quy_dinh_cho_thay_bang_khen_doi_ngay_01_07_2025() -> None:
+    _, truoc = chay("quy-dinh", "--ngay", "2025-06-30", "--json")
+    _, sau = chay("quy-dinh", "--ngay", "2025-07-01", "--json")
+    gt = lambda s: {d["ten"]: d for d in json.loads(s)["quy_dinh"]}["tien_thuong.he_so.BKT"]  # noqa: E731
+    assert (gt(truoc)["gia_tri"], gt(sau)["gia_tri"]) == ("1", "1,5")
+    assert "152/2025" in gt(sau)["can_cu"]
+
+
+def test_quy_dinh_ngay_khong_co_tham_so() -> None:
+    ma, ra = chay("quy-dinh", "--ngay", "2015-01-01")
+    assert ma == 2 and "chưa có giá trị nào có hiệu lực vào ngày 01/01/2015" in ra and "Traceback" not in ra
+
+
+def test_kiem_tra_json_dung_hinh_dang_spec(tmp_path: Path) -> None:
+    p = bo_nho(tmp_path, [nguoi("1", "A", xep_loai="tot")])
+    ma, ra = chay("kiem-tra", str(p), "--json")
+    assert ma == 1
+    d = json.loads(ra)
+    v = d["loi"][0]
+    assert list(v) == ["tep", "sheet", "o", "dong", "cot", "ma_loi", "muc_do", "thong_bao"]
+    assert v["o"] == "I2" and v["muc_do"] == "loi"
+
+
+def test_kiem_tra_ma_thoat(tmp_path: Path) -> None:
+    assert chay("kiem-tra", str(bo_nho(tmp_path)))[0] == 0
+    ma, ra = chay("kiem-tra", str(tmp_path / "khong-co.xlsx"))
+    assert ma == 2 and "Không tìm thấy" in ra and "Traceback" not in ra
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("không phải excel", encoding="utf-8")
+    ma, ra = chay("kiem-tra", str(bad))
+    assert ma == 2 and "x.xlsx" in ra
+
+
+def test_tuy_chon_sai_la_ma_thoat_2() -> None:
+    assert chay("tong-ket", "--jobs", "0", "a.xlsx", "-o", "b")[0] == 2
+    assert chay("lenh-khong-co")[0] == 2
+
+
+def test_xet_va_kiem_phieu_json(demo_dau_vao: Path) -> None:
+    ma, ra = chay("xet", str(demo_dau_vao), "--json")
+    assert ma == 0
+    d = json.loads(ra)
+    assert set(d) >= {"nam", "ngay_quyet_dinh", "ca_nhan", "tap_the"}
+    kq = d["ca_nhan"][0]["ket_qua"][0]
+    assert set(kq) >= {"danh_hieu", "du_dieu_kien", "dat", "ly_do", "can_cu", "phieu", "tien_thuong"}
+    co_phieu = next(k for c in d["ca_nhan"] for k in c["ket_qua"] if k["phieu"])
+    assert set(co_phieu["phieu"]) >= {"dong_y", "mau_so", "ty_le", "nguong"}
+    ma, ra = chay("kiem-phieu", str(demo_dau_vao), "--json")
+    assert ma == 0
+    d = json.loads(ra)
+    assert set(d["so_phieu"]) == {"phat_ra", "thu_vao", "hop_le", "khong_hop_le"}
+    assert d["so_phieu"]["khong_hop_le"] == 1
+    assert set(d["ung_vien"][0]) >= {"ma", "ten", "danh_hieu", "dong_y", "mau_so", "ty_le", "nguong", "dat"}
+    ma, ra = chay("kiem-phieu", str(demo_dau_vao))
+    assert ma == 0 and "không hợp lệ" in ra
+
+
+def test_tong_ket_tu_choi_ghi_de_roi_chap_nhan(demo_dau_vao: Path, tmp_path: Path) -> None:
+    ra = tmp_path / "ra"
+    ra.mkdir()
+    (ra / "a.txt").write_text("x")
+    ma, out = chay("tong-ket", str(demo_dau_vao), "-o", str(ra))
+    assert ma == 2 and "--ghi-de" in out
+    ma, out = chay("tong-ket", str(demo_dau_vao), "-o", str(ra), "--ghi-de")
+    assert ma == 0 and "manifest.json" in out
+
+
+def test_dang_ky_dau_nam(tmp_path: Path) -> None:
+    tt = [["P1", "Phòng Một", "", "", "", "TTLĐTT", "", ""]]
+    cn = [nguoi("1", "Nguyễn Văn An", xep_loai="", de_nghi="", **{"Đăng ký": "LĐTT, CSTĐ tỉnh"}),
+          nguoi("2", "Trần Thị Bình", xep_loai="", de_nghi="", **{"Đăng ký": "CSTĐCS"})]
+    p = bo_nho(tmp_path / "vao", cn, tt)
+    ma, ra = chay("dang-ky", str(p), "-o", str(tmp_path / "ra"), "--json")
+    assert ma == 0, ra
+    d = json.loads(ra)
+    assert {x["ten"]: x["so_luong"] for x in d["so_luong"]} == {"LĐTT": 1, "CSTĐCS": 1, "CSTĐ tỉnh": 1, "TTLĐTT": 1}
+    assert any(v["ma_loi"] == "kho_dat" and "2023, 2024" in v["thong_bao"] for v in d["loi"])
+    assert (tmp_path / "ra" / "danh-sach-dang-ky-2025.xlsx").exists()
+    assert (tmp_path / "ra" / "danh-sach-dang-ky-2025.docx").exists()
+
+
+def test_demo_va_chay_nhu_nguoi_dung(tmp_path: Path) -> None:
+    """The README's first command, as a subprocess from another folder: python -m thidua demo."""
+    r = subprocess.run([sys.executable, "-m", "thidua", "demo", "-o", str(tmp_path / "d"), "--so-can-bo", "60"],
+                       capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    assert re.search(r"LĐTT: \d+/\d+ đạt", r.stdout)
+    assert (tmp_path / "d" / "ket-qua" / "manifest.json").exists()

@@ -1,0 +1,270 @@
+"""Reading what units actually send, and refusing what cannot be read — with the file named, no traceback,
+and the input's bytes unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from thidua.kiem_tra import doc_ngay, kiem_tra
+from thidua.loi import TepKhongDocDuoc
+
+from tien_ich import TIEU_DE_CA_NHAN, TIEU_DE_TAP_THE, THONG_TIN, bam, bo_nho, nguoi, viet_bang
+
+
+def _loi(kq, ma_loi: str):
+    return [v for v in kq.van_de if v.ma_loi == ma_loi]
+
+
+def test_doc_bo_du_lieu_hop_le(tmp_path: Path) -> None:
+    kq = kiem_tra([bo_nho(tmp_path)])
+    assert not kq.co_loi, kq.van_de
+    assert [c.ho_ten for c in kq.du_lieu.ca_nhan] == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert kq.du_lieu.thong_tin.ngay_quyet_dinh == dt.date(2026, 1, 12)
+    assert kq.du_lieu.ca_nhan[0].nguon.dong == 2
+
+
+def test_ma_giu_so_0_va_ten_nfd_thanh_nfc(tmp_path: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "Đặng Thị Thuỷ")
+    kq = kiem_tra([bo_nho(tmp_path, [nguoi("000123", "  " + nfd + " ")])])
+    c = kq.du_lieu.ca_nhan[0]
+    assert c.ma == "000123"
+    assert c.ho_ten == "Đặng Thị Thuỷ" and unicodedata.is_normalized("NFC", c.ho_ten)
+
+
+def test_dong_tieu_de_duoi_cac_dong_tieu_de_trang_va_cot_la(tmp_path: Path) -> None:
+    cn = [["DANH SÁCH CÁ NHÂN"], [], ["Cột riêng", *TIEU_DE_CA_NHAN], ["x", *nguoi("7", "Lê Văn Cường")]]
+    p = viet_bang(tmp_path / "a.xlsx", {"ThongTin": THONG_TIN, "ca_nhan": cn,
+                                        "Tập thể": [TIEU_DE_TAP_THE, ["P1", "Phòng Một", "HTTNV"]]})
+    kq = kiem_tra([p])
+    assert not kq.co_loi, kq.van_de
+    assert kq.du_lieu.ca_nhan[0].ma == "7"
+
+
+def test_tieu_de_tron_o_van_doc_duoc(tmp_path: Path) -> None:
+    p = bo_nho(tmp_path)
+    wb = load_workbook(p)
+    ws = wb["CaNhan"]
+    ws.insert_rows(1)
+    ws["A1"] = "DANH SÁCH"
+    ws.merge_cells("A1:D1")
+    ws.merge_cells("P2:Q2")
+    wb.save(p)
+    kq = kiem_tra([p])
+    assert not kq.co_loi, kq.van_de
+
+
+@pytest.mark.parametrize(("v", "mong"), [
+    ("15/03/1985", dt.date(1985, 3, 15)), ("15-3-1985", dt.date(1985, 3, 15)), ("1985-03-15", dt.date(1985, 3, 15)),
+    (31121.0, dt.date(1985, 3, 15)), (dt.datetime(1985, 3, 15, 8), dt.date(1985, 3, 15)), ("", None),
+])
+def test_doc_ngay(v: object, mong: dt.date | None) -> None:
+    assert doc_ngay(v) == mong
+
+
+def test_gia_tri_sai_chi_ra_o_va_cach_sua(tmp_path: Path) -> None:
+    kq = kiem_tra([bo_nho(tmp_path, [nguoi("001", "Nguyễn Văn An", xep_loai="tot"),
+                                     nguoi("002", "B", de_nghi="LĐXS", **{"Ngày sinh": "31/02/1985"})])])
+    assert kq.co_loi
+    xl = _loi(kq, "gia_tri_khong_hop_le")
+    o = {v.o: v.thong_bao for v in xl}
+    assert o["I2"] == "Xếp loại 'tot' không hợp lệ; chọn HTXSNV, HTTNV, HTNV hoặc KHTNV."
+    assert "LĐXS" in o["N3"] and "'31/02/1985' không phải ngày có thật" in o["E3"]
+    assert all(v.sheet == "CaNhan" and v.tep.endswith("so.xlsx") for v in xl)
+
+
+def test_trung_ma_qua_hai_tep_va_don_vi_khong_co(tmp_path: Path) -> None:
+    a = bo_nho(tmp_path / "a", [nguoi("001", "Nguyễn Văn An")])
+    b = viet_bang(tmp_path / "b.xlsx", {"CaNhan": [TIEU_DE_CA_NHAN, nguoi("001", "Lê Văn Bảo"),
+                                                   nguoi("003", "Ngô Thị Cúc", don_vi="P9")]})
+    kq = kiem_tra([a, b])
+    trung = _loi(kq, "trung_ma")
+    assert len(trung) == 1 and "a/so.xlsx" not in trung[0].tep and "so.xlsx" in trung[0].thong_bao
+    assert _loi(kq, "don_vi_khong_co")[0].o == "G3"
+
+
+def test_cung_nguoi_o_hai_don_vi_la_canh_bao(tmp_path: Path) -> None:
+    tt = [["P1", "Phòng Một", "HTTNV"], ["P2", "Phòng Hai", "HTTNV"]]
+    kq = kiem_tra([bo_nho(tmp_path, [nguoi("1", "Nguyễn Văn An"), nguoi("2", "Nguyễn Văn An", don_vi="P2")], tt)])
+    assert _loi(kq, "trung_nguoi")[0].muc_do == "canh_bao"
+
+
+def test_danh_hieu_tap_the_cho_ca_nhan_va_chua_dang_ky(tmp_path: Path) -> None:
+    kq = kiem_tra([bo_nho(tmp_path, [nguoi("1", "A", de_nghi="TTLĐTT"),
+                                     nguoi("2", "B", de_nghi="LĐTT", **{"Đăng ký": ""})])])
+    assert "TTLĐTT không dành cho cá nhân" in _loi(kq, "sai_doi_tuong")[0].thong_bao
+    cb = _loi(kq, "chua_dang_ky")
+    assert cb and cb[0].muc_do == "canh_bao" and cb[0].o == "N3"
+
+
+def test_quy_che_bat_buoc_dang_ky_thi_chua_dang_ky_la_loi(tmp_path: Path) -> None:
+    qc = [["Mục", "Giá trị"], ["Bắt buộc đăng ký", "Có"]]
+    kq = kiem_tra([bo_nho(tmp_path, [nguoi("2", "B", **{"Đăng ký": ""})], QuyChe=qc)])
+    assert _loi(kq, "chua_dang_ky")[0].muc_do == "loi"
+
+
+def test_quy_che_khoa_la_va_gia_tri_sai(tmp_path: Path) -> None:
+    qc = [["QUY CHẾ"], ["Mục", "Giá trị"], ["Ngưỡng phiếu siêu", "90%"], ["Ngưỡng phiếu CSTDCS", "150%"]]
+    kq = kiem_tra([bo_nho(tmp_path, QuyChe=qc)])
+    assert _loi(kq, "quy_che_khoa_la")[0].o == "A3"
+    assert _loi(kq, "quy_che_gia_tri")[0].o == "B4"
+
+
+def test_ngay_tuyen_dung_sau_nam_xet_va_ngay_sinh_vo_ly(tmp_path: Path) -> None:
+    kq = kiem_tra([bo_nho(tmp_path, [nguoi("1", "A", **{"Ngày tuyển dụng": "01/02/2026"}),
+                                     nguoi("2", "B", **{"Ngày sinh": "01/01/2020"})])])
+    assert _loi(kq, "ngay_tuyen_dung")[0].o == "H2"
+    assert _loi(kq, "ngay_sinh")[0].o == "E3"
+
+
+def test_ty_le_htxsnv_vuot_20_phan_tram_la_canh_bao(tmp_path: Path) -> None:
+    cn = [nguoi(str(i), f"Người {i}", xep_loai="HTXSNV" if i < 3 else "HTTNV") for i in range(10)]
+    tt = [r[:] for r in THONG_TIN]
+    tt[8] = ["Ngày quyết định", "12/01/2026"]
+    kq = kiem_tra([bo_nho(tmp_path, cn, thong_tin=tt)])
+    assert _loi(kq, "ty_le_htxsnv")[0].muc_do == "canh_bao"
+
+
+def test_thieu_thong_tin_va_nhieu_thong_tin(tmp_path: Path) -> None:
+    p = viet_bang(tmp_path / "a.xlsx", {"CaNhan": [TIEU_DE_CA_NHAN, nguoi("1", "A")],
+                                        "TapThe": [TIEU_DE_TAP_THE, ["P1", "Phòng"]]})
+    assert _loi(kiem_tra([p]), "thieu_sheet")
+    q = viet_bang(tmp_path / "b.xlsx", {"ThongTin": THONG_TIN})
+    assert _loi(kiem_tra([bo_nho(tmp_path), q]), "thong_tin_trung")
+
+
+def test_nam_sai_dinh_dang(tmp_path: Path) -> None:
+    tt = [r[:] for r in THONG_TIN]
+    tt[1] = ["Năm", "hai nghìn"]
+    kq = kiem_tra([bo_nho(tmp_path, thong_tin=tt)])
+    assert kq.co_loi and kq.du_lieu is None
+    assert any(v.o == "B2" for v in kq.van_de)
+
+
+def test_thieu_cot_bat_buoc(tmp_path: Path) -> None:
+    tieu_de = [c for c in TIEU_DE_CA_NHAN if c != "Đơn vị"]
+    p = viet_bang(tmp_path / "a.xlsx", {"ThongTin": THONG_TIN, "CaNhan": [tieu_de, ["1", "001", "A"]],
+                                        "TapThe": [TIEU_DE_TAP_THE, ["P1", "Phòng"]]})
+    v = _loi(kiem_tra([p]), "thieu_cot")
+    assert v and "Thiếu cột 'Đơn vị'" in v[0].thong_bao
+
+
+def test_o_loi_cong_thuc_duoc_bao(tmp_path: Path) -> None:
+    p = bo_nho(tmp_path)
+    wb = load_workbook(p)
+    o = wb["CaNhan"]["I2"]
+    o.value = "#N/A"
+    o.data_type = "e"
+    wb.save(p)
+    v = _loi(kiem_tra([p]), "o_loi_cong_thuc")
+    assert v and v[0].o == "I2" and "#N/A" in v[0].thong_bao
+
+
+def test_ma_cu_tcvn3_duoc_chuyen_va_canh_bao(tmp_path: Path) -> None:
+    kq = kiem_tra([bo_nho(tmp_path, [nguoi("1", "NguyÔn ThÞ H\xad¬ng")])])
+    assert kq.du_lieu.ca_nhan[0].ho_ten == "Nguyễn Thị Hương"
+    assert _loi(kq, "ma_cu")[0].o == "C2"
+
+
+def test_thu_muc_bo_qua_tep_khoa_cua_excel(tmp_path: Path) -> None:
+    bo_nho(tmp_path)
+    (tmp_path / "~$so.xlsx").write_bytes(b"lock")
+    assert not kiem_tra([tmp_path]).co_loi
+
+
+def _khong_doi(tmp_path: Path, p: Path, thong_bao: str) -> None:
+    truoc = bam(tmp_path)
+    with pytest.raises(TepKhongDocDuoc) as e:
+        kiem_tra([p])
+    assert thong_bao in str(e.value)
+    assert bam(tmp_path) == truoc
+
+
+def test_tep_doi_duoi(tmp_path: Path) -> None:
+    p = tmp_path / "a.xlsx"
+    p.write_text("Họ tên,Đơn vị\n", encoding="utf-8")
+    _khong_doi(tmp_path, p, "không phải sổ làm việc Excel hợp lệ")
+
+
+def test_tep_rong(tmp_path: Path) -> None:
+    p = tmp_path / "a.xlsx"
+    p.write_bytes(b"")
+    _khong_doi(tmp_path, p, "Tệp rỗng")
+
+
+def test_tep_zip_bi_cat(tmp_path: Path) -> None:
+    p = bo_nho(tmp_path)
+    p.write_bytes(p.read_bytes()[:700])
+    _khong_doi(tmp_path, p, "bị hỏng")
+
+
+def test_tep_dat_mat_khau(tmp_path: Path) -> None:
+    p = tmp_path / "a.xlsx"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048)
+    _khong_doi(tmp_path, p, "đặt mật khẩu")
+
+
+def test_tep_khong_co_sheet_nao_nhan_ra(tmp_path: Path) -> None:
+    p = viet_bang(tmp_path / "a.xlsx", {"Sheet1": [["x"]]})
+    _khong_doi(tmp_path, p, "không có sheet nào thidua nhận ra")
+
+
+def test_tep_csv_va_duong_dan_khong_co(tmp_path: Path) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text("x", encoding="utf-8")
+    _khong_doi(tmp_path, p, "không phải tệp Excel")
+    with pytest.raises(TepKhongDocDuoc, match="Không tìm thấy"):
+        kiem_tra([tmp_path / "khong-co.xlsx"])
+
+
+def test_tep_xls_cu_doc_duoc_hoac_bao_ro(tmp_path: Path) -> None:
+    p = tmp_path / "a.xls"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048)
+    with pytest.raises(TepKhongDocDuoc, match="bị hỏng"):
+        kiem_tra([p])
+
+
+def test_bom_thuc_the_xml_khong_lam_no_bo_nho(tmp_path: Path) -> None:
+    p = bo_nho(tmp_path)
+    bom = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+           + ']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+           "<si><t>&lol9;</t></si></sst>")
+    q = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(p) as zin, zipfile.ZipFile(q, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/sharedStrings.xml":
+                data = bom.encode()
+            zout.writestr(item, data)
+    truoc = bam(tmp_path)
+    try:
+        kq = kiem_tra([q])
+        chu = " ".join(c.ho_ten for c in kq.du_lieu.ca_nhan) if kq.du_lieu else ""
+        assert len(chu) < 10_000  # the entities were not expanded
+    except TepKhongDocDuoc as e:
+        assert "bom.xlsx" in str(e)
+    assert bam(tmp_path) == truoc
+
+
+def test_200000_dong_doc_duoc(tmp_path: Path) -> None:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("ThongTin")
+    for r in THONG_TIN:
+        ws.append(r)
+    ws = wb.create_sheet("TapThe")
+    ws.append(TIEU_DE_TAP_THE)
+    ws.append(["P1", "Phòng Một", "HTTNV"])
+    ws = wb.create_sheet("CaNhan")
+    ws.append(TIEU_DE_CA_NHAN)
+    for i in range(200_000):
+        ws.append(nguoi(f"{i:06d}", f"Người {i}"))
+    p = tmp_path / "lon.xlsx"
+    wb.save(p)
+    kq = kiem_tra([p])
+    assert len(kq.du_lieu.ca_nhan) == 200_000
