@@ -13,8 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from thidua.kiem_tra import doc_ngay, kiem_tra
 from thidua.loi import TepKhongDocDuoc
-
-from tien_ich import TIEU_DE_CA_NHAN, TIEU_DE_TAP_THE, THONG_TIN, bam, bo_nho, nguoi, viet_bang
+from tien_ich import THONG_TIN, TIEU_DE_CA_NHAN, TIEU_DE_TAP_THE, bam, bo_nho, nguoi, viet_bang
 
 
 def _loi(kq, ma_loi: str):

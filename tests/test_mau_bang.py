@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from thidua.kiem_tra import kiem_tra
 from thidua.mau_bang import tao_mau
 from thidua.so_do import CA_NHAN, TAP_THE
-
 from tien_ich import can_libreoffice
 
 

@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 
 from thidua.loi import ThiduaError
 from thidua.tong_ket import sha256, tong_ket
-
 from tien_ich import bam, bo_nho, nguoi
 
 
@@ -121,5 +120,5 @@ def test_cong_thuc_trong_ten_khong_thanh_cong_thuc(tmp_path: Path) -> None:
     kq = tong_ket([p], tmp_path / "ra")
     assert kq.ma_thoat == 0
     ws = load_workbook(tmp_path / "ra" / "ket-qua.xlsx")["CaNhan"]
-    o = [r for r in ws.iter_rows(min_row=3) if r[0].value == "1"][0][1]
+    o = next(r for r in ws.iter_rows(min_row=3) if r[0].value == "1")[1]
     assert o.data_type == "s" and o.value.startswith("=HYPERLINK")

@@ -20,7 +20,6 @@ from thidua.van_ban import ngu_canh
 from thidua.van_ban.moi_truong import moi_truong
 from thidua.van_ban.ve import TEN_MAU, ban_ve_nam, ve_van_ban
 from thidua.xet import DuLieu, xet
-
 from tien_ich import chu_pdf, sang_pdf, so_trang
 
 TEN_DAC_BIET = "Phòng Tài chính & Kế hoạch <Q1> \"Hai\""
@@ -108,13 +107,13 @@ def test_mau_nguoi_dung_hong_bao_ten_mau_va_khong_ghi_gi(tmp_path: Path) -> None
     d = Document(str(thu_muc_mau_van_ban() / "to_trinh.docx"))
     d.add_paragraph("{{ truong_khong_co }}")
     d.save(mau / "to_trinh.docx")
-    with pytest.raises(LoiMauVanBan, match="to_trinh.docx dùng trường không có: truong_khong_co"):
+    with pytest.raises(LoiMauVanBan, match=r"to_trinh\.docx dùng trường không có: truong_khong_co"):
         ve_van_ban(kq, tmp_path / "ra", mau)
     assert not (tmp_path / "ra").exists()
     d = Document(str(thu_muc_mau_van_ban() / "to_trinh.docx"))
     d.add_paragraph("{% for x in %}")
     d.save(mau / "to_trinh.docx")
-    with pytest.raises(LoiMauVanBan, match="to_trinh.docx có thẻ viết sai"):
+    with pytest.raises(LoiMauVanBan, match=r"to_trinh\.docx có thẻ viết sai"):
         ve_van_ban(kq, tmp_path / "ra", mau)
 
 

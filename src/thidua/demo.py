@@ -139,7 +139,7 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
             de_nghi.append(DANH_HIEU["TTLDXS"])
         tap_the.append(TapThe(pb.ma, pb.ten, xl, pb.khoi, diem, tuple(de_nghi), tuple(de_nghi), ""))
     # Cờ: the leader of each khối (by score) among HTXSNV units is proposed
-    for khoi, ds in diem_theo_khoi.items():
+    for ds in diem_theo_khoi.values():
         for _, ma in sorted(ds, reverse=True):
             t = next(t for t in tap_the if t.ma == ma)
             if t.xep_loai and t.xep_loai.ma == "HTXSNV":
