@@ -186,16 +186,19 @@ def cat_chi_tieu(ung_vien: Sequence[T], khoa: Callable[[T], Hashable], gioi_han:
     ngoai: list[T] = []
     hoa: list[T] = []
     i = 0
+    da_cat = False  # once a group does not fit, every group below it is out
     while i < len(xep):
         j = i
         while j < len(xep) and khoa(xep[j]) == khoa(xep[i]):
             j += 1
         nhom = xep[i:j]
-        if len(trong) + len(nhom) <= gioi_han:
+        if not da_cat and len(trong) + len(nhom) <= gioi_han:
             trong += nhom
-        elif len(trong) < gioi_han:
+        elif not da_cat and len(trong) < gioi_han:
             hoa += nhom
+            da_cat = True
         else:
             ngoai += nhom
+            da_cat = True
         i = j
     return KetQuaCat(trong, ngoai, hoa)

@@ -195,6 +195,7 @@ class _BoGom:
 
     def __init__(self) -> None:
         self.van_de: list[VanDe] = []
+        self.o_sai: set[tuple[str, str, int, str]] = set()  # (file, sheet, row, field) that failed to parse
 
     def them(self, ma_loi: str, muc_do: str, thong_bao: str, b: BangTho | None = None, dong: int | None = None,
              cot: int | None = None, ten_cot: str = "") -> None:
@@ -223,6 +224,7 @@ class _BoGom:
                 ban_ghi[cd.khoa] = doc_o(cd, v)
             except _LoiO as e:
                 self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c, cd.tieu_de)
+                self.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))
                 ban_ghi[cd.khoa] = () if cd.kieu == DS_DANH_HIEU else None
 
 
@@ -502,7 +504,7 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: _BoGom, ts: A
                     them("sai_doi_tuong", LOI, f"{dh.viet_tat} không dành cho {ten_loai}; chọn "
                          + ", ".join(x.viet_tat for x in _danh_hieu_cho(loai)) + ".", khoa)
         if che_do == "cuoi_nam":
-            if dt_.de_nghi and dt_.xep_loai is None:
+            if dt_.de_nghi and dt_.xep_loai is None and (n.tep, n.sheet, n.dong, "xep_loai") not in g.o_sai:
                 them("thieu_xep_loai", LOI, f"Có đề nghị {', '.join(d.viet_tat for d in dt_.de_nghi)} nhưng chưa có "
                      "Xếp loại; ghi HTXSNV, HTTNV, HTNV hoặc KHTNV.", "xep_loai")
             for dh in dt_.de_nghi:
@@ -662,3 +664,38 @@ def _doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: _BoGom, tt: ThongT
         kp_pb.dong_y.update(kp_tay.dong_y)
     del b0
     return kp_pb
+
+
+def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str = "Vùng chọn",
+                  ngay: dt.date | None = None) -> list[VanDe]:
+    """Validate a bare range with its header row (an Excel selection of CaNhan or TapThe rows): values, codes,
+    duplicates and row-level rules. ``dong_dau`` is the sheet row of the range's first row, so cells are named
+    as the officer sees them. Units, ledger and ballots need the whole workbook (``kiem_tra``)."""
+    from .doc_bang import _tim_tieu_de
+
+    bang = [[("" if o is None else o) for o in dong] for dong in vung]
+    ket_qua: list[VanDe] = []
+    loai = None
+    for s in (S_CA_NHAN, S_TAP_THE):
+        r, cot, _ = _tim_tieu_de(bang, s)
+        bat_buoc = [c.khoa for c in s.cot if c.bat_buoc != "khong"]
+        if r >= 0 and all(k in cot for k in bat_buoc):
+            loai = (s, r, cot)
+            break
+    if loai is None:
+        return [VanDe("thieu_tieu_de", LOI, "Vùng chọn phải gồm dòng tiêu đề của sheet CaNhan (Mã CB, Họ và tên, Đơn "
+                      "vị…) hoặc TapThe (Mã đơn vị, Tên tập thể…).", "", ten)]
+    s, r, cot = loai
+    lech = dong_dau - 1
+    dong = [(i + lech, d) for i, d in enumerate(bang[r + 1:], start=r + 1) if any(x not in ("", None) for x in d)]
+    b = BangTho("", ten, s, r + lech, cot, dong)
+    g = _BoGom()
+    if s is S_CA_NHAN:
+        ds = _doc_ca_nhan([b], g, [])
+        tt = ThongTin(nam=(ngay or dt.date.today()).year - 1, ngay_quyet_dinh=ngay or dt.date.today())
+        _kiem_de_nghi(ds, [], g, None, tt, SoTheoDoi(), "cuoi_nam", {("", ten): b})
+    else:
+        ds = _doc_tap_the([b], g)
+        _kiem_de_nghi([], ds, g, None, None, SoTheoDoi(), "cuoi_nam", {("", ten): b})
+    ket_qua += [v for v in g.van_de if v.ma_loi != "chua_dang_ky" or v.muc_do == LOI]
+    return ket_qua

@@ -7,6 +7,7 @@ results); Cờ thi đua last (it needs the TTLĐXS standard and the rank in the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -346,3 +347,21 @@ def canh_bao_ty_le_htxs(du_lieu: DuLieu, ts: ThamSoApDung) -> VanDe | None:
                      f"(tối đa {int(nguong * htt)}) theo Nghị định 335/2025/NĐ-CP; kiểm tra lại xếp loại.",
                      sheet="CaNhan")
     return None
+
+
+def xet_mot_dong(ma_danh_hieu: str, ca_nhan: CaNhan, ngay_quyet_dinh: dt.date, nam: int | None = None,
+                 bo_tham_so: BoThamSo | None = None) -> KetQua:
+    """One person's eligibility for one code from that row alone (no ledger, no unit, no vote): the Excel
+    function TD_XET. Codes whose criteria need the ledger or the unit are judged on an empty ledger, and the
+    result says so."""
+    from .danh_muc import doc_danh_hieu
+
+    dh = doc_danh_hieu(ma_danh_hieu)
+    tt = ThongTin(nam=nam or ngay_quyet_dinh.year - 1, ngay_quyet_dinh=ngay_quyet_dinh)
+    phien = PhienXet(DuLieu(tt, [dataclasses.replace(ca_nhan, de_nghi=(dh,))], []), bo_tham_so)
+    if CA_NHAN not in dh.doi_tuong:
+        return KetQua(dh, False, ly_do=[f"{dh.viet_tat} là danh hiệu tập thể"])
+    kq = phien._xet_dieu_kien(phien.du_lieu.ca_nhan[0], dh, TIEU_CHUAN_CA_NHAN, CA_NHAN)
+    if dh.ma in ("CSTDT", "CSTDTQ", "BKT"):
+        kq.ly_do.append("Chỉ xét trên dòng này, chưa có sổ theo dõi các năm trước (dùng thidua xet cho đủ)")
+    return kq

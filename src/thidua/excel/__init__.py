@@ -1,0 +1,1 @@
+"""Excel faces of thidua: the UDF module (``udf``) and the actions behind the ribbon button (``hanh_dong``)."""
