@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import os
 import resource
@@ -241,7 +242,7 @@ def main() -> None:
             print(f"{n:>8} {d['so_don_vi']:>7} {d['tong_ket_s']:>8.1f}s {g['doc_kiem_tra']:>6.1f}s {g['xet']:>5.1f}s "
                   f"{g['ket_qua_xlsx']:>5.1f}s {g['van_ban']:>5.1f}s {d['rss_dinh_mb']:>7.0f}MB "
                   f"{d['ngay_tho_tong_s']:>8.1f}s {d['ngay_tho_tong_s'] / d['tong_ket_s']:>5.1f}×")
-        for a_, b_ in zip(cac, cac[1:]):
+        for a_, b_ in itertools.pairwise(cac):
             print(f"{a_['so_can_bo']} → {b_['so_can_bo']} cán bộ (×{b_['so_can_bo'] / a_['so_can_bo']:.1f}): "
                   f"thời gian ×{b_['tong_ket_s'] / a_['tong_ket_s']:.1f}")
         ket_qua["tong_ket"] = cac

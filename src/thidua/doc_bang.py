@@ -176,12 +176,14 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
         if r < 0:
             van_de.append(VanDe("thieu_tieu_de", LOI, f"Không tìm thấy dòng tiêu đề trong {SO_DONG_TIM_TIEU_DE} dòng"
                                 f" đầu; dòng tiêu đề phải có các cột: "
-                                + ", ".join(c.tieu_de for c in loai.cot if c.bat_buoc != "khong") + ".",
+                                + ", ".join(c.tieu_de for c in loai.cot if c.bat_buoc == "luon") + ".",
                                 str(p), ten, "A1", 1))
             continue
         dong = [(i, d) for i, d in enumerate(du_lieu[r + 1:], start=r + 1) if any(x not in ("", None) for x in d)]
         b = BangTho(str(p), ten, loai, r, cot, dong, khac if loai is PHIEU_BAU else {}, o_loi.get(ten, {}))
-        thieu = [c for c in loai.cot if c.bat_buoc != "khong" and c.khoa not in cot]
+        # Columns needed only at year-end (Xếp loại) may be absent from a registration workbook; a row that
+        # proposes without a rating is reported by the validator.
+        thieu = [c for c in loai.cot if c.bat_buoc == "luon" and c.khoa not in cot]
         for c in thieu:
             van_de.append(VanDe("thieu_cot", LOI, f"Thiếu cột '{c.tieu_de}' ở dòng tiêu đề (dòng {r + 1}); thêm cột "
                                 "này hoặc sửa tên cột cho đúng mẫu.", str(p), ten, b.o(r, 0), r + 1, c.tieu_de))

@@ -678,7 +678,7 @@ def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str 
     loai = None
     for s in (S_CA_NHAN, S_TAP_THE):
         r, cot, _ = _tim_tieu_de(bang, s)
-        bat_buoc = [c.khoa for c in s.cot if c.bat_buoc != "khong"]
+        bat_buoc = [c.khoa for c in s.cot if c.bat_buoc == LUON]
         if r >= 0 and all(k in cot for k in bat_buoc):
             loai = (s, r, cot)
             break
