@@ -60,6 +60,7 @@ def doc_ngay_tho(thu_muc: Path) -> list[dict]:
 def giay_khen_ngay_tho(kq, thu_muc: Path) -> Path:
     """The naive way: one docxtpl render per certificate, then docxcompose merges them."""
     from docx import Document
+    from docx.enum.text import WD_BREAK
     from docxcompose.composer import Composer
     from docxtpl import DocxTemplate
 
@@ -81,7 +82,7 @@ def giay_khen_ngay_tho(kq, thu_muc: Path) -> Path:
     ghep = Composer(goc)
     for p in tep[1:]:
         d = Document(str(p))
-        d.paragraphs[0].insert_paragraph_before().add_run().add_break(7)  # WD_BREAK.PAGE
+        d.paragraphs[0].insert_paragraph_before().add_run().add_break(WD_BREAK.PAGE)
         ghep.append(d)
     ra = thu_muc / "giay-khen-ngay-tho.docx"
     ghep.save(str(ra))

@@ -154,7 +154,7 @@ def udf_vba(tmp_path_factory):
 
 
 def test_moi_ham_co_wrapper_vba(udf_vba) -> None:
-    mod, vba = udf_vba
+    _mod, vba = udf_vba
     co = re.findall(r"^Function (TD_\w+)\(([^)]*)\)", vba, re.M)
     assert sorted(n for n, _ in co) == sorted(TEN_UDF)
     sig = dict(co)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from typing import TypeVar
 
 from .mo_hinh import NguonDong
@@ -67,7 +68,12 @@ def doc_dau(gia_tri: object) -> bool | None:
         return gia_tri
     if isinstance(gia_tri, int | float):
         return {1: True, 0: False}.get(gia_tri) if float(gia_tri).is_integer() else None
-    k = khoa_so_khop(gia_tri)
+    return _doc_dau_chu("" if gia_tri is None else str(gia_tri))
+
+
+@lru_cache(maxsize=4096)
+def _doc_dau_chu(chu: str) -> bool | None:
+    k = khoa_so_khop(chu)
     if k in DONG_Y:
         return True
     if k in KHONG_DONG_Y:

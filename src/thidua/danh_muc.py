@@ -16,9 +16,10 @@ CA_NHAN = "ca_nhan"
 TAP_THE = "tap_the"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DanhHieu:
-    """A title (danh hiệu thi đua) or a form of commendation (hình thức khen thưởng)."""
+    """A title (danh hiệu thi đua) or a form of commendation (hình thức khen thưởng). The records in
+    ``DANH_HIEU`` are the only instances, so they compare and hash by identity."""
 
     ma: str
     viet_tat: str

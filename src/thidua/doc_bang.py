@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from .loi import LOI, TepKhongDocDuoc, VanDe
 from .so_do import PHIEU_BAU, TAT_CA_SHEET, Sheet, tim_sheet
+from .tieng_viet import khoa_so_khop
 
 DUOI_HOP_LE = (".xlsx", ".xlsm", ".xls")
 SO_DONG_TIM_TIEU_DE = 15
@@ -124,16 +125,17 @@ def _o_loi_xlsx(p: Path) -> dict[str, dict[tuple[int, int], str]]:
 
 
 def _tim_tieu_de(bang: list[list[object]], loai: Sheet) -> tuple[int, dict[str, int], dict[int, str]]:
+    """The header row: among the first rows, the one matching the most columns of ``loai``."""
+    theo_khoa = {k: cd.khoa for cd in loai.cot for k in cd.cac_khoa}
     tot, dong_tot, cot_tot = 0, -1, {}
     for r, dong in enumerate(bang[:SO_DONG_TIM_TIEU_DE]):
         cot: dict[str, int] = {}
         for c, o in enumerate(dong):
-            if o in ("", None):
+            if o in ("", None) or not isinstance(o, str):
                 continue
-            for cd in loai.cot:
-                if cd.khoa not in cot and cd.khop(o):
-                    cot[cd.khoa] = c
-                    break
+            khoa = theo_khoa.get(khoa_so_khop(o))
+            if khoa is not None and khoa not in cot:
+                cot[khoa] = c
         if len(cot) > tot:
             tot, dong_tot, cot_tot = len(cot), r, cot
     khac: dict[int, str] = {}

@@ -57,17 +57,18 @@ def chuyen_ma(van_ban: str, bang_ma: str) -> str:
     return unicodedata.normalize("NFC", mau.sub(lambda m: anh_xa[m.group(0)], van_ban))
 
 
+_CO_LA = re.compile("[" + re.escape("".join(sorted(_LA))) + "]")
+
+
 def _diem_la(s: str) -> int:
     return sum(1 for c in s if c in _LA)
 
 
 def nhan_dien(van_ban: str) -> str | None:
     """"TCVN3", "VNI", or None when the text is plain Unicode (or ASCII)."""
-    if not van_ban or van_ban.isascii():
+    if not van_ban or van_ban.isascii() or _CO_LA.search(van_ban) is None:
         return None
     s = unicodedata.normalize("NFC", van_ban)
-    if _diem_la(s) == 0:
-        return None
     if any(c in "ĂăĐđĨĩŨũƠơƯư" or "\u1ea0" <= c <= "\u1ef9" for c in s):
         return None  # already proper Vietnamese
     # Score each reading: foreign characters left over first, then length (VNI folds two characters into one

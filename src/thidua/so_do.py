@@ -4,6 +4,7 @@ forms from it, so the two cannot drift apart."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, XEP_LOAI
 from .tieng_viet import khoa_so_khop
@@ -38,9 +39,14 @@ class Cot:
     huong_dan: str = ""
     ds_chon: str | None = None
 
+    @cached_property
+    def cac_khoa(self) -> frozenset[str]:
+        """The matching keys of the header and its aliases (computed once)."""
+        return frozenset(khoa_so_khop(t) for t in (self.tieu_de, *self.bi_danh))
+
     def khop(self, tieu_de: object) -> bool:
         k = khoa_so_khop(tieu_de)
-        return bool(k) and (k == khoa_so_khop(self.tieu_de) or k in {khoa_so_khop(b) for b in self.bi_danh})
+        return bool(k) and k in self.cac_khoa
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "bo_dau",
@@ -36,7 +37,9 @@ def chuan_hoa(van_ban: object) -> str:
     """NFC, trimmed, inner runs of white space folded to one space. ``None`` becomes ``""``."""
     if van_ban is None:
         return ""
-    s = unicodedata.normalize("NFC", str(van_ban))
+    s = van_ban if isinstance(van_ban, str) else str(van_ban)
+    if not s.isascii() and not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
     return " ".join(s.split())
 
 
@@ -56,11 +59,20 @@ def khoa_so_khop(van_ban: object, giu_dau: bool = False) -> str:
 
     With ``giu_dau`` the diacritics are kept (names of people: "Hoà" = "Hòa" but "Hoa" ≠ "Hòa").
     """
-    s = chuan_hoa(van_ban).lower()
-    s = _dat_dau_moi(s)
+    if van_ban is None:
+        return ""
+    return _khoa(van_ban if isinstance(van_ban, str) else str(van_ban), giu_dau)
+
+
+@lru_cache(maxsize=1 << 16)
+def _khoa(s: str, giu_dau: bool) -> str:
+    s = _dat_dau_moi(chuan_hoa(s).lower())
     if not giu_dau:
         s = bo_dau(s)
-    return re.sub(r"[\s_\-.:/()%]+", "", s)
+    return _BO_KY_TU.sub("", s)
+
+
+_BO_KY_TU = re.compile(r"[\s_\-.:/()%]+")
 
 
 # ---- sorting -------------------------------------------------------------------------------------------------

@@ -61,18 +61,11 @@ class DanhGia:
 
     def p(self, ten: str) -> Any:
         """A parameter's value in force; records its citation and whether it is a quy chế default."""
-        gt = self.ts.chi_tiet(ten)
-        self.them_can_cu(gt.can_cu)
-        nhan = self.ts.bo[ten].nhan or ten
-        if gt.nguon == NGUON_MAC_DINH:
-            dong = f"{nhan}: {gt.hien_thi()} (quy chế mặc định)"
-        elif gt.nguon == NGUON_CO_QUAN:
-            dong = f"{nhan}: {gt.hien_thi()} (Quy chế của cơ quan)"
-        else:
-            return gt.gia_tri
-        if dong not in self.theo_quy_che:
+        gia_tri, can_cu, dong = _mo_ta_tham_so(self.ts, ten)
+        self.them_can_cu(can_cu)
+        if dong is not None and dong not in self.theo_quy_che:
             self.theo_quy_che.append(dong)
-        return gt.gia_tri
+        return gia_tri
 
     def kiem(self, dieu_kien: bool, dat: str, khong_dat: str, can_cu: str | None = None) -> bool:
         if can_cu:
@@ -99,6 +92,21 @@ class DanhGia:
         else:
             self.khong_dat.extend(f"{tien_to}: {x}" for x in con.khong_dat)
         return con.du_dieu_kien
+
+
+def _mo_ta_tham_so(ts: ThamSoApDung, ten: str) -> tuple[Any, str, str | None]:
+    """(value, citation, the "theo quy chế" line or None), computed once per parameter and round."""
+    bo_nho = ts.__dict__.setdefault("_mo_ta", {})
+    if ten not in bo_nho:
+        gt = ts.chi_tiet(ten)
+        nhan = ts.bo[ten].nhan or ten
+        dong = None
+        if gt.nguon == NGUON_MAC_DINH:
+            dong = f"{nhan}: {gt.hien_thi()} (quy chế mặc định)"
+        elif gt.nguon == NGUON_CO_QUAN:
+            dong = f"{nhan}: {gt.hien_thi()} (Quy chế của cơ quan)"
+        bo_nho[ten] = (gt.gia_tri, gt.can_cu, dong)
+    return bo_nho[ten]
 
 
 def _ten_xep_loai(m: MucDo | None) -> str:
@@ -134,14 +142,14 @@ def tieu_chuan_lao_dong_tien_tien(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     so_thang = dg.p("tieu_chuan.LDTT.thang_tuyen_dung_toi_thieu")
     if cn.ngay_tuyen_dung is None:
         dg.gia_su("Thời gian công tác đủ để xét (không có Ngày tuyển dụng)",
-                   "Thông tư 01/2024/TT-BNV, Điều 1 khoản 5 điểm d")
+                  "Thông tư 01/2024/TT-BNV, Điều 1 khoản 5 điểm d")
     else:
-        ngay_du = _cong_thang(cn.ngay_tuyen_dung, so_thang)
-        cuoi_nam = dt.date(nc.nam, 12, 31)
-        dg.kiem(ngay_du <= cuoi_nam + dt.timedelta(days=1),
-                f"Tuyển dụng ngày {cn.ngay_tuyen_dung:%d/%m/%Y}: đủ {so_thang} tháng đến 31/12/{nc.nam}",
-                f"Tuyển dụng ngày {cn.ngay_tuyen_dung:%d/%m/%Y}: chưa đủ {so_thang} tháng công tác "
-                f"đến 31/12/{nc.nam}")
+        du = _cong_thang(cn.ngay_tuyen_dung, so_thang) <= dt.date(nc.nam + 1, 1, 1)
+        ngay = f"{cn.ngay_tuyen_dung.day:02d}/{cn.ngay_tuyen_dung.month:02d}/{cn.ngay_tuyen_dung.year}"
+        if du:
+            dg.dat.append(f"Tuyển dụng ngày {ngay}: đủ {so_thang} tháng đến 31/12/{nc.nam}")
+        else:
+            dg.khong_dat.append(f"Tuyển dụng ngày {ngay}: chưa đủ {so_thang} tháng công tác đến 31/12/{nc.nam}")
     muc = dg.p("tieu_chuan.LDTT.ky_luat_loai_tru")
     dg.kiem(cn.ky_luat is None or cn.ky_luat.bac < muc.bac,
             "Không bị kỷ luật trong năm" if cn.ky_luat is None else f"Kỷ luật {cn.ky_luat.ten} dưới mức loại trừ",

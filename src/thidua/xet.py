@@ -117,6 +117,7 @@ class PhienXet:
         for c in du_lieu.ca_nhan:
             self._thanh_vien[c.don_vi].append(c)
         self._dat: dict[tuple[str, str], bool] = {}
+        self._tien: dict[tuple[str, bool], Any] = {}  # the amount of a code is the same for everyone this round
         self.van_de: list[VanDe] = []
 
     # NguCanh
@@ -301,7 +302,10 @@ class PhienXet:
             return
         chi_cao_nhat = self.ts("tien_thuong.chi_danh_hieu_cao_nhat")
         for k in dat:
-            tt = tinh_tien_thuong(k.danh_hieu, self.ts, tap_the=tap_the)
+            khoa = (k.danh_hieu.ma, tap_the)
+            if khoa not in self._tien:
+                self._tien[khoa] = tinh_tien_thuong(k.danh_hieu, self.ts, tap_the=tap_the)
+            tt = self._tien[khoa]
             k.tien_thuong = tt.so_tien
             k.giai_thich_tien = tt.giai_thich
             for c in tt.can_cu:
