@@ -120,3 +120,35 @@ def test_demo_va_chay_nhu_nguoi_dung(tmp_path: Path) -> None:
     assert "Traceback" not in r.stderr
     assert re.search(r"LĐTT: \d+/\d+ đạt", r.stdout)
     assert (tmp_path / "d" / "ket-qua" / "manifest.json").exists()
+
+
+def test_tep_dang_mo_trong_excel_duoc_bao_dong_lai(demo_dau_vao: Path, tmp_path: Path, monkeypatch) -> None:
+    import thidua.tong_ket as tk
+
+    def khoa(*a, **k):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "ra" / "ket-qua.xlsx"))
+
+    monkeypatch.setattr(tk, "ghi_ket_qua_xlsx", khoa)
+    ma, ra = chay("tong-ket", str(demo_dau_vao), "-o", str(tmp_path / "ra"))
+    assert ma == 2 and "đang mở trong Excel/Word" in ra and "ket-qua.xlsx" in ra and "Traceback" not in ra
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_giua_chung_khong_de_lai_thu_muc_do_dang(demo_dau_vao: Path, tmp_path: Path, monkeypatch) -> None:
+    import thidua.tong_ket as tk
+
+    def ngat(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tk, "ghi_so_theo_doi", ngat)
+    ma, ra = chay("tong-ket", str(demo_dau_vao), "-o", str(tmp_path / "ra"))
+    assert ma == 130 and "không có tệp kết quả dở dang" in ra
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_mau_van_ban_sach_theo_docxtpl_lint() -> None:
+    pytest.importorskip("docxtpl_lint", reason="docxtpl-lint có trong phần [test]")
+    mau = sorted((Path(__file__).parent.parent / "templates").glob("*.docx"))
+    r = subprocess.run([sys.executable, "-m", "docxtpl_lint", "--fail-on", "warning", "--no-color", *map(str, mau)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr

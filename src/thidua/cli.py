@@ -150,6 +150,18 @@ def _doc(dau_vao: list[Path], che_do: str = "cuoi_nam", nam: int | None = None):
     return kiem_tra(dau_vao, che_do=che_do, nam_mac_dinh=nam)
 
 
+def _doc_du_lieu(dau_vao: list[Path], json_: bool = False):
+    """Read and validate; when the data has errors, report them (table or JSON) and return None (exit 1)."""
+    kq = _doc(dau_vao)
+    if kq.co_loi or kq.du_lieu is None:
+        if json_:
+            in_json(kq.as_dict())
+        else:
+            _in_van_de(kq.van_de)
+        return None
+    return kq.du_lieu
+
+
 @app.command("kiem-tra")
 def kiem_tra_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     """Kiểm tra các tệp Excel: in từng vấn đề với tệp, sheet, ô và cách sửa.
@@ -219,11 +231,10 @@ def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa) -> None:
     def than() -> int:
         from .tao_phieu import chay_tao_phieu
 
-        kq = _doc(dau_vao)
-        if kq.co_loi or kq.du_lieu is None:
-            _in_van_de(kq.van_de)
+        du_lieu = _doc_du_lieu(dau_vao)
+        if du_lieu is None:
             return 1
-        tep, ung_vien, bo_ra = chay_tao_phieu(kq.du_lieu, ra)
+        tep, ung_vien, bo_ra = chay_tao_phieu(du_lieu, ra)
         out.print(f"{len(ung_vien)} ứng viên trên phiếu; {len(bo_ra)} đề nghị không đủ tiêu chuẩn nên không đưa vào phiếu.")
         for p in tep:
             out.print(f"Đã ghi {p}")
@@ -241,16 +252,12 @@ def kiem_phieu_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     def than() -> int:
         from .ket_xuat import bang_kiem_phieu
 
-        kq = _doc(dau_vao)
-        if kq.co_loi or kq.du_lieu is None:
-            if json_:
-                in_json(kq.as_dict())
-            else:
-                _in_van_de(kq.van_de)
+        du_lieu = _doc_du_lieu(dau_vao, json_)
+        if du_lieu is None:
             return 1
-        if kq.du_lieu.kiem_phieu is None:
+        if du_lieu.kiem_phieu is None:
             raise ThiduaError("Không có sheet PhieuBau hoặc KiemPhieu trong các tệp đầu vào.")
-        bang = bang_kiem_phieu(kq.du_lieu)
+        bang = bang_kiem_phieu(du_lieu)
         if json_:
             in_json(bang)
             return 0
@@ -273,12 +280,6 @@ def kiem_phieu_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     chay_an_toan(than)
 
 
-def DANH_HIEU_VIET_TAT(ma: str) -> str:
-    from .danh_muc import DANH_HIEU
-
-    return DANH_HIEU[ma].viet_tat
-
-
 @app.command("xet")
 def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     """Xét mọi đề nghị: đủ điều kiện → bỏ phiếu → chỉ tiêu → kết luận, với lý do và căn cứ.
@@ -289,14 +290,10 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
         from .ket_xuat import tong_hop_theo_danh_hieu
         from .xet import xet
 
-        kq = _doc(dau_vao)
-        if kq.co_loi or kq.du_lieu is None:
-            if json_:
-                in_json(kq.as_dict())
-            else:
-                _in_van_de(kq.van_de)
+        du_lieu = _doc_du_lieu(dau_vao, json_)
+        if du_lieu is None:
             return 1
-        ket_qua = xet(kq.du_lieu)
+        ket_qua = xet(du_lieu)
         if json_:
             in_json(ket_qua.as_dict())
             return 0
@@ -332,12 +329,11 @@ def van_ban_lenh(dau_vao: DauVao, ra: ThuMucRa, mau: MauOpt = None) -> None:
         from .van_ban.ve import ve_van_ban
         from .xet import xet
 
-        kq = _doc(dau_vao)
-        if kq.co_loi or kq.du_lieu is None:
-            _in_van_de(kq.van_de)
+        du_lieu = _doc_du_lieu(dau_vao)
+        if du_lieu is None:
             return 1
         thong_bao: list[str] = []
-        tep = ve_van_ban(xet(kq.du_lieu), ra, mau, thong_bao)
+        tep = ve_van_ban(xet(du_lieu), ra, mau, thong_bao)
         for t in thong_bao:
             out.print(f"[yellow]{t}[/]")
         for p in tep:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -67,15 +67,22 @@ def thiet_lap_in(ws: Worksheet, dong_tieu_de: int, ngang: bool = True) -> None:
     ws.print_title_rows = f"{dong_tieu_de}:{dong_tieu_de}"
 
 
-def luu_nguyen_tu(wb: Workbook, duong_dan: Path) -> None:
-    """Save through a temporary file in the same folder, then move it into place."""
+def ghi_nguyen_tu(duong_dan: Path, ghi: Callable[[str], object]) -> Path:
+    """Write a file whole or not at all: ``ghi`` writes a temporary file in the same folder, which then replaces
+    ``duong_dan`` in one step; on any failure the temporary file is removed."""
     duong_dan = Path(duong_dan)
     duong_dan.parent.mkdir(parents=True, exist_ok=True)
     fd, tam = tempfile.mkstemp(prefix=".~thidua-", suffix=duong_dan.suffix, dir=duong_dan.parent)
     os.close(fd)
     try:
-        wb.save(tam)
+        ghi(tam)
         os.replace(tam, duong_dan)
     except BaseException:
         Path(tam).unlink(missing_ok=True)
         raise
+    return duong_dan
+
+
+def luu_nguyen_tu(wb: Workbook, duong_dan: Path) -> Path:
+    """Save a workbook atomically."""
+    return ghi_nguyen_tu(duong_dan, wb.save)

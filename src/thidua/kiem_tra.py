@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -390,76 +390,64 @@ def _nguon(b: BangTho, r: int) -> NguonDong:
     return NguonDong(b.tep, b.ten_sheet, r + 1)
 
 
-def _doc_tap_the(ds: list[BangTho], g: _BoGom) -> list[TapThe]:
-    ket_qua: list[TapThe] = []
+def _cac_dong(ds: list[BangTho], g: _BoGom, s: Sheet, bat_buoc: tuple[str, ...], ten: str,
+              loai: str) -> Iterator[tuple[BangTho, int, dict[str, Any]]]:
+    """The rows of a CaNhan/TapThe sheet, read: blank rows skipped, missing required values and duplicate IDs
+    (across every file) reported; yields (table, row, values) for each row with a new ID."""
     da_co: dict[str, tuple[BangTho, int]] = {}
     for b in ds:
         for r, dong in b.dong:
             d: dict[str, Any] = {}
             g.doc_dong(b, r, dong, d)
-            if not d.get("ma") and not d.get("ten"):
+            if not any(d.get(k) for k in bat_buoc[:2]):
                 continue
-            for khoa in ("ma", "ten"):
+            for khoa in bat_buoc:
                 if not d.get(khoa):
-                    cd = S_TAP_THE.cot_theo_khoa(khoa)
+                    cd = s.cot_theo_khoa(khoa)
                     g.them("thieu_gia_tri", LOI, f"Thiếu {cd.tieu_de}.", b, r, _o_cot(b, khoa), cd.tieu_de)
             if not d.get("ma"):
                 continue
             if d["ma"] in da_co:
                 b0, r0 = da_co[d["ma"]]
-                g.them("trung_ma", LOI, f"Mã đơn vị '{d['ma']}' trùng với {Path(b0.tep).name}, sheet {b0.ten_sheet}, "
-                       f"dòng {r0 + 1}; mỗi tập thể một mã.", b, r, _o_cot(b, "ma"), "Mã đơn vị")
+                g.them("trung_ma", LOI, f"{ten} '{d['ma']}' trùng với {Path(b0.tep).name}, sheet {b0.ten_sheet}, dòng "
+                       f"{r0 + 1}; mỗi {loai} một mã.", b, r, _o_cot(b, "ma"), ten)
                 continue
             da_co[d["ma"]] = (b, r)
-            ket_qua.append(TapThe(d["ma"], d.get("ten") or "", d.get("xep_loai"), d.get("khoi") or "", d.get("diem"),
-                                  d.get("dang_ky") or (), d.get("de_nghi") or (), d.get("ghi_chu") or "", _nguon(b, r)))
-    return ket_qua
+            yield b, r, d
+
+
+def _doc_tap_the(ds: list[BangTho], g: _BoGom) -> list[TapThe]:
+    return [TapThe(d["ma"], d.get("ten") or "", d.get("xep_loai"), d.get("khoi") or "", d.get("diem"),
+                   d.get("dang_ky") or (), d.get("de_nghi") or (), d.get("ghi_chu") or "", _nguon(b, r))
+            for b, r, d in _cac_dong(ds, g, S_TAP_THE, ("ma", "ten"), "Mã đơn vị", "tập thể")]
 
 
 def _doc_ca_nhan(ds: list[BangTho], g: _BoGom, tap_the: list[TapThe]) -> list[CaNhan]:
     theo_ma = {t.ma: t.ma for t in tap_the}
     theo_ten = {khoa_so_khop(t.ten, giu_dau=True): t.ma for t in tap_the}
     ket_qua: list[CaNhan] = []
-    da_co: dict[str, tuple[BangTho, int]] = {}
     nguoi: dict[tuple[str, dt.date], tuple[str, str]] = {}
-    for b in ds:
-        for r, dong in b.dong:
-            d: dict[str, Any] = {}
-            g.doc_dong(b, r, dong, d)
-            if not d.get("ma") and not d.get("ho_ten"):
-                continue
-            for khoa in ("ma", "ho_ten", "don_vi"):
-                if not d.get(khoa):
-                    cd = S_CA_NHAN.cot_theo_khoa(khoa)
-                    g.them("thieu_gia_tri", LOI, f"Thiếu {cd.tieu_de}.", b, r, _o_cot(b, khoa), cd.tieu_de)
-            if not d.get("ma"):
-                continue
-            if d["ma"] in da_co:
-                b0, r0 = da_co[d["ma"]]
-                g.them("trung_ma", LOI, f"Mã CB '{d['ma']}' trùng với {Path(b0.tep).name}, sheet {b0.ten_sheet}, dòng "
-                       f"{r0 + 1}; mỗi người một mã.", b, r, _o_cot(b, "ma"), "Mã CB")
-                continue
-            da_co[d["ma"]] = (b, r)
-            don_vi = d.get("don_vi") or ""
-            if don_vi and tap_the:
-                ma_dv = theo_ma.get(don_vi) or theo_ten.get(khoa_so_khop(don_vi, giu_dau=True))
-                if ma_dv is None:
-                    g.them("don_vi_khong_co", LOI, f"Đơn vị '{don_vi}' không có ở sheet TapThe; ghi đúng Mã đơn vị "
-                           "hoặc Tên tập thể.", b, r, _o_cot(b, "don_vi"), "Đơn vị")
-                else:
-                    don_vi = ma_dv
-            cn = CaNhan(d["ma"], d.get("ho_ten") or "", don_vi, d.get("chuc_vu") or "", d.get("gioi_tinh") or "",
-                        d.get("ngay_sinh"), d.get("ngay_tuyen_dung"), d.get("xep_loai"), d.get("ky_luat"),
-                        d.get("sang_kien"), d.get("de_tai"), d.get("dang_ky") or (), d.get("de_nghi") or (),
-                        bool(d.get("dang_xem_xet")), d.get("ghi_chu") or "", _nguon(b, r))
-            if cn.ngay_sinh and cn.ho_ten:
-                khoa = (khoa_so_khop(cn.ho_ten, giu_dau=True), cn.ngay_sinh)
-                if khoa in nguoi and nguoi[khoa][1] != cn.don_vi:
-                    g.them("trung_nguoi", CANH_BAO, f"{cn.ho_ten} (sinh {cn.ngay_sinh:%d/%m/%Y}) có ở cả đơn vị "
-                           f"{nguoi[khoa][1]} (mã {nguoi[khoa][0]}) và {cn.don_vi}; một người chỉ thuộc một đơn vị — "
-                           "kiểm tra lại.", b, r, _o_cot(b, "ho_ten"), "Họ và tên")
-                nguoi.setdefault(khoa, (cn.ma, cn.don_vi))
-            ket_qua.append(cn)
+    for b, r, d in _cac_dong(ds, g, S_CA_NHAN, ("ma", "ho_ten", "don_vi"), "Mã CB", "người"):
+        don_vi = d.get("don_vi") or ""
+        if don_vi and tap_the:
+            ma_dv = theo_ma.get(don_vi) or theo_ten.get(khoa_so_khop(don_vi, giu_dau=True))
+            if ma_dv is None:
+                g.them("don_vi_khong_co", LOI, f"Đơn vị '{don_vi}' không có ở sheet TapThe; ghi đúng Mã đơn vị "
+                       "hoặc Tên tập thể.", b, r, _o_cot(b, "don_vi"), "Đơn vị")
+            else:
+                don_vi = ma_dv
+        cn = CaNhan(d["ma"], d.get("ho_ten") or "", don_vi, d.get("chuc_vu") or "", d.get("gioi_tinh") or "",
+                    d.get("ngay_sinh"), d.get("ngay_tuyen_dung"), d.get("xep_loai"), d.get("ky_luat"),
+                    d.get("sang_kien"), d.get("de_tai"), d.get("dang_ky") or (), d.get("de_nghi") or (),
+                    bool(d.get("dang_xem_xet")), d.get("ghi_chu") or "", _nguon(b, r))
+        if cn.ngay_sinh and cn.ho_ten:
+            khoa = (khoa_so_khop(cn.ho_ten, giu_dau=True), cn.ngay_sinh)
+            if khoa in nguoi and nguoi[khoa][1] != cn.don_vi:
+                g.them("trung_nguoi", CANH_BAO, f"{cn.ho_ten} (sinh {cn.ngay_sinh:%d/%m/%Y}) có ở cả đơn vị "
+                       f"{nguoi[khoa][1]} (mã {nguoi[khoa][0]}) và {cn.don_vi}; một người chỉ thuộc một đơn vị — "
+                       "kiểm tra lại.", b, r, _o_cot(b, "ho_ten"), "Họ và tên")
+            nguoi.setdefault(khoa, (cn.ma, cn.don_vi))
+        ket_qua.append(cn)
     return ket_qua
 
 

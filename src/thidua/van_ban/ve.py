@@ -4,8 +4,6 @@ broken tag or a field the context does not give is a ``LoiMauVanBan`` naming the
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
 from ..duong_dan import thu_muc_mau_van_ban
+from ..ghi_bang import ghi_nguyen_tu
 from ..loi import LoiMauVanBan
 from ..mo_hinh import ThongTin
 from ..xet import KetQuaXet
@@ -56,16 +55,7 @@ def nap_mau(duong_dan: Path, ngu_canh_: dict[str, Any]) -> DocxTemplate:
 
 
 def luu_docx(tpl: DocxTemplate, ra: Path) -> Path:
-    ra.parent.mkdir(parents=True, exist_ok=True)
-    fd, tam = tempfile.mkstemp(prefix=".~thidua-", suffix=".docx", dir=ra.parent)
-    os.close(fd)
-    try:
-        tpl.save(tam)
-        os.replace(tam, ra)
-    except BaseException:
-        Path(tam).unlink(missing_ok=True)
-        raise
-    return ra
+    return ghi_nguyen_tu(ra, tpl.save)
 
 
 def nfc(v: Any) -> Any:

@@ -1,0 +1,99 @@
+"""Ballots as officers type them into PhieuBau / KiemPhieu: what is counted, and every bad input named by cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thidua.kiem_tra import kiem_tra
+from thidua.xet import xet
+from tien_ich import THONG_TIN, bo_nho, nguoi
+
+CN = [nguoi("001", "Nguyễn Văn An", xep_loai="HTXSNV", de_nghi="LĐTT, CSTĐCS"),
+      nguoi("002", "Trần Thị Bình", xep_loai="HTXSNV", de_nghi="CSTĐCS"),
+      nguoi("003", "Lê Văn Cường", de_nghi="LĐTT")]
+
+
+def _tt(tong: int = 9, co_mat: int = 9) -> list[list]:
+    t = [r[:] for r in THONG_TIN]
+    t[9], t[10] = ["Số thành viên Hội đồng", tong], ["Số thành viên có mặt", co_mat]
+    return t
+
+
+def _phieu(*dong: list) -> list[list]:
+    return [["PHIẾU BẦU"], ["Phiếu số", "Hợp lệ", "001 - CSTĐCS", "002"], *dong]
+
+
+def _loi(kq, ma: str):
+    return [v for v in kq.van_de if v.ma_loi == ma]
+
+
+def test_dem_phieu_va_ket_qua(tmp_path: Path) -> None:
+    pb = _phieu(*[[i, "", "x", "x" if i < 7 else ""] for i in range(1, 10)])
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=pb)])
+    assert not kq.co_loi, kq.van_de
+    assert kq.du_lieu.kiem_phieu.dong_y == {("001", "CSTDCS"): 9, ("002", "CSTDCS"): 6}
+    k = {c.ma: ks for c, ks in xet(kq.du_lieu).ca_nhan}
+    assert [x.dat for x in k["001"] if x.danh_hieu.ma == "CSTDCS"] == [True]
+    assert [x.dat for x in k["002"]] == [False]  # 6/9 = 66,67 % < 70 %
+
+
+def test_cot_ghi_ma_khong_co_va_ma_khong_de_nghi(tmp_path: Path) -> None:
+    pb = [["Phiếu số", "999 - CSTĐCS", "003 - CSTĐCS"], [1, "x", "x"]]
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=pb)])
+    assert _loi(kq, "ung_vien_la")[0].o == "B1"
+    assert "không được đề nghị CSTĐCS" in _loi(kq, "ung_vien_khong_de_nghi")[0].thong_bao
+
+
+def test_ung_vien_can_phieu_ma_vang_mat_la_loi_cua_rieng_nguoi_do(tmp_path: Path) -> None:
+    pb = [["Phiếu số", "001 - CSTĐCS"], *[[i, "x"] for i in range(1, 10)]]
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=pb)])
+    thieu = _loi(kq, "thieu_phieu")
+    assert len(thieu) == 1 and "Trần Thị Bình (002)" in thieu[0].thong_bao and thieu[0].dong == 3
+
+
+def test_nhieu_phieu_hon_nguoi_co_mat(tmp_path: Path) -> None:
+    pb = _phieu(*[[i, "", "x", "x"] for i in range(1, 10)])
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(9, 8), PhieuBau=pb)])
+    assert "9 phiếu nhưng chỉ 8 thành viên có mặt" in _loi(kq, "qua_nhieu_phieu")[0].thong_bao
+
+
+def test_co_mat_nhieu_hon_tong_so(tmp_path: Path) -> None:
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(7, 9), PhieuBau=_phieu([1, "", "x", "x"]))])
+    v = _loi(kq, "co_mat_qua_tong")[0]
+    assert v.sheet == "ThongTin" and v.o == "B11"
+
+
+def test_phieu_bau_khong_co_dong(tmp_path: Path) -> None:
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=_phieu())])
+    assert _loi(kq, "phieu_rong")
+
+
+def test_dau_la_va_trung_so_phieu_lam_phieu_khong_hop_le(tmp_path: Path) -> None:
+    pb = _phieu([1, "", "x", "x"], [1, "", "x", "x"], [2, "", "x x", ""], [3, "", "?", "x"], [4, "Không", "x", "x"])
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=pb)])
+    assert {v.o for v in _loi(kq, "dau_khong_doc_duoc")} == {"C5", "C6"}
+    assert _loi(kq, "trung_so_phieu")[0].o == "A4"
+    kp = kq.du_lieu.kiem_phieu
+    assert (kp.thu_vao, kp.hop_le, kp.khong_hop_le) == (5, 1, 4)
+    assert sorted(p.ly_do.split(" ")[0] for p in kp.phieu_khong_hop_le) == ["Ban", "Trùng", "Đánh", "Đánh"]
+
+
+def test_kiem_phieu_tay_va_khong_duoc_ca_hai_cach_cho_cung_danh_hieu(tmp_path: Path) -> None:
+    kp = [["Mã", "Danh hiệu", "Số phiếu đồng ý"], ["001", "CSTĐCS", 9], ["002", "CSTĐCS", 5]]
+    kq = kiem_tra([bo_nho(tmp_path / "a", CN, thong_tin=_tt(), KiemPhieu=kp)])
+    assert not kq.co_loi and kq.du_lieu.kiem_phieu.kieu == "KiemPhieu"
+    assert kq.du_lieu.kiem_phieu.dong_y == {("001", "CSTDCS"): 9, ("002", "CSTDCS"): 5}
+    kq = kiem_tra([bo_nho(tmp_path / "b", CN, thong_tin=_tt(), KiemPhieu=kp, PhieuBau=_phieu([1, "", "x", "x"]))])
+    assert _loi(kq, "phieu_hai_nguon")
+
+
+def test_so_phieu_tay_vuot_so_co_mat(tmp_path: Path) -> None:
+    kp = [["Mã", "Danh hiệu", "Số phiếu đồng ý"], ["001", "CSTĐCS", 12]]
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), KiemPhieu=kp)])
+    assert _loi(kq, "gia_tri_khong_hop_le")[0].o == "C2"
+
+
+def test_thieu_so_thanh_vien_khi_co_phieu(tmp_path: Path) -> None:
+    tt = [r for r in THONG_TIN if r[0] not in ("Số thành viên Hội đồng", "Số thành viên có mặt")]
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=tt, PhieuBau=_phieu([1, "", "x", "x"]))])
+    assert len([v for v in _loi(kq, "thieu_gia_tri") if "Số thành viên" in v.thong_bao]) == 2
