@@ -195,6 +195,7 @@ def mot_co(so_can_bo: int, jobs: int) -> dict:
         kq = tong_ket([vao], ra, so_tien_trinh=jobs)
         t_ta = time.perf_counter() - t
         rss_ta = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss_con = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the --jobs render workers
         tho = {}
         t = time.perf_counter()
         doc_ngay_tho(vao)
@@ -209,7 +210,7 @@ def mot_co(so_can_bo: int, jobs: int) -> dict:
         van_ban_khac = kq.thoi_gian["van_ban"]
         tong_tho = tho["doc"] + tho["xet_giong_nhau"] + tho["giay_khen_tung_to"] + van_ban_khac
         return {"so_can_bo": so_can_bo, "so_don_vi": so_don_vi, "jobs": jobs, "tao_du_lieu_s": t_tao,
-                "tong_ket_s": t_ta, "giai_doan_s": kq.thoi_gian, "rss_dinh_mb": rss_ta, "ngay_tho_s": tho,
+                "tong_ket_s": t_ta, "giai_doan_s": kq.thoi_gian, "rss_dinh_mb": rss_ta, "rss_tien_trinh_con_mb": rss_con, "ngay_tho_s": tho,
                 "ngay_tho_tong_s": tong_tho, "so_van_ban": sum(1 for p in kq.tep_ra if p.suffix == ".docx"),
                 "so_giay_khen": sum(1 for _, x in kq.ket_qua.tat_ca() if x.dat and x.danh_hieu.ma == "GK")}
 
@@ -232,7 +233,7 @@ def main() -> None:
     if a.only in (None, "sizes"):
         print(f"\n== tong-ket đầu cuối (--jobs {a.jobs}), mỗi cỡ một tiến trình riêng ==")
         print(f"{'cán bộ':>8} {'đơn vị':>7} {'tong-ket':>9} {'đọc+KT':>7} {'xét':>6} {'Excel':>6} {'Word':>6} "
-              f"{'RSS đỉnh':>9} {'thủ công':>9} {'tỷ lệ':>6}")
+              f"{'RSS đỉnh':>9} {'RSS con':>8} {'thủ công':>9} {'tỷ lệ':>6}")
         cac = []
         for n in (int(x) for x in a.sizes.split(",")):
             r = subprocess.run([sys.executable, __file__, "--mot-co", str(n), "--jobs", str(a.jobs)],
@@ -242,6 +243,7 @@ def main() -> None:
             g = d["giai_doan_s"]
             print(f"{n:>8} {d['so_don_vi']:>7} {d['tong_ket_s']:>8.1f}s {g['doc_kiem_tra']:>6.1f}s {g['xet']:>5.1f}s "
                   f"{g['ket_qua_xlsx']:>5.1f}s {g['van_ban']:>5.1f}s {d['rss_dinh_mb']:>7.0f}MB "
+                  f"{d['rss_tien_trinh_con_mb']:>6.0f}MB "
                   f"{d['ngay_tho_tong_s']:>8.1f}s {d['ngay_tho_tong_s'] / d['tong_ket_s']:>5.1f}×")
         for a_, b_ in itertools.pairwise(cac):
             print(f"{a_['so_can_bo']} → {b_['so_can_bo']} cán bộ (×{b_['so_can_bo'] / a_['so_can_bo']:.1f}): "

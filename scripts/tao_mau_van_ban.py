@@ -246,7 +246,7 @@ def quyet_dinh() -> Document:
     ke_ngang(doan(doc, "", size=6, align=C), 6.0, 6.0)
     doan(doc, "", sau=6)
     t = bang_luoi(doc, ["STT", "{{ cot_ten }}", "Chức vụ", "Danh hiệu, hình thức", "Số tiền (đồng)"],
-                  [1.2, 5.6, 3.6, 3.2, 2.9])
+                  [1.3, 5.5, 3.6, 3.2, 2.9])
     dong(t, ["{%tr for nhom in nhom_danh_sach %}", "", "", "", ""])
     dong(t, ["", "{{ nhom.ten }}", "", "", ""], bold=True)
     dong(t, ["{%tr for d in nhom.ds %}", "", "", "", ""])
@@ -271,7 +271,7 @@ def to_trinh() -> Document:
     doan(doc, "{%p for nhom in nhom_danh_sach %}", size=2)
     doan(doc, "{{ nhom.tieu_de }}", bold=True, thut=1.0, sau=3, truoc=6)
     t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Chức vụ, đơn vị", "Thành tích, căn cứ đề nghị", "Phiếu đồng ý"],
-                  [1.1, 3.6, 3.6, 6.0, 2.2], size=11)
+                  [1.3, 3.5, 3.5, 6.0, 2.2], size=11)
     dong(t, ["{%tr for d in nhom.ds %}", "", "", "", ""], size=11)
     dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "{{ d.thanh_tich }}", "{{ d.phieu }}"], size=11,
          can=[C, L, L, L, C])
@@ -294,7 +294,7 @@ def bien_ban_hop() -> Document:
     doan(doc, "{%p for nhom in nhom_ket_qua %}", size=2)
     doan(doc, "{{ nhom.tieu_de }}", bold=True, thut=1.0, sau=3, truoc=6)
     t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Đơn vị", "Phiếu đồng ý", "Tỷ lệ", "Kết quả"],
-                  [1.1, 4.6, 4.4, 2.2, 2.0, 2.2], size=11)
+                  [1.3, 4.5, 4.3, 2.2, 2.0, 2.2], size=11)
     dong(t, ["{%tr for d in nhom.ds %}", "", "", "", "", ""], size=11)
     dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "{{ d.dong_y }}", "{{ d.ty_le }}", "{{ d.ket_qua }}"],
          size=11, can=[C, L, L, C, C, C])
@@ -332,7 +332,7 @@ def bien_ban_kiem_phieu() -> Document:
     vong_p(doc, "for d in phieu_khong_hop_le", "{{ d }}", "endfor", thut=1.0, sau=3, size=13)
     doan(doc, "Kết quả bỏ phiếu đối với từng ứng viên:", thut=1.0, sau=3, truoc=6)
     t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Danh hiệu", "Đồng ý", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Kết quả"],
-                  [1.0, 4.4, 2.3, 1.6, 1.6, 1.9, 1.7, 2.0], size=11)
+                  [1.3, 4.1, 2.3, 1.6, 1.6, 1.9, 1.7, 2.0], size=11)
     dong(t, ["{%tr for d in ung_vien %}", "", "", "", "", "", "", ""], size=11)
     dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.danh_hieu }}", "{{ d.dong_y }}", "{{ d.mau_so }}", "{{ d.ty_le }}",
              "{{ d.nguong }}", "{{ d.ket_qua }}"], size=11, can=[C, L, C, C, C, C, C, C])
@@ -358,7 +358,7 @@ def phieu_bau() -> Document:
     doan(doc, "PHIẾU BẦU SỐ {{ p.so }}", bold=True, align=C)
     doan(doc, "{{ trich_yeu }}", bold=True, align=C, sau=6)
     doan(doc, "{{ huong_dan }}", italic=True, size=13, sau=6)
-    t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Đơn vị", "Đồng ý", "Không đồng ý"], [1.1, 5.2, 5.6, 2.2, 2.4])
+    t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Đơn vị", "Đồng ý", "Không đồng ý"], [1.3, 5.1, 5.5, 2.2, 2.4])
     dong(t, ["{%tr for nhom in nhom_ung_vien %}", "", "", "", ""])
     dong(t, ["", "{{ nhom.tieu_de }}", "", "", ""], bold=True)
     dong(t, ["{%tr for d in nhom.ds %}", "", "", "", ""])

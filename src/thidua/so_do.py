@@ -150,7 +150,7 @@ QUY_CHE = Sheet("QuyChe", "Quy chế thi đua, khen thưởng của cơ quan (gh
 ), ("Quy chế",), khoa_gia_tri=True)
 
 PHIEU_BAU = Sheet("PhieuBau", "Phiếu bầu: mỗi phiếu một dòng, mỗi ứng viên một cột", (
-    Cot("so_phieu", "Phiếu số", CHU, LUON, ("Số phiếu", "STT phiếu"), 9),
+    Cot("so_phieu", "Phiếu số", MA, LUON, ("Số phiếu", "STT phiếu"), 9),
     Cot("hop_le", "Hợp lệ", CO_KHONG, bi_danh=("Phiếu hợp lệ",), do_rong=9, ds_chon="CoKhong",
         huong_dan="Ghi Không nếu Ban kiểm phiếu huỷ phiếu này"),
 ), ("Phiếu bầu",))
