@@ -143,7 +143,8 @@ def khoi_dau(doc, *, so: bool = True, ngay: bool = True, rong: float = 16.5) -> 
         doan(a, "Số:        /{{ ky_hieu_van_ban }}", size=13, align=C, truoc=6)
     doan(b, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, align=C)
     p = doan(b, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, align=C)
-    ke_ngang(doan(b, "", size=6, align=C), 1.9, 1.9)
+    le = max(0.5, (phai - 6.4) / 2)  # the rule is as long as the Tiêu ngữ line (about 6.4 cm at 13 pt)
+    ke_ngang(doan(b, "", size=6, align=C), le, le)
     if ngay:
         doan(b, "{{ dia_danh_ngay }}", size=14, italic=True, align=C, truoc=6)
     del p
