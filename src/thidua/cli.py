@@ -21,7 +21,26 @@ from . import __version__
 from .danh_muc import DANH_HIEU
 from .loi import ThiduaError
 
+class _TroGiup:
+    """Help text of -h/--help in Vietnamese."""
+
+    def get_help_option(self, ctx):  # noqa: ANN001, ANN201
+        tuy_chon = super().get_help_option(ctx)  # type: ignore[misc]
+        if tuy_chon is not None:
+            tuy_chon.help = "Hiện hướng dẫn này rồi thoát."
+        return tuy_chon
+
+
+class _Nhom(_TroGiup, typer.core.TyperGroup):
+    pass
+
+
+class _Lenh(_TroGiup, typer.core.TyperCommand):
+    pass
+
+
 app = typer.Typer(
+    cls=_Nhom,
     name="thidua",
     help="thidua — công tác thi đua, khen thưởng từ các tệp Excel và Word của cơ quan.\n\n"
          "Ví dụ: thidua demo -o thidua-demo",
@@ -35,8 +54,9 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 _trang_thai = {"debug": False}
 
-ThuMucRa = Annotated[Path, typer.Option("-o", "--ra", help="Thư mục ghi kết quả.")]
-DauVao = Annotated[list[Path], typer.Argument(help="Tệp .xlsx/.xlsm hoặc thư mục chứa chúng.", show_default=False)]
+ThuMucRa = Annotated[Path, typer.Option("-o", "--ra", metavar="THU_MUC", help="Thư mục ghi kết quả.")]
+DauVao = Annotated[list[Path], typer.Argument(metavar="DAU_VAO", help="Tệp .xlsx/.xlsm hoặc thư mục chứa chúng.",
+                                              show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON (UTF-8).")]
 
 
@@ -89,7 +109,7 @@ def _doc_ngay(gia_tri: str | None) -> dt.date:
         raise ThiduaError(f"Ngày '{gia_tri}' không hợp lệ; ghi dạng YYYY-MM-DD, ví dụ 2025-07-01.") from None
 
 
-@app.command("quy-dinh")
+@app.command("quy-dinh", cls=_Lenh)
 def quy_dinh(
     ngay: Annotated[str | None, typer.Option("--ngay", help="Ngày áp dụng, dạng YYYY-MM-DD (mặc định: hôm nay).")] = None,
     json_: JsonOpt = False,
@@ -162,7 +182,7 @@ def _doc_du_lieu(dau_vao: list[Path], json_: bool = False):
     return kq.du_lieu
 
 
-@app.command("kiem-tra")
+@app.command("kiem-tra", cls=_Lenh)
 def kiem_tra_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     """Kiểm tra các tệp Excel: in từng vấn đề với tệp, sheet, ô và cách sửa.
 
@@ -182,7 +202,7 @@ def kiem_tra_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     chay_an_toan(than)
 
 
-@app.command("tao-mau")
+@app.command("tao-mau", cls=_Lenh)
 def tao_mau_lenh(thu_muc: Annotated[Path, typer.Argument(help="Thư mục ghi các mẫu.")]) -> None:
     """Tạo các sổ Excel trống (có danh sách chọn, hướng dẫn) để đơn vị và bộ phận thi đua điền.
 
@@ -198,7 +218,7 @@ def tao_mau_lenh(thu_muc: Annotated[Path, typer.Argument(help="Thư mục ghi c�
     chay_an_toan(than)
 
 
-@app.command("dang-ky")
+@app.command("dang-ky", cls=_Lenh)
 def dang_ky_lenh(dau_vao: DauVao, ra: ThuMucRa, json_: JsonOpt = False,
                  nam: Annotated[int | None, typer.Option("--nam", help="Năm đăng ký khi chưa có sheet ThongTin.")] = None) -> None:
     """Đợt đăng ký thi đua đầu năm: kiểm tra bảng đăng ký, ghi danh sách đăng ký tổng hợp (Excel, Word).
@@ -222,7 +242,7 @@ def dang_ky_lenh(dau_vao: DauVao, ra: ThuMucRa, json_: JsonOpt = False,
     chay_an_toan(than)
 
 
-@app.command("tao-phieu")
+@app.command("tao-phieu", cls=_Lenh)
 def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa) -> None:
     """Chuẩn bị bỏ phiếu: phiếu bầu in (Word, đánh số, mỗi thành viên một phiếu) và sheet PhieuBau để nhập.
 
@@ -243,7 +263,7 @@ def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa) -> None:
     chay_an_toan(than)
 
 
-@app.command("kiem-phieu")
+@app.command("kiem-phieu", cls=_Lenh)
 def kiem_phieu_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     """Kiểm phiếu: số phiếu phát ra, thu vào, hợp lệ; từng ứng viên: đồng ý, mẫu số, tỷ lệ, ngưỡng, đạt hay không.
 
@@ -280,7 +300,7 @@ def kiem_phieu_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     chay_an_toan(than)
 
 
-@app.command("xet")
+@app.command("xet", cls=_Lenh)
 def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     """Xét mọi đề nghị: đủ điều kiện → bỏ phiếu → chỉ tiêu → kết luận, với lý do và căn cứ.
 
@@ -316,10 +336,10 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     chay_an_toan(than)
 
 
-MauOpt = Annotated[Path | None, typer.Option("--mau", help="Thư mục mẫu Word riêng của cơ quan (thiếu mẫu nào dùng mẫu có sẵn).")]
+MauOpt = Annotated[Path | None, typer.Option("--mau", metavar="THU_MUC", help="Thư mục mẫu Word riêng của cơ quan (thiếu mẫu nào dùng mẫu có sẵn).")]
 
 
-@app.command("van-ban")
+@app.command("van-ban", cls=_Lenh)
 def van_ban_lenh(dau_vao: DauVao, ra: ThuMucRa, mau: MauOpt = None) -> None:
     """Tạo các văn bản Word (quyết định, tờ trình, biên bản, giấy khen, báo cáo) từ kết quả xét.
 
@@ -369,7 +389,7 @@ def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int, mau: 
     return kq.ma_thoat
 
 
-@app.command("tong-ket")
+@app.command("tong-ket", cls=_Lenh)
 def tong_ket_lenh(
     dau_vao: DauVao, ra: ThuMucRa,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Số tiến trình tạo văn bản song song.")] = 1,
@@ -383,7 +403,7 @@ def tong_ket_lenh(
     chay_an_toan(lambda: _chay_tong_ket(dau_vao, ra, ghi_de, jobs, mau))
 
 
-@app.command("demo")
+@app.command("demo", cls=_Lenh)
 def demo_lenh(
     ra: Annotated[Path, typer.Option("-o", "--ra", help="Thư mục ghi dữ liệu mẫu và kết quả.")] = Path("thidua-demo"),
     so_can_bo: Annotated[int, typer.Option("--so-can-bo", min=5, max=50000, help="Số cán bộ của Sở mẫu.")] = 300,
