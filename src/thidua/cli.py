@@ -21,10 +21,11 @@ from . import __version__
 from .danh_muc import DANH_HIEU
 from .loi import ThiduaError
 
+
 class _TroGiup:
     """Help text of -h/--help in Vietnamese."""
 
-    def get_help_option(self, ctx):  # noqa: ANN001, ANN201
+    def get_help_option(self, ctx):
         tuy_chon = super().get_help_option(ctx)  # type: ignore[misc]
         if tuy_chon is not None:
             tuy_chon.help = "Hiện hướng dẫn này rồi thoát."
