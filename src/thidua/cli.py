@@ -308,7 +308,7 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     Ví dụ: thidua xet don-vi/ tong-hop.xlsx --json > ket-qua.json
     """
     def than() -> int:
-        from .ket_xuat import tong_hop_theo_danh_hieu
+        from .ket_xuat import tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
         from .xet import xet
 
         du_lieu = _doc_du_lieu(dau_vao, json_)
@@ -326,11 +326,21 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
         for d in tong_hop_theo_danh_hieu(ket_qua):
             t.add_row(d["ten"], str(d["de_nghi"]), str(d["du_dieu_kien"]), str(d["dat"]), dinh_dang_tien(d["tien"]))
         out.print(t)
+        theo_dv = tong_hop_theo_don_vi(ket_qua)
+        ma_co = [m for m in DANH_HIEU if any(d.get(m) for d in theo_dv)]
+        t2 = Table(title="Theo đơn vị (số danh hiệu, hình thức đạt)")
+        t2.add_column("Đơn vị")
+        for m in ma_co:
+            t2.add_column(DANH_HIEU[m].viet_tat, justify="right")
+        t2.add_column("Tiền thưởng (đồng)", justify="right")
+        for d in theo_dv:
+            t2.add_row(d["ten"], *(str(d.get(m, 0)) for m in ma_co), dinh_dang_tien(d.get("tien", 0)))
+        out.print(t2)
         can = ket_qua.can_hoi_dong()
         if can:
             out.print(f"[yellow]{len(can)} kết quả cần Hội đồng quyết định:[/]")
             for dt_, k in can:
-                ly_do = next((x for x in k.ly_do if "Hội đồng" in x), k.ly_do[-1])
+                ly_do = next((x for x in k.ly_do if "Hội đồng cần quyết định" in x), k.ly_do[-1])
                 out.print(f"  {getattr(dt_, 'ho_ten', getattr(dt_, 'ten', ''))} ({dt_.ma}) — {k.danh_hieu.viet_tat}: {ly_do}")
         return 0
 

@@ -181,6 +181,7 @@ class KetQuaKiemTra:
     tep: list[Path]
     bang: list[BangTho] = field(default_factory=list)
     so_dong: dict[str, int] = field(default_factory=dict)
+    ket_qua_xet: Any = None  # the decision run during validation (reused by the batch)
 
     @property
     def co_loi(self) -> bool:
@@ -271,6 +272,7 @@ def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = 
         kp = _doc_phieu(theo_loai[S_PHIEU_BAU.ten], theo_loai[S_KIEM_PHIEU.ten], g, thong_tin, ca_nhan, tap_the, ts)
 
     du_lieu = None
+    ket_qua_xet = None
     if thong_tin is not None:
         du_lieu = DuLieu(thong_tin, ca_nhan, tap_the, so_theo_doi, kp, quy_che)
         if ts is not None and che_do == "cuoi_nam":
@@ -280,9 +282,12 @@ def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = 
             if not any(x.muc_do == LOI for x in g.van_de):
                 from .xet import xet
 
-                g.van_de += xet(du_lieu, bo).van_de
+                ket_qua_xet = xet(du_lieu, bo)
+                g.van_de += ket_qua_xet.van_de
     so_dong = {k: sum(len(b.dong) for b in v) for k, v in theo_loai.items()}
-    return KetQuaKiemTra(g.van_de, du_lieu, tep, bang, so_dong)
+    return KetQuaKiemTra(g.van_de, du_lieu, tep, bang, so_dong,
+                         ket_qua_xet if che_do == "cuoi_nam" and du_lieu is not None and ts is not None
+                         and not any(x.muc_do == LOI for x in g.van_de) else None)
 
 
 # ---- sheets ---------------------------------------------------------------------------------------------------

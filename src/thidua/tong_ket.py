@@ -238,7 +238,7 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
             return KetQuaTongKet(1, thu_muc_ra, kt, None, [thu_muc_ra / p.name], thoi_gian)
         t = time.perf_counter()
         bao(GIAI_DOAN[1])
-        kq = xet(kt.du_lieu)
+        kq = kt.ket_qua_xet or xet(kt.du_lieu)
         thoi_gian["xet"] = time.perf_counter() - t
         t = time.perf_counter()
         bao(GIAI_DOAN[2])
