@@ -56,3 +56,29 @@ def test_mau_mo_trong_libreoffice_van_giu_danh_sach_chon(tmp_path: Path) -> None
     cong_thuc = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert any("XepLoai" in (f or "") or "DanhMuc" in (f or "") for f in cong_thuc), cong_thuc
     assert [c.value for c in ws[2]][:3] == ["STT", "Mã CB", "Họ và tên"]
+
+
+def test_mau_da_commit_khop_so_do() -> None:
+    """workbooks/mau is what `thidua tao-mau` makes today (regenerate it when the schema changes)."""
+    goc = Path(__file__).resolve().parent.parent / "workbooks" / "mau"
+    wb = load_workbook(goc / "mau-don-vi.xlsx")
+    assert [c.value for c in wb["CaNhan"][2]] == [c.tieu_de for c in CA_NHAN.cot]
+    assert [c.value for c in wb["TapThe"][2]] == [c.tieu_de for c in TAP_THE.cot]
+    from thidua.so_do import LICH_SU
+
+    assert [c.value for c in load_workbook(goc / "mau-tong-hop.xlsx")["LichSu"][2]] == [c.tieu_de for c in LICH_SU.cot]
+
+
+def test_mau_van_ban_da_commit_khop_script(tmp_path: Path) -> None:
+    """templates/ is what scripts/tao_mau_van_ban.py builds (run it again after changing the script)."""
+    import importlib.util
+    import zipfile
+
+    goc = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("tao_mau_van_ban", goc / "scripts" / "tao_mau_van_ban.py")
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    for p in m.main(tmp_path):
+        moi = zipfile.ZipFile(p).read("word/document.xml")
+        cu = zipfile.ZipFile(goc / "templates" / p.name).read("word/document.xml")
+        assert moi == cu, p.name
