@@ -48,6 +48,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     add_completion=False,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -93,6 +94,14 @@ def chay_an_toan(ham: Callable[[], int | None]) -> None:
             traceback.print_exc()
         err.print(f"[bold red]Lỗi:[/] Không ghi hoặc đọc được '{e.filename}': tệp đang mở trong Excel/Word hoặc "
                   "không có quyền. Đóng tệp rồi chạy lại.", highlight=False)
+        raise typer.Exit(2) from None
+    except typer.Exit:
+        raise
+    except Exception as e:  # an internal fault: no traceback for the officer, the details behind --debug
+        if _trang_thai["debug"]:
+            traceback.print_exc()
+        err.print(f"[bold red]Lỗi không mong đợi trong thidua[/] ({type(e).__name__}). Dữ liệu đầu vào không bị thay "
+                  "đổi. Chạy lại với [bold]thidua --debug …[/] và gửi kết quả cho người phát triển.", highlight=False)
         raise typer.Exit(2) from None
     raise typer.Exit(ma or 0)
 

@@ -14,6 +14,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 KY_TU_CONG_THUC = ("=", "+", "-", "@", "\t", "\r")
+SO_TIEN = "#,##0"  # money in VND (Excel shows the separator of the user's locale)
 FONT = "Times New Roman"
 NEN_TIEU_DE = PatternFill("solid", fgColor="DDEBF7")
 VIEN = Border(*(Side(style="thin", color="999999"),) * 4)
@@ -29,7 +30,7 @@ def ghi_o(ws: Worksheet, dong: int, cot: int, gia_tri: object) -> None:
 
 def ghi_bang(ws: Worksheet, tieu_de: Sequence[str], cac_dong: Iterable[Sequence[object]], *, dong_dau: int = 1,
              do_rong: Sequence[int] | None = None, ten_bang: str | None = None, tieu_de_trang: str | None = None,
-             ngang: bool = True) -> int:
+             ngang: bool = True, dinh_dang: dict[int, str] | None = None, xuong_dong: Iterable[int] = ()) -> int:
     """A readable, filterable table: bold header, borders, frozen header, widths, an Excel table, A4 print
     setup with repeated header rows. Returns the last row written."""
     if tieu_de_trang:
@@ -42,9 +43,21 @@ def ghi_bang(ws: Worksheet, tieu_de: Sequence[str], cac_dong: Iterable[Sequence[
         o.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         o.border = VIEN
     r = dong_dau
+    dinh_dang = dinh_dang or {}
+    boc = Alignment(wrap_text=True, vertical="top")
+    xuong_dong = set(xuong_dong)
     for r, dong in enumerate(cac_dong, start=dong_dau + 1):
+        so_dong_chu = 1
         for c, v in enumerate(dong, start=1):
             ghi_o(ws, r, c, v)
+            if c in dinh_dang:
+                ws.cell(row=r, column=c).number_format = dinh_dang[c]
+            if c in xuong_dong:
+                ws.cell(row=r, column=c).alignment = boc
+                rong = (do_rong[c - 1] if do_rong else 16) * 1.15  # characters per line, roughly
+                so_dong_chu = max(so_dong_chu, sum(-(-len(phan) // int(rong)) or 1 for phan in str(v or "").split("\n")))
+        if xuong_dong and so_dong_chu > 1:
+            ws.row_dimensions[r].height = 13.5 * min(so_dong_chu, 30)  # neither Excel nor LibreOffice fits it
     for c in range(1, len(tieu_de) + 1):
         ws.column_dimensions[get_column_letter(c)].width = (do_rong[c - 1] if do_rong else 16)
     ws.freeze_panes = ws.cell(row=dong_dau + 1, column=1)

@@ -25,7 +25,7 @@ from openpyxl import Workbook
 
 from . import __version__
 from .danh_muc import DANH_HIEU
-from .ghi_bang import ghi_bang, luu_nguyen_tu
+from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
 from .ket_xuat import bang_kiem_phieu, tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
 from .kiem_tra import KetQuaKiemTra, kiem_tra
 from .loi import LOI, ThiduaError, VanDe
@@ -87,24 +87,25 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path)
                  [[d["ten"], d["de_nghi"], d["du_dieu_kien"], d["dat"], d["can_hoi_dong"], d["tien"]]
                   for d in tong_hop_theo_danh_hieu(kq)],
                  tieu_de_trang=f"TỔNG HỢP KẾT QUẢ NĂM {kq.nam} (quyết định ngày {kq.ngay_quyet_dinh:%d/%m/%Y})",
-                 do_rong=[28, 10, 12, 10, 14, 18])
+                 do_rong=[28, 10, 12, 10, 14, 18], dinh_dang={6: SO_TIEN})
         dong_dv = tong_hop_theo_don_vi(kq)
         r0 = ws.max_row + 3
         ghi_bang(ws, ["Đơn vị", *(d.viet_tat for d in DANH_HIEU.values()), "Tiền thưởng (đồng)"],
                  [[d["ten"], *(d.get(m, 0) for m in DANH_HIEU), d.get("tien", 0)] for d in dong_dv],
-                 dong_dau=r0, tieu_de_trang="THEO ĐƠN VỊ (số danh hiệu, hình thức đạt)")
+                 dong_dau=r0, tieu_de_trang="THEO ĐƠN VỊ (số danh hiệu, hình thức đạt)",
+                 dinh_dang={len(DANH_HIEU) + 2: SO_TIEN})
         ws.column_dimensions["A"].width = 40
         ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
         cot = ["Danh hiệu", "Đủ điều kiện", "Kết quả", "Phiếu", "Tiền thưởng (đồng)", "Cần HĐ quyết định", "Lý do",
                "Căn cứ"]
         ghi_bang(wb.create_sheet("CaNhan"), ["Mã CB", "Họ và tên", "Đơn vị", *cot],
                  [_dong_ket_qua(c, k, ten_dv) for c, ks in kq.ca_nhan for k in ks],
-                 do_rong=[10, 24, 28, 10, 10, 11, 8, 14, 12, 90, 60], ten_bang="KetQuaCaNhan",
-                 tieu_de_trang=f"KẾT QUẢ XÉT CÁ NHÂN NĂM {kq.nam}")
+                 do_rong=[10, 24, 28, 10, 10, 11, 8, 14, 12, 70, 45], ten_bang="KetQuaCaNhan",
+                 tieu_de_trang=f"KẾT QUẢ XÉT CÁ NHÂN NĂM {kq.nam}", dinh_dang={8: SO_TIEN}, xuong_dong=(10, 11))
         ghi_bang(wb.create_sheet("TapThe"), ["Mã đơn vị", "Tên tập thể", *cot],
                  [_dong_ket_qua(t, k, ten_dv) for t, ks in kq.tap_the for k in ks],
-                 do_rong=[10, 36, 10, 10, 11, 8, 14, 12, 90, 60], ten_bang="KetQuaTapThe",
-                 tieu_de_trang=f"KẾT QUẢ XÉT TẬP THỂ NĂM {kq.nam}")
+                 do_rong=[10, 36, 10, 10, 11, 8, 14, 12, 70, 45], ten_bang="KetQuaTapThe",
+                 tieu_de_trang=f"KẾT QUẢ XÉT TẬP THỂ NĂM {kq.nam}", dinh_dang={7: SO_TIEN}, xuong_dong=(9, 10))
         bang = bang_kiem_phieu(kq.du_lieu)
         ws_kp = wb.create_sheet("KiemPhieu")
         sp = bang["so_phieu"] or {}
@@ -136,7 +137,7 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path)
         ws_tt.cell(row=cuoi + 4, column=2, value="Tổng (kể cả cấp trên quyết định)")
         ws_tt.cell(row=cuoi + 4, column=6, value=tong)
         for r in range(3, cuoi + 5):
-            ws_tt.cell(row=r, column=6).number_format = "#,##0"
+            ws_tt.cell(row=r, column=6).number_format = SO_TIEN
         ws_loi = wb.create_sheet("Loi")
     else:
         ws.title = "Loi"
