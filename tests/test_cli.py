@@ -152,3 +152,15 @@ def test_mau_van_ban_sach_theo_docxtpl_lint() -> None:
     r = subprocess.run([sys.executable, "-m", "docxtpl_lint", "--fail-on", "warning", "--no-color", *map(str, mau)],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_loi_noi_bo_khong_in_traceback(tmp_path: Path, monkeypatch) -> None:
+    import thidua.kiem_tra as kt
+
+    def hong(*a, **k):
+        raise RuntimeError("hỏng giả lập")
+
+    monkeypatch.setattr(kt, "doc_dau_vao", hong)
+    ma, ra = chay("kiem-tra", str(bo_nho(tmp_path)))
+    assert ma == 2 and "Lỗi không mong đợi trong thidua (RuntimeError)" in ra and "--debug" in ra
+    assert "Traceback" not in ra

@@ -267,3 +267,12 @@ def test_200000_dong_doc_duoc(tmp_path: Path) -> None:
     wb.save(p)
     kq = kiem_tra([p])
     assert len(kq.du_lieu.ca_nhan) == 200_000
+
+
+def test_ngay_quyet_dinh_truoc_moi_quy_dinh_la_loi_du_lieu(tmp_path: Path) -> None:
+    tt = [r[:] for r in THONG_TIN]
+    tt[8] = ["Ngày quyết định", "01/06/2015"]
+    tt[1] = ["Năm", 2014]
+    kq = kiem_tra([bo_nho(tmp_path, thong_tin=tt)])
+    v = _loi(kq, "ngay_quyet_dinh")
+    assert kq.co_loi and v and "01/06/2015" in v[0].thong_bao and "từ 01/07/2019" in v[0].thong_bao

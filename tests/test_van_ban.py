@@ -141,3 +141,17 @@ def test_phieu_bau_moi_thanh_vien_mot_trang(tmp_path: Path, demo_ket_qua) -> Non
     chu = chu_pdf(pdf)
     assert "PHIẾU BẦU SỐ 1" in chu and f"PHIẾU BẦU SỐ {demo_ket_qua.ket_qua.du_lieu.thong_tin.so_co_mat}" in chu
     assert ung_vien[0].ten in chu
+
+
+@pytest.mark.parametrize(("ngay", "co", "khong"), [
+    (dt.date(2023, 1, 15), "Nghị định số 91/2017/NĐ-CP", "152/2025"),
+    (dt.date(2025, 6, 30), "Nghị định số 98/2023/NĐ-CP", "152/2025"),
+    (dt.date(2025, 7, 1), "Nghị định số 152/2025/NĐ-CP", "98/2023"),
+])
+def test_can_cu_theo_ngay_quyet_dinh(ngay: dt.date, co: str, khong: str) -> None:
+    kq = _ket_qua()
+    kq.du_lieu.thong_tin.ngay_quyet_dinh = ngay
+    kq = xet(kq.du_lieu)
+    ctx = ngu_canh.quyet_dinh(kq, "danh_hieu")
+    chu = " ".join(ctx["can_cu"]) + " " + ctx["dieu"][1]["noi_dung"]
+    assert co in chu and khong not in chu

@@ -259,12 +259,18 @@ def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = 
 
     ts = None
     if thong_tin is not None:
-        try:
-            ts = bo.tai_ngay(thong_tin.ngay_quyet_dinh, quy_che)
-            ts("dang_ky.bat_buoc")
-        except ThiduaError as e:
-            g.them("ngay_quyet_dinh", LOI, e.thong_bao)
-            ts = None
+        ngay = thong_tin.ngay_quyet_dinh
+        chua_co = sorted((t for ten, t in bo.tham_so.items() if ten not in quy_che and t.cac_gia_tri[0][0] > ngay),
+                         key=lambda t: t.cac_gia_tri[0][0], reverse=True)
+        if chua_co:
+            som_nhat = chua_co[0].cac_gia_tri[0][0]
+            vi_du = chua_co[0].mo_ta[0].lower() + chua_co[0].mo_ta[1:]
+            g.them("ngay_quyet_dinh", LOI, f"Ngày quyết định {ngay:%d/%m/%Y}: chưa có quy định để áp dụng cho "
+                   f"{len(chua_co)} tham số (ví dụ {vi_du}); thidua áp dụng được cho ngày từ "
+                   f"{som_nhat:%d/%m/%Y}. Kiểm tra lại Ngày quyết định ở sheet ThongTin.",
+                   thong_tin_bang := next(iter(theo_loai[S_THONG_TIN.ten]), None), 0 if thong_tin_bang else None, 0)
+        else:
+            ts = bo.tai_ngay(ngay, quy_che)
     theo_tep = {(b.tep, b.ten_sheet): b for b in bang}
     _kiem_de_nghi(ca_nhan, tap_the, g, ts, thong_tin, so_theo_doi, che_do, theo_tep)
     kp = None
