@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from thidua.kiem_tra import doc_ngay, kiem_tra
+from thidua.doc_o import doc_ngay
+from thidua.kiem_tra import kiem_tra
 from thidua.loi import TepKhongDocDuoc
 from tien_ich import THONG_TIN, TIEU_DE_CA_NHAN, TIEU_DE_TAP_THE, bam, bo_nho, nguoi, viet_bang
 

@@ -5,53 +5,34 @@ and a Vietnamese message that says how to fix it. The same pass builds the recor
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .binh_xet import KetQuaKiemPhieu, PhieuBau, doc_dau, kiem_phieu, kiem_phieu_tay
 from .danh_muc import (
     CA_NHAN,
     TAP_THE,
     DanhHieu,
-    doc_cap,
-    doc_danh_hieu,
-    doc_danh_sach_danh_hieu,
-    doc_ky_luat,
-    doc_xep_loai,
 )
 from .doc_bang import BangTho, doc_dau_vao
+from .doc_o import _BoGom, _LoiO, _nguon, _o_cot, doc_o, thong_bao_o
+from .kiem_tra_phieu import _doc_phieu
 from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, ThiduaError, VanDe
-from .ma_cu import sua_ma_cu
 from .mo_hinh import CaNhan, MucLichSu, NguonDong, SoTheoDoi, TapThe, ThongTin
 from .so_do import (
     CA_NHAN as S_CA_NHAN,
-)
-from .so_do import (
-    CAP,
-    CHU,
-    CO_KHONG,
-    DANH_HIEU_1,
-    DS_DANH_HIEU,
-    KY_LUAT_,
-    LUON,
-    MA,
-    NGAY,
-    SO,
-    SO_NGUYEN,
-    XEP_LOAI_,
-    Cot,
-    Sheet,
 )
 from .so_do import (
     KIEM_PHIEU as S_KIEM_PHIEU,
 )
 from .so_do import (
     LICH_SU as S_LICH_SU,
+)
+from .so_do import (
+    LUON,
+    Sheet,
 )
 from .so_do import (
     PHIEU_BAU as S_PHIEU_BAU,
@@ -65,111 +46,9 @@ from .so_do import (
 from .so_do import (
     THONG_TIN as S_THONG_TIN,
 )
-from .tham_so import BoThamSo, bo_tham_so_mac_dinh, doc_dung_sai
-from .tieng_viet import chuan_hoa, khoa_so_khop
+from .tham_so import BoThamSo, bo_tham_so_mac_dinh
+from .tieng_viet import khoa_so_khop
 from .xet import DuLieu, canh_bao_ty_le_htxs
-
-_NGAY_CHU = re.compile(r"^\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*$")
-_NGAY_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
-_MOC_EXCEL = dt.date(1899, 12, 30)
-
-
-class _LoiO(Exception):
-    """A cell value that cannot be read; the message says what is allowed."""
-
-
-def doc_ngay(v: object) -> dt.date | None:
-    """Real date cells, Excel serial numbers, and day-first text (15/03/1985, 15-3-1985) or ISO text."""
-    if v in ("", None):
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    if isinstance(v, int | float) and not isinstance(v, bool):
-        if 1 <= v < 2958466:
-            return _MOC_EXCEL + dt.timedelta(days=int(v))
-        raise _LoiO(f"số {v} không phải ngày")
-    s = str(v)
-    m = _NGAY_CHU.match(s)
-    try:
-        if m:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        m = _NGAY_ISO.match(s)
-        if m:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        raise _LoiO(f"'{s}' không phải ngày có thật") from None
-    raise _LoiO(f"'{s}' không phải ngày; ghi dạng dd/mm/yyyy, ví dụ 15/03/1985")
-
-
-def doc_ma(v: object) -> str:
-    """IDs stay text; an ID Excel stored as a number (12.0) becomes "12"."""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return chuan_hoa(v)
-
-
-@lru_cache(maxsize=4096)
-def _doc_ma_da_cache(kieu: str, s: str) -> Any:
-    try:
-        if kieu == DANH_HIEU_1:
-            return doc_danh_hieu(s)
-        if kieu == DS_DANH_HIEU:
-            return doc_danh_sach_danh_hieu(s)
-        if kieu == XEP_LOAI_:
-            return doc_xep_loai(s)
-        if kieu == KY_LUAT_:
-            return doc_ky_luat(s)
-        if kieu == CAP:
-            return doc_cap(s)
-    except GiaTriKhongHopLe as e:
-        return _LoiO(e.thong_bao)
-    raise AssertionError(kieu)
-
-
-def doc_o(cot: Cot, v: object) -> Any:
-    """Read one cell as its column's kind; blank → None (or () for lists)."""
-    if isinstance(v, str):
-        v = chuan_hoa(v)
-    if v in ("", None):
-        return () if cot.kieu == DS_DANH_HIEU else None
-    k = cot.kieu
-    if k == CHU:
-        return chuan_hoa(v)
-    if k == MA:
-        return doc_ma(v)
-    if k == NGAY:
-        return doc_ngay(v)
-    if k in (SO, SO_NGUYEN):
-        if isinstance(v, bool):
-            raise _LoiO("phải là số")
-        try:
-            so = float(str(v).replace(",", ".")) if isinstance(v, str) else float(v)  # type: ignore[arg-type]
-        except ValueError:
-            raise _LoiO(f"'{v}' không phải số") from None
-        if k == SO_NGUYEN:
-            if not so.is_integer():
-                raise _LoiO(f"'{v}' phải là số nguyên")
-            return int(so)
-        return so
-    if k == CO_KHONG:
-        try:
-            return doc_dung_sai(v)
-        except ValueError:
-            raise _LoiO(f"'{v}' không hợp lệ; ghi Có hoặc để trống") from None
-    ket_qua = _doc_ma_da_cache(k, str(v))
-    if isinstance(ket_qua, _LoiO):
-        raise ket_qua
-    return ket_qua
-
-
-def thong_bao_o(cd: Cot, e: Exception) -> str:
-    """"Xếp loại 'tot' không hợp lệ; chọn …." — the column is named once, the sentence ends once."""
-    chu = str(e).rstrip(".")
-    if not chu.lower().startswith(cd.tieu_de.lower()):
-        chu = f"{cd.tieu_de}: {chu}"
-    return chu + "."
 
 
 @dataclass
@@ -189,48 +68,6 @@ class KetQuaKiemTra:
 
     def as_dict(self) -> dict[str, Any]:
         return {"loi": [v.as_dict() for v in self.van_de]}
-
-
-class _BoGom:
-    """Collects problems and reads rows of one raw table."""
-
-    def __init__(self) -> None:
-        self.van_de: list[VanDe] = []
-        self.o_sai: set[tuple[str, str, int, str]] = set()  # (file, sheet, row, field) that failed to parse
-
-    def them(self, ma_loi: str, muc_do: str, thong_bao: str, b: BangTho | None = None, dong: int | None = None,
-             cot: int | None = None, ten_cot: str = "") -> None:
-        o = b.o(dong, cot) if (b is not None and dong is not None and cot is not None) else ""
-        self.van_de.append(VanDe(ma_loi, muc_do, thong_bao, b.tep if b else "", b.ten_sheet if b else "", o,
-                                 dong + 1 if dong is not None else None, ten_cot))
-
-    def doc_dong(self, b: BangTho, r: int, dong: list[object], ban_ghi: dict[str, Any]) -> None:
-        for cd in b.loai.cot:
-            c = b.cot.get(cd.khoa)
-            if c is None:
-                continue
-            v = dong[c] if c < len(dong) else ""
-            if (r, c) in b.o_loi:
-                self.them("o_loi_cong_thuc", LOI, f"Ô chứa lỗi công thức {b.o_loi[(r, c)]}; sửa công thức hoặc "
-                          "nhập giá trị trực tiếp.", b, r, c, cd.tieu_de)
-                ban_ghi[cd.khoa] = None
-                continue
-            if isinstance(v, str) and v:
-                moi, ma = sua_ma_cu(v)
-                if ma:
-                    self.them("ma_cu", CANH_BAO, f"'{v}' gõ bằng bảng mã cũ {ma}; đã đọc thành '{chuan_hoa(moi)}'. "
-                              "Nên chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã).", b, r, c, cd.tieu_de)
-                    v = moi
-            try:
-                ban_ghi[cd.khoa] = doc_o(cd, v)
-            except _LoiO as e:
-                self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c, cd.tieu_de)
-                self.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))
-                ban_ghi[cd.khoa] = () if cd.kieu == DS_DANH_HIEU else None
-
-
-def _o_cot(b: BangTho, khoa: str) -> int:
-    return b.cot.get(khoa, 0)
 
 
 def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = "cuoi_nam",
@@ -397,10 +234,6 @@ def _doc_quy_che(ds: list[BangTho], g: _BoGom, bo: BoThamSo) -> dict[str, Any]:
     return ket_qua
 
 
-def _nguon(b: BangTho, r: int) -> NguonDong:
-    return NguonDong(b.tep, b.ten_sheet, r + 1)
-
-
 def _cac_dong(ds: list[BangTho], g: _BoGom, s: Sheet, bat_buoc: tuple[str, ...], ten: str,
               loai: str) -> Iterator[tuple[BangTho, int, dict[str, Any]]]:
     """The rows of a CaNhan/TapThe sheet, read: blank rows skipped, missing required values and duplicate IDs
@@ -550,120 +383,6 @@ def ghi_chu_kha_nang(ma: str, dh: DanhHieu, nam: int, so: SoTheoDoi) -> str:
 
 
 # ---- ballots --------------------------------------------------------------------------------------------------
-
-_COT_UNG_VIEN = re.compile(r"^(.*?)\s*[-–—]\s*([^-–—]+)$")
-
-
-def _doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: _BoGom, tt: ThongTin, ca_nhan: list[CaNhan],
-               tap_the: list[TapThe], ts: Any) -> KetQuaKiemPhieu | None:
-    if not ds_pb and not ds_kp:
-        return None
-    de_nghi: dict[str, tuple[DanhHieu, ...]] = {c.ma: c.de_nghi for c in ca_nhan} | {t.ma: t.de_nghi for t in tap_the}
-    can_phieu: Callable[[DanhHieu], bool] = (lambda d: bool(ts(f"binh_xet.bo_phieu.{d.ma}"))) if ts else (lambda d: True)
-    b0 = (ds_pb or ds_kp)[0]
-    thieu = False
-    for khoa, ten in (("so_thanh_vien", "Số thành viên Hội đồng"), ("so_co_mat", "Số thành viên có mặt")):
-        if getattr(tt, khoa) is None:
-            g.them("thieu_gia_tri", LOI, f"Có phiếu bầu nhưng ThongTin thiếu '{ten}'.", None)
-            thieu = True
-    if thieu or (tt.so_co_mat or 0) > (tt.so_thanh_vien or 0):
-        return None
-    tong, co_mat = tt.so_thanh_vien or 0, tt.so_co_mat or 0
-
-    def doc_ung_vien(tieu_de: str, b: BangTho, r: int, c: int) -> tuple[str, str] | None:
-        s = chuan_hoa(tieu_de)
-        ma, dh = s, None
-        m = _COT_UNG_VIEN.match(s)
-        if m and m.group(1).strip() in de_nghi:
-            try:
-                ma, dh = m.group(1).strip(), doc_danh_hieu(m.group(2))
-            except GiaTriKhongHopLe:
-                ma, dh = s, None
-        if ma not in de_nghi:
-            g.them("ung_vien_la", LOI, f"Cột '{tieu_de}' ghi mã '{ma}' không có ở CaNhan hoặc TapThe; tiêu đề cột ghi "
-                   "'Mã' hoặc 'Mã - Danh hiệu', ví dụ '00123 - CSTĐCS'.", b, r, c)
-            return None
-        if dh is None:
-            cac = [d for d in de_nghi[ma] if can_phieu(d)]
-            if len(cac) != 1:
-                g.them("ung_vien_mo_ho", LOI, f"Cột '{tieu_de}': {ma} được đề nghị "
-                       + (", ".join(d.viet_tat for d in cac) or "không danh hiệu nào cần bỏ phiếu")
-                       + "; ghi rõ 'Mã - Danh hiệu' ở tiêu đề cột.", b, r, c)
-                return None
-            dh = cac[0]
-        if dh not in de_nghi[ma]:
-            g.them("ung_vien_khong_de_nghi", LOI, f"Cột '{tieu_de}': {ma} không được đề nghị {dh.viet_tat} (xem cột Đề "
-                   "nghị); bỏ cột này hoặc sửa đề nghị.", b, r, c)
-            return None
-        return (ma, dh.ma)
-
-    kp_pb: KetQuaKiemPhieu | None = None
-    ma_pb: set[str] = set()
-    if ds_pb:
-        phieu: list[PhieuBau] = []
-        ung_vien: list[tuple[str, str]] = []
-        so_da_thay: dict[str, str] = {}
-        for b in ds_pb:
-            cot_uv: dict[int, tuple[str, str]] = {}
-            for c, td in b.cot_khac.items():
-                uv = doc_ung_vien(td, b, b.dong_tieu_de, c)
-                if uv:
-                    cot_uv[c] = uv
-                    if uv not in ung_vien:
-                        ung_vien.append(uv)
-            for r, dong in b.dong:
-                d: dict[str, Any] = {}
-                g.doc_dong(b, r, dong, d)
-                so = str(d.get("so_phieu") or f"{Path(b.tep).stem}:{r + 1}")
-                if so in so_da_thay:
-                    g.them("trung_so_phieu", CANH_BAO, f"Số phiếu {so} trùng với {so_da_thay[so]}: phiếu sau không hợp "
-                           "lệ.", b, r, _o_cot(b, "so_phieu"), "Phiếu số")
-                so_da_thay.setdefault(so, b.o(r, _o_cot(b, "so_phieu")))
-                danh_dau = {uv: (dong[c] if c < len(dong) else "") for c, uv in cot_uv.items()}
-                o = {uv: b.o(r, c) for c, uv in cot_uv.items()}
-                for uv, v in danh_dau.items():
-                    if doc_dau(v) is None:
-                        g.them("dau_khong_doc_duoc", CANH_BAO, f"Phiếu {so}: đánh dấu '{v}' không đọc được nên cả phiếu "
-                               "không hợp lệ (đồng ý: x, 1, ✓; không đồng ý: để trống, 0, -).", b, r,
-                               next(c for c, u in cot_uv.items() if u == uv))
-                phieu.append(PhieuBau(so, danh_dau, o, d.get("hop_le"), _nguon(b, r)))
-        if not phieu:
-            g.them("phieu_rong", LOI, "Sheet PhieuBau không có phiếu nào; nhập mỗi phiếu một dòng.", ds_pb[0],
-                   ds_pb[0].dong_tieu_de + 1, 0)
-            return None
-        if len(phieu) > co_mat:
-            g.them("qua_nhieu_phieu", LOI, f"Có {len(phieu)} phiếu nhưng chỉ {co_mat} thành viên có mặt; kiểm tra lại số"
-                   " phiếu hoặc Số thành viên có mặt ở ThongTin.", ds_pb[0], ds_pb[0].dong_tieu_de, 0)
-        kp_pb = kiem_phieu(phieu, ung_vien, tong, co_mat)
-        ma_pb = {dh for _, dh in ung_vien}
-    if ds_kp:
-        so_phieu: dict[tuple[str, str], int] = {}
-        for b in ds_kp:
-            for r, dong in b.dong:
-                d = {}
-                g.doc_dong(b, r, dong, d)
-                if not d.get("ma") or d.get("danh_hieu") is None or d.get("dong_y") is None:
-                    g.them("thieu_gia_tri", LOI, "Dòng KiemPhieu cần Mã, Danh hiệu và Số phiếu đồng ý.", b, r, 0)
-                    continue
-                uv = doc_ung_vien(f"{d['ma']} - {d['danh_hieu'].ma}", b, r, _o_cot(b, "ma"))
-                if not uv:
-                    continue
-                if uv[1] in ma_pb:
-                    g.them("phieu_hai_nguon", LOI, f"{d['danh_hieu'].viet_tat} có cả ở PhieuBau và KiemPhieu; chỉ dùng "
-                           "một cách kiểm phiếu cho mỗi danh hiệu.", b, r, _o_cot(b, "danh_hieu"))
-                    continue
-                if not 0 <= d["dong_y"] <= co_mat:
-                    g.them("gia_tri_khong_hop_le", LOI, f"Số phiếu đồng ý {d['dong_y']} phải từ 0 đến số thành viên có "
-                           f"mặt ({co_mat}).", b, r, _o_cot(b, "dong_y"))
-                    continue
-                so_phieu[uv] = d["dong_y"]
-        kp_tay = kiem_phieu_tay(so_phieu, tong, co_mat, tt.thong_tin_them.get("so_phieu_hop_le"))
-        if kp_pb is None:
-            return kp_tay
-        kp_pb.dong_y.update(kp_tay.dong_y)
-    del b0
-    return kp_pb
-
 
 def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str = "Vùng chọn",
                   ngay: dt.date | None = None) -> list[VanDe]:

@@ -52,7 +52,7 @@ def _ngay(v: object, ten: str) -> dt.date:
     if isinstance(v, int | float) and not isinstance(v, bool):
         return _MOC + dt.timedelta(days=int(v))
     if isinstance(v, str) and v.strip():
-        from ..kiem_tra import doc_ngay
+        from ..doc_o import doc_ngay
 
         d = doc_ngay(v)
         if d:

@@ -1,0 +1,166 @@
+"""Reading one cell of a workbook as its column's kind (SPEC §3): dates, IDs, codes, numbers; and the collector
+that turns every unreadable cell into a ``VanDe`` naming file, sheet and cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from .danh_muc import doc_cap, doc_danh_hieu, doc_danh_sach_danh_hieu, doc_ky_luat, doc_xep_loai
+from .doc_bang import BangTho
+from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe
+from .ma_cu import sua_ma_cu
+from .mo_hinh import NguonDong
+from .so_do import CAP, CHU, CO_KHONG, DANH_HIEU_1, DS_DANH_HIEU, KY_LUAT_, MA, NGAY, SO, SO_NGUYEN, XEP_LOAI_, Cot
+from .tham_so import doc_dung_sai
+from .tieng_viet import chuan_hoa
+
+_NGAY_CHU = re.compile(r"^\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*$")
+_NGAY_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_MOC_EXCEL = dt.date(1899, 12, 30)
+
+
+class _LoiO(Exception):
+    """A cell value that cannot be read; the message says what is allowed."""
+
+
+def doc_ngay(v: object) -> dt.date | None:
+    """Real date cells, Excel serial numbers, and day-first text (15/03/1985, 15-3-1985) or ISO text."""
+    if v in ("", None):
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        if 1 <= v < 2958466:
+            return _MOC_EXCEL + dt.timedelta(days=int(v))
+        raise _LoiO(f"số {v} không phải ngày")
+    s = str(v)
+    m = _NGAY_CHU.match(s)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        m = _NGAY_ISO.match(s)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise _LoiO(f"'{s}' không phải ngày có thật") from None
+    raise _LoiO(f"'{s}' không phải ngày; ghi dạng dd/mm/yyyy, ví dụ 15/03/1985")
+
+
+def doc_ma(v: object) -> str:
+    """IDs stay text; an ID Excel stored as a number (12.0) becomes "12"."""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return chuan_hoa(v)
+
+
+@lru_cache(maxsize=4096)
+def _doc_ma_da_cache(kieu: str, s: str) -> Any:
+    try:
+        if kieu == DANH_HIEU_1:
+            return doc_danh_hieu(s)
+        if kieu == DS_DANH_HIEU:
+            return doc_danh_sach_danh_hieu(s)
+        if kieu == XEP_LOAI_:
+            return doc_xep_loai(s)
+        if kieu == KY_LUAT_:
+            return doc_ky_luat(s)
+        if kieu == CAP:
+            return doc_cap(s)
+    except GiaTriKhongHopLe as e:
+        return _LoiO(e.thong_bao)
+    raise AssertionError(kieu)
+
+
+def doc_o(cot: Cot, v: object) -> Any:
+    """Read one cell as its column's kind; blank → None (or () for lists)."""
+    if isinstance(v, str):
+        v = chuan_hoa(v)
+    if v in ("", None):
+        return () if cot.kieu == DS_DANH_HIEU else None
+    k = cot.kieu
+    if k == CHU:
+        return chuan_hoa(v)
+    if k == MA:
+        return doc_ma(v)
+    if k == NGAY:
+        return doc_ngay(v)
+    if k in (SO, SO_NGUYEN):
+        if isinstance(v, bool):
+            raise _LoiO("phải là số")
+        try:
+            so = float(str(v).replace(",", ".")) if isinstance(v, str) else float(v)  # type: ignore[arg-type]
+        except ValueError:
+            raise _LoiO(f"'{v}' không phải số") from None
+        if k == SO_NGUYEN:
+            if not so.is_integer():
+                raise _LoiO(f"'{v}' phải là số nguyên")
+            return int(so)
+        return so
+    if k == CO_KHONG:
+        try:
+            return doc_dung_sai(v)
+        except ValueError:
+            raise _LoiO(f"'{v}' không hợp lệ; ghi Có hoặc để trống") from None
+    ket_qua = _doc_ma_da_cache(k, str(v))
+    if isinstance(ket_qua, _LoiO):
+        raise ket_qua
+    return ket_qua
+
+
+def thong_bao_o(cd: Cot, e: Exception) -> str:
+    """"Xếp loại 'tot' không hợp lệ; chọn …." — the column is named once, the sentence ends once."""
+    chu = str(e).rstrip(".")
+    if not chu.lower().startswith(cd.tieu_de.lower()):
+        chu = f"{cd.tieu_de}: {chu}"
+    return chu + "."
+
+
+class _BoGom:
+    """Collects problems and reads rows of one raw table."""
+
+    def __init__(self) -> None:
+        self.van_de: list[VanDe] = []
+        self.o_sai: set[tuple[str, str, int, str]] = set()  # (file, sheet, row, field) that failed to parse
+
+    def them(self, ma_loi: str, muc_do: str, thong_bao: str, b: BangTho | None = None, dong: int | None = None,
+             cot: int | None = None, ten_cot: str = "") -> None:
+        o = b.o(dong, cot) if (b is not None and dong is not None and cot is not None) else ""
+        self.van_de.append(VanDe(ma_loi, muc_do, thong_bao, b.tep if b else "", b.ten_sheet if b else "", o,
+                                 dong + 1 if dong is not None else None, ten_cot))
+
+    def doc_dong(self, b: BangTho, r: int, dong: list[object], ban_ghi: dict[str, Any]) -> None:
+        for cd in b.loai.cot:
+            c = b.cot.get(cd.khoa)
+            if c is None:
+                continue
+            v = dong[c] if c < len(dong) else ""
+            if (r, c) in b.o_loi:
+                self.them("o_loi_cong_thuc", LOI, f"Ô chứa lỗi công thức {b.o_loi[(r, c)]}; sửa công thức hoặc "
+                          "nhập giá trị trực tiếp.", b, r, c, cd.tieu_de)
+                ban_ghi[cd.khoa] = None
+                continue
+            if isinstance(v, str) and v:
+                moi, ma = sua_ma_cu(v)
+                if ma:
+                    self.them("ma_cu", CANH_BAO, f"'{v}' gõ bằng bảng mã cũ {ma}; đã đọc thành '{chuan_hoa(moi)}'. "
+                              "Nên chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã).", b, r, c, cd.tieu_de)
+                    v = moi
+            try:
+                ban_ghi[cd.khoa] = doc_o(cd, v)
+            except _LoiO as e:
+                self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c, cd.tieu_de)
+                self.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))
+                ban_ghi[cd.khoa] = () if cd.kieu == DS_DANH_HIEU else None
+
+
+def _o_cot(b: BangTho, khoa: str) -> int:
+    return b.cot.get(khoa, 0)
+
+
+def _nguon(b: BangTho, r: int) -> NguonDong:
+    return NguonDong(b.tep, b.ten_sheet, r + 1)
