@@ -11,7 +11,7 @@ from typing import Any
 from ..danh_muc import DANH_HIEU, DanhHieu
 from ..ket_xuat import bang_kiem_phieu
 from ..mo_hinh import CaNhan, TapThe, ThongTin
-from ..tham_so import TEN_LUA_CHON, ThamSoApDung
+from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
 from ..tieng_viet import dinh_dang_ngay, dinh_dang_tien, dinh_dang_ty_le, doc_so_tien, khoa_sap_xep_ho_ten
 from ..xet import KetQua, KetQuaXet
 
@@ -224,7 +224,7 @@ def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
                "dong_y": f"{k.phieu.dong_y}/{k.phieu.mau_so}", "ty_le": dinh_dang_ty_le(float(k.phieu.ty_le)),
                "ket_qua": "Đạt" if k.dat else ("Hội đồng quyết định" if k.can_hoi_dong else "Không đạt")}
               for i, (d, k) in enumerate(sorted(muc, key=lambda x: (-x[1].phieu.dong_y, khoa_sap_xep_ho_ten(_ten(x[0])))), 1)]
-        nhom.append({"tieu_de": f"{dh.ten} ({dh.viet_tat}) — ngưỡng {dinh_dang_ty_le(float(muc[0][1].phieu.nguong))} "
+        nhom.append({"tieu_de": f"{dh.ten} ({dh.viet_tat}) — ngưỡng {hien_thi_gia_tri(muc[0][1].phieu.nguong)} "
                                 f"{TEN_LUA_CHON.get(muc[0][1].phieu.loai_mau_so, '')}", "ds": ds})
     ket_luan = ["Kết luận: Hội đồng thống nhất đề nghị: " + "; ".join(
         f"{d.viet_tat}: {dem[(d.viet_tat, True)]}" for d in DANH_HIEU.values() if dem[(d.viet_tat, True)]) + "."]
