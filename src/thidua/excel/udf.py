@@ -20,15 +20,16 @@ import xlwings as xw
 
 from ..binh_xet import PhieuBau, cat_chi_tieu, kiem_phieu, so_chi_tieu
 from ..danh_muc import doc_cap, doc_danh_hieu, doc_ky_luat, doc_xep_loai
+from ..doc_o import _LoiO, doc_ma, doc_ngay
 from ..loi import ThiduaError
 from ..mo_hinh import CaNhan
-from ..tham_so import bo_tham_so_mac_dinh, doc_ty_le
+from ..so_do import PHIEU_BAU
+from ..tham_so import bo_tham_so_mac_dinh, doc_dung_sai, doc_ty_le
 from ..tien_thuong import tinh_tien_thuong
-from ..tieng_viet import chuan_hoa, dinh_dang_ty_le, doc_so, doc_so_tien
+from ..tieng_viet import dinh_dang_ty_le, doc_so, doc_so_tien
 
 DANH_MUC = "Thi đua"
 GIOI_HAN_O = 255  # strings longer than this inside an array result show #VALUE!
-_MOC = dt.date(1899, 12, 30)
 
 
 def _goi(ham: Callable[[], Any]) -> Any:
@@ -44,26 +45,14 @@ def _goi(ham: Callable[[], Any]) -> Any:
 
 
 def _ngay(v: object, ten: str) -> dt.date:
-    """A date as Excel hands it over: datetime, date, serial number, or dd/mm/yyyy text."""
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    if isinstance(v, int | float) and not isinstance(v, bool):
-        return _MOC + dt.timedelta(days=int(v))
-    if isinstance(v, str) and v.strip():
-        from ..doc_o import doc_ngay
-
+    """A date as Excel hands it over (datetime, serial number, dd/mm/yyyy text), read like any workbook cell."""
+    try:
         d = doc_ngay(v)
-        if d:
-            return d
-    raise ThiduaError(f"{ten} phải là ngày (dd/mm/yyyy).")
-
-
-def _chu(v: object) -> str:
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return chuan_hoa(v)
+    except _LoiO as e:
+        raise ThiduaError(f"{ten}: {e}.") from None
+    if d is None:
+        raise ThiduaError(f"{ten} phải là ngày (dd/mm/yyyy).")
+    return d
 
 
 def _bang(v: object) -> list[list[object]]:
@@ -101,7 +90,7 @@ def TD_KIEMTRA(vung, dong_dau=1):
 
 
 def _tieu_de_ung_vien(td: object) -> tuple[str, str | None]:
-    s = _chu(td)
+    s = doc_ma(td)
     if " - " in s:
         ma, dh = s.rsplit(" - ", 1)
         try:
@@ -123,14 +112,14 @@ def TD_KIEMPHIEU(vung_phieu, so_thanh_vien, so_co_mat, ngay_qd=None):
         if len(bang) < 2:
             raise ThiduaError("Vùng phiếu cần dòng tiêu đề và ít nhất một phiếu.")
         tieu_de = bang[0]
-        c_so = next((i for i, t in enumerate(tieu_de) if chuan_hoa(t).lower() in ("phiếu số", "số phiếu")), None)
-        c_hl = next((i for i, t in enumerate(tieu_de) if chuan_hoa(t).lower() == "hợp lệ"), None)
+        c_so = next((i for i, t in enumerate(tieu_de) if PHIEU_BAU.cot_theo_khoa("so_phieu").khop(t)), None)
+        c_hl = next((i for i, t in enumerate(tieu_de) if PHIEU_BAU.cot_theo_khoa("hop_le").khop(t)), None)
         cot = {i: _tieu_de_ung_vien(t) for i, t in enumerate(tieu_de) if i not in (c_so, c_hl) and t not in (None, "")}
         uv = [(m, d or "CSTDCS") for m, d in cot.values()]
-        phieu = [PhieuBau(_chu(d[c_so]) if c_so is not None else str(r),
+        phieu = [PhieuBau(doc_ma(d[c_so]) if c_so is not None else str(r),
                           {(m, d_ or "CSTDCS"): (d[i] if i < len(d) else None) for i, (m, d_) in cot.items()},
                           hop_le_theo_ban_kiem_phieu=(None if c_hl is None or d[c_hl] in (None, "")
-                                                      else chuan_hoa(d[c_hl]).lower() not in ("không", "khong", "0")))
+                                                      else doc_dung_sai(d[c_hl])))
                  for r, d in enumerate(bang[1:], start=1) if any(x not in (None, "") for x in d)]
         tong, co_mat = int(so_thanh_vien), int(so_co_mat)
         kp = kiem_phieu(phieu, uv, tong, co_mat)
@@ -164,7 +153,7 @@ def TD_XEPHANG(vung_kiem_phieu, ty_le_chi_tieu, co_so, lam_tron="xuong"):
         ung_vien = []
         for d in bang:
             xl = doc_xep_loai(d[2]).bac if len(d) > 2 and d[2] not in (None, "") else 0
-            ung_vien.append((_chu(d[0]), int(d[1] or 0), xl))
+            ung_vien.append((doc_ma(d[0]), int(d[1] or 0), xl))
         ty_le = doc_ty_le(ty_le_chi_tieu)
         if ty_le is None:
             raise ThiduaError("Cần tỷ lệ chỉ tiêu, ví dụ 15%.")
@@ -199,7 +188,7 @@ def TD_XET(ma_danh_hieu, xep_loai, ky_luat=None, sang_kien=None, de_tai=None, ng
                     sang_kien=tuy_chon(sang_kien, doc_cap), de_tai=tuy_chon(de_tai, doc_cap),
                     ngay_tuyen_dung=_ngay(ngay_tuyen_dung, "Ngày tuyển dụng") if ngay_tuyen_dung else None)
         ngay = _ngay(ngay_qd, "Ngày quyết định") if ngay_qd else dt.date.today()
-        kq = xet_mot_dong(_chu(ma_danh_hieu), cn, ngay)
+        kq = xet_mot_dong(doc_ma(ma_danh_hieu), cn, ngay)
         if kq.du_dieu_kien:
             return "Đạt"
         return _o(kq.ly_do[0].replace("Không đủ điều kiện: ", "Không đạt: "))
@@ -215,7 +204,7 @@ def TD_TIENTHUONG(ma_danh_hieu, ngay_qd, la_tap_the=False):
     """Tiền thưởng (đồng) của một danh hiệu, hình thức theo lương cơ sở tại ngày quyết định, đã làm tròn lên hàng chục nghìn."""
     def than() -> Any:
         ts = bo_tham_so_mac_dinh().tai_ngay(_ngay(ngay_qd, "Ngày quyết định"))
-        return tinh_tien_thuong(doc_danh_hieu(_chu(ma_danh_hieu)), ts, tap_the=bool(la_tap_the)).so_tien
+        return tinh_tien_thuong(doc_danh_hieu(doc_ma(ma_danh_hieu)), ts, tap_the=bool(la_tap_the)).so_tien
 
     return _goi(than)
 
