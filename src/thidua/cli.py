@@ -181,7 +181,8 @@ def _doc(dau_vao: list[Path], che_do: str = "cuoi_nam", nam: int | None = None):
 
 
 def _doc_du_lieu(dau_vao: list[Path], json_: bool = False):
-    """Read and validate; when the data has errors, report them (table or JSON) and return None (exit 1)."""
+    """Read and validate; when the data has errors, report them (table or JSON) and return None (exit 1).
+    Otherwise the validation result, whose ``xet()`` is the decision validation already made."""
     kq = _doc(dau_vao)
     if kq.co_loi or kq.du_lieu is None:
         if json_:
@@ -189,7 +190,7 @@ def _doc_du_lieu(dau_vao: list[Path], json_: bool = False):
         else:
             _in_van_de(kq.van_de)
         return None
-    return kq.du_lieu
+    return kq
 
 
 @app.command("kiem-tra", cls=_Lenh)
@@ -261,10 +262,10 @@ def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa) -> None:
     def than() -> int:
         from .tao_phieu import chay_tao_phieu
 
-        du_lieu = _doc_du_lieu(dau_vao)
-        if du_lieu is None:
+        kt = _doc_du_lieu(dau_vao)
+        if kt is None:
             return 1
-        tep, ung_vien, bo_ra = chay_tao_phieu(du_lieu, ra)
+        tep, ung_vien, bo_ra = chay_tao_phieu(kt.du_lieu, ra)
         out.print(f"{len(ung_vien)} ứng viên trên phiếu; {len(bo_ra)} đề nghị không đủ tiêu chuẩn nên không đưa vào phiếu.")
         for p in tep:
             out.print(f"Đã ghi {p}")
@@ -282,12 +283,12 @@ def kiem_phieu_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     def than() -> int:
         from .ket_xuat import bang_kiem_phieu
 
-        du_lieu = _doc_du_lieu(dau_vao, json_)
-        if du_lieu is None:
+        kt = _doc_du_lieu(dau_vao, json_)
+        if kt is None:
             return 1
-        if du_lieu.kiem_phieu is None:
+        if kt.du_lieu.kiem_phieu is None:
             raise ThiduaError("Không có sheet PhieuBau hoặc KiemPhieu trong các tệp đầu vào.")
-        bang = bang_kiem_phieu(du_lieu)
+        bang = bang_kiem_phieu(kt.du_lieu)
         if json_:
             in_json(bang)
             return 0
@@ -318,12 +319,11 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     """
     def than() -> int:
         from .ket_xuat import tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
-        from .xet import xet
 
-        du_lieu = _doc_du_lieu(dau_vao, json_)
-        if du_lieu is None:
+        kt = _doc_du_lieu(dau_vao, json_)
+        if kt is None:
             return 1
-        ket_qua = xet(du_lieu)
+        ket_qua = kt.xet()
         if json_:
             in_json(ket_qua.as_dict())
             return 0
@@ -367,13 +367,12 @@ def van_ban_lenh(dau_vao: DauVao, ra: ThuMucRa, mau: MauOpt = None) -> None:
     """
     def than() -> int:
         from .van_ban.ve import ve_van_ban
-        from .xet import xet
 
-        du_lieu = _doc_du_lieu(dau_vao)
-        if du_lieu is None:
+        kt = _doc_du_lieu(dau_vao)
+        if kt is None:
             return 1
         thong_bao: list[str] = []
-        tep = ve_van_ban(xet(du_lieu), ra, mau, thong_bao)
+        tep = ve_van_ban(kt.xet(), ra, mau, thong_bao)
         for t in thong_bao:
             out.print(f"[yellow]{t}[/]")
         for p in tep:

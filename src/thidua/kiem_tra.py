@@ -66,6 +66,14 @@ class KetQuaKiemTra:
     def co_loi(self) -> bool:
         return any(v.muc_do == LOI for v in self.van_de)
 
+    def xet(self) -> Any:
+        """The decision of the round: the one validation already made, or a new one (data without errors)."""
+        if self.ket_qua_xet is None:
+            from .xet import xet
+
+            self.ket_qua_xet = xet(self.du_lieu)
+        return self.ket_qua_xet
+
     def as_dict(self) -> dict[str, Any]:
         return {"loi": [v.as_dict() for v in self.van_de]}
 

@@ -34,7 +34,7 @@ from .so_do import LICH_SU
 from .tieng_viet import dinh_dang_tien, doc_so_tien
 from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE
 from .van_ban.ve import BanVe, ban_ve_nam, kiem_tra_mau, ve_mot
-from .xet import KetQuaXet, xet
+from .xet import KetQuaXet
 
 GIAI_DOAN = ("Đọc và kiểm tra", "Kiểm phiếu và xét", "Ghi kết quả Excel", "Tạo văn bản Word", "Ghi sổ và manifest")
 
@@ -239,7 +239,7 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
             return KetQuaTongKet(1, thu_muc_ra, kt, None, [thu_muc_ra / p.name], thoi_gian)
         t = time.perf_counter()
         bao(GIAI_DOAN[1])
-        kq = kt.ket_qua_xet or xet(kt.du_lieu)
+        kq = kt.xet()
         thoi_gian["xet"] = time.perf_counter() - t
         t = time.perf_counter()
         bao(GIAI_DOAN[2])
