@@ -1,5 +1,5 @@
-"""Where the shipped data lives: inside the wheel (``thidua/_du_lieu``) or, from a source checkout, at the
-repository's top level (``templates/``, ``workbooks/mau``)."""
+"""Where the shipped Word templates live: inside the wheel (``thidua/_du_lieu``) or, from a source checkout, at
+the repository's top level (``templates/``). The blank forms ship too, but ``tao-mau`` generates them afresh."""
 
 from __future__ import annotations
 
@@ -19,7 +19,3 @@ def thu_muc_mau_van_ban() -> Path:
     """The built-in Word templates."""
     return _tim("templates")
 
-
-def thu_muc_mau_bang() -> Path:
-    """The blank workbooks shipped with thidua."""
-    return _tim("workbooks", "mau")

@@ -4,7 +4,6 @@ The CLI, the Excel functions and the batch all format through here."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from fractions import Fraction
 from typing import Any
 
 from .binh_xet import KetQuaPhieu, du_so_nguoi
@@ -66,6 +65,3 @@ def tong_hop_theo_don_vi(kq: KetQuaXet) -> list[dict[str, Any]]:
             dem[ma_dv]["tien"] += k.tien_thuong or 0
     return [{"ma": ma, "ten": ten.get(ma, ma), **dem[ma]} for ma in ten if ma in dem]
 
-
-def ty_le_phan_tram(x: Fraction | float) -> str:
-    return f"{float(x) * 100:.2f}".replace(".", ",") + " %"

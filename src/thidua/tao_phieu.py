@@ -111,5 +111,5 @@ def chay_tao_phieu(du_lieu: DuLieu, thu_muc_ra: Path) -> tuple[list[Path], list[
     ung_vien, bo_ra = ung_vien_bo_phieu(du_lieu)
     so = du_lieu.thong_tin.so_co_mat or du_lieu.thong_tin.so_thanh_vien or 1
     xlsx = ghi_sheet_phieu_bau(ung_vien, so, thu_muc_ra / "phieu-bau.xlsx")
-    docx = ve_phieu_bau(du_lieu, ung_vien, so, thu_muc_ra)
+    docx = ve_phieu_bau(du_lieu.thong_tin, ung_vien, so, thu_muc_ra)
     return [xlsx, docx], ung_vien, bo_ra

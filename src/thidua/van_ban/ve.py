@@ -156,10 +156,9 @@ def ve_van_ban(kq: KetQuaXet, thu_muc_ra: Path, thu_muc_mau: Path | None = None,
     return [ve_mot(b, thu_muc_ra, thu_muc_mau) for b in ds]
 
 
-def ve_phieu_bau(tt: ThongTin | Any, ung_vien: list, so_phieu: int, thu_muc_ra: Path) -> Path:
-    thong_tin = tt.thong_tin if hasattr(tt, "thong_tin") else tt
-    ctx = ngu_canh.phieu_bau(thong_tin, ung_vien, so_phieu)
-    return ve("phieu_bau", ctx, Path(thu_muc_ra) / f"phieu-bau-{thong_tin.nam}.docx")
+def ve_phieu_bau(tt: ThongTin, ung_vien: list, so_phieu: int, thu_muc_ra: Path) -> Path:
+    ctx = ngu_canh.phieu_bau(tt, ung_vien, so_phieu)
+    return ve("phieu_bau", ctx, Path(thu_muc_ra) / f"phieu-bau-{tt.nam}.docx")
 
 
 def ve_danh_sach_dang_ky(du_lieu: Any, dong: list, thu_muc_ra: Path) -> Path:
