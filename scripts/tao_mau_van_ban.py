@@ -222,13 +222,19 @@ def ngat_trang(doc) -> None:
     p.add_run().add_break(WD_BREAK.PAGE)
 
 
-# ---- templates ----------------------------------------------------------------------------------------------
-
-def quyet_dinh() -> Document:
+def van_ban_hanh_chinh(loai: str, trich_yeu: str) -> Document:
+    """An administrative document: A4 portrait, page numbers, the header block, its type and subject."""
     doc = tai_lieu()
     so_trang(doc)
     khoi_dau(doc)
-    ten_van_ban(doc, "QUYẾT ĐỊNH", "{{ trich_yeu }}")
+    ten_van_ban(doc, loai, trich_yeu)
+    return doc
+
+
+# ---- templates ----------------------------------------------------------------------------------------------
+
+def quyet_dinh() -> Document:
+    doc = van_ban_hanh_chinh("QUYẾT ĐỊNH", "{{ trich_yeu }}")
     doan(doc, "{{ tham_quyen }}", bold=True, align=C, sau=6)
     vong_p(doc, "for c in can_cu", "{{ c }}", "endfor", italic=True, thut=1.0, sau=6, gian=1.1)
     doan(doc, "{{ theo_de_nghi }}", italic=True, thut=1.0, sau=6)
@@ -262,10 +268,7 @@ def quyet_dinh() -> Document:
 
 
 def to_trinh() -> Document:
-    doc = tai_lieu()
-    so_trang(doc)
-    khoi_dau(doc)
-    ten_van_ban(doc, "TỜ TRÌNH", "{{ trich_yeu }}")
+    doc = van_ban_hanh_chinh("TỜ TRÌNH", "{{ trich_yeu }}")
     doan(doc, "Kính gửi: {{ kinh_gui }}", align=C, sau=6)
     vong_p(doc, "for c in can_cu", "{{ c }}", "endfor", thut=1.0, sau=6, gian=1.1)
     vong_p(doc, "for d in noi_dung", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
@@ -285,10 +288,7 @@ def to_trinh() -> Document:
 
 
 def bien_ban_hop() -> Document:
-    doc = tai_lieu()
-    so_trang(doc)
-    khoi_dau(doc)
-    ten_van_ban(doc, "BIÊN BẢN", "{{ trich_yeu }}")
+    doc = van_ban_hanh_chinh("BIÊN BẢN", "{{ trich_yeu }}")
     vong_p(doc, "for d in mo_dau", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
     doan(doc, "NỘI DUNG", bold=True, align=C, sau=6)
     vong_p(doc, "for d in noi_dung", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
@@ -320,10 +320,7 @@ def hai_chu_ky(doc, trai: str, ten_trai: str, phai: str, ten_phai: str) -> None:
 
 
 def bien_ban_kiem_phieu() -> Document:
-    doc = tai_lieu()
-    so_trang(doc)
-    khoi_dau(doc)
-    ten_van_ban(doc, "BIÊN BẢN KIỂM PHIẾU", "{{ trich_yeu }}")
+    doc = van_ban_hanh_chinh("BIÊN BẢN KIỂM PHIẾU", "{{ trich_yeu }}")
     vong_p(doc, "for d in mo_dau", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
     t = bang_luoi(doc, ["Số phiếu phát ra", "Số phiếu thu vào", "Số phiếu hợp lệ", "Số phiếu không hợp lệ"],
                   [4.1, 4.1, 4.1, 4.2])
@@ -426,10 +423,7 @@ def giay_khen() -> Document:
 
 
 def bao_cao() -> Document:
-    doc = tai_lieu()
-    so_trang(doc)
-    khoi_dau(doc)
-    ten_van_ban(doc, "BÁO CÁO", "{{ trich_yeu }}")
+    doc = van_ban_hanh_chinh("BÁO CÁO", "{{ trich_yeu }}")
     doan(doc, "I. ĐẶC ĐIỂM TÌNH HÌNH", bold=True, thut=1.0, sau=6)
     doan(doc, "{{ cho_viet }}", italic=True, thut=1.0, sau=6)
     doan(doc, "II. KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {{ nam }}", bold=True, thut=1.0, sau=6)

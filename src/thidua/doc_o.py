@@ -58,22 +58,17 @@ def doc_ma(v: object) -> str:
     return chuan_hoa(v)
 
 
+_DOC_MA = {DANH_HIEU_1: doc_danh_hieu, DS_DANH_HIEU: doc_danh_sach_danh_hieu, XEP_LOAI_: doc_xep_loai,
+           KY_LUAT_: doc_ky_luat, CAP: doc_cap}
+
+
 @lru_cache(maxsize=4096)
 def _doc_ma_da_cache(kieu: str, s: str) -> Any:
+    """A coded cell (title, rating, discipline, level), parsed once per distinct text."""
     try:
-        if kieu == DANH_HIEU_1:
-            return doc_danh_hieu(s)
-        if kieu == DS_DANH_HIEU:
-            return doc_danh_sach_danh_hieu(s)
-        if kieu == XEP_LOAI_:
-            return doc_xep_loai(s)
-        if kieu == KY_LUAT_:
-            return doc_ky_luat(s)
-        if kieu == CAP:
-            return doc_cap(s)
+        return _DOC_MA[kieu](s)
     except GiaTriKhongHopLe as e:
         return _LoiO(e.thong_bao)
-    raise AssertionError(kieu)
 
 
 def doc_o(cot: Cot, v: object) -> Any:
