@@ -357,22 +357,28 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
 
 
 MauOpt = Annotated[Path | None, typer.Option("--mau", metavar="THU_MUC", help="Thư mục mẫu Word riêng của cơ quan (thiếu mẫu nào dùng mẫu có sẵn).")]
+PdfOpt = Annotated[bool, typer.Option("--pdf", help="Ghi thêm bản PDF của mỗi văn bản (cần LibreOffice).")]
 
 
 @app.command("van-ban", cls=_Lenh)
-def van_ban_lenh(dau_vao: DauVao, ra: ThuMucRa, mau: MauOpt = None) -> None:
-    """Tạo các văn bản Word (quyết định, tờ trình, biên bản, giấy khen, báo cáo) từ kết quả xét.
+def van_ban_lenh(dau_vao: DauVao, ra: ThuMucRa, mau: MauOpt = None, pdf: PdfOpt = False) -> None:
+    """Tạo các văn bản Word (quyết định, tờ trình, biên bản, giấy khen, báo cáo) từ kết quả xét; với --pdf thêm
+    bản PDF của mỗi văn bản.
 
-    Ví dụ: thidua van-ban don-vi/ tong-hop.xlsx -o van-ban
+    Ví dụ: thidua van-ban don-vi/ tong-hop.xlsx -o van-ban --pdf
     """
     def than() -> int:
+        from .van_ban.pdf import can_soffice, chuyen_pdf
         from .van_ban.ve import ve_van_ban
 
+        soffice = can_soffice() if pdf else None  # before any work: no Word files without their PDFs
         kt = _doc_du_lieu(dau_vao)
         if kt is None:
             return 1
         thong_bao: list[str] = []
         tep = ve_van_ban(kt.xet(), ra, mau, thong_bao)
+        if soffice:  # the PDFs belong to the documents just written, which replaced theirs
+            tep += chuyen_pdf(tep, ghi_de=True, soffice=soffice)
         for t in thong_bao:
             out.print(f"[yellow]{t}[/]")
         for p in tep:
@@ -382,7 +388,7 @@ def van_ban_lenh(dau_vao: DauVao, ra: ThuMucRa, mau: MauOpt = None) -> None:
     chay_an_toan(than)
 
 
-def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int, mau: Path | None) -> int:
+def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int, mau: Path | None, pdf: bool = False) -> int:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .tong_ket import GIAI_DOAN, tom_tat, tong_ket
@@ -394,7 +400,7 @@ def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int, mau: 
         def bao(giai_doan: str) -> None:
             tien_trinh.update(viec, description=giai_doan, advance=1)
 
-        kq = tong_ket(dau_vao, ra, ghi_de=ghi_de, so_tien_trinh=jobs, thu_muc_mau=mau, bao=bao)
+        kq = tong_ket(dau_vao, ra, ghi_de=ghi_de, so_tien_trinh=jobs, thu_muc_mau=mau, bao=bao, pdf=pdf)
     if kq.kiem_tra.van_de:
         so_loi = sum(1 for v in kq.kiem_tra.van_de if v.muc_do == "loi")
         out.print(f"Kiểm tra: {so_loi} lỗi, {len(kq.kiem_tra.van_de) - so_loi} cảnh báo (xem sheet Loi).")
@@ -403,8 +409,9 @@ def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int, mau: 
     for dong in tom_tat(kq):
         out.print(dong)
     if kq.ma_thoat == 0:
+        so_pdf = sum(1 for p in kq.tep_ra if p.suffix == ".pdf")
         out.print(f"Kết quả ở [bold]{kq.thu_muc_ra}[/]: ket-qua.xlsx, van-ban/ ({sum(1 for p in kq.tep_ra if p.suffix == '.docx')} "
-                  "văn bản), so-theo-doi.xlsx, manifest.json.")
+                  f"văn bản{f' và {so_pdf} bản PDF' if so_pdf else ''}), so-theo-doi.xlsx, manifest.json.")
     return kq.ma_thoat
 
 
@@ -414,12 +421,14 @@ def tong_ket_lenh(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Số tiến trình tạo văn bản song song.")] = 1,
     ghi_de: Annotated[bool, typer.Option("--ghi-de", help="Thay thế thư mục kết quả đã có.")] = False,
     mau: MauOpt = None,
+    pdf: PdfOpt = False,
 ) -> None:
-    """Cả đợt cuối năm: kiểm tra → kiểm phiếu → xét → tiền thưởng → văn bản, sổ theo dõi và manifest.
+    """Cả đợt cuối năm: kiểm tra → kiểm phiếu → xét → tiền thưởng → văn bản, sổ theo dõi và manifest; với --pdf
+    thêm bản PDF của mỗi văn bản.
 
-    Ví dụ: thidua tong-ket don-vi/ tong-hop.xlsx -o ket-qua-2025 --jobs 2
+    Ví dụ: thidua tong-ket don-vi/ tong-hop.xlsx -o ket-qua-2025 --jobs 2 --pdf
     """
-    chay_an_toan(lambda: _chay_tong_ket(dau_vao, ra, ghi_de, jobs, mau))
+    chay_an_toan(lambda: _chay_tong_ket(dau_vao, ra, ghi_de, jobs, mau, pdf))
 
 
 @app.command("demo", cls=_Lenh)

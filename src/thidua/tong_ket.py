@@ -33,6 +33,7 @@ from .mo_hinh import CaNhan, TapThe
 from .so_do import LICH_SU
 from .tieng_viet import dinh_dang_tien, doc_so_tien
 from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE
+from .van_ban.pdf import can_soffice, chuyen_pdf
 from .van_ban.ve import BanVe, ban_ve_nam, kiem_tra_mau, ve_mot
 from .xet import KetQuaXet
 
@@ -218,10 +219,13 @@ def _ve_song_song(ds: list[BanVe], thu_muc: Path, thu_muc_mau: Path | None, so_t
 
 
 def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_tien_trinh: int = 1,
-             thu_muc_mau: Path | None = None, bao: Callable[[str], None] | None = None) -> KetQuaTongKet:
+             thu_muc_mau: Path | None = None, bao: Callable[[str], None] | None = None,
+             pdf: bool = False) -> KetQuaTongKet:
     """Run the whole year-end batch. Exit code 0, or 1 when the data has errors (then only ket-qua.xlsx with the
-    Loi sheet is written)."""
+    Loi sheet is written). With ``pdf`` every document is also written as PDF (LibreOffice must be installed:
+    checked before any work starts)."""
     bao = bao or (lambda _: None)
+    soffice = can_soffice() if pdf else None
     thu_muc_ra = Path(thu_muc_ra)
     _kiem_thu_muc_ra(thu_muc_ra, ghi_de, dau_vao)
     thoi_gian: dict[str, float] = {}
@@ -251,6 +255,8 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
         ds = ban_ve_nam(kq)
         kiem_tra_mau(ds, thu_muc_mau, thong_bao)
         tep += _ve_song_song(ds, tam / "van-ban", thu_muc_mau, so_tien_trinh)
+        if soffice:
+            tep += chuyen_pdf([p for p in tep if p.suffix == ".docx"], soffice=soffice)
         thoi_gian["van_ban"] = time.perf_counter() - t
         t = time.perf_counter()
         bao(GIAI_DOAN[4])
