@@ -91,8 +91,8 @@ def giay_khen_ngay_tho(kq, thu_muc: Path) -> Path:
 
 def _ket_qua_gia(so_gk: int, so_dong_qd: int):
     from thidua.danh_muc import DANH_HIEU, XEP_LOAI
-    from thidua.mo_hinh import CaNhan, TapThe, ThongTin
-    from thidua.xet import DuLieu, xet
+    from thidua.mo_hinh import CaNhan, DuLieu, TapThe, ThongTin
+    from thidua.xet import xet
 
     tt = ThongTin(nam=2025, co_quan_chu_quan="UBND TỈNH LAI CHÂU", co_quan="SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
                   ky_hieu="SNNMT", dia_danh="Lai Châu", nguoi_ky="Nguyễn Văn Minh", ngay_quyet_dinh=dt.date(2026, 1, 12))
@@ -163,8 +163,8 @@ def micro(kq_in: dict) -> None:
 
     from thidua.binh_xet import PhieuBau, kiem_phieu
     from thidua.danh_muc import DANH_HIEU, XEP_LOAI
-    from thidua.mo_hinh import CaNhan, ThongTin
-    from thidua.xet import DuLieu, xet
+    from thidua.mo_hinh import CaNhan, DuLieu, ThongTin
+    from thidua.xet import xet
 
     rng = random.Random(3)
     ung_vien = [(f"{i:04d}", "CSTDCS") for i in range(300)]

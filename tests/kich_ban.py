@@ -12,10 +12,10 @@ from typing import Any
 from thidua.binh_xet import PhieuBau, kiem_phieu, kiem_phieu_tay
 from thidua.danh_muc import doc_cap, doc_danh_hieu, doc_danh_sach_danh_hieu, doc_ky_luat, doc_xep_loai
 from thidua.loi import ThiduaError
-from thidua.mo_hinh import CaNhan, MucLichSu, SoTheoDoi, TapThe, ThongTin
+from thidua.mo_hinh import CaNhan, DuLieu, MucLichSu, SoTheoDoi, TapThe, ThongTin
 from thidua.tham_so import bo_tham_so_mac_dinh
 from thidua.tien_thuong import tinh_tien_thuong
-from thidua.xet import DuLieu, xet
+from thidua.xet import xet
 
 
 def _ngay(v: Any) -> dt.date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from thidua.kiem_tra import kiem_tra
-from thidua.xet import xet
+from thidua.xet import xet, xet_sau_kiem_tra
 from tien_ich import THONG_TIN, bo_nho, nguoi
 
 CN = [nguoi("001", "Nguyễn Văn An", xep_loai="HTXSNV", de_nghi="LĐTT, CSTĐCS"),
@@ -47,6 +47,8 @@ def test_cot_ghi_ma_khong_co_va_ma_khong_de_nghi(tmp_path: Path) -> None:
 def test_ung_vien_can_phieu_ma_vang_mat_la_loi_cua_rieng_nguoi_do(tmp_path: Path) -> None:
     pb = [["Phiếu số", "001 - CSTĐCS"], *[[i, "x"] for i in range(1, 10)]]
     kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=pb)])
+    assert not _loi(kq, "thieu_phieu")  # validation decides nothing; the decision finds who is missing
+    assert xet_sau_kiem_tra(kq) is not None
     thieu = _loi(kq, "thieu_phieu")
     assert len(thieu) == 1 and "Trần Thị Bình (002)" in thieu[0].thong_bao and thieu[0].dong == 3
 

@@ -15,11 +15,11 @@ from docxtpl import DocxTemplate
 from thidua.danh_muc import DANH_HIEU, XEP_LOAI
 from thidua.duong_dan import thu_muc_mau_van_ban
 from thidua.loi import LoiMauVanBan
-from thidua.mo_hinh import CaNhan, TapThe, ThongTin
+from thidua.mo_hinh import CaNhan, DuLieu, TapThe, ThongTin
 from thidua.van_ban import ngu_canh
 from thidua.van_ban.moi_truong import moi_truong
 from thidua.van_ban.ve import TEN_MAU, ban_ve_nam, ve_van_ban
-from thidua.xet import DuLieu, xet
+from thidua.xet import xet
 from tien_ich import chu_pdf, sang_pdf, so_trang
 
 TEN_DAC_BIET = "Phòng Tài chính & Kế hoạch <Q1> \"Hai\""
@@ -150,8 +150,7 @@ def test_phieu_bau_moi_thanh_vien_mot_trang(tmp_path: Path, demo_ket_qua) -> Non
 ])
 def test_can_cu_theo_ngay_quyet_dinh(ngay: dt.date, co: str, khong: str) -> None:
     kq = _ket_qua()
-    kq.du_lieu.thong_tin.ngay_quyet_dinh = ngay
-    kq = xet(kq.du_lieu)
+    kq = xet(dataclasses.replace(kq.du_lieu, thong_tin=dataclasses.replace(kq.du_lieu.thong_tin, ngay_quyet_dinh=ngay)))
     ctx = ngu_canh.quyet_dinh(kq, "danh_hieu")
     chu = " ".join(ctx["can_cu"]) + " " + ctx["dieu"][1]["noi_dung"]
     assert co in chu and khong not in chu

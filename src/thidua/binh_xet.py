@@ -12,15 +12,12 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import TypeVar
 
-from .mo_hinh import NguonDong
+from .mo_hinh import KetQuaKiemPhieu, NguonDong, PhieuKhongHopLe, UngVien  # the count's records are data
 from .tham_so import TEN_LUA_CHON, hien_thi_gia_tri
 from .tieng_viet import dinh_dang_ty_le, khoa_so_khop
 
 DONG_Y = {khoa_so_khop(x) for x in ("x", "1", "✓", "✔", "đồng ý")}
 KHONG_DONG_Y = {khoa_so_khop(x) for x in ("", "0", "-", "không", "không đồng ý")}
-
-UngVien = tuple[str, str]  # (mã người/tập thể, mã danh hiệu)
-
 
 @dataclass
 class PhieuBau:
@@ -31,35 +28,6 @@ class PhieuBau:
     o: dict[UngVien, str] = field(default_factory=dict)
     hop_le_theo_ban_kiem_phieu: bool | None = None
     nguon: NguonDong | None = None
-
-
-@dataclass(frozen=True)
-class PhieuKhongHopLe:
-    so_phieu: str
-    ly_do: str
-    o: str = ""
-
-
-@dataclass
-class KetQuaKiemPhieu:
-    """The count (SPEC §4 ``kiem-phieu``)."""
-
-    tong_thanh_vien: int
-    co_mat: int
-    phat_ra: int
-    thu_vao: int
-    hop_le: int
-    dong_y: dict[UngVien, int]
-    phieu_khong_hop_le: list[PhieuKhongHopLe] = field(default_factory=list)
-    kieu: str = "PhieuBau"  # or "KiemPhieu" (counted by hand)
-
-    @property
-    def khong_hop_le(self) -> int:
-        return self.thu_vao - self.hop_le
-
-    def mau_so(self, loai: str) -> int:
-        return {"tong_so_thanh_vien": self.tong_thanh_vien, "so_co_mat": self.co_mat,
-                "so_phieu_hop_le": self.hop_le}[loai]
 
 
 def doc_dau(gia_tri: object) -> bool | None:

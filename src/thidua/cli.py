@@ -180,17 +180,35 @@ def _doc(dau_vao: list[Path], che_do: str = "cuoi_nam", nam: int | None = None):
     return kiem_tra(dau_vao, che_do=che_do, nam_mac_dinh=nam)
 
 
+def _bao_loi(kq, json_: bool) -> None:
+    if json_:
+        in_json(kq.as_dict())
+    else:
+        _in_van_de(kq.van_de)
+
+
 def _doc_du_lieu(dau_vao: list[Path], json_: bool = False):
-    """Read and validate; when the data has errors, report them (table or JSON) and return None (exit 1).
-    Otherwise the validation result, whose ``xet()`` is the decision validation already made."""
+    """Read and validate, nothing decided; when the data has errors, report them (table or JSON) and return None
+    (exit 1). Otherwise the validation result."""
     kq = _doc(dau_vao)
     if kq.co_loi or kq.du_lieu is None:
-        if json_:
-            in_json(kq.as_dict())
-        else:
-            _in_van_de(kq.van_de)
+        _bao_loi(kq, json_)
         return None
     return kq
+
+
+def _doc_va_xet(dau_vao: list[Path], json_: bool = False):
+    """Read, validate and decide once; None (problems reported) when the data or the decision has errors."""
+    from .xet import xet_sau_kiem_tra
+
+    kt = _doc_du_lieu(dau_vao, json_)
+    if kt is None:
+        return None
+    ket_qua = xet_sau_kiem_tra(kt)
+    if ket_qua is None or kt.co_loi:
+        _bao_loi(kt, json_)
+        return None
+    return ket_qua
 
 
 @app.command("kiem-tra", cls=_Lenh)
@@ -202,7 +220,10 @@ def kiem_tra_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     Ví dụ: thidua kiem-tra don-vi/ tong-hop.xlsx
     """
     def than() -> int:
+        from .xet import xet_sau_kiem_tra
+
         kq = _doc(dau_vao)
+        xet_sau_kiem_tra(kq)  # eligible candidates missing from the ballots: the decision knows who they are
         if json_:
             in_json(kq.as_dict())
         else:
@@ -320,10 +341,9 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     def than() -> int:
         from .ket_xuat import tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
 
-        kt = _doc_du_lieu(dau_vao, json_)
-        if kt is None:
+        ket_qua = _doc_va_xet(dau_vao, json_)
+        if ket_qua is None:
             return 1
-        ket_qua = kt.xet()
         if json_:
             in_json(ket_qua.as_dict())
             return 0
@@ -372,11 +392,11 @@ def van_ban_lenh(dau_vao: DauVao, ra: ThuMucRa, mau: MauOpt = None, pdf: PdfOpt 
         from .van_ban.ve import ve_van_ban
 
         soffice = can_soffice() if pdf else None  # before any work: no Word files without their PDFs
-        kt = _doc_du_lieu(dau_vao)
-        if kt is None:
+        ket_qua = _doc_va_xet(dau_vao)
+        if ket_qua is None:
             return 1
         thong_bao: list[str] = []
-        tep = ve_van_ban(kt.xet(), ra, mau, thong_bao)
+        tep = ve_van_ban(ket_qua, ra, mau, thong_bao)
         if soffice:  # the PDFs belong to the documents just written, which replaced theirs
             tep += chuyen_pdf(tep, ghi_de=True, soffice=soffice)
         for t in thong_bao:

@@ -19,11 +19,10 @@ from openpyxl.styles import Font
 
 from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, XEP_LOAI
 from .ghi_bang import FONT, ghi_bang, luu_nguyen_tu
-from .mo_hinh import CaNhan, MucLichSu, SoTheoDoi, TapThe, ThongTin
+from .mo_hinh import CaNhan, DuLieu, MucLichSu, SoTheoDoi, TapThe, ThongTin
 from .so_do import CA_NHAN, LICH_SU, TAP_THE
 from .tao_phieu import ghi_sheet_phieu_bau, ung_vien_bo_phieu
 from .tham_so import bo_tham_so_mac_dinh
-from .xet import DuLieu
 
 HO = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Hoàng", 5), ("Phan", 4.5), ("Vũ", 3.9),
       ("Đặng", 2.1), ("Bùi", 2), ("Đỗ", 1.4), ("Hồ", 1.3), ("Ngô", 1.3), ("Dương", 1), ("Lý", 0.5), ("Lò", 0.6),
@@ -150,8 +149,8 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
     tt = ThongTin(nam=nam, co_quan_chu_quan="UBND TỈNH LAI CHÂU", co_quan="SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
                   ky_hieu="SNNMT", dia_danh="Lai Châu", nguoi_ky="Nguyễn Văn Minh (hư cấu)", chuc_vu_nguoi_ky="GIÁM ĐỐC",
                   ngay_quyet_dinh=ngay_quyet_dinh or dt.date(nam + 1, 1, 12), so_thanh_vien=so_tv, so_co_mat=so_tv,
-                  thong_tin_them={"ngay_hop": dt.date(nam + 1, 1, 8), "chu_tri": "Nguyễn Văn Minh, Giám đốc Sở, Chủ tịch Hội đồng",
-                                  "thu_ky": "Trần Thị Hương, Phó Chánh Văn phòng", "dia_diem_hop": "Phòng họp tầng 2, trụ sở Sở"})
+                  ngay_hop=dt.date(nam + 1, 1, 8), chu_tri="Nguyễn Văn Minh, Giám đốc Sở, Chủ tịch Hội đồng",
+                  thu_ky="Trần Thị Hương, Phó Chánh Văn phòng", dia_diem_hop="Phòng họp tầng 2, trụ sở Sở")
     quy_che = {"chi_tieu.CSTDCS": Fraction(15, 100)}
     du_lieu = DuLieu(tt, ca_nhan, tap_the, SoTheoDoi(lich_su), None, quy_che)
     return du_lieu, {"phong": phong, "rng": rng}
@@ -222,9 +221,9 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
            ("Ký hiệu cơ quan", tt.ky_hieu), ("Địa danh", tt.dia_danh), ("Người ký", tt.nguoi_ky),
            ("Chức vụ người ký", tt.chuc_vu_nguoi_ky), ("Ngày quyết định", ngay(tt.ngay_quyet_dinh)),
            ("Số thành viên Hội đồng", tt.so_thanh_vien), ("Số thành viên có mặt", tt.so_co_mat),
-           ("Ngày họp Hội đồng", ngay(tt.thong_tin_them.get("ngay_hop"))),  # type: ignore[arg-type]
-           ("Chủ trì cuộc họp", tt.thong_tin_them.get("chu_tri")), ("Thư ký Hội đồng", tt.thong_tin_them.get("thu_ky")),
-           ("Địa điểm họp", tt.thong_tin_them.get("dia_diem_hop"))]
+           ("Ngày họp Hội đồng", ngay(tt.ngay_hop)),
+           ("Chủ trì cuộc họp", tt.chu_tri), ("Thư ký Hội đồng", tt.thu_ky),
+           ("Địa điểm họp", tt.dia_diem_hop)]
     ghi_bang(ws, ["Mục", "Giá trị"], muc, dong_dau=2, do_rong=[30, 50], ngang=False)
     ws = wb.create_sheet("QuyChe")
     ghi_bang(ws, ["Mục", "Giá trị"], [("Chỉ tiêu CSTĐCS", "15%"), ("Làm tròn chỉ tiêu", "làm tròn xuống")],

@@ -124,7 +124,7 @@ def _o_loi_xlsx(p: Path) -> dict[str, dict[tuple[int, int], str]]:
     return ket_qua
 
 
-def _tim_tieu_de(bang: list[list[object]], loai: Sheet) -> tuple[int, dict[str, int], dict[int, str]]:
+def tim_tieu_de(bang: list[list[object]], loai: Sheet) -> tuple[int, dict[str, int], dict[int, str]]:
     """The header row: among the first rows, the one matching the most columns of ``loai``."""
     theo_khoa = {k: cd.khoa for cd in loai.cot for k in cd.cac_khoa}
     tot, dong_tot, cot_tot = 0, -1, {}
@@ -174,7 +174,7 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
             dong = [(r, d) for r, d in enumerate(du_lieu) if any(x not in ("", None) for x in d)]
             bang_tho.append(BangTho(str(p), ten, loai, -1, {}, dong, o_loi=o_loi.get(ten, {})))
             continue
-        r, cot, khac = _tim_tieu_de(du_lieu, loai)
+        r, cot, khac = tim_tieu_de(du_lieu, loai)
         if r < 0:
             van_de.append(VanDe("thieu_tieu_de", LOI, f"Không tìm thấy dòng tiêu đề trong {SO_DONG_TIM_TIEU_DE} dòng"
                                 f" đầu; dòng tiêu đề phải có các cột: "

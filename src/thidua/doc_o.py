@@ -14,15 +14,14 @@ from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe
 from .ma_cu import sua_ma_cu
 from .mo_hinh import NguonDong
 from .so_do import CAP, CHU, CO_KHONG, DANH_HIEU_1, DS_DANH_HIEU, KY_LUAT_, MA, NGAY, SO, SO_NGUYEN, XEP_LOAI_, Cot
-from .tham_so import doc_dung_sai
-from .tieng_viet import chuan_hoa
+from .tieng_viet import chuan_hoa, doc_dung_sai
 
 _NGAY_CHU = re.compile(r"^\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*$")
 _NGAY_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _MOC_EXCEL = dt.date(1899, 12, 30)
 
 
-class _LoiO(Exception):
+class LoiO(Exception):
     """A cell value that cannot be read; the message says what is allowed."""
 
 
@@ -37,7 +36,7 @@ def doc_ngay(v: object) -> dt.date | None:
     if isinstance(v, int | float) and not isinstance(v, bool):
         if 1 <= v < 2958466:
             return _MOC_EXCEL + dt.timedelta(days=int(v))
-        raise _LoiO(f"số {v} không phải ngày")
+        raise LoiO(f"số {v} không phải ngày")
     s = str(v)
     m = _NGAY_CHU.match(s)
     try:
@@ -47,8 +46,8 @@ def doc_ngay(v: object) -> dt.date | None:
         if m:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise _LoiO(f"'{s}' không phải ngày có thật") from None
-    raise _LoiO(f"'{s}' không phải ngày; ghi dạng dd/mm/yyyy, ví dụ 15/03/1985")
+        raise LoiO(f"'{s}' không phải ngày có thật") from None
+    raise LoiO(f"'{s}' không phải ngày; ghi dạng dd/mm/yyyy, ví dụ 15/03/1985")
 
 
 def doc_ma(v: object) -> str:
@@ -68,7 +67,7 @@ def _doc_ma_da_cache(kieu: str, s: str) -> Any:
     try:
         return _DOC_MA[kieu](s)
     except GiaTriKhongHopLe as e:
-        return _LoiO(e.thong_bao)
+        return LoiO(e.thong_bao)
 
 
 def doc_o(cot: Cot, v: object) -> Any:
@@ -86,23 +85,23 @@ def doc_o(cot: Cot, v: object) -> Any:
         return doc_ngay(v)
     if k in (SO, SO_NGUYEN):
         if isinstance(v, bool):
-            raise _LoiO("phải là số")
+            raise LoiO("phải là số")
         try:
             so = float(str(v).replace(",", ".")) if isinstance(v, str) else float(v)  # type: ignore[arg-type]
         except ValueError:
-            raise _LoiO(f"'{v}' không phải số") from None
+            raise LoiO(f"'{v}' không phải số") from None
         if k == SO_NGUYEN:
             if not so.is_integer():
-                raise _LoiO(f"'{v}' phải là số nguyên")
+                raise LoiO(f"'{v}' phải là số nguyên")
             return int(so)
         return so
     if k == CO_KHONG:
         try:
             return doc_dung_sai(v)
         except ValueError:
-            raise _LoiO(f"'{v}' không hợp lệ; ghi Có hoặc để trống") from None
+            raise LoiO(f"'{v}' không hợp lệ; ghi Có hoặc để trống") from None
     ket_qua = _doc_ma_da_cache(k, str(v))
-    if isinstance(ket_qua, _LoiO):
+    if isinstance(ket_qua, LoiO):
         raise ket_qua
     return ket_qua
 
@@ -115,7 +114,7 @@ def thong_bao_o(cd: Cot, e: Exception) -> str:
     return chu + "."
 
 
-class _BoGom:
+class BoGom:
     """Collects problems and reads rows of one raw table."""
 
     def __init__(self) -> None:
@@ -147,15 +146,15 @@ class _BoGom:
                     v = moi
             try:
                 ban_ghi[cd.khoa] = doc_o(cd, v)
-            except _LoiO as e:
+            except LoiO as e:
                 self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c, cd.tieu_de)
                 self.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))
                 ban_ghi[cd.khoa] = () if cd.kieu == DS_DANH_HIEU else None
 
 
-def _o_cot(b: BangTho, khoa: str) -> int:
+def o_cot(b: BangTho, khoa: str) -> int:
     return b.cot.get(khoa, 0)
 
 
-def _nguon(b: BangTho, r: int) -> NguonDong:
+def nguon_dong(b: BangTho, r: int) -> NguonDong:
     return NguonDong(b.tep, b.ten_sheet, r + 1)

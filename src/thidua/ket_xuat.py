@@ -8,9 +8,9 @@ from typing import Any
 
 from .binh_xet import KetQuaPhieu, du_so_nguoi
 from .danh_muc import DANH_HIEU
-from .mo_hinh import CaNhan
+from .mo_hinh import CaNhan, DuLieu
 from .tham_so import BoThamSo, bo_tham_so_mac_dinh
-from .xet import DuLieu, KetQuaXet
+from .xet import KetQuaXet
 
 
 def bang_kiem_phieu(du_lieu: DuLieu, bo: BoThamSo | None = None) -> dict[str, Any]:

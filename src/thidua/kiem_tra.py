@@ -1,5 +1,7 @@
 """Validation (``thidua kiem-tra``): every problem in one pass, each with file, sheet, cell, a code, a severity
-and a Vietnamese message that says how to fix it. The same pass builds the records the decision uses.
+and a Vietnamese message that says how to fix it. The same pass builds the records the decision uses; nothing
+is decided here. The one check that needs the decision (eligible candidates missing from the ballots) is made
+by the decision itself (``xet.xet_sau_kiem_tra``), which adds its problems to this result.
 """
 
 from __future__ import annotations
@@ -7,48 +9,27 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .danh_muc import (
-    CA_NHAN,
-    TAP_THE,
-    DanhHieu,
-)
+from .danh_muc import CA_NHAN, TAP_THE, DanhHieu
 from .doc_bang import BangTho, doc_dau_vao
-from .doc_o import _BoGom, _LoiO, _nguon, _o_cot, doc_o, thong_bao_o
-from .kiem_tra_phieu import _doc_phieu
+from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
+from .kiem_tra_phieu import doc_phieu
 from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, ThiduaError, VanDe
-from .mo_hinh import CaNhan, MucLichSu, NguonDong, SoTheoDoi, TapThe, ThongTin
-from .so_do import (
-    CA_NHAN as S_CA_NHAN,
-)
-from .so_do import (
-    KIEM_PHIEU as S_KIEM_PHIEU,
-)
-from .so_do import (
-    LICH_SU as S_LICH_SU,
-)
-from .so_do import (
-    LUON,
-    Sheet,
-)
-from .so_do import (
-    PHIEU_BAU as S_PHIEU_BAU,
-)
-from .so_do import (
-    QUY_CHE as S_QUY_CHE,
-)
-from .so_do import (
-    TAP_THE as S_TAP_THE,
-)
-from .so_do import (
-    THONG_TIN as S_THONG_TIN,
-)
-from .tham_so import BoThamSo, bo_tham_so_mac_dinh
+from .mo_hinh import CaNhan, DuLieu, MucLichSu, NguonDong, SoTheoDoi, TapThe, ThongTin
+from .so_do import CA_NHAN as S_CA_NHAN
+from .so_do import KIEM_PHIEU as S_KIEM_PHIEU
+from .so_do import LICH_SU as S_LICH_SU
+from .so_do import LUON, Sheet
+from .so_do import PHIEU_BAU as S_PHIEU_BAU
+from .so_do import QUY_CHE as S_QUY_CHE
+from .so_do import TAP_THE as S_TAP_THE
+from .so_do import THONG_TIN as S_THONG_TIN
+from .tham_so import BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
 from .tieng_viet import khoa_so_khop
-from .xet import DuLieu, canh_bao_ty_le_htxs
 
 
 @dataclass
@@ -60,19 +41,12 @@ class KetQuaKiemTra:
     tep: list[Path]
     bang: list[BangTho] = field(default_factory=list)
     so_dong: dict[str, int] = field(default_factory=dict)
-    ket_qua_xet: Any = None  # the decision run during validation (reused by the batch)
+    che_do: str = "cuoi_nam"
+    bo: BoThamSo | None = None  # the parameters the round was validated with (the decision uses the same)
 
     @property
     def co_loi(self) -> bool:
         return any(v.muc_do == LOI for v in self.van_de)
-
-    def xet(self) -> Any:
-        """The decision of the round: the one validation already made, or a new one (data without errors)."""
-        if self.ket_qua_xet is None:
-            from .xet import xet
-
-            self.ket_qua_xet = xet(self.du_lieu)
-        return self.ket_qua_xet
 
     def as_dict(self) -> dict[str, Any]:
         return {"loi": [v.as_dict() for v in self.van_de]}
@@ -84,7 +58,7 @@ def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = 
     or "dang_ky" (start of year: registrations only)."""
     bo = bo or bo_tham_so_mac_dinh()
     bang, vd_doc, tep = doc_dau_vao(dau_vao)
-    g = _BoGom()
+    g = BoGom()
     g.van_de += vd_doc
     theo_loai: dict[str, list[BangTho]] = defaultdict(list)
     for b in bang:
@@ -120,25 +94,32 @@ def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = 
     _kiem_de_nghi(ca_nhan, tap_the, g, ts, thong_tin, so_theo_doi, che_do, theo_tep)
     kp = None
     if che_do == "cuoi_nam" and thong_tin is not None:
-        kp = _doc_phieu(theo_loai[S_PHIEU_BAU.ten], theo_loai[S_KIEM_PHIEU.ten], g, thong_tin, ca_nhan, tap_the, ts)
+        kp = doc_phieu(theo_loai[S_PHIEU_BAU.ten], theo_loai[S_KIEM_PHIEU.ten], g, thong_tin, ca_nhan, tap_the, ts)
 
     du_lieu = None
-    ket_qua_xet = None
     if thong_tin is not None:
         du_lieu = DuLieu(thong_tin, ca_nhan, tap_the, so_theo_doi, kp, quy_che)
         if ts is not None and che_do == "cuoi_nam":
             v = canh_bao_ty_le_htxs(du_lieu, ts)
             if v:
                 g.van_de.append(v)
-            if not any(x.muc_do == LOI for x in g.van_de):
-                from .xet import xet
-
-                ket_qua_xet = xet(du_lieu, bo)
-                g.van_de += ket_qua_xet.van_de
     so_dong = {k: sum(len(b.dong) for b in v) for k, v in theo_loai.items()}
-    return KetQuaKiemTra(g.van_de, du_lieu, tep, bang, so_dong,
-                         ket_qua_xet if che_do == "cuoi_nam" and du_lieu is not None and ts is not None
-                         and not any(x.muc_do == LOI for x in g.van_de) else None)
+    return KetQuaKiemTra(g.van_de, du_lieu, tep, bang, so_dong, che_do, bo)
+
+
+def canh_bao_ty_le_htxs(du_lieu: DuLieu, ts: ThamSoApDung) -> VanDe | None:
+    """ND 335/2025: HTXSNV ≤ 20 % of those rated HTTNV (a warning, department-wide)."""
+    nguong: Fraction | None = ts("tieu_chuan.ty_le_HTXSNV_toi_da")
+    if nguong is None:
+        return None
+    htxs = sum(1 for c in du_lieu.ca_nhan if c.xep_loai and c.xep_loai.ma == "HTXSNV")
+    htt = sum(1 for c in du_lieu.ca_nhan if c.xep_loai and c.xep_loai.ma == "HTTNV")
+    if htxs and htxs > nguong * htt:
+        return VanDe("ty_le_htxsnv", CANH_BAO,
+                     f"Có {htxs} người HTXSNV, vượt {hien_thi_gia_tri(nguong)} của {htt} người HTTNV "
+                     f"(tối đa {int(nguong * htt)}) theo {ts.chi_tiet('tieu_chuan.ty_le_HTXSNV_toi_da').can_cu}; "
+                     "kiểm tra lại xếp loại.", sheet="CaNhan")
+    return None
 
 
 # ---- sheets ---------------------------------------------------------------------------------------------------
@@ -161,10 +142,10 @@ def _doc_khoa_gia_tri(b: BangTho) -> list[tuple[int, int, object, int, object]]:
     return cac
 
 
-def _doc_thong_tin(ds: list[BangTho], g: _BoGom, che_do: str, nam_mac_dinh: int | None) -> ThongTin | None:
+def _doc_thong_tin(ds: list[BangTho], g: BoGom, che_do: str, nam_mac_dinh: int | None) -> ThongTin | None:
     if not ds:
         if che_do == "dang_ky" and nam_mac_dinh:
-            return ThongTin(nam=nam_mac_dinh)
+            return ThongTin(nam=nam_mac_dinh, ngay_quyet_dinh=dt.date.today())  # no sheet: today's law
         g.them("thieu_sheet", LOI, "Thiếu sheet ThongTin (Năm, Cơ quan, Ngày quyết định…); thêm sheet này vào tệp "
                "tổng hợp (xem mẫu: thidua tao-mau).")
         return None
@@ -187,7 +168,7 @@ def _doc_thong_tin(ds: list[BangTho], g: _BoGom, che_do: str, nam_mac_dinh: int 
             continue
         try:
             gia_tri[cd.khoa] = doc_o(cd, v)
-        except _LoiO as e:
+        except LoiO as e:
             g.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c_v, cd.tieu_de)
             gia_tri[cd.khoa] = None
     loi = False
@@ -215,17 +196,17 @@ def _doc_thong_tin(ds: list[BangTho], g: _BoGom, che_do: str, nam_mac_dinh: int 
         r, c = vi_tri["so_co_mat"]
         g.them("co_mat_qua_tong", LOI, f"Số thành viên có mặt ({cm}) lớn hơn tổng số thành viên Hội đồng ({tv}).",
                b, r, c, "Số thành viên có mặt")
-    chuc_vu = (gia_tri.get("chuc_vu_nguoi_ky") or "GIÁM ĐỐC").upper()
-    return ThongTin(nam=nam, co_quan_chu_quan=(gia_tri.get("co_quan_chu_quan") or "").upper(),
-                    co_quan=(gia_tri.get("co_quan") or "").upper(), ky_hieu=gia_tri.get("ky_hieu") or "",
-                    dia_danh=gia_tri.get("dia_danh") or "", nguoi_ky=gia_tri.get("nguoi_ky") or "",
-                    chuc_vu_nguoi_ky=chuc_vu, ngay_quyet_dinh=ngay_qd, so_thanh_vien=tv, so_co_mat=cm,
-                    nguon=b.tep, thong_tin_them={k: v for k, v in gia_tri.items()
-                                                 if k in ("ngay_hop", "chu_tri", "thu_ky", "dia_diem_hop",
-                                                          "so_phieu_hop_le")})
+    # every key of the sheet whose ``khoa`` names a field of ThongTin fills it (blank → the field's default)
+    truong = {f.name for f in fields(ThongTin)}
+    gia_tri_tt = {k: v for k, v in gia_tri.items() if k in truong and v not in (None, "")}
+    for khoa in ("co_quan_chu_quan", "co_quan", "chuc_vu_nguoi_ky"):  # printed in capitals on the documents
+        if khoa in gia_tri_tt:
+            gia_tri_tt[khoa] = str(gia_tri_tt[khoa]).upper()
+    gia_tri_tt.update(nam=nam, ngay_quyet_dinh=ngay_qd, nguon=b.tep)
+    return ThongTin(**gia_tri_tt)
 
 
-def _doc_quy_che(ds: list[BangTho], g: _BoGom, bo: BoThamSo) -> dict[str, Any]:
+def _doc_quy_che(ds: list[BangTho], g: BoGom, bo: BoThamSo) -> dict[str, Any]:
     ket_qua: dict[str, Any] = {}
     for b in ds:
         for r, c_k, k, c_v, v in _doc_khoa_gia_tri(b):
@@ -242,7 +223,7 @@ def _doc_quy_che(ds: list[BangTho], g: _BoGom, bo: BoThamSo) -> dict[str, Any]:
     return ket_qua
 
 
-def _cac_dong(ds: list[BangTho], g: _BoGom, s: Sheet, bat_buoc: tuple[str, ...], ten: str,
+def _cac_dong(ds: list[BangTho], g: BoGom, s: Sheet, bat_buoc: tuple[str, ...], ten: str,
               loai: str) -> Iterator[tuple[BangTho, int, dict[str, Any]]]:
     """The rows of a CaNhan/TapThe sheet, read: blank rows skipped, missing required values and duplicate IDs
     (across every file) reported; yields (table, row, values) for each row with a new ID."""
@@ -256,25 +237,25 @@ def _cac_dong(ds: list[BangTho], g: _BoGom, s: Sheet, bat_buoc: tuple[str, ...],
             for khoa in bat_buoc:
                 if not d.get(khoa):
                     cd = s.cot_theo_khoa(khoa)
-                    g.them("thieu_gia_tri", LOI, f"Thiếu {cd.tieu_de}.", b, r, _o_cot(b, khoa), cd.tieu_de)
+                    g.them("thieu_gia_tri", LOI, f"Thiếu {cd.tieu_de}.", b, r, o_cot(b, khoa), cd.tieu_de)
             if not d.get("ma"):
                 continue
             if d["ma"] in da_co:
                 b0, r0 = da_co[d["ma"]]
                 g.them("trung_ma", LOI, f"{ten} '{d['ma']}' trùng với {Path(b0.tep).name}, sheet {b0.ten_sheet}, dòng "
-                       f"{r0 + 1}; mỗi {loai} một mã.", b, r, _o_cot(b, "ma"), ten)
+                       f"{r0 + 1}; mỗi {loai} một mã.", b, r, o_cot(b, "ma"), ten)
                 continue
             da_co[d["ma"]] = (b, r)
             yield b, r, d
 
 
-def _doc_tap_the(ds: list[BangTho], g: _BoGom) -> list[TapThe]:
+def _doc_tap_the(ds: list[BangTho], g: BoGom) -> list[TapThe]:
     return [TapThe(d["ma"], d.get("ten") or "", d.get("xep_loai"), d.get("khoi") or "", d.get("diem"),
-                   d.get("dang_ky") or (), d.get("de_nghi") or (), d.get("ghi_chu") or "", _nguon(b, r))
+                   d.get("dang_ky") or (), d.get("de_nghi") or (), d.get("ghi_chu") or "", nguon_dong(b, r))
             for b, r, d in _cac_dong(ds, g, S_TAP_THE, ("ma", "ten"), "Mã đơn vị", "tập thể")]
 
 
-def _doc_ca_nhan(ds: list[BangTho], g: _BoGom, tap_the: list[TapThe]) -> list[CaNhan]:
+def _doc_ca_nhan(ds: list[BangTho], g: BoGom, tap_the: list[TapThe]) -> list[CaNhan]:
     theo_ma = {t.ma: t.ma for t in tap_the}
     theo_ten = {khoa_so_khop(t.ten, giu_dau=True): t.ma for t in tap_the}
     ket_qua: list[CaNhan] = []
@@ -285,25 +266,25 @@ def _doc_ca_nhan(ds: list[BangTho], g: _BoGom, tap_the: list[TapThe]) -> list[Ca
             ma_dv = theo_ma.get(don_vi) or theo_ten.get(khoa_so_khop(don_vi, giu_dau=True))
             if ma_dv is None:
                 g.them("don_vi_khong_co", LOI, f"Đơn vị '{don_vi}' không có ở sheet TapThe; ghi đúng Mã đơn vị "
-                       "hoặc Tên tập thể.", b, r, _o_cot(b, "don_vi"), "Đơn vị")
+                       "hoặc Tên tập thể.", b, r, o_cot(b, "don_vi"), "Đơn vị")
             else:
                 don_vi = ma_dv
         cn = CaNhan(d["ma"], d.get("ho_ten") or "", don_vi, d.get("chuc_vu") or "", d.get("gioi_tinh") or "",
                     d.get("ngay_sinh"), d.get("ngay_tuyen_dung"), d.get("xep_loai"), d.get("ky_luat"),
                     d.get("sang_kien"), d.get("de_tai"), d.get("dang_ky") or (), d.get("de_nghi") or (),
-                    bool(d.get("dang_xem_xet")), d.get("ghi_chu") or "", _nguon(b, r))
+                    bool(d.get("dang_xem_xet")), d.get("ghi_chu") or "", nguon_dong(b, r))
         if cn.ngay_sinh and cn.ho_ten:
             khoa = (khoa_so_khop(cn.ho_ten, giu_dau=True), cn.ngay_sinh)
             if khoa in nguoi and nguoi[khoa][1] != cn.don_vi:
                 g.them("trung_nguoi", CANH_BAO, f"{cn.ho_ten} (sinh {cn.ngay_sinh:%d/%m/%Y}) có ở cả đơn vị "
                        f"{nguoi[khoa][1]} (mã {nguoi[khoa][0]}) và {cn.don_vi}; một người chỉ thuộc một đơn vị — "
-                       "kiểm tra lại.", b, r, _o_cot(b, "ho_ten"), "Họ và tên")
+                       "kiểm tra lại.", b, r, o_cot(b, "ho_ten"), "Họ và tên")
             nguoi.setdefault(khoa, (cn.ma, cn.don_vi))
         ket_qua.append(cn)
     return ket_qua
 
 
-def _doc_lich_su(ds: list[BangTho], g: _BoGom) -> SoTheoDoi:
+def _doc_lich_su(ds: list[BangTho], g: BoGom) -> SoTheoDoi:
     so = SoTheoDoi()
     for b in ds:
         for r, dong in b.dong:
@@ -316,13 +297,13 @@ def _doc_lich_su(ds: list[BangTho], g: _BoGom) -> SoTheoDoi:
             try:
                 so.them(MucLichSu(d["ma"], d["nam"], d.get("danh_hieu"), d.get("so_quyet_dinh") or "",
                                   d.get("ngay_quyet_dinh"), d.get("co_quan") or "", d.get("xep_loai"),
-                                  d.get("sang_kien"), d.get("ky_luat"), _nguon(b, r)))
+                                  d.get("sang_kien"), d.get("ky_luat"), nguon_dong(b, r)))
             except ThiduaError as e:
-                g.them("lich_su_trung", LOI, e.thong_bao, b, r, _o_cot(b, "danh_hieu"), "Danh hiệu/hình thức")
+                g.them("lich_su_trung", LOI, e.thong_bao, b, r, o_cot(b, "danh_hieu"), "Danh hiệu/hình thức")
     return so
 
 
-def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: _BoGom, ts: Any, tt: ThongTin | None,
+def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Any, tt: ThongTin | None,
                   so: SoTheoDoi, che_do: str, theo_tep: dict[tuple[str, str], BangTho]) -> None:
     bat_buoc_dk = bool(ts("dang_ky.bat_buoc")) if ts is not None else False
     doi_tuong: list[tuple[CaNhan | TapThe, str, Sheet]] = [(c, CA_NHAN, S_CA_NHAN) for c in ca_nhan]
@@ -397,13 +378,13 @@ def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str 
     """Validate a bare range with its header row (an Excel selection of CaNhan or TapThe rows): values, codes,
     duplicates and row-level rules. ``dong_dau`` is the sheet row of the range's first row, so cells are named
     as the officer sees them. Units, ledger and ballots need the whole workbook (``kiem_tra``)."""
-    from .doc_bang import _tim_tieu_de
+    from .doc_bang import tim_tieu_de
 
     bang = [[("" if o is None else o) for o in dong] for dong in vung]
     ket_qua: list[VanDe] = []
     loai = None
     for s in (S_CA_NHAN, S_TAP_THE):
-        r, cot, _ = _tim_tieu_de(bang, s)
+        r, cot, _ = tim_tieu_de(bang, s)
         bat_buoc = [c.khoa for c in s.cot if c.bat_buoc == LUON]
         if r >= 0 and all(k in cot for k in bat_buoc):
             loai = (s, r, cot)
@@ -415,7 +396,7 @@ def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str 
     lech = dong_dau - 1
     dong = [(i + lech, d) for i, d in enumerate(bang[r + 1:], start=r + 1) if any(x not in ("", None) for x in d)]
     b = BangTho("", ten, s, r + lech, cot, dong)
-    g = _BoGom()
+    g = BoGom()
     if s is S_CA_NHAN:
         ds = _doc_ca_nhan([b], g, [])
         tt = ThongTin(nam=(ngay or dt.date.today()).year - 1, ngay_quyet_dinh=ngay or dt.date.today())

@@ -11,7 +11,7 @@ from typing import Any
 from .binh_xet import KetQuaKiemPhieu, PhieuBau, doc_dau, kiem_phieu, kiem_phieu_tay
 from .danh_muc import DanhHieu, doc_danh_hieu
 from .doc_bang import BangTho
-from .doc_o import _BoGom, _nguon, _o_cot
+from .doc_o import BoGom, nguon_dong, o_cot
 from .loi import CANH_BAO, LOI, GiaTriKhongHopLe
 from .mo_hinh import CaNhan, TapThe, ThongTin
 from .tieng_viet import chuan_hoa
@@ -19,7 +19,7 @@ from .tieng_viet import chuan_hoa
 _COT_UNG_VIEN = re.compile(r"^(.*?)\s*[-–—]\s*([^-–—]+)$")
 
 
-def _doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: _BoGom, tt: ThongTin, ca_nhan: list[CaNhan],
+def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin, ca_nhan: list[CaNhan],
                tap_the: list[TapThe], ts: Any) -> KetQuaKiemPhieu | None:
     if not ds_pb and not ds_kp:
         return None
@@ -81,8 +81,8 @@ def _doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: _BoGom, tt: ThongT
                 so = str(d.get("so_phieu") or f"{Path(b.tep).stem}:{r + 1}")
                 if so in so_da_thay:
                     g.them("trung_so_phieu", CANH_BAO, f"Số phiếu {so} trùng với {so_da_thay[so]}: phiếu sau không hợp "
-                           "lệ.", b, r, _o_cot(b, "so_phieu"), "Phiếu số")
-                so_da_thay.setdefault(so, b.o(r, _o_cot(b, "so_phieu")))
+                           "lệ.", b, r, o_cot(b, "so_phieu"), "Phiếu số")
+                so_da_thay.setdefault(so, b.o(r, o_cot(b, "so_phieu")))
                 danh_dau = {uv: (dong[c] if c < len(dong) else "") for c, uv in cot_uv.items()}
                 o = {uv: b.o(r, c) for c, uv in cot_uv.items()}
                 for uv, v in danh_dau.items():
@@ -90,7 +90,7 @@ def _doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: _BoGom, tt: ThongT
                         g.them("dau_khong_doc_duoc", CANH_BAO, f"Phiếu {so}: đánh dấu '{v}' không đọc được nên cả phiếu "
                                "không hợp lệ (đồng ý: x, 1, ✓; không đồng ý: để trống, 0, -).", b, r,
                                next(c for c, u in cot_uv.items() if u == uv))
-                phieu.append(PhieuBau(so, danh_dau, o, d.get("hop_le"), _nguon(b, r)))
+                phieu.append(PhieuBau(so, danh_dau, o, d.get("hop_le"), nguon_dong(b, r)))
         if not phieu:
             g.them("phieu_rong", LOI, "Sheet PhieuBau không có phiếu nào; nhập mỗi phiếu một dòng.", ds_pb[0],
                    ds_pb[0].dong_tieu_de + 1, 0)
@@ -109,19 +109,19 @@ def _doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: _BoGom, tt: ThongT
                 if not d.get("ma") or d.get("danh_hieu") is None or d.get("dong_y") is None:
                     g.them("thieu_gia_tri", LOI, "Dòng KiemPhieu cần Mã, Danh hiệu và Số phiếu đồng ý.", b, r, 0)
                     continue
-                uv = doc_ung_vien(f"{d['ma']} - {d['danh_hieu'].ma}", b, r, _o_cot(b, "ma"))
+                uv = doc_ung_vien(f"{d['ma']} - {d['danh_hieu'].ma}", b, r, o_cot(b, "ma"))
                 if not uv:
                     continue
                 if uv[1] in ma_pb:
                     g.them("phieu_hai_nguon", LOI, f"{d['danh_hieu'].viet_tat} có cả ở PhieuBau và KiemPhieu; chỉ dùng "
-                           "một cách kiểm phiếu cho mỗi danh hiệu.", b, r, _o_cot(b, "danh_hieu"))
+                           "một cách kiểm phiếu cho mỗi danh hiệu.", b, r, o_cot(b, "danh_hieu"))
                     continue
                 if not 0 <= d["dong_y"] <= co_mat:
                     g.them("gia_tri_khong_hop_le", LOI, f"Số phiếu đồng ý {d['dong_y']} phải từ 0 đến số thành viên có "
-                           f"mặt ({co_mat}).", b, r, _o_cot(b, "dong_y"))
+                           f"mặt ({co_mat}).", b, r, o_cot(b, "dong_y"))
                     continue
                 so_phieu[uv] = d["dong_y"]
-        kp_tay = kiem_phieu_tay(so_phieu, tong, co_mat, tt.thong_tin_them.get("so_phieu_hop_le"))
+        kp_tay = kiem_phieu_tay(so_phieu, tong, co_mat, tt.so_phieu_hop_le)
         if kp_pb is None:
             return kp_tay
         kp_pb.dong_y.update(kp_tay.dong_y)

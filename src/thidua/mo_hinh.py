@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .danh_muc import DanhHieu, MucDo
 from .loi import ThiduaError
@@ -84,27 +85,70 @@ class MucLichSu:
     nguon: NguonDong | None = None
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class ThongTin:
-    """The ThongTin sheet: the agency and the round."""
+    """The ThongTin sheet: the agency and the round.
+
+    One typed field per key of the sheet (``so_do.THONG_TIN``): a field named like the key's ``khoa`` is filled
+    by the reader (``kiem_tra``) from that key, so adding a key to the sheet is adding a column to the schema and
+    a field here (``tests/test_tang.py`` checks that they match). The decision date has no default: whoever
+    builds a round says which date's law applies."""
 
     nam: int
+    ngay_quyet_dinh: dt.date
     co_quan_chu_quan: str = ""
     co_quan: str = ""
     ky_hieu: str = ""
     dia_danh: str = ""
     nguoi_ky: str = ""
     chuc_vu_nguoi_ky: str = "GIÁM ĐỐC"
-    ngay_quyet_dinh: dt.date = field(default_factory=dt.date.today)
     so_thanh_vien: int | None = None
     so_co_mat: int | None = None
+    ngay_hop: dt.date | None = None
+    chu_tri: str = ""
+    thu_ky: str = ""
+    dia_diem_hop: str = ""
+    so_phieu_hop_le: int | None = None
     nguon: str = ""
-    thong_tin_them: dict[str, object] = field(default_factory=dict)  # meeting date, chair, secretary, …
 
     @property
     def ky_thay(self) -> bool:
         """A deputy signs "KT. GIÁM ĐỐC"."""
         return "PHÓ" in self.chuc_vu_nguoi_ky.upper()
+
+
+UngVien = tuple[str, str]  # (mã người/tập thể, mã danh hiệu)
+
+
+@dataclass(frozen=True)
+class PhieuKhongHopLe:
+    """A void ballot and why."""
+
+    so_phieu: str
+    ly_do: str
+    o: str = ""
+
+
+@dataclass
+class KetQuaKiemPhieu:
+    """The count of the council's ballots (SPEC §4 ``kiem-phieu``): data, counted by ``binh_xet``."""
+
+    tong_thanh_vien: int
+    co_mat: int
+    phat_ra: int
+    thu_vao: int
+    hop_le: int
+    dong_y: dict[UngVien, int]
+    phieu_khong_hop_le: list[PhieuKhongHopLe] = field(default_factory=list)
+    kieu: str = "PhieuBau"  # or "KiemPhieu" (counted by hand)
+
+    @property
+    def khong_hop_le(self) -> int:
+        return self.thu_vao - self.hop_le
+
+    def mau_so(self, loai: str) -> int:
+        return {"tong_so_thanh_vien": self.tong_thanh_vien, "so_co_mat": self.co_mat,
+                "so_phieu_hop_le": self.hop_le}[loai]
 
 
 class SoTheoDoi:
@@ -149,3 +193,15 @@ class SoTheoDoi:
 
     def ky_luat(self, ma: str, nam: int) -> MucDo | None:
         return self._ky_luat.get((ma, nam))
+
+
+@dataclass
+class DuLieu:
+    """Everything read from the workbooks for one round: the input of the decision."""
+
+    thong_tin: ThongTin
+    ca_nhan: list[CaNhan]
+    tap_the: list[TapThe]
+    so_theo_doi: SoTheoDoi = field(default_factory=SoTheoDoi)
+    kiem_phieu: KetQuaKiemPhieu | None = None
+    quy_che: dict[str, Any] = field(default_factory=dict)

@@ -14,10 +14,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from .binh_xet import kiem_phieu_tay
 from .danh_muc import DANH_HIEU, DanhHieu
 from .ghi_bang import FONT, ghi_bang, luu_nguyen_tu
-from .mo_hinh import CaNhan, TapThe
+from .mo_hinh import CaNhan, DuLieu, TapThe
 from .tham_so import BoThamSo, bo_tham_so_mac_dinh
 from .tieng_viet import khoa_sap_xep_ho_ten
-from .xet import DuLieu, KetQua, xet
+from .xet import KetQua, xet
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import yaml
 
 from .danh_muc import MucDo, doc_ky_luat
 from .loi import GiaTriKhongHopLe, LoiThamSo
-from .tieng_viet import chuan_hoa, khoa_so_khop
+from .tieng_viet import chuan_hoa, doc_dung_sai, khoa_so_khop
 
 KIEU = ("tien", "so_nguyen", "he_so", "ty_le", "dung_sai", "lua_chon", "ky_luat", "danh_sach")
 _KHOA_THAM_SO = {"description", "kieu", "nhan", "unit", "quy_che", "lua_chon", "values"}
@@ -79,17 +79,6 @@ def doc_ty_le(gia_tri: object) -> Fraction | None:
     if not 0 <= f <= 1:
         raise ValueError("tỷ lệ phải từ 0 đến 100 %")
     return f
-
-
-def doc_dung_sai(gia_tri: object) -> bool:
-    if isinstance(gia_tri, bool):
-        return gia_tri
-    k = khoa_so_khop(gia_tri)
-    if k in {"co", "c", "x", "1", "true", "dung", "yes", "1.0"}:
-        return True
-    if k in {"khong", "k", "0", "false", "sai", "no", "0.0"}:
-        return False
-    raise ValueError("chọn Có hoặc Không")
 
 
 def _doc_so_nguyen(gia_tri: object) -> int:

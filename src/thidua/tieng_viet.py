@@ -209,3 +209,15 @@ def dinh_dang_ty_le(ty_le: float | None) -> str:
     if ty_le is None:
         return ""
     return f"{ty_le * 100:.2f}".replace(".", ",") + " %"
+
+
+def doc_dung_sai(gia_tri: object) -> bool:
+    """A yes/no cell: "Có", "x", "1", True… → True; "Không", "0", False… → False; else ValueError."""
+    if isinstance(gia_tri, bool):
+        return gia_tri
+    k = khoa_so_khop(gia_tri)
+    if k in {"co", "c", "x", "1", "true", "dung", "yes", "1.0"}:
+        return True
+    if k in {"khong", "k", "0", "false", "sai", "no", "0.0"}:
+        return False
+    raise ValueError("chọn Có hoặc Không")

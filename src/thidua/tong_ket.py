@@ -35,7 +35,7 @@ from .tieng_viet import dinh_dang_tien, doc_so_tien
 from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE
 from .van_ban.pdf import can_soffice, chuyen_pdf
 from .van_ban.ve import BanVe, ban_ve_nam, kiem_tra_mau, ve_mot
-from .xet import KetQuaXet
+from .xet import KetQuaXet, xet_sau_kiem_tra
 
 GIAI_DOAN = ("Đọc và kiểm tra", "Kiểm phiếu và xét", "Ghi kết quả Excel", "Tạo văn bản Word", "Ghi sổ và manifest")
 
@@ -237,14 +237,16 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
     thu_muc_ra.parent.mkdir(parents=True, exist_ok=True)
     tam = Path(tempfile.mkdtemp(prefix=f".{thu_muc_ra.name}.dang-ghi-", dir=thu_muc_ra.parent))
     try:
-        if kt.co_loi or kt.du_lieu is None:
+        kq = None
+        if not kt.co_loi and kt.du_lieu is not None:
+            t = time.perf_counter()
+            bao(GIAI_DOAN[1])
+            kq = xet_sau_kiem_tra(kt)  # the one decision of the run
+            thoi_gian["xet"] = time.perf_counter() - t
+        if kq is None or kt.co_loi:
             p = ghi_ket_qua_xlsx(None, kt.van_de, tam / "ket-qua.xlsx")
             _chuyen_vao_cho(tam, thu_muc_ra, ghi_de)
             return KetQuaTongKet(1, thu_muc_ra, kt, None, [thu_muc_ra / p.name], thoi_gian)
-        t = time.perf_counter()
-        bao(GIAI_DOAN[1])
-        kq = kt.xet()
-        thoi_gian["xet"] = time.perf_counter() - t
         t = time.perf_counter()
         bao(GIAI_DOAN[2])
         tep = [ghi_ket_qua_xlsx(kq, kt.van_de, tam / "ket-qua.xlsx")]

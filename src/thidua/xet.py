@@ -12,13 +12,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
-from .binh_xet import KetQuaKiemPhieu, KetQuaPhieu, cat_chi_tieu, du_so_nguoi, so_chi_tieu
+from .binh_xet import KetQuaPhieu, cat_chi_tieu, du_so_nguoi, so_chi_tieu
 from .danh_muc import CA_NHAN, DANH_HIEU, TAP_THE, DanhHieu
-from .loi import CANH_BAO, LOI, VanDe
-from .mo_hinh import CaNhan, SoTheoDoi, TapThe, ThongTin
+from .kiem_tra import KetQuaKiemTra
+from .loi import LOI, VanDe
+from .mo_hinh import CaNhan, DuLieu, TapThe, ThongTin
 from .tham_so import BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
 from .tien_thuong import tinh_tien_thuong
 from .tieng_viet import khoa_sap_xep_ho_ten
@@ -63,18 +63,6 @@ class KetQua:
             "can_hoi_dong_quyet_dinh": self.can_hoi_dong,
             "cap_quyet_dinh": self.danh_hieu.cap_quyet_dinh,
         }
-
-
-@dataclass
-class DuLieu:
-    """Everything read from the workbooks for one round."""
-
-    thong_tin: ThongTin
-    ca_nhan: list[CaNhan]
-    tap_the: list[TapThe]
-    so_theo_doi: SoTheoDoi = field(default_factory=SoTheoDoi)
-    kiem_phieu: KetQuaKiemPhieu | None = None
-    quy_che: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -338,19 +326,16 @@ def xet(du_lieu: DuLieu, bo_tham_so: BoThamSo | None = None) -> KetQuaXet:
     return PhienXet(du_lieu, bo_tham_so).chay()
 
 
-def canh_bao_ty_le_htxs(du_lieu: DuLieu, ts: ThamSoApDung) -> VanDe | None:
-    """ND 335/2025: HTXSNV ≤ 20 % of those rated HTTNV (a warning, department-wide)."""
-    nguong: Fraction | None = ts("tieu_chuan.ty_le_HTXSNV_toi_da")
-    if nguong is None:
+def xet_sau_kiem_tra(kt: KetQuaKiemTra) -> KetQuaXet | None:
+    """The decision of a validated year-end round, made once; None when validation found errors (or for the
+    start-of-year round, where nothing is decided). The decision's own problems — a candidate who must be voted
+    on but has no ballot column — join the validation's list, so every face (``kiem-tra``, ``xet``, ``tong-ket``,
+    the add-in) reports them as validation problems."""
+    if kt.co_loi or kt.du_lieu is None or kt.che_do != "cuoi_nam":
         return None
-    htxs = sum(1 for c in du_lieu.ca_nhan if c.xep_loai and c.xep_loai.ma == "HTXSNV")
-    htt = sum(1 for c in du_lieu.ca_nhan if c.xep_loai and c.xep_loai.ma == "HTTNV")
-    if htxs and htxs > nguong * htt:
-        return VanDe("ty_le_htxsnv", CANH_BAO,
-                     f"Có {htxs} người HTXSNV, vượt {hien_thi_gia_tri(nguong)} của {htt} người HTTNV "
-                     f"(tối đa {int(nguong * htt)}) theo Nghị định 335/2025/NĐ-CP; kiểm tra lại xếp loại.",
-                     sheet="CaNhan")
-    return None
+    kq = xet(kt.du_lieu, kt.bo)
+    kt.van_de.extend(kq.van_de)
+    return kq
 
 
 def xet_mot_dong(ma_danh_hieu: str, ca_nhan: CaNhan, ngay_quyet_dinh: dt.date, nam: int | None = None,

@@ -20,7 +20,7 @@ import xlwings as xw
 
 from ..binh_xet import PhieuBau, cat_chi_tieu, kiem_phieu, so_chi_tieu
 from ..danh_muc import doc_cap, doc_danh_hieu, doc_ky_luat, doc_xep_loai
-from ..doc_o import _LoiO, doc_ma, doc_ngay
+from ..doc_o import LoiO, doc_ma, doc_ngay
 from ..loi import ThiduaError
 from ..mo_hinh import CaNhan
 from ..so_do import PHIEU_BAU
@@ -48,7 +48,7 @@ def _ngay(v: object, ten: str) -> dt.date:
     """A date as Excel hands it over (datetime, serial number, dd/mm/yyyy text), read like any workbook cell."""
     try:
         d = doc_ngay(v)
-    except _LoiO as e:
+    except LoiO as e:
         raise ThiduaError(f"{ten}: {e}.") from None
     if d is None:
         raise ThiduaError(f"{ten} phải là ngày (dd/mm/yyyy).")

@@ -64,8 +64,7 @@ def _ten(d: CaNhan | TapThe) -> str:
 
 
 def _ngay_hop(tt: ThongTin) -> dt.date:
-    v = tt.thong_tin_them.get("ngay_hop")
-    return v if isinstance(v, dt.date) else tt.ngay_quyet_dinh
+    return tt.ngay_hop or tt.ngay_quyet_dinh
 
 
 def _can_cu(ts: ThamSoApDung, tt: ThongTin) -> list[str]:
@@ -196,13 +195,12 @@ def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
     co_quan = _ten_co_quan(tt)
     kp = kq.du_lieu.kiem_phieu
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
-    them = tt.thong_tin_them
     tong_tv, co_mat = tt.so_thanh_vien or 0, tt.so_co_mat or 0
     mo_dau = [
-        f"Vào hồi …… giờ …… {dinh_dang_ngay(_ngay_hop(tt))}, tại {them.get('dia_diem_hop') or '……'}, Hội đồng Thi đua – "
+        f"Vào hồi …… giờ …… {dinh_dang_ngay(_ngay_hop(tt))}, tại {tt.dia_diem_hop or '……'}, Hội đồng Thi đua – "
         f"Khen thưởng {co_quan} họp xét danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}.",
-        f"Chủ trì: {them.get('chu_tri') or '……'}.",
-        f"Thư ký: {them.get('thu_ky') or '……'}.",
+        f"Chủ trì: {tt.chu_tri or '……'}.",
+        f"Thư ký: {tt.thu_ky or '……'}.",
         f"Thành phần: {co_mat}/{tong_tv} thành viên Hội đồng có mặt.",
     ]
     dem = Counter((k.danh_hieu.viet_tat, k.dat) for _, k in kq.tat_ca())
@@ -236,8 +234,8 @@ def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
     dau = dau_van_ban(tt, "BB")
     return _gop(dau, {"trich_yeu": f"Họp Hội đồng Thi đua – Khen thưởng xét khen thưởng năm {kq.nam}",
                       "mo_dau": mo_dau, "noi_dung": noi_dung, "nhom_ket_qua": nhom, "ket_luan": ket_luan,
-                      "thu_ky": str(them.get("thu_ky") or "").split(",")[0],
-                      "chu_tri": str(them.get("chu_tri") or "").split(",")[0]})
+                      "thu_ky": tt.thu_ky.split(",")[0],
+                      "chu_tri": tt.chu_tri.split(",")[0]})
 
 
 def bien_ban_kiem_phieu(kq: KetQuaXet) -> dict[str, Any]:
