@@ -60,6 +60,8 @@ ThuMucRa = Annotated[Path, typer.Option("-o", "--ra", metavar="THU_MUC", help="T
 DauVao = Annotated[list[Path], typer.Argument(metavar="DAU_VAO", help="Tệp .xlsx/.xlsm hoặc thư mục chứa chúng.",
                                               show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON (UTF-8).")]
+GhiDeOpt = Annotated[bool, typer.Option("--ghi-de", help="Cho phép thay thế tệp, thư mục kết quả đã có (không bao giờ "
+                                        "thay thế tệp đầu vào).")]
 
 
 def _version(value: bool) -> None:
@@ -235,16 +237,23 @@ def kiem_tra_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
 
 
 @app.command("tao-mau", cls=_Lenh)
-def tao_mau_lenh(thu_muc: Annotated[Path, typer.Argument(help="Thư mục ghi các mẫu.")]) -> None:
+def tao_mau_lenh(thu_muc: Annotated[Path, typer.Argument(metavar="THU_MUC", help="Thư mục ghi các mẫu.")],
+                 ghi_de: GhiDeOpt = False) -> None:
     """Tạo các sổ Excel trống (có danh sách chọn, hướng dẫn) để đơn vị và bộ phận thi đua điền.
+
+    Tệp mẫu đã có (có thể đã điền) không bị ghi đè nếu không có --ghi-de.
 
     Ví dụ: thidua tao-mau mau-thi-dua
     """
     def than() -> int:
-        from .mau_bang import tao_mau
+        from .ghi_an_toan import ThuMucGhi
+        from .mau_bang import TEN_TEP_DON_VI, TEN_TEP_TONG_HOP, tao_mau
 
-        for p in tao_mau(thu_muc):
-            out.print(f"Đã tạo {p}")
+        ghi = ThuMucGhi(thu_muc, ghi_de=ghi_de, ten_du_kien=[TEN_TEP_TONG_HOP, TEN_TEP_DON_VI])
+        with ghi as tam:
+            tep = tao_mau(tam)
+        for p in tep:
+            out.print(f"Đã tạo {ghi.dich_cua(p)}")
         return 0
 
     chay_an_toan(than)
@@ -252,15 +261,21 @@ def tao_mau_lenh(thu_muc: Annotated[Path, typer.Argument(help="Thư mục ghi c�
 
 @app.command("dang-ky", cls=_Lenh)
 def dang_ky_lenh(dau_vao: DauVao, ra: ThuMucRa, json_: JsonOpt = False,
-                 nam: Annotated[int | None, typer.Option("--nam", help="Năm đăng ký khi chưa có sheet ThongTin.")] = None) -> None:
+                 nam: Annotated[int | None, typer.Option("--nam", metavar="NAM",
+                                                         help="Năm đăng ký khi chưa có sheet ThongTin.")] = None,
+                 ghi_de: GhiDeOpt = False) -> None:
     """Đợt đăng ký thi đua đầu năm: kiểm tra bảng đăng ký, ghi danh sách đăng ký tổng hợp (Excel, Word).
 
     Ví dụ: thidua dang-ky don-vi/ -o dang-ky-2026 --nam 2026
     """
     def than() -> int:
         from .dang_ky import chay_dang_ky
+        from .ghi_an_toan import ThuMucGhi
 
-        kq = chay_dang_ky(dau_vao, ra, nam)
+        ghi = ThuMucGhi(ra, ghi_de=ghi_de, dau_vao=dau_vao)
+        with ghi as tam:
+            kq = chay_dang_ky(dau_vao, tam, nam)
+        kq.tep_ra = [ghi.dich_cua(p) for p in kq.tep_ra]
         if json_:
             in_json(kq.as_dict())
         else:
@@ -275,18 +290,22 @@ def dang_ky_lenh(dau_vao: DauVao, ra: ThuMucRa, json_: JsonOpt = False,
 
 
 @app.command("tao-phieu", cls=_Lenh)
-def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa) -> None:
+def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa, ghi_de: GhiDeOpt = False) -> None:
     """Chuẩn bị bỏ phiếu: phiếu bầu in (Word, đánh số, mỗi thành viên một phiếu) và sheet PhieuBau để nhập.
 
     Ví dụ: thidua tao-phieu don-vi/ tong-hop.xlsx -o phieu-bau
     """
     def than() -> int:
+        from .ghi_an_toan import ThuMucGhi
         from .tao_phieu import chay_tao_phieu
 
+        ghi = ThuMucGhi(ra, ghi_de=ghi_de, dau_vao=dau_vao)
         kt = _doc_du_lieu(dau_vao)
         if kt is None:
             return 1
-        tep, ung_vien, bo_ra = chay_tao_phieu(kt.du_lieu, ra)
+        with ghi as tam:
+            tep, ung_vien, bo_ra = chay_tao_phieu(kt.du_lieu, tam)
+        tep = [ghi.dich_cua(p) for p in tep]
         out.print(f"{len(ung_vien)} ứng viên trên phiếu; {len(bo_ra)} đề nghị không đủ tiêu chuẩn nên không đưa vào phiếu.")
         for p in tep:
             out.print(f"Đã ghi {p}")
@@ -381,24 +400,29 @@ PdfOpt = Annotated[bool, typer.Option("--pdf", help="Ghi thêm bản PDF của m
 
 
 @app.command("van-ban", cls=_Lenh)
-def van_ban_lenh(dau_vao: DauVao, ra: ThuMucRa, mau: MauOpt = None, pdf: PdfOpt = False) -> None:
+def van_ban_lenh(dau_vao: DauVao, ra: ThuMucRa, mau: MauOpt = None, pdf: PdfOpt = False,
+                ghi_de: GhiDeOpt = False) -> None:
     """Tạo các văn bản Word (quyết định, tờ trình, biên bản, giấy khen, báo cáo) từ kết quả xét; với --pdf thêm
     bản PDF của mỗi văn bản.
 
     Ví dụ: thidua van-ban don-vi/ tong-hop.xlsx -o van-ban --pdf
     """
     def than() -> int:
+        from .ghi_an_toan import ThuMucGhi
         from .van_ban.pdf import can_soffice, chuyen_pdf
         from .van_ban.ve import ve_van_ban
 
         soffice = can_soffice() if pdf else None  # before any work: no Word files without their PDFs
+        ghi = ThuMucGhi(ra, ghi_de=ghi_de, dau_vao=[*dau_vao, mau])
         ket_qua = _doc_va_xet(dau_vao)
         if ket_qua is None:
             return 1
         thong_bao: list[str] = []
-        tep = ve_van_ban(ket_qua, ra, mau, thong_bao)
-        if soffice:  # the PDFs belong to the documents just written, which replaced theirs
-            tep += chuyen_pdf(tep, ghi_de=True, soffice=soffice)
+        with ghi as tam:
+            tep = ve_van_ban(ket_qua, tam, mau, thong_bao)
+            if soffice:
+                tep += chuyen_pdf(tep, soffice=soffice)
+        tep = [ghi.dich_cua(p) for p in tep]
         for t in thong_bao:
             out.print(f"[yellow]{t}[/]")
         for p in tep:
@@ -439,7 +463,8 @@ def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int, mau: 
 def tong_ket_lenh(
     dau_vao: DauVao, ra: ThuMucRa,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Số tiến trình tạo văn bản song song.")] = 1,
-    ghi_de: Annotated[bool, typer.Option("--ghi-de", help="Thay thế thư mục kết quả đã có.")] = False,
+    ghi_de: Annotated[bool, typer.Option("--ghi-de", help="Cho phép thay thế thư mục kết quả đã có (không bao giờ "
+                                         "thay thế thư mục chứa đầu vào).")] = False,
     mau: MauOpt = None,
     pdf: PdfOpt = False,
 ) -> None:
@@ -453,26 +478,28 @@ def tong_ket_lenh(
 
 @app.command("demo", cls=_Lenh)
 def demo_lenh(
-    ra: Annotated[Path, typer.Option("-o", "--ra", help="Thư mục ghi dữ liệu mẫu và kết quả.")] = Path("thidua-demo"),
+    ra: Annotated[Path, typer.Option("-o", "--ra", metavar="THU_MUC",
+                                     help="Thư mục ghi dữ liệu mẫu và kết quả.")] = Path("thidua-demo"),
     so_can_bo: Annotated[int, typer.Option("--so-can-bo", min=5, max=50000, help="Số cán bộ của Sở mẫu.")] = 300,
     seed: Annotated[int, typer.Option("--seed", help="Hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu).")] = 2025,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Số tiến trình tạo văn bản.")] = 1,
+    ghi_de: Annotated[bool, typer.Option("--ghi-de", help="Cho phép thay thế THU_MUC/dau-vao và THU_MUC/ket-qua "
+                                         "đã có.")] = False,
 ) -> None:
-    """Tạo một Sở mẫu (người hư cấu) vào DIR/dau-vao rồi chạy tong-ket vào DIR/ket-qua.
+    """Tạo một Sở mẫu (người hư cấu) vào THU_MUC/dau-vao rồi chạy tong-ket vào THU_MUC/ket-qua.
 
     Ví dụ: thidua demo -o thidua-demo --so-can-bo 300
     """
     def than() -> int:
-        import shutil
-
         from .demo import tao_demo
+        from .ghi_an_toan import ThuMucGhi
 
         dau_vao, ket_qua = ra / "dau-vao", ra / "ket-qua"
-        if dau_vao.exists():
-            shutil.rmtree(dau_vao)
-        tep = tao_demo(dau_vao, so_can_bo, seed)
+        ThuMucGhi(ket_qua, ghi_de=ghi_de, ca_thu_muc=True)  # refuse before building anything
+        with ThuMucGhi(dau_vao, ghi_de=ghi_de, ca_thu_muc=True) as tam:
+            tep = tao_demo(tam, so_can_bo, seed)
         out.print(f"Đã tạo Sở mẫu: {len(tep) - 1} tệp đơn vị và tệp tổng hợp trong {dau_vao}")
-        ma = _chay_tong_ket([dau_vao], ket_qua, True, jobs, None)
+        ma = _chay_tong_ket([dau_vao], ket_qua, ghi_de, jobs, None)
         out.print(f"Mở {ket_qua / 'ket-qua.xlsx'} bằng Excel và các văn bản trong {ket_qua / 'van-ban'} bằng Word.")
         return ma
 

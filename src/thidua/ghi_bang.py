@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,6 +10,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
+
+from .ghi_an_toan import ghi_nguyen_tu
 
 KY_TU_CONG_THUC = ("=", "+", "-", "@", "\t", "\r")
 SO_TIEN = "#,##0"  # money in VND (Excel shows the separator of the user's locale)
@@ -80,22 +80,6 @@ def thiet_lap_in(ws: Worksheet, dong_tieu_de: int, ngang: bool = True) -> None:
     ws.print_title_rows = f"{dong_tieu_de}:{dong_tieu_de}"
 
 
-def ghi_nguyen_tu(duong_dan: Path, ghi: Callable[[str], object]) -> Path:
-    """Write a file whole or not at all: ``ghi`` writes a temporary file in the same folder, which then replaces
-    ``duong_dan`` in one step; on any failure the temporary file is removed."""
-    duong_dan = Path(duong_dan)
-    duong_dan.parent.mkdir(parents=True, exist_ok=True)
-    fd, tam = tempfile.mkstemp(prefix=".~thidua-", suffix=duong_dan.suffix, dir=duong_dan.parent)
-    os.close(fd)
-    try:
-        ghi(tam)
-        os.replace(tam, duong_dan)
-    except BaseException:
-        Path(tam).unlink(missing_ok=True)
-        raise
-    return duong_dan
-
-
 def luu_nguyen_tu(wb: Workbook, duong_dan: Path) -> Path:
-    """Save a workbook atomically."""
+    """Save a workbook atomically, with the umask's mode (see ``ghi_an_toan``)."""
     return ghi_nguyen_tu(duong_dan, wb.save)

@@ -1,9 +1,10 @@
 """The year-end batch (``thidua tong-ket``, SPEC §5): a folder of workbooks in; checked results, every document,
 the updated ledger and an audit manifest out.
 
-Safety: outputs are built in a temporary folder beside the target and moved into place only when complete; an
-existing output folder is replaced only with ``ghi_de``; inputs are hashed before and after and never written;
-any failure (or Ctrl+C) removes the temporary folder.
+Safety (``ghi_an_toan.ThuMucGhi``): outputs are built in a temporary folder beside the target and moved into
+place only when complete; an existing output folder is replaced only with ``ghi_de``, and never when it holds an
+input; inputs are hashed before and after and never written; any failure (or Ctrl+C) removes the temporary
+folder.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ import datetime as dt
 import hashlib
 import inspect
 import json
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -25,6 +24,7 @@ from openpyxl import Workbook
 
 from . import __version__
 from .danh_muc import DANH_HIEU
+from .ghi_an_toan import ThuMucGhi
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
 from .ket_xuat import bang_kiem_phieu, tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
 from .kiem_tra import KetQuaKiemTra, kiem_tra
@@ -57,16 +57,6 @@ def sha256(p: Path) -> str:
         for khoi in iter(lambda: f.read(1 << 20), b""):
             h.update(khoi)
     return h.hexdigest()
-
-
-def _kiem_thu_muc_ra(thu_muc_ra: Path, ghi_de: bool, dau_vao: list[Path]) -> None:
-    ra = thu_muc_ra.resolve()
-    for p in dau_vao:
-        q = Path(p).resolve()
-        if ra == q or ra in q.parents:
-            raise ThiduaError(f"Thư mục kết quả '{thu_muc_ra}' nằm trong đầu vào '{p}'; chọn thư mục khác.")
-    if thu_muc_ra.exists() and any(thu_muc_ra.iterdir()) and not ghi_de:
-        raise ThiduaError(f"Thư mục '{thu_muc_ra}' đã có dữ liệu; chọn thư mục khác hoặc thêm --ghi-de để thay thế.")
 
 
 def _dong_ket_qua(d: CaNhan | TapThe, k: Any, ten_dv: dict[str, str]) -> list[object]:
@@ -227,26 +217,24 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
     bao = bao or (lambda _: None)
     soffice = can_soffice() if pdf else None
     thu_muc_ra = Path(thu_muc_ra)
-    _kiem_thu_muc_ra(thu_muc_ra, ghi_de, dau_vao)
+    ghi = ThuMucGhi(thu_muc_ra, ghi_de=ghi_de, dau_vao=[*dau_vao, thu_muc_mau], ca_thu_muc=True)
     thoi_gian: dict[str, float] = {}
     t = time.perf_counter()
     bao(GIAI_DOAN[0])
     kt = kiem_tra(dau_vao)
     tep_vao = {str(p): sha256(p) for p in kt.tep}
     thoi_gian["doc_kiem_tra"] = time.perf_counter() - t
-    thu_muc_ra.parent.mkdir(parents=True, exist_ok=True)
-    tam = Path(tempfile.mkdtemp(prefix=f".{thu_muc_ra.name}.dang-ghi-", dir=thu_muc_ra.parent))
-    try:
-        kq = None
-        if not kt.co_loi and kt.du_lieu is not None:
-            t = time.perf_counter()
-            bao(GIAI_DOAN[1])
-            kq = xet_sau_kiem_tra(kt)  # the one decision of the run
-            thoi_gian["xet"] = time.perf_counter() - t
-        if kq is None or kt.co_loi:
+    kq = None
+    if not kt.co_loi and kt.du_lieu is not None:
+        t = time.perf_counter()
+        bao(GIAI_DOAN[1])
+        kq = xet_sau_kiem_tra(kt)  # the one decision of the run
+        thoi_gian["xet"] = time.perf_counter() - t
+    if kq is None or kt.co_loi:
+        with ghi as tam:
             p = ghi_ket_qua_xlsx(None, kt.van_de, tam / "ket-qua.xlsx")
-            _chuyen_vao_cho(tam, thu_muc_ra, ghi_de)
-            return KetQuaTongKet(1, thu_muc_ra, kt, None, [thu_muc_ra / p.name], thoi_gian)
+        return KetQuaTongKet(1, thu_muc_ra, kt, None, [ghi.dich_cua(p)], thoi_gian)
+    with ghi as tam:
         t = time.perf_counter()
         bao(GIAI_DOAN[2])
         tep = [ghi_ket_qua_xlsx(kq, kt.van_de, tam / "ket-qua.xlsx")]
@@ -268,31 +256,9 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
                 raise ThiduaError(f"Tệp đầu vào '{p}' bị thay đổi trong khi chạy; đóng Excel và chạy lại.")
         manifest = _manifest(kq, tep_vao, tam, tep)
         (tam / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        tep.append(tam / "manifest.json")
         thoi_gian["so_manifest"] = time.perf_counter() - t
-        _chuyen_vao_cho(tam, thu_muc_ra, ghi_de)
-        tep_ra = [thu_muc_ra / p.relative_to(tam) for p in tep] + [thu_muc_ra / "manifest.json"]
-        return KetQuaTongKet(0, thu_muc_ra, kt, kq, tep_ra, thoi_gian, thong_bao)
-    except BaseException:
-        shutil.rmtree(tam, ignore_errors=True)
-        raise
-
-
-def _chuyen_vao_cho(tam: Path, dich: Path, ghi_de: bool) -> None:
-    """Move the finished folder into place; an existing one (only with ghi_de) is set aside, then removed."""
-    cu = None
-    if dich.exists():
-        if not ghi_de and any(dich.iterdir()):
-            raise ThiduaError(f"Thư mục '{dich}' đã có dữ liệu; thêm --ghi-de để thay thế.")
-        cu = dich.with_name(f".{dich.name}.cu-{int(time.time() * 1000)}")
-        dich.rename(cu)
-    try:
-        tam.rename(dich)
-    except BaseException:
-        if cu is not None:
-            cu.rename(dich)
-        raise
-    if cu is not None:
-        shutil.rmtree(cu, ignore_errors=True)
+    return KetQuaTongKet(0, thu_muc_ra, kt, kq, [ghi.dich_cua(p) for p in tep], thoi_gian, thong_bao)
 
 
 def tom_tat(kq: KetQuaTongKet) -> list[str]:

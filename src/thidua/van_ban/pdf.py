@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..ghi_an_toan import quyen_tep
 from ..loi import ThiduaError
 
 BIEN_MOI_TRUONG = "THIDUA_SOFFICE"
@@ -164,6 +165,7 @@ def chuyen_pdf(tep: Iterable[Path | str], thu_muc_ra: Path | str | None = None, 
                     os.close(fd)
                     cho.append((Path(tam_d), d))
                     shutil.copyfile(tam_p / f"ra{i}" / f"{p.stem}.pdf", tam_d)
+                    os.chmod(tam_d, quyen_tep())  # the umask's mode, like every output
             for t, d in cho:
                 os.replace(t, d)
         except BaseException:

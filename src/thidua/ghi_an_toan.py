@@ -1,0 +1,229 @@
+"""Writing outputs safely — the one rule of every command that writes (SPEC §5, §8):
+
+* nothing an officer made is lost: an existing file or folder is replaced only when the command was given
+  ``--ghi-de``, and an input of the run is never replaced, even with ``--ghi-de``;
+* a file appears whole or not at all: each is written to a temporary file beside it, then moved into place in
+  one step (``os.replace``); the outputs of a command are built in a hidden temporary folder beside the target
+  and moved into place only when the command succeeded;
+* outputs follow the user's umask (0644 files and 0755 folders under the usual umask 022), although temporary
+  files and folders are created private (0600/0700) by :mod:`tempfile`.
+
+Use :func:`ghi_nguyen_tu` for one file, and :class:`ThuMucGhi` for the outputs of a command::
+
+    with ThuMucGhi(ra, ghi_de=ghi_de, dau_vao=dau_vao) as tam:
+        tep = viet_cac_tep(tam)             # write into the temporary folder
+    tep = [ghi.dich_cua(p) for p in tep]   # where they are now
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import TracebackType
+
+from .loi import ThiduaError
+
+DUOI_DAU_VAO = (".xlsx", ".xlsm", ".xls", ".docx")  # files of an input folder that a command reads
+SO_TEN_LIET_KE = 5
+
+
+def umask_hien_tai() -> int:
+    """The process umask (read without changing it where the system allows)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for dong in f:
+                if dong.startswith("Umask:"):
+                    return int(dong.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    cu = os.umask(0o022)
+    os.umask(cu)
+    return cu
+
+
+def quyen_tep() -> int:
+    """Mode of a new output file: 0o666 less the umask (0o644 under umask 022)."""
+    return 0o666 & ~umask_hien_tai()
+
+
+def quyen_thu_muc() -> int:
+    """Mode of a new output folder: 0o777 less the umask (0o755 under umask 022)."""
+    return 0o777 & ~umask_hien_tai()
+
+
+def ghi_nguyen_tu(duong_dan: Path, ghi: Callable[[str], object]) -> Path:
+    """Write a file whole or not at all: ``ghi`` writes a temporary file in the same folder, which takes the
+    umask's mode and then replaces ``duong_dan`` in one step; on any failure the temporary file is removed.
+    This is the low-level step: whether an existing file may be replaced is :class:`ThuMucGhi`'s decision."""
+    duong_dan = Path(duong_dan)
+    duong_dan.parent.mkdir(parents=True, exist_ok=True)
+    fd, tam = tempfile.mkstemp(prefix=".~thidua-", suffix=duong_dan.suffix, dir=duong_dan.parent)
+    os.close(fd)
+    try:
+        ghi(tam)
+        os.chmod(tam, quyen_tep())
+        os.replace(tam, duong_dan)
+    except BaseException:
+        Path(tam).unlink(missing_ok=True)
+        raise
+    return duong_dan
+
+
+def _ten_ngan(ds: list[Path], goc: Path) -> str:
+    ten = []
+    for p in ds[:SO_TEN_LIET_KE]:
+        try:
+            ten.append(str(p.relative_to(goc)))
+        except ValueError:
+            ten.append(str(p))
+    con = len(ds) - SO_TEN_LIET_KE
+    return ", ".join(ten) + (f" và {con} tệp khác" if con > 0 else "")
+
+
+class DauVao:
+    """The inputs of a run, to tell whether an output would replace one of them."""
+
+    def __init__(self, dau_vao: Iterable[Path | None]) -> None:
+        self.tep: set[Path] = set()
+        self.thu_muc: set[Path] = set()
+        for p in dau_vao:
+            if p is None:
+                continue
+            q = Path(p).resolve()
+            (self.thu_muc if q.is_dir() else self.tep).add(q)
+
+    def la_dau_vao(self, p: Path) -> bool:
+        """Whether the file ``p`` is an input: named, or a workbook/template inside an input folder."""
+        q = Path(p).resolve()
+        if q in self.tep:
+            return True
+        return q.suffix.lower() in DUOI_DAU_VAO and any(t == q.parent or t in q.parents for t in self.thu_muc)
+
+    def trong(self, thu_muc: Path) -> Path | None:
+        """An input that the folder ``thu_muc`` is, or holds; None when there is none."""
+        q = Path(thu_muc).resolve()
+        for p in sorted(self.tep | self.thu_muc):
+            if p == q or q in p.parents:
+                return p
+        return None
+
+
+class ThuMucGhi:
+    """The outputs of one command, written into a hidden temporary folder beside ``dich`` and moved into place
+    when the ``with`` block ends without an exception (otherwise the temporary folder is removed and nothing
+    changes).
+
+    ``ca_thu_muc=False`` (the default): ``dich`` is a folder that may already exist; each output file goes into
+    it, and a file already there is replaced only with ``ghi_de``. Every file is checked before any is moved.
+    ``ca_thu_muc=True``: ``dich`` is the command's own folder (``tong-ket -o``): a folder that exists and is not
+    empty is replaced as a whole, only with ``ghi_de``.
+    In both, an output that is an input of the run (``dau_vao``: the files and folders the command reads,
+    templates included) is refused even with ``ghi_de``. ``ten_du_kien`` names outputs known in advance, so
+    the refusal comes before the work rather than after it.
+    """
+
+    def __init__(self, dich: Path, *, ghi_de: bool = False, dau_vao: Iterable[Path | None] = (),
+                 ca_thu_muc: bool = False, ten_du_kien: Iterable[str] = ()) -> None:
+        self.dich = Path(dich)
+        self.ghi_de = ghi_de
+        self.ca_thu_muc = ca_thu_muc
+        self.dau_vao = DauVao(dau_vao)
+        self.tam: Path | None = None
+        self._kiem_truoc([self.dich / t for t in ten_du_kien])
+
+    # ---- checks ------------------------------------------------------------------------------------------
+
+    def _kiem_truoc(self, tep_du_kien: list[Path]) -> None:
+        d = self.dich
+        if d.exists() and not d.is_dir():
+            raise ThiduaError(f"'{d}' là một tệp, không phải thư mục; chọn tên thư mục kết quả khác.")
+        if self.ca_thu_muc:
+            p = self.dau_vao.trong(d)
+            if p is not None:
+                raise ThiduaError(f"Thư mục kết quả '{d}' chứa đầu vào '{p}' của chính lệnh này; thidua không bao "
+                                  "giờ thay thế đầu vào (kể cả với --ghi-de). Chọn thư mục kết quả khác.")
+            if d.is_dir() and not self.ghi_de and any(d.iterdir()):
+                raise ThiduaError(f"Thư mục '{d}' đã có dữ liệu; thidua không ghi đè khi chưa được phép. Chọn thư mục "
+                                  "khác, hoặc thêm --ghi-de để thay thế cả thư mục.")
+            return
+        self._kiem_tep(tep_du_kien)
+
+    def _kiem_tep(self, dich: list[Path]) -> None:
+        la_dau_vao = [p for p in dich if self.dau_vao.la_dau_vao(p)]
+        if la_dau_vao:
+            raise ThiduaError(f"Không ghi được {_ten_ngan(la_dau_vao, self.dich)} vào '{self.dich}': đó là tệp đầu vào "
+                              "của chính lệnh này, và thidua không bao giờ ghi đè đầu vào (kể cả với --ghi-de). Chọn "
+                              "thư mục kết quả khác (-o).")
+        sai_loai = [p for p in dich if p.is_dir()]
+        if sai_loai:
+            raise ThiduaError(f"Trong '{self.dich}' đã có thư mục trùng tên tệp kết quả: {_ten_ngan(sai_loai, self.dich)}."
+                              " Đổi tên thư mục đó hoặc chọn thư mục kết quả khác.")
+        da_co = [p for p in dich if p.exists()]
+        if da_co and not self.ghi_de:
+            raise ThiduaError(f"Trong '{self.dich}' đã có {len(da_co)} tệp cùng tên tệp kết quả: "
+                              f"{_ten_ngan(da_co, self.dich)}. thidua không ghi đè tệp đã có (có thể đã được sửa tay). "
+                              "Chọn thư mục khác, hoặc thêm --ghi-de để thay thế.")
+
+    # ---- the block ---------------------------------------------------------------------------------------
+
+    def __enter__(self) -> Path:
+        cha = self.dich.parent
+        cha.mkdir(parents=True, exist_ok=True)
+        self.tam = Path(tempfile.mkdtemp(prefix=f".{self.dich.name}.dang-ghi-", dir=cha))
+        return self.tam
+
+    def __exit__(self, loai: type[BaseException] | None, loi: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        assert self.tam is not None
+        try:
+            if loai is None:
+                self._hoan_tat(self.tam)
+        finally:
+            shutil.rmtree(self.tam, ignore_errors=True)
+
+    def dich_cua(self, p: Path) -> Path:
+        """Where a file written in the temporary folder is once the block has ended."""
+        assert self.tam is not None
+        p = Path(p)
+        try:
+            return self.dich / p.relative_to(self.tam)
+        except ValueError:
+            return p
+
+    def _hoan_tat(self, tam: Path) -> None:
+        os.chmod(tam, quyen_thu_muc())
+        if self.ca_thu_muc:
+            self._thay_thu_muc(tam)
+            return
+        tep = sorted(p for p in tam.rglob("*") if not p.is_dir())
+        if not tep:
+            return
+        dich = [self.dich / p.relative_to(tam) for p in tep]
+        self._kiem_tep(dich)
+        if not self.dich.exists():
+            tam.rename(self.dich)
+            return
+        for p, q in zip(tep, dich, strict=True):
+            q.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(p, q)
+
+    def _thay_thu_muc(self, tam: Path) -> None:
+        """Move the finished folder into place; an existing one (only with ghi_de) is set aside, then removed."""
+        d = self.dich
+        self._kiem_truoc([])
+        cu = None
+        if d.exists():
+            cu = d.with_name(f".{d.name}.cu-{int(time.time() * 1000)}")
+            d.rename(cu)
+        try:
+            tam.rename(d)
+        except BaseException:
+            if cu is not None:
+                cu.rename(d)
+            raise
+        if cu is not None:
+            shutil.rmtree(cu, ignore_errors=True)

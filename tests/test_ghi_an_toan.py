@@ -1,0 +1,188 @@
+"""Nothing an officer made is lost: one rule for every command that writes (``ghi_an_toan``), tried through the
+command line on real files — refusal without --ghi-de, replacement with it, inputs never replaced, umask modes,
+no temporary file left behind."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from thidua.cli import app
+from thidua.ghi_an_toan import ThuMucGhi, ghi_nguyen_tu
+from thidua.loi import ThiduaError
+from tien_ich import bam, bo_nho, nguoi
+
+runner = CliRunner()
+
+
+def chay(*args: str) -> tuple[int, str]:
+    r = runner.invoke(app, list(args))
+    return r.exit_code, r.output
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    cu = os.umask(0o022)
+    yield
+    os.umask(cu)
+
+
+def _che_do(p: Path) -> int:
+    return stat.S_IMODE(p.stat().st_mode)
+
+
+def _khong_con_tep_tam(thu_muc: Path) -> None:
+    tam = [p for p in thu_muc.rglob("*") if p.name.startswith(".~thidua-") or ".dang-ghi-" in p.name
+           or ".cu-" in p.name]
+    assert tam == [], tam
+
+
+# ---- the library mechanism ------------------------------------------------------------------------------------
+
+def test_thu_muc_ghi_tu_choi_roi_thay_the(tmp_path: Path) -> None:
+    ra = tmp_path / "ra"
+    with ThuMucGhi(ra) as tam:
+        (tam / "a.txt").write_text("lần 1", encoding="utf-8")
+    (ra / "a.txt").write_text("cán bộ đã sửa", encoding="utf-8")
+    with pytest.raises(ThiduaError, match="--ghi-de") as e, ThuMucGhi(ra) as tam:
+        (tam / "a.txt").write_text("lần 2", encoding="utf-8")
+        (tam / "b.txt").write_text("mới", encoding="utf-8")
+    assert "a.txt" in str(e.value)
+    assert (ra / "a.txt").read_text(encoding="utf-8") == "cán bộ đã sửa" and not (ra / "b.txt").exists()
+    with ThuMucGhi(ra, ghi_de=True) as tam:
+        (tam / "a.txt").write_text("lần 2", encoding="utf-8")
+    assert (ra / "a.txt").read_text(encoding="utf-8") == "lần 2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ra"]  # no temporary folder left
+
+
+def test_thu_muc_ghi_khong_bao_gio_ghi_de_dau_vao(tmp_path: Path) -> None:
+    vao = tmp_path / "vao"
+    vao.mkdir()
+    (vao / "so.xlsx").write_bytes(b"PK goc")
+    for dau_vao in ([vao], [vao / "so.xlsx"]):
+        with pytest.raises(ThiduaError, match="đầu vào"), ThuMucGhi(vao, ghi_de=True, dau_vao=dau_vao) as tam:
+            (tam / "so.xlsx").write_bytes(b"PK moi")
+        assert (vao / "so.xlsx").read_bytes() == b"PK goc"
+    with pytest.raises(ThiduaError, match="đầu vào"):
+        ThuMucGhi(tmp_path, ghi_de=True, dau_vao=[vao], ca_thu_muc=True)
+
+
+def test_loi_giua_chung_khong_de_lai_gi(tmp_path: Path) -> None:
+    ra = tmp_path / "ra"
+    with pytest.raises(RuntimeError), ThuMucGhi(ra) as tam:
+        (tam / "a.txt").write_text("dở dang", encoding="utf-8")
+        raise RuntimeError
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_tep_theo_umask(tmp_path: Path) -> None:
+    cu = os.umask(0o027)
+    try:
+        with ThuMucGhi(tmp_path / "ra") as tam:
+            ghi_nguyen_tu(tam / "con" / "a.bin", lambda p: Path(p).write_bytes(b"x"))
+        assert _che_do(tmp_path / "ra") == 0o750
+        assert _che_do(tmp_path / "ra" / "con") == 0o750
+        assert _che_do(tmp_path / "ra" / "con" / "a.bin") == 0o640
+    finally:
+        os.umask(cu)
+
+
+# ---- every command that writes ------------------------------------------------------------------------------
+
+def _lan_hai(lenh: list[str], ra: Path, tep_sua: str) -> None:
+    """Second run without --ghi-de: refused (exit 2), the edited file untouched; with --ghi-de: replaced."""
+    p = ra / tep_sua
+    p.write_bytes(b"da sua tay")
+    truoc = bam(ra)
+    ma, out = chay(*lenh)
+    assert ma == 2, out
+    assert "--ghi-de" in out and "Traceback" not in out
+    assert bam(ra) == truoc
+    ma, out = chay(*lenh, "--ghi-de")
+    assert ma == 0, out
+    assert p.read_bytes() != b"da sua tay"
+    _khong_con_tep_tam(ra.parent)
+
+
+def test_tao_mau_khong_ghi_de_mau_da_dien(tmp_path: Path, umask_022: None) -> None:
+    ra = tmp_path / "mau"
+    ma, out = chay("tao-mau", str(ra))
+    assert ma == 0, out
+    assert _che_do(ra) == 0o755
+    assert {_che_do(p) for p in ra.iterdir()} == {0o644}
+    _lan_hai(["tao-mau", str(ra)], ra, "mau-tong-hop.xlsx")
+
+
+def test_dang_ky_khong_ghi_de(tmp_path: Path, umask_022: None) -> None:
+    vao = bo_nho(tmp_path / "vao")
+    ra = tmp_path / "ra"
+    ma, out = chay("dang-ky", str(vao), "-o", str(ra))
+    assert ma == 0, out
+    assert {_che_do(p) for p in ra.iterdir()} == {0o644}
+    _lan_hai(["dang-ky", str(vao), "-o", str(ra)], ra, "danh-sach-dang-ky-2025.docx")
+
+
+def test_van_ban_khong_ghi_de_van_ban_da_sua(tmp_path: Path, umask_022: None) -> None:
+    vao = bo_nho(tmp_path / "vao")
+    ra = tmp_path / "ra"
+    ma, out = chay("van-ban", str(vao), "-o", str(ra))
+    assert ma == 0, out
+    assert _che_do(ra) == 0o755 and {_che_do(p) for p in ra.iterdir()} == {0o644}
+    _lan_hai(["van-ban", str(vao), "-o", str(ra)], ra, "qd-cong-nhan-danh-hieu-2025.docx")
+
+
+def test_tao_phieu_khong_ghi_de_phieu_da_dien(tmp_path: Path) -> None:
+    vao = bo_nho(tmp_path / "vao", [nguoi("001", "Nguyễn Văn An", xep_loai="HTXSNV", de_nghi="CSTĐCS"),
+                                    nguoi("002", "Trần Thị Bình")])
+    ra = tmp_path / "ra"
+    ma, out = chay("tao-phieu", str(vao), "-o", str(ra))
+    assert ma == 0, out
+    _lan_hai(["tao-phieu", str(vao), "-o", str(ra)], ra, "phieu-bau.xlsx")
+
+
+def test_tao_phieu_khong_ghi_de_dau_vao_ke_ca_voi_ghi_de(tmp_path: Path) -> None:
+    """The filled PhieuBau workbook given as input, the output folder its own: refused even with --ghi-de."""
+    vao = tmp_path / "hoi-dong"
+    p = bo_nho(vao).rename(vao / "phieu-bau.xlsx")
+    truoc = bam(vao)
+    ma, out = chay("tao-phieu", str(vao), "-o", str(vao), "--ghi-de")
+    assert ma == 2 and "đầu vào" in out and "Traceback" not in out, out
+    assert bam(vao) == truoc and p.exists()
+
+
+def test_tong_ket_khong_ghi_de_thu_muc_chua_dau_vao(tmp_path: Path) -> None:
+    vao = bo_nho(tmp_path / "vao" / "con")
+    truoc = bam(tmp_path)
+    ma, out = chay("tong-ket", str(vao), "-o", str(tmp_path / "vao"), "--ghi-de")
+    assert ma == 2 and "đầu vào" in out, out
+    assert bam(tmp_path) == truoc
+
+
+def test_tong_ket_theo_umask(tmp_path: Path, umask_022: None) -> None:
+    vao = bo_nho(tmp_path / "vao")
+    ra = tmp_path / "ket-qua"
+    ma, out = chay("tong-ket", str(vao), "-o", str(ra))
+    assert ma == 0, out
+    thu_muc = [ra, *(p for p in ra.rglob("*") if p.is_dir())]
+    tep = [p for p in ra.rglob("*") if p.is_file()]
+    assert {_che_do(p) for p in thu_muc} == {0o755}
+    assert {_che_do(p) for p in tep} == {0o644}
+    _lan_hai(["tong-ket", str(vao), "-o", str(ra)], ra, "ket-qua.xlsx")
+
+
+def test_demo_khong_ghi_de_khi_chua_duoc_phep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import thidua.demo as demo
+
+    goi: list[Path] = []
+    monkeypatch.setattr(demo, "tao_demo", lambda thu_muc, *a, **k: goi.append(thu_muc) or [])
+    ra = tmp_path / "d"
+    (ra / "dau-vao").mkdir(parents=True)
+    (ra / "dau-vao" / "cua-toi.xlsx").write_bytes(b"du lieu that")
+    ma, out = chay("demo", "-o", str(ra), "--so-can-bo", "5")
+    assert ma == 2 and "--ghi-de" in out and goi == [], out
+    assert (ra / "dau-vao" / "cua-toi.xlsx").read_bytes() == b"du lieu that"
