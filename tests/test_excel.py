@@ -24,7 +24,8 @@ from tien_ich import bo_nho, nguoi
 
 GOC = Path(__file__).resolve().parent.parent
 TEN_UDF = ["TD_KIEMTRA", "TD_KIEMPHIEU", "TD_XEPHANG", "TD_XET", "TD_TIENTHUONG", "TD_DOCSO", "TD_LUONGCOSO",
-           "TD_TYLE", "TD_KIEMTRA_BANG", "TD_KIEMPHIEU_BANG", "TD_XEPHANG_BANG"]
+           "TD_TYLE", "TD_LOI", "TD_XET_COT", "TD_TIENTHUONG_COT", "TD_DOCSO_COT", "TD_TYLE_COT", "TD_LUONGCOSO_COT",
+           "TD_KIEMTRA_BANG", "TD_KIEMPHIEU_BANG", "TD_XEPHANG_BANG"]
 
 
 # ---- layer 1: direct calls ---------------------------------------------------------------------------------
@@ -72,17 +73,48 @@ def test_kiem_phieu_va_xep_hang() -> None:
     assert udf.TD_TYLE(8.0, 9.0) == "88,89 %"
 
 
-@pytest.mark.parametrize(("ham", "args"), [
-    (udf.TD_TIENTHUONG, ("xx", 46034.0)), (udf.TD_TIENTHUONG, ("LĐTT", None)), (udf.TD_DOCSO, ("abc",)),
-    (udf.TD_DOCSO, (1.5,)), (udf.TD_LUONGCOSO, (dt.datetime(2015, 1, 1),)), (udf.TD_XET, ("LĐTT", "giỏi")),
-    (udf.TD_KIEMPHIEU, ([["x"]], 5.0, 5.0)), (udf.TD_XEPHANG, ([["A", 1.0]], None, 5.0)), (udf.TD_TYLE, (1.0, 0.0)),
-    (udf.TD_KIEMTRA, ("không phải vùng",)),
+@pytest.mark.parametrize(("ham", "args", "ma"), [
+    (udf.TD_TIENTHUONG, ("xx", 46034.0), "#N/A"), (udf.TD_TIENTHUONG, ("LĐTT", None), "#VALUE!"),
+    (udf.TD_DOCSO, ("abc",), "#VALUE!"), (udf.TD_DOCSO, (1.5,), "#VALUE!"),
+    (udf.TD_LUONGCOSO, (dt.datetime(2015, 1, 1),), "#N/A"), (udf.TD_XET, ("LĐTT", "giỏi"), "#VALUE!"),
+    (udf.TD_KIEMPHIEU, ([["x"]], 5.0, 5.0), "#VALUE!"), (udf.TD_XEPHANG, ([["A", 1.0]], None, 5.0), "#VALUE!"),
+    (udf.TD_TYLE, (1.0, 0.0), "#VALUE!"), (udf.TD_TYLE, (9.0, 8.0), "#VALUE!"), (udf.TD_TYLE, (1.5, 3.0), "#VALUE!"),
+    (udf.TD_KIEMTRA, ("không phải vùng",), "#VALUE!"),
 ])
-def test_loi_thanh_thong_bao_ngan_khong_traceback(ham, args) -> None:
-    kq = ham(*args)
-    chu = kq if isinstance(kq, str) else str(kq)
-    assert chu.startswith("Lỗi:") or "Vùng chọn phải" in chu
-    assert ("Traceback" not in chu and len(chu) <= 255) or isinstance(kq, list)
+def test_loi_la_gia_tri_loi_cua_excel_kem_ly_do(ham, args, ma) -> None:
+    # An error value, not text: =SUM over such cells shows the error instead of skipping them (on Windows the
+    # value is VARIANT(VT_ERROR, scode), see test_gia_tri_loi_tren_windows).
+    assert ham(*args) == ma
+    ly_do = udf.TD_LOI(ham.__name__, *args)
+    assert ly_do.startswith(ma + " ") and len(ly_do) > len(ma) + 10
+    assert "Traceback" not in ly_do and len(ly_do) <= 265
+    assert udf.TD_LOI("TD_TIENTHUONG", "LĐTT", 46034.0) == ""
+
+
+def test_tong_cot_khong_bo_sot_dong_loi() -> None:
+    cot = udf.TD_TIENTHUONG_COT(["LĐTT", "xx", None, "CSTĐCS"], 46034.0)
+    assert cot == [[710_000], ["#N/A"], [""], [2_340_000]]
+    assert udf.TD_TYLE_COT([8.0, 9.0, None], 9.0) == [["88,89 %"], ["100,00 %"], [""]]
+    assert udf.TD_XET_COT(["LĐTT", "LĐTT"], ["HTTNV", "HTNV"])[0] == ["Đạt"]
+    assert udf.TD_DOCSO_COT([21.0], "")[0] == ["Hai mươi mốt"]
+    assert udf.TD_LUONGCOSO_COT([dt.datetime(2024, 6, 30), dt.datetime(2024, 7, 1)]) == [[1_800_000], [2_340_000]]
+
+
+def test_xep_hang_dong_dau_la_ung_vien_khong_phieu() -> None:
+    # A first candidate with a blank vote cell is a candidate, not a header (headers are known by name).
+    ra = udf.TD_XEPHANG([["A", None], ["B", 8.0], ["C", 7.0]], "50%", 6.0)
+    assert [r[1] for r in ra[1:]] == ["B", "C", "A"] and ra[3][2] == 0
+    co_td = udf.TD_XEPHANG([["Ứng viên", "Đồng ý"], ["A", None], ["B", 8.0]], "50%", 4.0)
+    assert [r[1] for r in co_td[1:]] == ["B", "A"]
+    # The explicit flag wins: FALSE keeps a first row that looks like text.
+    ep = udf.TD_XEPHANG([["Đồng ý", 3.0], ["B", 8.0]], "50%", 4.0, "xuong", False)
+    assert [r[1] for r in ep[1:]] == ["B", "Đồng ý"]
+
+
+def test_ty_le_tinh_bang_phan_so() -> None:
+    assert udf.TD_TYLE(2.0, 3.0) == "66,67 %" and udf.TD_TYLE(1.0, 8.0) == "12,50 %"
+    assert udf.TD_TYLE(1.0, 200.0) == "0,50 %"  # 0.005 exactly: half up, no binary-float surprise
+    assert udf.TD_TYLE(1.0, 40000.0) == "0,00 %" and udf.TD_TYLE(7.0, 7.0) == "100,00 %"
 
 
 O_EXCEL = st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=32), st.text(max_size=12),
@@ -103,7 +135,7 @@ def test_kiem_tra_voi_vung_bat_ky_khong_bao_gio_vo(dong: list[list[object]]) -> 
 @given(O_EXCEL, O_EXCEL)
 def test_tien_thuong_voi_gia_tri_bat_ky_khong_bao_gio_vo(ma: object, ngay: object) -> None:
     kq = udf.TD_TIENTHUONG(ma, ngay)
-    assert isinstance(kq, int) or (isinstance(kq, str) and kq.startswith("Lỗi:"))
+    assert isinstance(kq, int) or kq in ("#VALUE!", "#N/A")
 
 
 # ---- layer 2: xlwings' own VBA wrapper generator -------------------------------------------------------------
@@ -128,6 +160,8 @@ def udf_vba(tmp_path_factory):
     stub["pythoncom"].CoInitialize = lambda: None
     stub["pywintypes"].TimeType = dt.datetime
     stub["win32com.client"].Dispatch = lambda *a, **k: None
+    stub["pythoncom"].VT_ERROR = 10
+    stub["win32com.client"].VARIANT = lambda vt, v: ("VARIANT", vt, v)
     stub["win32com"].client = stub["win32com.client"]
     cu = {k: sys.modules.get(k) for k in stub}
     cu_xw = {k: getattr(xw, k) for k in ("func", "arg", "ret", "sub")}
@@ -162,6 +196,15 @@ def test_moi_ham_co_wrapper_vba(udf_vba) -> None:
     assert sig["TD_XET"].startswith("ma_danh_hieu, xep_loai, Optional ky_luat")
     assert 'XLPy.CallUDF("thidua.excel.udf", "TD_KIEMTRA"' in vba
     assert "ActiveWorkbook" in vba  # an add-in calls back into the active workbook
+
+
+def test_gia_tri_loi_tren_windows(udf_vba) -> None:
+    # With pywin32 present (stubbed here), a failure is VARIANT(VT_ERROR, scode) — the scodes xlwings itself reads
+    # back from Excel for #VALUE! and #N/A — also inside a column result.
+    mod, _ = udf_vba
+    assert mod.TD_TIENTHUONG("xx", 46034.0) == ("VARIANT", 10, -2146826246)
+    assert mod.TD_DOCSO("abc") == ("VARIANT", 10, -2146826273)
+    assert mod.TD_TIENTHUONG_COT(["LĐTT", "xx"], 46034.0) == [[710_000], [("VARIANT", 10, -2146826246)]]
 
 
 def test_mo_ta_va_ten_hop_le_voi_vba(udf_vba) -> None:
@@ -297,3 +340,24 @@ def test_kiem_phieu_vao_sheet_va_van_ban_canh_so(demo_dau_vao: Path, tmp_path: P
     assert dong[0][0] == "Phiếu phát ra" and dong[5][0] == "Mã"
     ra = hanh_dong.tao_van_ban_canh_so(vao / "tong-hop.xlsx")
     assert ra == tmp_path / "so-ket-qua" and (ra / "van-ban").is_dir()
+
+
+def test_xlwings_dung_phien_ban_vba_cua_addin() -> None:
+    """xlwings refuses a Python package whose version differs from the add-in's VBA: the installed package, the
+    pin in pyproject.toml and XLWINGS_VERSION inside the .xlam's VBA (read with oletools) must be one version."""
+    import tomllib
+
+    import xlwings
+    from oletools.olevba import VBA_Parser
+
+    vp = VBA_Parser(str(GOC / "addin" / "thidua_addin.xlam"))
+    try:
+        ma = {ten: code for _, _, ten, code in vp.extract_macros()}
+    finally:
+        vp.close()
+    m = re.search(r'XLWINGS_VERSION As String = "([^"]+)"', ma["xlwings.bas"])
+    assert m and m.group(1) == xlwings.__version__
+    du_an = tomllib.loads((GOC / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    ghim = [d for d in du_an["dependencies"] if d.startswith("xlwings")]
+    assert ghim and ghim[0].split(";")[0].strip() == f"xlwings=={xlwings.__version__}"
+    assert du_an["optional-dependencies"]["excel"] == [f"xlwings=={xlwings.__version__}"]

@@ -13,9 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import python_calamine as pc
-from openpyxl.utils import get_column_letter
-
 from .loi import LOI, TepKhongDocDuoc, VanDe
 from .so_do import PHIEU_BAU, TAT_CA_SHEET, Sheet, tim_sheet
 from .tieng_viet import khoa_so_khop
@@ -38,7 +35,16 @@ class BangTho:
     o_loi: dict[tuple[int, int], str] = field(default_factory=dict)  # cells holding #N/A, #REF!, …
 
     def o(self, dong: int, cot: int) -> str:
-        return f"{get_column_letter(cot + 1)}{dong + 1}"
+        return f"{ten_cot(cot + 1)}{dong + 1}"
+
+
+def ten_cot(so: int) -> str:
+    """1 → "A", 27 → "AA" (openpyxl's get_column_letter without importing openpyxl: the core stays pure)."""
+    chu = ""
+    while so > 0:
+        so, du = divmod(so - 1, 26)
+        chu = chr(65 + du) + chu
+    return chu
 
 
 def liet_ke_tep(dau_vao: Iterable[Path]) -> list[Path]:
@@ -149,6 +155,8 @@ def tim_tieu_de(bang: list[list[object]], loai: Sheet) -> tuple[int, dict[str, i
 
 def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
     """One workbook → its known sheets as raw tables."""
+    import python_calamine as pc  # here, not at module level: the core imports without it (xlwings Lite)
+
     _kiem_dinh_dang(p)
     try:
         wb = pc.CalamineWorkbook.from_path(str(p))

@@ -16,8 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .danh_muc import MucDo, doc_ky_luat
 from .loi import GiaTriKhongHopLe, LoiThamSo
 from .tieng_viet import chuan_hoa, doc_dung_sai, khoa_so_khop
@@ -40,21 +38,26 @@ TEN_LUA_CHON = {
 }
 
 
-class _BatTrungKhoa(yaml.SafeLoader):
-    """A YAML loader that refuses duplicate keys (PyYAML silently keeps the last one)."""
+@lru_cache(maxsize=1)
+def _bo_doc_yaml() -> type:
+    """A YAML loader that refuses duplicate keys (PyYAML silently keeps the last one). PyYAML is imported here,
+    not at module level: without it (Pyodide, xlwings Lite) the parameters come from the compiled JSON."""
+    import yaml
 
+    class _BatTrungKhoa(yaml.SafeLoader):
+        pass
 
-def _mapping_khong_trung(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    da_thay: set[object] = set()
-    for khoa_node, _ in node.value:
-        khoa = loader.construct_object(khoa_node, deep=deep)
-        if khoa in da_thay:
-            raise LoiThamSo(f"khoá '{khoa}' bị lặp (dòng {khoa_node.start_mark.line + 1})")
-        da_thay.add(khoa)
-    return loader.construct_mapping(node, deep=deep)
+    def _mapping_khong_trung(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+        da_thay: set[object] = set()
+        for khoa_node, _ in node.value:
+            khoa = loader.construct_object(khoa_node, deep=deep)
+            if khoa in da_thay:
+                raise LoiThamSo(f"khoá '{khoa}' bị lặp (dòng {khoa_node.start_mark.line + 1})")
+            da_thay.add(khoa)
+        return loader.construct_mapping(node, deep=deep)
 
-
-_BatTrungKhoa.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_khong_trung)
+    _BatTrungKhoa.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_khong_trung)
+    return _BatTrungKhoa
 
 
 def doc_ty_le(gia_tri: object) -> Fraction | None:
@@ -216,14 +219,23 @@ class ThamSo:
         return GiaTriThamSo(self.ten, v, ref, tu_ngay, nguon, self.kieu)
 
 
-def _doc_tep(duong_dan: Path, ten: str) -> ThamSo:
+def doc_yaml_tham_so(duong_dan: Path) -> Any:
+    """One parameter file as the raw YAML tree (dates stay ``datetime.date``)."""
+    import yaml
+
     try:
-        du_lieu = yaml.load(duong_dan.read_text(encoding="utf-8"), Loader=_BatTrungKhoa)
+        return yaml.load(duong_dan.read_text(encoding="utf-8"), Loader=_bo_doc_yaml())
     except LoiThamSo as e:
         raise LoiThamSo(f"Tệp tham số {duong_dan.name}: {e.thong_bao}", tep=str(duong_dan)) from None
     except yaml.YAMLError as e:
         raise LoiThamSo(f"Tệp tham số {duong_dan} không đọc được: {e}", tep=str(duong_dan)) from None
 
+
+def _doc_tep(duong_dan: Path, ten: str) -> ThamSo:
+    return _tu_du_lieu(doc_yaml_tham_so(duong_dan), ten, duong_dan)
+
+
+def _tu_du_lieu(du_lieu: Any, ten: str, duong_dan: Path) -> ThamSo:
     def loi(thong_bao: str) -> LoiThamSo:
         return LoiThamSo(f"Tệp tham số {duong_dan}: {thong_bao}", tep=str(duong_dan))
 
@@ -284,6 +296,20 @@ class BoThamSo:
                 raise LoiThamSo(f"Tệp lạ trong thư mục tham số: {tep}", tep=str(tep))
             ten = ".".join(tep.relative_to(thu_muc).with_suffix("").parts)
             tham_so[ten] = _doc_tep(tep, ten)
+        return cls._tu_bang(tham_so)
+
+    @classmethod
+    def tu_json(cls, duong_dan: Path) -> BoThamSo:
+        """The tree compiled to one JSON file at build time (``bien_dich_tham_so``), for Python without PyYAML
+        (Pyodide: xlwings Lite). Same checks as the YAML files."""
+        from .bien_dich_tham_so import doc_json
+
+        cay = doc_json(Path(duong_dan).read_text(encoding="utf-8"))
+        return cls._tu_bang({ten: _tu_du_lieu(du_lieu, ten, Path(duong_dan) / ten)
+                             for ten, du_lieu in sorted(cay.items())})
+
+    @classmethod
+    def _tu_bang(cls, tham_so: dict[str, ThamSo]) -> BoThamSo:
         nhan_da_co: dict[str, str] = {}
         for ts in tham_so.values():
             if ts.nhan:
@@ -360,5 +386,12 @@ def thu_muc_tham_so() -> Path:
 
 @lru_cache(maxsize=1)
 def bo_tham_so_mac_dinh() -> BoThamSo:
-    """The parameter tree shipped with thidua (loaded once per process)."""
+    """The parameter tree shipped with thidua (loaded once per process): the YAML files when PyYAML is there,
+    else the JSON compiled from them when the wheel was built (xlwings Lite, Pyodide)."""
+    try:
+        import yaml  # noqa: F401
+    except ImportError:
+        from .bien_dich_tham_so import tep_json_kem_theo
+
+        return BoThamSo.tu_json(tep_json_kem_theo())
     return BoThamSo.tu_thu_muc(thu_muc_tham_so())

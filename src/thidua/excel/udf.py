@@ -1,75 +1,56 @@
-"""thidua's functions inside Excel (xlwings classic UDFs; SPEC §6, TECH_NOTES "xlwings").
+"""thidua's functions inside Excel through the classic xlwings add-in (Windows; SPEC §6, TECH_NOTES "xlwings").
 
-Each function parses what Excel hands over (floats for numbers and IDs, None for blanks and error cells, flat
-lists for one column, datetimes or serial numbers for dates), calls one library function, and formats the
-answer. Errors come back as a short Vietnamese message in the cell, never a traceback.
+Each function only decorates a body of ``thidua.excel.ham`` (shared with the xlwings Lite route). A failure comes
+back as a real Excel error value (``#VALUE!`` for bad input, ``#N/A`` for an unknown code or a date without a
+value): pywin32 hands ``VARIANT(VT_ERROR, …)`` to Excel, so ``=SUM`` over a column of results shows the error
+instead of silently skipping a text cell. ``TD_LOI`` gives the Vietnamese reason of a failing call.
 
 Rules for this module (checked by tests/test_excel.py): ASCII names with the TD_ prefix; the docstring is the
 Excel description (Vietnamese, ≤ 255 characters); arguments carry no type hints (xlwings would take them as
 converters) and are not VBA keywords; ``_BANG`` variants return with ``expand="table"`` for Excel without
-dynamic arrays.
+dynamic arrays; ``_COT`` variants apply a per-cell function down a whole column.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import inspect
 from collections.abc import Callable
 from typing import Any
 
 import xlwings as xw
 
-from ..binh_xet import PhieuBau, cat_chi_tieu, kiem_phieu, so_chi_tieu
-from ..danh_muc import doc_cap, doc_danh_hieu, doc_ky_luat, doc_xep_loai
-from ..doc_o import LoiO, doc_ma, doc_ngay
-from ..loi import ThiduaError
-from ..mo_hinh import CaNhan
-from ..so_do import PHIEU_BAU
-from ..tham_so import bo_tham_so_mac_dinh, doc_dung_sai, doc_ty_le
-from ..tien_thuong import tinh_tien_thuong
-from ..tieng_viet import dinh_dang_ty_le, doc_so, doc_so_tien
+from . import ham
+from .ham import LoiExcel
 
 DANH_MUC = "Thi đua"
-GIOI_HAN_O = 255  # strings longer than this inside an array result show #VALUE!
+# What Excel itself hands over for an error cell (xlwings._xlwindows): the VT_ERROR scode of each error value.
+SCODE = {ham.GIA_TRI: -2146826273, ham.KHONG_CO: -2146826246}
 
 
-def _goi(ham: Callable[[], Any]) -> Any:
-    """Run a UDF body; any error becomes a short Vietnamese message (never a traceback in the cell)."""
+def gia_tri_loi(ma: str) -> object:
+    """The Excel error value ``ma`` as pywin32 marshals it; outside Windows (tests), the error's text."""
     try:
-        return ham()
-    except ThiduaError as e:
-        return ("Lỗi: " + e.thong_bao)[:GIOI_HAN_O]
-    except (ValueError, TypeError, KeyError, ArithmeticError) as e:
-        return f"Lỗi: giá trị không hợp lệ ({e})"[:GIOI_HAN_O]
-    except Exception as e:
-        return f"Lỗi: không tính được ({type(e).__name__})"
+        import pythoncom
+        from win32com.client import VARIANT
+    except ImportError:
+        return ma
+    return VARIANT(pythoncom.VT_ERROR, SCODE[ma])
 
 
-def _ngay(v: object, ten: str) -> dt.date:
-    """A date as Excel hands it over (datetime, serial number, dd/mm/yyyy text), read like any workbook cell."""
+def ra_excel(x: object) -> object:
+    """A body's result with every LoiExcel (also inside a table) turned into an error value."""
+    if isinstance(x, LoiExcel):
+        return gia_tri_loi(x.ma)
+    if isinstance(x, list):
+        return [ra_excel(v) for v in x]
+    return x
+
+
+def _chay(ham_than: Callable[..., Any], *args: object) -> object:
     try:
-        d = doc_ngay(v)
-    except LoiO as e:
-        raise ThiduaError(f"{ten}: {e}.") from None
-    if d is None:
-        raise ThiduaError(f"{ten} phải là ngày (dd/mm/yyyy).")
-    return d
-
-
-def _bang(v: object) -> list[list[object]]:
-    """A range as a list of rows, whatever shape Excel sent (one cell, one column as a flat list, 2-D)."""
-    if v is None:
-        return []
-    if not isinstance(v, list):
-        return [[v]]
-    if v and not isinstance(v[0], list):
-        return [[x] for x in v]
-    return v
-
-
-def _o(v: object) -> object:
-    if isinstance(v, str) and len(v) > GIOI_HAN_O:
-        return v[: GIOI_HAN_O - 1] + "…"
-    return v
+        return ra_excel(ham_than(*args))
+    except LoiExcel as e:
+        return gia_tri_loi(e.ma)
 
 
 @xw.func(category=DANH_MUC)
@@ -77,27 +58,7 @@ def _o(v: object) -> object:
 @xw.arg("dong_dau", doc="Số dòng của dòng đầu vùng trong sheet (mặc định 1).")
 def TD_KIEMTRA(vung, dong_dau=1):
     """Kiểm tra vùng CaNhan hoặc TapThe (có dòng tiêu đề): trả về bảng các lỗi gồm ô, mức độ và cách sửa."""
-    def than() -> Any:
-        from ..kiem_tra import kiem_tra_vung
-
-        van_de = kiem_tra_vung(_bang(vung), int(dong_dau or 1))
-        if not van_de:
-            return [["Không có lỗi", "", "", ""]]
-        return [["Ô", "Dòng", "Mức", "Nội dung"]] + [
-            [v.o, v.dong or "", "Lỗi" if v.muc_do == "loi" else "Cảnh báo", _o(v.thong_bao)] for v in van_de]
-
-    return _goi(than)
-
-
-def _tieu_de_ung_vien(td: object) -> tuple[str, str | None]:
-    s = doc_ma(td)
-    if " - " in s:
-        ma, dh = s.rsplit(" - ", 1)
-        try:
-            return ma.strip(), doc_danh_hieu(dh).ma
-        except ThiduaError:
-            pass
-    return s, None
+    return _chay(ham.kiem_tra, vung, dong_dau)
 
 
 @xw.func(category=DANH_MUC)
@@ -107,36 +68,7 @@ def _tieu_de_ung_vien(td: object) -> tuple[str, str | None]:
 @xw.arg("ngay_qd", doc="Ngày quyết định (mặc định hôm nay).")
 def TD_KIEMPHIEU(vung_phieu, so_thanh_vien, so_co_mat, ngay_qd=None):
     """Kiểm phiếu vùng PhieuBau: số đồng ý, mẫu số, tỷ lệ, ngưỡng và kết quả của từng ứng viên theo quy định."""
-    def than() -> Any:
-        bang = _bang(vung_phieu)
-        if len(bang) < 2:
-            raise ThiduaError("Vùng phiếu cần dòng tiêu đề và ít nhất một phiếu.")
-        tieu_de = bang[0]
-        c_so = next((i for i, t in enumerate(tieu_de) if PHIEU_BAU.cot_theo_khoa("so_phieu").khop(t)), None)
-        c_hl = next((i for i, t in enumerate(tieu_de) if PHIEU_BAU.cot_theo_khoa("hop_le").khop(t)), None)
-        cot = {i: _tieu_de_ung_vien(t) for i, t in enumerate(tieu_de) if i not in (c_so, c_hl) and t not in (None, "")}
-        uv = [(m, d or "CSTDCS") for m, d in cot.values()]
-        phieu = [PhieuBau(doc_ma(d[c_so]) if c_so is not None else str(r),
-                          {(m, d_ or "CSTDCS"): (d[i] if i < len(d) else None) for i, (m, d_) in cot.items()},
-                          hop_le_theo_ban_kiem_phieu=(None if c_hl is None or d[c_hl] in (None, "")
-                                                      else doc_dung_sai(d[c_hl])))
-                 for r, d in enumerate(bang[1:], start=1) if any(x not in (None, "") for x in d)]
-        tong, co_mat = int(so_thanh_vien), int(so_co_mat)
-        kp = kiem_phieu(phieu, uv, tong, co_mat)
-        ts = bo_tham_so_mac_dinh().tai_ngay(_ngay(ngay_qd, "Ngày quyết định") if ngay_qd else dt.date.today())
-        from ..binh_xet import KetQuaPhieu
-
-        loai = ts("binh_xet.mau_so")
-        ra: list[list[object]] = [["Ứng viên", "Danh hiệu", "Đồng ý", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Kết quả"]]
-        for (m, d), dong_y in kp.dong_y.items():
-            p = KetQuaPhieu(dong_y, kp.mau_so(loai), ts(f"binh_xet.nguong.{d}"), loai)
-            ra.append([m, doc_danh_hieu(d).viet_tat, dong_y, p.mau_so, float(p.ty_le), float(p.nguong),
-                       "Đạt" if p.dat else "Không đạt"])
-        ra.append([f"Phiếu: phát ra {kp.phat_ra}, thu vào {kp.thu_vao}, hợp lệ {kp.hop_le}, không hợp lệ "
-                   f"{kp.khong_hop_le}", "", "", "", "", "", ""])
-        return ra
-
-    return _goi(than)
+    return _chay(ham.kiem_phieu_vung, vung_phieu, so_thanh_vien, so_co_mat, ngay_qd)
 
 
 @xw.func(category=DANH_MUC)
@@ -144,28 +76,10 @@ def TD_KIEMPHIEU(vung_phieu, so_thanh_vien, so_co_mat, ngay_qd=None):
 @xw.arg("ty_le_chi_tieu", doc="Tỷ lệ chỉ tiêu, ví dụ 15%.")
 @xw.arg("co_so", doc="Số người làm cơ sở tính chỉ tiêu, ví dụ số LĐTT.")
 @xw.arg("lam_tron", doc="xuong (mặc định), gan_nhat hoặc len.")
-def TD_XEPHANG(vung_kiem_phieu, ty_le_chi_tieu, co_so, lam_tron="xuong"):
+@xw.arg("co_tieu_de", doc="TRUE nếu dòng đầu là tiêu đề, FALSE nếu không; để trống: tự nhận theo tên cột.")
+def TD_XEPHANG(vung_kiem_phieu, ty_le_chi_tieu, co_so, lam_tron="xuong", co_tieu_de=None):
     """Xếp hạng ứng viên theo số phiếu (rồi xếp loại) và cắt theo chỉ tiêu; bằng phiếu tại điểm cắt thì báo Hội đồng quyết định."""
-    def than() -> Any:
-        bang = [d for d in _bang(vung_kiem_phieu) if any(x not in (None, "") for x in d)]
-        if bang and not isinstance(bang[0][1] if len(bang[0]) > 1 else None, int | float):
-            bang = bang[1:]  # header row
-        ung_vien = []
-        for d in bang:
-            xl = doc_xep_loai(d[2]).bac if len(d) > 2 and d[2] not in (None, "") else 0
-            ung_vien.append((doc_ma(d[0]), int(d[1] or 0), xl))
-        ty_le = doc_ty_le(ty_le_chi_tieu)
-        if ty_le is None:
-            raise ThiduaError("Cần tỷ lệ chỉ tiêu, ví dụ 15%.")
-        gioi_han = so_chi_tieu(ty_le, int(co_so), str(lam_tron or "xuong"))
-        cat = cat_chi_tieu(ung_vien, lambda u: (u[1], u[2]), gioi_han)
-        ket = {id(u): "Trong chỉ tiêu" for u in cat.trong} | {id(u): "Ngoài chỉ tiêu" for u in cat.ngoai}
-        ket |= {id(u): "Hội đồng quyết định (bằng phiếu tại điểm cắt)" for u in cat.hoa_tai_diem_cat}
-        xep = sorted(ung_vien, key=lambda u: (-u[1], -u[2]))
-        return [["Hạng", "Ứng viên", "Đồng ý", f"Kết quả (chỉ tiêu {gioi_han})"]] + [
-            [i, u[0], u[1], ket[id(u)]] for i, u in enumerate(xep, start=1)]
-
-    return _goi(than)
+    return _chay(ham.xep_hang, vung_kiem_phieu, ty_le_chi_tieu, co_so, lam_tron, co_tieu_de)
 
 
 @xw.func(category=DANH_MUC)
@@ -178,22 +92,7 @@ def TD_XEPHANG(vung_kiem_phieu, ty_le_chi_tieu, co_so, lam_tron="xuong"):
 @xw.arg("ngay_qd", doc="Ngày quyết định (mặc định hôm nay).")
 def TD_XET(ma_danh_hieu, xep_loai, ky_luat=None, sang_kien=None, de_tai=None, ngay_tuyen_dung=None, ngay_qd=None):
     """Xét một dòng có đủ điều kiện một danh hiệu không: "Đạt" hoặc "Không đạt: …" kèm tiêu chí chưa đạt."""
-    def than() -> Any:
-        from ..xet import xet_mot_dong
-
-        def tuy_chon(v: object, doc: Callable[[object], Any]) -> Any:
-            return doc(v) if v not in (None, "") else None
-
-        cn = CaNhan("?", "?", xep_loai=tuy_chon(xep_loai, doc_xep_loai), ky_luat=tuy_chon(ky_luat, doc_ky_luat),
-                    sang_kien=tuy_chon(sang_kien, doc_cap), de_tai=tuy_chon(de_tai, doc_cap),
-                    ngay_tuyen_dung=_ngay(ngay_tuyen_dung, "Ngày tuyển dụng") if ngay_tuyen_dung else None)
-        ngay = _ngay(ngay_qd, "Ngày quyết định") if ngay_qd else dt.date.today()
-        kq = xet_mot_dong(doc_ma(ma_danh_hieu), cn, ngay)
-        if kq.du_dieu_kien:
-            return "Đạt"
-        return _o(kq.ly_do[0].replace("Không đủ điều kiện: ", "Không đạt: "))
-
-    return _goi(than)
+    return _chay(ham.xet, ma_danh_hieu, xep_loai, ky_luat, sang_kien, de_tai, ngay_tuyen_dung, ngay_qd)
 
 
 @xw.func(category=DANH_MUC)
@@ -202,11 +101,7 @@ def TD_XET(ma_danh_hieu, xep_loai, ky_luat=None, sang_kien=None, de_tai=None, ng
 @xw.arg("la_tap_the", doc="TRUE nếu tập thể nhận Giấy khen/Bằng khen.")
 def TD_TIENTHUONG(ma_danh_hieu, ngay_qd, la_tap_the=False):
     """Tiền thưởng (đồng) của một danh hiệu, hình thức theo lương cơ sở tại ngày quyết định, đã làm tròn lên hàng chục nghìn."""
-    def than() -> Any:
-        ts = bo_tham_so_mac_dinh().tai_ngay(_ngay(ngay_qd, "Ngày quyết định"))
-        return tinh_tien_thuong(doc_danh_hieu(doc_ma(ma_danh_hieu)), ts, tap_the=bool(la_tap_the)).so_tien
-
-    return _goi(than)
+    return _chay(ham.tien_thuong, ma_danh_hieu, ngay_qd, la_tap_the)
 
 
 @xw.func(category=DANH_MUC)
@@ -214,34 +109,104 @@ def TD_TIENTHUONG(ma_danh_hieu, ngay_qd, la_tap_the=False):
 @xw.arg("don_vi", doc="Chữ đơn vị ở cuối (mặc định \"đồng\"; để \"\" nếu chỉ đọc số).")
 def TD_DOCSO(so_tien, don_vi="đồng"):
     """Đọc số tiền bằng chữ theo cách viết trong văn bản hành chính, ví dụ 1.001.000 → "Một triệu không trăm linh một nghìn đồng"."""
-    def than() -> Any:
-        if isinstance(so_tien, str):
-            so = int(so_tien.replace(".", "").replace(",", "").strip())
-        elif isinstance(so_tien, float) and not so_tien.is_integer():
-            raise ThiduaError("Số tiền phải là số nguyên đồng.")
-        else:
-            so = int(so_tien)
-        if don_vi == "đồng":
-            return doc_so_tien(so)
-        chu = doc_so(so) + (f" {don_vi}" if don_vi else "")
-        return chu[0].upper() + chu[1:]
-
-    return _goi(than)
+    return _chay(ham.doc_so_chu, so_tien, don_vi)
 
 
 @xw.func(category=DANH_MUC)
 @xw.arg("ngay", doc="Ngày cần tra (ngày ký quyết định).")
 def TD_LUONGCOSO(ngay):
     """Mức lương cơ sở (đồng/tháng) có hiệu lực vào một ngày, dùng để tính tiền thưởng."""
-    return _goi(lambda: bo_tham_so_mac_dinh().tai_ngay(_ngay(ngay, "Ngày cần tra"))("tien_thuong.muc_luong_co_so"))
+    return _chay(ham.luong_co_so, ngay)
 
 
 @xw.func(category=DANH_MUC)
 @xw.arg("dong_y", doc="Số phiếu đồng ý.")
 @xw.arg("mau_so", doc="Mẫu số (tổng số thành viên, số có mặt hoặc số phiếu hợp lệ).")
 def TD_TYLE(dong_y, mau_so):
-    """Tỷ lệ phiếu đồng ý dạng "88,89 %" (tính chính xác bằng phân số)."""
-    return _goi(lambda: dinh_dang_ty_le(int(dong_y) / int(mau_so)))
+    """Tỷ lệ phiếu đồng ý dạng "88,89 %", tính chính xác bằng phân số rồi mới làm tròn khi hiển thị."""
+    return _chay(ham.ty_le, dong_y, mau_so)
+
+
+_HAM_THEO_TEN = {"TD_KIEMTRA": ham.kiem_tra, "TD_KIEMPHIEU": ham.kiem_phieu_vung, "TD_XEPHANG": ham.xep_hang,
+                 "TD_XET": ham.xet, "TD_TIENTHUONG": ham.tien_thuong, "TD_DOCSO": ham.doc_so_chu,
+                 "TD_LUONGCOSO": ham.luong_co_so, "TD_TYLE": ham.ty_le}
+
+
+@xw.func(category=DANH_MUC)
+@xw.arg("ten_ham", doc="Tên hàm TD_ đang báo lỗi, ví dụ \"TD_TIENTHUONG\".")
+@xw.arg("doi_so_1", doc="Đối số thứ nhất của hàm đó.")
+@xw.arg("doi_so_2", doc="Đối số thứ hai (nếu có).")
+@xw.arg("doi_so_3", doc="Đối số thứ ba (nếu có).")
+@xw.arg("doi_so_4", doc="Đối số thứ tư (nếu có).")
+@xw.arg("doi_so_5", doc="Đối số thứ năm (nếu có).")
+@xw.arg("doi_so_6", doc="Đối số thứ sáu (nếu có).")
+@xw.arg("doi_so_7", doc="Đối số thứ bảy (nếu có).")
+def TD_LOI(ten_ham, doi_so_1=None, doi_so_2=None, doi_so_3=None, doi_so_4=None, doi_so_5=None, doi_so_6=None,
+           doi_so_7=None):
+    """Lý do một lời gọi hàm TD_ báo #VALUE! hoặc #N/A: ghi tên hàm rồi đúng các đối số của nó; trả về "" nếu không lỗi."""
+    ten = str(ten_ham or "").strip().upper()
+    if ten.endswith("_BANG"):
+        ten = ten[:-5]
+    if ten not in _HAM_THEO_TEN:
+        return f"Không có hàm '{ten_ham}'; các hàm: {', '.join(_HAM_THEO_TEN)}."
+    args = [doi_so_1, doi_so_2, doi_so_3, doi_so_4, doi_so_5, doi_so_6, doi_so_7]
+    f = _HAM_THEO_TEN[ten]
+    bat_buoc = sum(p.default is inspect.Parameter.empty for p in inspect.signature(f).parameters.values())
+    tong = len(inspect.signature(f).parameters)
+    while len(args) > bat_buoc and args[-1] is None:
+        args.pop()
+    if len(args) > tong:
+        return f"{ten} nhận nhiều nhất {tong} đối số."
+    return ham.thong_bao_loi(f, *args)
+
+
+# Whole-column variants: one result per row of the column (blank rows stay blank, failing rows are error values).
+
+@xw.func(category=DANH_MUC)
+@xw.arg("cot_ma_danh_hieu", ndim=1, doc="Cột mã danh hiệu (mỗi dòng một người).")
+@xw.arg("cot_xep_loai", ndim=1, doc="Cột xếp loại.")
+@xw.arg("cot_ky_luat", ndim=1, doc="Cột kỷ luật (có thể bỏ trống).")
+@xw.arg("cot_sang_kien", ndim=1, doc="Cột cấp sáng kiến (có thể bỏ trống).")
+@xw.arg("cot_de_tai", ndim=1, doc="Cột cấp đề tài (có thể bỏ trống).")
+@xw.arg("cot_ngay_tuyen_dung", ndim=1, doc="Cột ngày tuyển dụng (có thể bỏ trống).")
+@xw.arg("ngay_qd", doc="Ngày quyết định (mặc định hôm nay).")
+def TD_XET_COT(cot_ma_danh_hieu, cot_xep_loai, cot_ky_luat=None, cot_sang_kien=None, cot_de_tai=None,
+               cot_ngay_tuyen_dung=None, ngay_qd=None):
+    """Như TD_XET cho cả cột: mỗi dòng "Đạt" hoặc "Không đạt: …"; dòng trống để trống."""
+    return _chay(ham.theo_cot, ham.xet, cot_ma_danh_hieu, cot_xep_loai, cot_ky_luat, cot_sang_kien, cot_de_tai,
+                 cot_ngay_tuyen_dung, ngay_qd)
+
+
+@xw.func(category=DANH_MUC)
+@xw.arg("cot_ma_danh_hieu", ndim=1, doc="Cột mã danh hiệu/hình thức.")
+@xw.arg("ngay_qd", doc="Ngày ký quyết định (một ô, hoặc một cột cùng chiều).")
+@xw.arg("la_tap_the", doc="TRUE nếu là tập thể (một ô, hoặc một cột).")
+def TD_TIENTHUONG_COT(cot_ma_danh_hieu, ngay_qd, la_tap_the=False):
+    """Như TD_TIENTHUONG cho cả cột; dòng lỗi hiện #N/A hoặc #VALUE! nên hàm SUM không bỏ sót."""
+    return _chay(ham.theo_cot, ham.tien_thuong, cot_ma_danh_hieu, ngay_qd, la_tap_the)
+
+
+@xw.func(category=DANH_MUC)
+@xw.arg("cot_so_tien", ndim=1, doc="Cột số tiền (đồng).")
+@xw.arg("don_vi", doc="Chữ đơn vị ở cuối (mặc định \"đồng\").")
+def TD_DOCSO_COT(cot_so_tien, don_vi="đồng"):
+    """Như TD_DOCSO cho cả cột: mỗi số tiền đọc bằng chữ."""
+    return _chay(ham.theo_cot, ham.doc_so_chu, cot_so_tien, don_vi)
+
+
+@xw.func(category=DANH_MUC)
+@xw.arg("cot_dong_y", ndim=1, doc="Cột số phiếu đồng ý.")
+@xw.arg("mau_so", doc="Mẫu số (một ô, hoặc một cột cùng chiều).")
+def TD_TYLE_COT(cot_dong_y, mau_so):
+    """Như TD_TYLE cho cả cột: tỷ lệ đồng ý từng dòng, tính chính xác bằng phân số."""
+    return _chay(ham.theo_cot, ham.ty_le, cot_dong_y, mau_so)
+
+
+@xw.func(category=DANH_MUC)
+@xw.arg("cot_ngay", ndim=1, doc="Cột ngày cần tra.")
+def TD_LUONGCOSO_COT(cot_ngay):
+    """Như TD_LUONGCOSO cho cả cột: mức lương cơ sở tại từng ngày."""
+    return _chay(ham.theo_cot, ham.luong_co_so, cot_ngay)
 
 
 # Variants for Excel without dynamic arrays: the result expands from the formula's cell.
@@ -252,7 +217,7 @@ def TD_TYLE(dong_y, mau_so):
 @xw.ret(expand="table")
 def TD_KIEMTRA_BANG(vung, dong_dau=1):
     """Như TD_KIEMTRA, cho Excel không có mảng động: kết quả tự mở rộng xuống dưới ô công thức."""
-    return TD_KIEMTRA(vung, dong_dau)
+    return _chay(ham.kiem_tra, vung, dong_dau)
 
 
 @xw.func(category=DANH_MUC)
@@ -263,7 +228,7 @@ def TD_KIEMTRA_BANG(vung, dong_dau=1):
 @xw.ret(expand="table")
 def TD_KIEMPHIEU_BANG(vung_phieu, so_thanh_vien, so_co_mat, ngay_qd=None):
     """Như TD_KIEMPHIEU, cho Excel không có mảng động: kết quả tự mở rộng xuống dưới ô công thức."""
-    return TD_KIEMPHIEU(vung_phieu, so_thanh_vien, so_co_mat, ngay_qd)
+    return _chay(ham.kiem_phieu_vung, vung_phieu, so_thanh_vien, so_co_mat, ngay_qd)
 
 
 @xw.func(category=DANH_MUC)
@@ -271,7 +236,8 @@ def TD_KIEMPHIEU_BANG(vung_phieu, so_thanh_vien, so_co_mat, ngay_qd=None):
 @xw.arg("ty_le_chi_tieu", doc="Tỷ lệ chỉ tiêu, ví dụ 15%.")
 @xw.arg("co_so", doc="Số người làm cơ sở tính chỉ tiêu.")
 @xw.arg("lam_tron", doc="xuong (mặc định), gan_nhat hoặc len.")
+@xw.arg("co_tieu_de", doc="TRUE nếu dòng đầu là tiêu đề, FALSE nếu không; để trống: tự nhận theo tên cột.")
 @xw.ret(expand="table")
-def TD_XEPHANG_BANG(vung_kiem_phieu, ty_le_chi_tieu, co_so, lam_tron="xuong"):
+def TD_XEPHANG_BANG(vung_kiem_phieu, ty_le_chi_tieu, co_so, lam_tron="xuong", co_tieu_de=None):
     """Như TD_XEPHANG, cho Excel không có mảng động: kết quả tự mở rộng xuống dưới ô công thức."""
-    return TD_XEPHANG(vung_kiem_phieu, ty_le_chi_tieu, co_so, lam_tron)
+    return _chay(ham.xep_hang, vung_kiem_phieu, ty_le_chi_tieu, co_so, lam_tron, co_tieu_de)
