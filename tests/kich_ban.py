@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from thidua.binh_xet import PhieuBau, kiem_phieu, kiem_phieu_tay
+from thidua.binh_xet import PhieuBau, doc_hinh_thuc, kiem_phieu, kiem_phieu_tay
 from thidua.danh_muc import doc_cap, doc_danh_hieu, doc_danh_sach_danh_hieu, doc_ky_luat, doc_xep_loai
 from thidua.loi import ThiduaError
-from thidua.mo_hinh import CaNhan, DuLieu, MucLichSu, SoTheoDoi, TapThe, ThongTin
+from thidua.mo_hinh import CaNhan, DuLieu, MucLichSu, QuyetDinhHoiDong, SoTheoDoi, TapThe, ThongTin
 from thidua.tham_so import bo_tham_so_mac_dinh
 from thidua.tien_thuong import tinh_tien_thuong
 from thidua.xet import xet
@@ -34,7 +34,8 @@ def _ca_nhan(d: dict[str, Any]) -> CaNhan:
         ngay_tuyen_dung=_ngay(d.get("ngay_tuyen_dung")), xep_loai=_tuy_chon(d.get("xep_loai"), doc_xep_loai),
         ky_luat=_tuy_chon(d.get("ky_luat"), doc_ky_luat), sang_kien=_tuy_chon(d.get("sang_kien"), doc_cap),
         de_tai=_tuy_chon(d.get("de_tai"), doc_cap), de_nghi=doc_danh_sach_danh_hieu(d.get("de_nghi")),
-        dang_ky=doc_danh_sach_danh_hieu(d.get("dang_ky")), dang_xem_xet=bool(d.get("dang_xem_xet", False)))
+        dang_ky=doc_danh_sach_danh_hieu(d.get("dang_ky")), dang_xem_xet=bool(d.get("dang_xem_xet", False)),
+        gioi_tinh=d.get("gioi_tinh", ""))
 
 
 def _tap_the(d: dict[str, Any]) -> TapThe:
@@ -75,18 +76,23 @@ def chay(tc: dict[str, Any]) -> dict[str, Any]:
         p = tc["phieu"]
         if "dong_y" in p:
             kp = kiem_phieu_tay({tuple(k.split()): v for k, v in p["dong_y"].items()}, p["tong"], p["co_mat"],
-                                p.get("hop_le"))
+                                p.get("hop_le"), p.get("van_ban", 0))
         else:
             ds = [PhieuBau(str(b.get("so", i + 1)),
-                           {tuple(k.split()): v for k, v in b.items() if k not in ("so", "hop_le")},
-                           hop_le_theo_ban_kiem_phieu=b.get("hop_le"))
+                           {tuple(k.split()): v for k, v in b.items() if k not in ("so", "hop_le", "hinh_thuc")},
+                           hop_le_theo_ban_kiem_phieu=b.get("hop_le"), hinh_thuc=doc_hinh_thuc(b.get("hinh_thuc")))
                   for i, b in enumerate(p["phieu_bau"])]
             uv = sorted({k for b in ds for k in b.danh_dau})
             kp = kiem_phieu(ds, uv, p["tong"], p["co_mat"])
             thuc_te["so_phieu.hop_le"] = kp.hop_le
             thuc_te["so_phieu.khong_hop_le"] = kp.khong_hop_le
+            thuc_te["so_phieu.van_ban"] = kp.van_ban
+            thuc_te["so_phieu.phat_ra"] = kp.phat_ra
     tt = ThongTin(nam=int(tc["nam"]), ngay_quyet_dinh=_ngay(tc["ngay_quyet_dinh"]))
-    kq = xet(DuLieu(tt, ca_nhan, tap_the, so, kp, quy_che), bo)
+    quyet = {(str(q["ma"]), doc_danh_hieu(q["danh_hieu"]).ma): QuyetDinhHoiDong(
+        str(q["ma"]), doc_danh_hieu(q["danh_hieu"]), bool(q["chon"]), q.get("ly_do", ""))
+        for q in tc.get("hoi_dong_quyet", [])}
+    kq = xet(DuLieu(tt, ca_nhan, tap_the, so, kp, quy_che, hoi_dong_quyet=quyet), bo)
     for doi_tuong, ds in (*kq.ca_nhan, *kq.tap_the):
         for k in ds:
             goc = f"{doi_tuong.ma}.{k.danh_hieu.ma}"
@@ -95,9 +101,13 @@ def chay(tc: dict[str, Any]) -> dict[str, Any]:
             thuc_te[f"{goc}.tien_thuong"] = k.tien_thuong
             thuc_te[f"{goc}.can_hoi_dong"] = k.can_hoi_dong
             thuc_te[f"{goc}.ly_do"] = " | ".join(k.ly_do)
+            thuc_te[f"{goc}.hoa_tai_diem_cat"] = k.hoa_tai_diem_cat
+            thuc_te[f"{goc}.xep_hang"] = k.xep_hang
             if k.phieu:
-                thuc_te[f"{goc}.phieu.dong_y"] = k.phieu.dong_y
-                thuc_te[f"{goc}.phieu.mau_so"] = k.phieu.mau_so
+                for truong in ("dong_y", "mau_so", "du_so_nguoi", "van_ban", "dat", "so_phieu_can"):
+                    thuc_te[f"{goc}.phieu.{truong}"] = getattr(k.phieu, truong)
+                thuc_te[f"{goc}.phieu.nguong"] = f"{k.phieu.nguong.numerator}/{k.phieu.nguong.denominator}"
+                thuc_te[f"{goc}.phieu.ghi_chu_nguong"] = k.phieu.ghi_chu_nguong
     return thuc_te
 
 

@@ -81,7 +81,7 @@ def test_xet_va_kiem_phieu_json(demo_dau_vao: Path) -> None:
     ma, ra = chay("kiem-phieu", str(demo_dau_vao), "--json")
     assert ma == 0
     d = json.loads(ra)
-    assert set(d["so_phieu"]) == {"phat_ra", "thu_vao", "hop_le", "khong_hop_le"}
+    assert set(d["so_phieu"]) == {"phat_ra", "thu_vao", "hop_le", "khong_hop_le", "van_ban"}
     assert d["so_phieu"]["khong_hop_le"] == 1
     assert set(d["ung_vien"][0]) >= {"ma", "ten", "danh_hieu", "dong_y", "mau_so", "ty_le", "nguong", "dat"}
     ma, ra = chay("kiem-phieu", str(demo_dau_vao))

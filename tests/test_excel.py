@@ -65,7 +65,7 @@ def test_kiem_phieu_va_xep_hang() -> None:
     pb = [["Phiếu số", "Hợp lệ", "001 - CSTDCS", "002 - CSTDCS"], [1.0, None, "x", "x"], [2.0, None, "x", None],
           [3.0, "Không", "x", "x"], [4.0, None, "?", "x"]]
     kq = udf.TD_KIEMPHIEU(pb, 5.0, 4.0, 46034.0)
-    assert kq[1] == ["001", "CSTĐCS", 2, 5, 0.4, 0.7, "Không đạt"]
+    assert kq[1] == ["001", "CSTĐCS", 2, 5, 0.4, 0.8, "Không đạt"]  # ND 98/2023 Art. 30(7): 80 %
     assert "hợp lệ 2, không hợp lệ 2" in kq[-1][0]
     xh = udf.TD_XEPHANG([["Ứng viên", "Đồng ý"], ["A", 9.0], ["B", 8.0], ["C", 8.0], ["D", 7.0]], "15%", 14.0)
     assert [r[3] for r in xh[1:]] == ["Trong chỉ tiêu", "Hội đồng quyết định (bằng phiếu tại điểm cắt)",

@@ -86,6 +86,31 @@ class MucLichSu:
 
 
 @dataclass(frozen=True, slots=True)
+class ThanhVienHoiDong:
+    """One row of the HoiDong sheet: a council member, whether present (``co_mat``: "Có", "Không" or "Văn bản" —
+    absent but voting by written opinion) and his place on the vote-counting board."""
+
+    ho_ten: str
+    chuc_vu: str = ""
+    vai_tro: str = "Ủy viên"  # Chủ tịch / Phó Chủ tịch / Ủy viên / Ủy viên thư ký
+    co_mat: str = "Có"  # Có / Không / Văn bản
+    ban_kiem_phieu: str = ""  # Trưởng ban / Thành viên / ""
+    nguon: NguonDong | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuyetDinhHoiDong:
+    """One row of HoiDongQuyet: the council's resolution of a tie at a quota cut (Mã, Danh hiệu, chosen or not,
+    why). DOMAIN.md §12: the resolution is an input, recorded in the minutes."""
+
+    ma: str
+    danh_hieu: DanhHieu
+    chon: bool
+    ly_do: str = ""
+    nguon: NguonDong | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ThongTin:
     """The ThongTin sheet: the agency and the round.
 
@@ -122,7 +147,7 @@ UngVien = tuple[str, str]  # (mã người/tập thể, mã danh hiệu)
 
 @dataclass(frozen=True)
 class PhieuKhongHopLe:
-    """A void ballot and why."""
+    """A void ballot, with the reason in words (the minutes read it) and the cell (for the officer)."""
 
     so_phieu: str
     ly_do: str
@@ -131,7 +156,9 @@ class PhieuKhongHopLe:
 
 @dataclass
 class KetQuaKiemPhieu:
-    """The count of the council's ballots (SPEC §4 ``kiem-phieu``): data, counted by ``binh_xet``."""
+    """The count of the council's ballots (SPEC §4 ``kiem-phieu``): data, counted by ``binh_xet``. ``co_mat`` are
+    members present at the meeting (the quorum); ``van_ban`` are written opinions received from absent members
+    (votes, not presence — DOMAIN.md §12)."""
 
     tong_thanh_vien: int
     co_mat: int
@@ -141,14 +168,22 @@ class KetQuaKiemPhieu:
     dong_y: dict[UngVien, int]
     phieu_khong_hop_le: list[PhieuKhongHopLe] = field(default_factory=list)
     kieu: str = "PhieuBau"  # or "KiemPhieu" (counted by hand)
+    van_ban: int = 0
+    dong_y_van_ban: dict[UngVien, int] = field(default_factory=dict)
 
     @property
     def khong_hop_le(self) -> int:
         return self.thu_vao - self.hop_le
 
     def mau_so(self, loai: str) -> int:
-        return {"tong_so_thanh_vien": self.tong_thanh_vien, "so_co_mat": self.co_mat,
+        """The denominator the rules name: all members; members who voted (present + written); valid ballots."""
+        return {"tong_so_thanh_vien": self.tong_thanh_vien, "so_co_mat": self.co_mat + self.van_ban,
                 "so_phieu_hop_le": self.hop_le}[loai]
+
+    def so_phieu(self) -> dict[str, int]:
+        """SPEC §4 ``so_phieu`` (+ ``van_ban``, the written ballots among those received)."""
+        return {"phat_ra": self.phat_ra, "thu_vao": self.thu_vao, "hop_le": self.hop_le,
+                "khong_hop_le": self.khong_hop_le, "van_ban": self.van_ban}
 
 
 class SoTheoDoi:
@@ -205,3 +240,5 @@ class DuLieu:
     so_theo_doi: SoTheoDoi = field(default_factory=SoTheoDoi)
     kiem_phieu: KetQuaKiemPhieu | None = None
     quy_che: dict[str, Any] = field(default_factory=dict)
+    hoi_dong: list[ThanhVienHoiDong] = field(default_factory=list)
+    hoi_dong_quyet: dict[tuple[str, str], QuyetDinhHoiDong] = field(default_factory=dict)

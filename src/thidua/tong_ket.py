@@ -26,7 +26,7 @@ from . import __version__
 from .danh_muc import DANH_HIEU
 from .ghi_an_toan import ThuMucGhi
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
-from .ket_xuat import bang_kiem_phieu, tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
+from .ket_xuat import bang_kiem_phieu, ket_luan_phieu, tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
 from .kiem_tra import KetQuaKiemTra, kiem_tra
 from .loi import LOI, ThiduaError, VanDe
 from .mo_hinh import CaNhan, TapThe
@@ -97,18 +97,20 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path)
                  [_dong_ket_qua(t, k, ten_dv) for t, ks in kq.tap_the for k in ks],
                  do_rong=[10, 36, 10, 10, 11, 8, 14, 12, 70, 45], ten_bang="KetQuaTapThe",
                  tieu_de_trang=f"KẾT QUẢ XÉT TẬP THỂ NĂM {kq.nam}", dinh_dang={7: SO_TIEN}, xuong_dong=(9, 10))
-        bang = bang_kiem_phieu(kq.du_lieu)
+        bang = bang_kiem_phieu(kq.du_lieu, ket_qua=kq)
         ws_kp = wb.create_sheet("KiemPhieu")
         sp = bang["so_phieu"] or {}
-        tieu = (f"KẾT QUẢ KIỂM PHIẾU — phát ra {sp.get('phat_ra', 0)}, thu vào {sp.get('thu_vao', 0)}, hợp lệ "
-                f"{sp.get('hop_le', 0)}, không hợp lệ {sp.get('khong_hop_le', 0)}")
-        ghi_bang(ws_kp, ["Mã", "Họ tên / Tập thể", "Danh hiệu", "Đồng ý", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Kết quả",
-                         "Diễn giải"],
-                 [[u["ma"], u["ten"], DANH_HIEU[u["danh_hieu"]].viet_tat, u["dong_y"], u["mau_so"], u["ty_le"],
-                   u["nguong"], "Đạt" if u["dat"] else "Không đạt", u["mo_ta"]] for u in bang["ung_vien"]],
-                 tieu_de_trang=tieu, do_rong=[10, 26, 12, 8, 8, 8, 8, 10, 80])
+        tieu = (f"KẾT QUẢ KIỂM PHIẾU — phát ra {sp.get('phat_ra', 0)}, thu vào {sp.get('thu_vao', 0)} (bằng văn bản "
+                f"{sp.get('van_ban', 0)}), hợp lệ {sp.get('hop_le', 0)}, không hợp lệ {sp.get('khong_hop_le', 0)}")
+        ghi_bang(ws_kp, ["Mã", "Họ tên / Tập thể", "Đơn vị", "Danh hiệu", "Đồng ý", "Trong đó bằng văn bản", "Mẫu số",
+                         "Tỷ lệ", "Ngưỡng", "Xếp hạng", "Kết quả", "Diễn giải"],
+                 [[u["ma"], u["ten"], u["don_vi"], DANH_HIEU[u["danh_hieu"]].viet_tat, u["dong_y"], u["van_ban"],
+                   u["mau_so"], u["ty_le"], u["nguong"], u["xep_hang"], ket_luan_phieu(u),
+                   u["mo_ta"] + (f"; {u['hoi_dong_quyet']}" if u["hoi_dong_quyet"] else "")]
+                  for u in bang["ung_vien"]],
+                 tieu_de_trang=tieu, do_rong=[10, 26, 24, 12, 8, 10, 8, 8, 8, 8, 22, 80])
         for r in range(3, ws_kp.max_row + 1):
-            for c in (6, 7):
+            for c in (8, 9):
                 ws_kp.cell(row=r, column=c).number_format = "0.00%"
         tien = [(d, k) for d, k in kq.tat_ca() if k.dat and k.tien_thuong]
         tong = sum(k.tien_thuong for _, k in tien)

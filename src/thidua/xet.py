@@ -12,12 +12,22 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
-from .binh_xet import KetQuaPhieu, cat_chi_tieu, du_so_nguoi, so_chi_tieu
+from .binh_xet import (
+    THAM_SO_PHIEU,
+    KetQuaPhieu,
+    cat_chi_tieu,
+    ket_qua_phieu,
+    khoa_xep_hang,
+    so_chi_tieu,
+    uu_tien_theo_luat,
+    viet_tat_can_cu,
+)
 from .danh_muc import CA_NHAN, DANH_HIEU, TAP_THE, DanhHieu
 from .kiem_tra import KetQuaKiemTra
-from .loi import LOI, VanDe
+from .loi import CANH_BAO, LOI, VanDe
 from .mo_hinh import CaNhan, DuLieu, TapThe, ThongTin
 from .tham_so import BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
 from .tien_thuong import tinh_tien_thuong
@@ -47,6 +57,9 @@ class KetQua:
     xep_hang: int | None = None
     phieu_vo_hieu: bool = False  # the meeting had no quorum
     ngoai_chi_tieu: bool = False
+    hoa_tai_diem_cat: bool = False  # tied at a quota cut (resolved by the council or still pending)
+    quyet_hoa: str = ""  # the council's recorded resolution of that tie, in words
+    mo_ta_chi_tieu: str = ""  # "chỉ tiêu 15 % × 44 LĐTT = 6"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +74,10 @@ class KetQua:
             "gia_dinh": self.gia_dinh,
             "theo_quy_che": self.theo_quy_che,
             "can_hoi_dong_quyet_dinh": self.can_hoi_dong,
+            "xep_hang": self.xep_hang,
+            "ngoai_chi_tieu": self.ngoai_chi_tieu,
+            "hoa_tai_diem_cat": self.hoa_tai_diem_cat,
+            "hoi_dong_quyet": self.quyet_hoa or None,
             "cap_quyet_dinh": self.danh_hieu.cap_quyet_dinh,
         }
 
@@ -181,11 +198,12 @@ class PhienXet:
                 if kq.du_dieu_kien:
                     kq.ly_do.append("Chưa có kết quả bỏ phiếu của Hội đồng (sheet PhieuBau hoặc KiemPhieu)")
                 continue
-            nguong = self._ghi_can_cu(kq, f"binh_xet.nguong.{dh.ma}")
-            loai_mau = self._ghi_can_cu(kq, "binh_xet.mau_so")
-            toi_thieu = self._ghi_can_cu(kq, "binh_xet.ty_le_co_mat_toi_thieu")
+            self._ghi_can_cu(kq, f"binh_xet.nguong.{dh.ma}")
+            for ten in THAM_SO_PHIEU:
+                self._ghi_can_cu(kq, ten)
             uv = (dt_.ma, dh.ma)
-            if uv not in kp.dong_y:
+            phieu = ket_qua_phieu(kp, uv, ts)
+            if phieu is None:
                 if kq.du_dieu_kien:
                     kq.ly_do.append("Không có trong phiếu bầu: chưa được Hội đồng bỏ phiếu")
                     self.van_de.append(VanDe(
@@ -195,13 +213,12 @@ class PhienXet:
                         dt_.nguon.tep if dt_.nguon else "", dt_.nguon.sheet if dt_.nguon else "", "",
                         dt_.nguon.dong if dt_.nguon else None))
                 continue
-            kq.phieu = KetQuaPhieu(kp.dong_y[uv], kp.mau_so(loai_mau), nguong, loai_mau)
-            if not du_so_nguoi(kp, toi_thieu):
-                kq.ly_do.append(f"Cuộc họp chỉ có {kp.co_mat}/{kp.tong_thanh_vien} thành viên, dưới mức tối thiểu "
-                                f"{hien_thi_gia_tri(toi_thieu)}: kết quả bỏ phiếu không có giá trị")
+            kq.phieu = phieu
+            if not phieu.du_so_nguoi:
+                kq.ly_do.append(phieu.mo_ta())
                 kq.phieu_vo_hieu = True
             elif kq.du_dieu_kien:
-                kq.ly_do.append(kq.phieu.mo_ta())
+                kq.ly_do.append(phieu.mo_ta())
 
     def _ghi_can_cu(self, kq: KetQua, ten: str) -> Any:
         dg = DanhGia(kq.danh_hieu, self.ts, can_cu=kq.can_cu, theo_quy_che=kq.theo_quy_che)
@@ -210,7 +227,7 @@ class PhienXet:
     def _qua_phieu(self, kq: KetQua) -> bool:
         if not self.ts(f"binh_xet.bo_phieu.{kq.danh_hieu.ma}"):
             return True
-        return kq.phieu is not None and kq.phieu.dat and not kq.phieu_vo_hieu
+        return kq.phieu is not None and kq.phieu.dat
 
     def _ap_chi_tieu(self, dh: DanhHieu, ung_vien: list[tuple[CaNhan | TapThe, KetQua]]) -> None:
         con = [(d, k) for d, k in ung_vien if k.du_dieu_kien and self._qua_phieu(k)]
@@ -222,7 +239,7 @@ class PhienXet:
             for d, k in con:
                 theo_khoi[d.khoi].append((d, k))
             for khoi, ds in theo_khoi.items():
-                self._cat(ds, lambda x: (x[0].diem or 0,), so, f"dẫn đầu khối {khoi} theo Điểm thi đua",
+                self._cat(dh, ds, lambda x: (x[0].diem or 0,), so, f"dẫn đầu khối {khoi} theo Điểm thi đua",
                           lambda x: f"{x[0].diem:g} điểm")
             return
         ten = f"chi_tieu.{dh.ma}"
@@ -242,29 +259,83 @@ class PhienXet:
         def khoa(x: tuple[CaNhan, KetQua]) -> tuple:
             c, k = x
             cap = c.cap_thanh_tich
-            return (k.phieu.dong_y if k.phieu else 0, c.xep_loai.bac if c.xep_loai else 0, cap.bac if cap else 0)
+            return khoa_xep_hang(k.phieu.dong_y if k.phieu else 0, c.xep_loai.bac if c.xep_loai else 0,
+                                 cap.bac if cap else 0)
 
-        self._cat(con, khoa, gioi_han,
+        self._cat(dh, con, khoa, gioi_han,
                   f"chỉ tiêu {hien_thi_gia_tri(ty_le)} × {co_so} {DANH_HIEU[co_so_ma].viet_tat} = {gioi_han}",
                   lambda x: f"{x[1].phieu.dong_y if x[1].phieu else 0} phiếu")
 
-    def _cat(self, ds: list, khoa: Any, gioi_han: int, mo_ta: str, diem: Any) -> None:
-        cat = cat_chi_tieu(ds, khoa, gioi_han)
-        xep = sorted(ds, key=lambda x: (tuple(-v for v in khoa(x)), khoa_sap_xep_ho_ten(self._ten(x[0]))))
-        hang = {id(x[1]): i + 1 for i, x in enumerate(xep)}
-        for _, k in ds:
-            k.xep_hang = hang[id(k)]
+    def _don_vi(self, d: CaNhan | TapThe) -> str:
+        if isinstance(d, CaNhan):
+            return next((t.ten for t in self.du_lieu.tap_the if t.ma == d.don_vi), d.don_vi)
+        return d.khoi or "tập thể"
+
+    def _uu_tien(self, d: CaNhan | TapThe, k: KetQua) -> bool:
+        """ND 152/2025 Art. 4(6): women, and collectives with at least the set share of women, come first."""
+        nguong = self._ghi_can_cu(k, "binh_xet.ty_le_nu_uu_tien")
+        if isinstance(d, CaNhan):
+            return uu_tien_theo_luat(gioi_tinh=d.gioi_tinh)
+        tv = self.thanh_vien(d.ma)
+        nu = sum(1 for c in tv if uu_tien_theo_luat(gioi_tinh=c.gioi_tinh))
+        return bool(tv) and uu_tien_theo_luat(ty_le_nu=Fraction(nu, len(tv)), nguong_nu_tap_the=nguong)
+
+    def _cat(self, dh: DanhHieu, ds: list, khoa: Any, gioi_han: int, mo_ta: str, diem: Any) -> None:
+        cat = cat_chi_tieu(ds, khoa, gioi_han, lambda x: khoa_sap_xep_ho_ten(self._ten(x[0])))
+        for x in ds:
+            x[1].xep_hang = cat.hang[id(x)]
+            x[1].mo_ta_chi_tieu = mo_ta
         for d, k in cat.trong:
             k.ly_do.append(f"Xếp hạng {k.xep_hang}/{len(ds)} ({diem((d, k))}), trong {mo_ta}")
         for d, k in cat.ngoai:
             k.ly_do.append(f"Xếp hạng {k.xep_hang}/{len(ds)} ({diem((d, k))}), ngoài {mo_ta}")
             k.ngoai_chi_tieu = True
-        if cat.hoa_tai_diem_cat:
-            ten = ", ".join(f"{self._ten(d)} ({d.ma})" for d, _ in cat.hoa_tai_diem_cat)
-            for d, k in cat.hoa_tai_diem_cat:
-                k.ly_do.append(f"Bằng nhau tại điểm cắt ({diem((d, k))}, {mo_ta}): Hội đồng cần quyết định giữa {ten}")
-                k.can_hoi_dong = True
-                k.ngoai_chi_tieu = True
+        hoa = cat.hoa_tai_diem_cat
+        if not hoa:
+            return
+        con_lai = cat.so_cho_con_lai
+        quyet = {id(x): self.du_lieu.hoi_dong_quyet.get((x[0].ma, dh.ma)) for x in hoa}
+        chon = [x for x in hoa if quyet[id(x)] is not None and quyet[id(x)].chon]
+        du = all(q is not None for q in quyet.values())
+        for _d, k in hoa:
+            k.hoa_tai_diem_cat = True
+        if du and len(chon) <= con_lai:
+            for x in hoa:
+                d, k = x
+                q = quyet[id(x)]
+                assert q is not None
+                vi = "chọn" if q.chon else "không chọn"
+                k.quyet_hoa = f"Hội đồng {vi}" + (f": {q.ly_do}" if q.ly_do else "")
+                k.ly_do.append(f"Xếp hạng {k.xep_hang}/{len(ds)} ({diem(x)}), bằng nhau tại điểm cắt ({mo_ta}, "
+                               f"còn {con_lai} chỗ cho {len(hoa)} người); {k.quyet_hoa} (sheet HoiDongQuyet)")
+                if not q.chon:
+                    k.ngoai_chi_tieu = True
+            return
+        ten_dv = [f"{self._ten(d)} ({d.ma}, {self._don_vi(d)})" for d, _ in hoa]
+        uu = [f"{self._ten(d)} ({d.ma})" for d, k in hoa if self._uu_tien(d, k)]
+        can_cu_uu_tien = self.ts.chi_tiet("binh_xet.ty_le_nu_uu_tien")
+        luat = f"theo {viet_tat_can_cu(can_cu_uu_tien.can_cu)}"
+        uu_chu = (f"Pháp luật ưu tiên nữ và tập thể có từ {hien_thi_gia_tri(can_cu_uu_tien.gia_tri)} nữ ({luat}): "
+                  + (", ".join(uu) if uu else "không ai trong nhóm này thuộc diện ưu tiên"))
+        thieu = ""
+        if du:
+            thieu = (f" Sheet HoiDongQuyet chọn {len(chon)} người nhưng chỉ còn {con_lai} chỗ: sửa lại cột "
+                     "'Hội đồng chọn'.")
+        elif any(q is not None for q in quyet.values()):
+            thieu = (" Sheet HoiDongQuyet còn thiếu: "
+                     + ", ".join(f"{d.ma}" for (d, _), q in zip(hoa, quyet.values(), strict=True) if q is None) + ".")
+        thong_bao = (f"{dh.viet_tat}: {len(hoa)} người bằng nhau tại điểm cắt ({diem(hoa[0])}, {mo_ta}, còn "
+                     f"{con_lai} chỗ): Hội đồng cần quyết định giữa {'; '.join(ten_dv)}. {uu_chu}. Ghi quyết định vào "
+                     f"sheet HoiDongQuyet (Mã, Danh hiệu, Hội đồng chọn Có/Không, Lý do); đến khi có quyết định, văn "
+                     f"bản về {dh.viet_tat} là DỰ THẢO.{thieu}")
+        for _d, k in hoa:
+            k.ly_do.append(f"Xếp hạng {k.xep_hang}/{len(ds)}. {thong_bao}")
+            k.can_hoi_dong = True
+            k.ngoai_chi_tieu = True
+        d0 = hoa[0][0]
+        self.van_de.append(VanDe("hoa_chua_quyet", LOI if du else CANH_BAO, thong_bao,
+                                 d0.nguon.tep if d0.nguon else "", "HoiDongQuyet" if du else "",
+                                 "", None))
 
     def _ket_luan(self, dt_: CaNhan | TapThe, kq: KetQua) -> None:
         dh = kq.danh_hieu

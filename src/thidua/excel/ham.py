@@ -17,7 +17,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
-from ..binh_xet import KetQuaPhieu, PhieuBau, cat_chi_tieu, kiem_phieu, so_chi_tieu
+from ..binh_xet import PhieuBau, cat_chi_tieu, ket_qua_phieu, khoa_xep_hang, kiem_phieu, so_chi_tieu
 from ..danh_muc import doc_cap, doc_danh_hieu, doc_ky_luat, doc_xep_loai
 from ..doc_o import LoiO, doc_ma, doc_ngay
 from ..loi import LoiThamSo, ThiduaError
@@ -167,12 +167,12 @@ def kiem_phieu_vung(vung_phieu: object, so_thanh_vien: object, so_co_mat: object
         kp = kiem_phieu(phieu, uv, tong, co_mat)
         ts = bo_tham_so_mac_dinh().tai_ngay(_ngay(ngay_qd, "Ngày quyết định") if not _trong(ngay_qd)
                                             else dt.date.today())
-        loai = ts("binh_xet.mau_so")
         ra: list[list[object]] = [["Ứng viên", "Danh hiệu", "Đồng ý", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Kết quả"]]
-        for (m, d), dong_y in kp.dong_y.items():
-            p = KetQuaPhieu(dong_y, kp.mau_so(loai), ts(f"binh_xet.nguong.{d}"), loai)
-            ra.append([m, doc_danh_hieu(d).viet_tat, dong_y, p.mau_so, float(p.ty_le), float(p.nguong),
-                       "Đạt" if p.dat else "Không đạt"])
+        for m, d in kp.dong_y:
+            p = ket_qua_phieu(kp, (m, d), ts)  # the one vote result (binh_xet), quorum included
+            assert p is not None
+            ra.append([m, doc_danh_hieu(d).viet_tat, p.dong_y, p.mau_so, float(p.ty_le), float(p.nguong),
+                       "Đạt" if p.dat else "Không đạt" if p.du_so_nguoi else "Không có giá trị (thiếu số có mặt)"])
         ra.append([f"Phiếu: phát ra {kp.phat_ra}, thu vào {kp.thu_vao}, hợp lệ {kp.hop_le}, không hợp lệ "
                    f"{kp.khong_hop_le}", "", "", "", "", "", ""])
         return ra
@@ -205,18 +205,19 @@ def xep_hang(vung_kiem_phieu: object, ty_le_chi_tieu: object, co_so: object, lam
                 raise LoiExcel("Vùng cần ít nhất hai cột: Ứng viên và Đồng ý.")
             xl = doc_xep_loai(d[2]).bac if len(d) > 2 and not _trong(d[2]) else 0
             phieu = 0 if _trong(d[1]) else _so_nguyen(d[1], f"Số phiếu của '{d[0]}'")
-            ung_vien.append((doc_ma(d[0]), phieu, xl))
+            sk = doc_cap(d[3]).bac if len(d) > 3 and not _trong(d[3]) else 0
+            ung_vien.append((doc_ma(d[0]), phieu, xl, sk))
         ty_le = doc_ty_le(ty_le_chi_tieu)
         if ty_le is None:
             raise LoiExcel("Cần tỷ lệ chỉ tiêu, ví dụ 15%.")
         gioi_han = so_chi_tieu(ty_le, _so_nguyen(co_so, "Cơ sở tính chỉ tiêu"),
                                str(lam_tron) if not _trong(lam_tron) else "xuong")
-        cat = cat_chi_tieu(ung_vien, lambda u: (u[1], u[2]), gioi_han)
+        # the one ranking (binh_xet): votes, rating, initiative level — the same tie as in `thidua xet`
+        cat = cat_chi_tieu(ung_vien, lambda u: khoa_xep_hang(u[1], u[2], u[3]), gioi_han)
         ket = {id(u): "Trong chỉ tiêu" for u in cat.trong} | {id(u): "Ngoài chỉ tiêu" for u in cat.ngoai}
         ket |= {id(u): "Hội đồng quyết định (bằng phiếu tại điểm cắt)" for u in cat.hoa_tai_diem_cat}
-        xep = sorted(ung_vien, key=lambda u: (-u[1], -u[2]))
         return [["Hạng", "Ứng viên", "Đồng ý", f"Kết quả (chỉ tiêu {gioi_han})"]] + [
-            [i, u[0], u[1], ket[id(u)]] for i, u in enumerate(xep, start=1)]
+            [cat.hang[id(u)], u[0], u[1], ket[id(u)]] for u in cat.thu_tu]
 
     return goi(than)
 
