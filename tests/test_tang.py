@@ -26,7 +26,7 @@ THU_TU = ("ground", "doc", "luat", "kiem_tra", "xet", "ra", "tong_ket", "faces")
 BUOC: dict[str, str] = {
     # ground: the data model and the words
     "__init__": "ground", "loi": "ground", "tieng_viet": "ground", "danh_muc": "ground", "mo_hinh": "ground",
-    "duong_dan": "ground", "ghi_an_toan": "ground",
+    "duong_dan": "ground", "ghi_an_toan": "ground", "cli_tieng_viet": "faces",
     # doc (read): files → typed cells and rows
     "so_do": "doc", "doc_bang": "doc", "doc_o": "doc", "ma_cu": "doc",
     # luat (the law): parameters, criteria, the vote's arithmetic, money

@@ -18,27 +18,10 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
+from .cli_tieng_viet import LenhViet as _Lenh
+from .cli_tieng_viet import NhomViet as _Nhom
 from .danh_muc import DANH_HIEU
 from .loi import ThiduaError
-
-
-class _TroGiup:
-    """Help text of -h/--help in Vietnamese."""
-
-    def get_help_option(self, ctx):
-        tuy_chon = super().get_help_option(ctx)  # type: ignore[misc]
-        if tuy_chon is not None:
-            tuy_chon.help = "Hiện hướng dẫn này rồi thoát."
-        return tuy_chon
-
-
-class _Nhom(_TroGiup, typer.core.TyperGroup):
-    pass
-
-
-class _Lenh(_TroGiup, typer.core.TyperCommand):
-    pass
-
 
 app = typer.Typer(
     cls=_Nhom,
@@ -112,28 +95,42 @@ def in_json(du_lieu: Any) -> None:
     sys.stdout.write(json.dumps(du_lieu, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def _doc_ngay(gia_tri: str | None) -> dt.date:
+def doc_ngay_go(gia_tri: str | None) -> dt.date:
+    """A date typed by the officer: dd/mm/yyyy (26/12/2025, 26-12-2025) or YYYY-MM-DD; none → today."""
     if gia_tri is None:
         return dt.date.today()
+    from .doc_o import doc_ngay
+
     try:
-        return dt.date.fromisoformat(gia_tri)
-    except ValueError:
-        raise ThiduaError(f"Ngày '{gia_tri}' không hợp lệ; ghi dạng YYYY-MM-DD, ví dụ 2025-07-01.") from None
+        ngay = doc_ngay(gia_tri.strip())
+    except Exception as e:  # the cell reader's own "not a date" error
+        if "có thật" in str(e):
+            raise ThiduaError(f"Ngày '{gia_tri}' không có trong lịch; kiểm tra lại ngày và tháng.") from None
+        raise ThiduaError(f"'{gia_tri}' không phải ngày; ghi dạng dd/mm/yyyy, ví dụ 26/12/2025 (hoặc "
+                          "YYYY-MM-DD).") from None
+    if ngay is None:
+        raise ThiduaError("Chưa ghi ngày; ghi dạng dd/mm/yyyy, ví dụ 26/12/2025.")
+    return ngay
+
+
+NgayOpt = Annotated[str | None, typer.Option("--ngay", metavar="NGAY",
+                                             help="Ngày áp dụng, dạng dd/mm/yyyy hoặc YYYY-MM-DD (mặc định: hôm "
+                                                  "nay).")]
 
 
 @app.command("quy-dinh", cls=_Lenh)
 def quy_dinh(
-    ngay: Annotated[str | None, typer.Option("--ngay", help="Ngày áp dụng, dạng YYYY-MM-DD (mặc định: hôm nay).")] = None,
+    ngay: NgayOpt = None,
     json_: JsonOpt = False,
 ) -> None:
     """Liệt kê mọi quy định và tham số có hiệu lực vào một ngày, với giá trị và căn cứ pháp lý.
 
-    Ví dụ: thidua quy-dinh --ngay 2025-07-01
+    Ví dụ: thidua quy-dinh --ngay 26/12/2025
     """
     def than() -> int:
         from .tham_so import bo_tham_so_mac_dinh
 
-        ngay_ap_dung = _doc_ngay(ngay)
+        ngay_ap_dung = doc_ngay_go(ngay)
         ts = bo_tham_so_mac_dinh().tai_ngay(ngay_ap_dung)
         ds = []
         for gt in ts.tat_ca():
