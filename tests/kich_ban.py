@@ -10,9 +10,29 @@ import datetime as dt
 from typing import Any
 
 from thidua.binh_xet import PhieuBau, doc_hinh_thuc, kiem_phieu, kiem_phieu_tay
-from thidua.danh_muc import doc_cap, doc_danh_hieu, doc_danh_sach_danh_hieu, doc_ky_luat, doc_xep_loai
+from thidua.danh_muc import (
+    THUONG_XUYEN,
+    doc_cap,
+    doc_danh_hieu,
+    doc_danh_sach_danh_hieu,
+    doc_ky_luat,
+    doc_loai_khen_thuong,
+    doc_loai_sang_kien,
+    doc_xep_loai,
+)
+from thidua.doc_o import doc_nghi
 from thidua.loi import ThiduaError
-from thidua.mo_hinh import CaNhan, DuLieu, MucLichSu, QuyetDinhHoiDong, SoTheoDoi, TapThe, ThongTin
+from thidua.mo_hinh import (
+    CaNhan,
+    DuLieu,
+    MucKyLuat,
+    MucLichSu,
+    MucSangKien,
+    QuyetDinhHoiDong,
+    SoTheoDoi,
+    TapThe,
+    ThongTin,
+)
 from thidua.tham_so import bo_tham_so_mac_dinh
 from thidua.tien_thuong import tinh_tien_thuong
 from thidua.xet import xet
@@ -35,13 +55,16 @@ def _ca_nhan(d: dict[str, Any]) -> CaNhan:
         ky_luat=_tuy_chon(d.get("ky_luat"), doc_ky_luat), sang_kien=_tuy_chon(d.get("sang_kien"), doc_cap),
         de_tai=_tuy_chon(d.get("de_tai"), doc_cap), de_nghi=doc_danh_sach_danh_hieu(d.get("de_nghi")),
         dang_ky=doc_danh_sach_danh_hieu(d.get("dang_ky")), dang_xem_xet=bool(d.get("dang_xem_xet", False)),
-        gioi_tinh=d.get("gioi_tinh", ""))
+        gioi_tinh=d.get("gioi_tinh", ""),
+        ngay_vao_co_quan=_ngay(d.get("ngay_vao_co_quan")), co_quan_truoc=d.get("co_quan_truoc", ""),
+        nghi=doc_nghi(d["nghi"]) if d.get("nghi") else (), ghi_chu=d.get("ghi_chu", ""))
 
 
 def _tap_the(d: dict[str, Any]) -> TapThe:
     return TapThe(ma=str(d["ma"]), ten=d.get("ten", f"Đơn vị {d['ma']}"),
                   xep_loai=_tuy_chon(d.get("xep_loai"), doc_xep_loai), khoi=str(d.get("khoi", "")),
-                  diem=d.get("diem"), de_nghi=doc_danh_sach_danh_hieu(d.get("de_nghi")))
+                  diem=d.get("diem"), de_nghi=doc_danh_sach_danh_hieu(d.get("de_nghi")),
+                  dang_xem_xet=bool(d.get("dang_xem_xet", False)))
 
 
 def chay(tc: dict[str, Any]) -> dict[str, Any]:
@@ -67,8 +90,17 @@ def chay(tc: dict[str, Any]) -> dict[str, Any]:
     so = SoTheoDoi(MucLichSu(str(m["ma"]), int(m["nam"]), _tuy_chon(m.get("danh_hieu"), doc_danh_hieu),
                              xep_loai=_tuy_chon(m.get("xep_loai"), doc_xep_loai),
                              sang_kien=_tuy_chon(m.get("sang_kien"), doc_cap),
-                             ky_luat=_tuy_chon(m.get("ky_luat"), doc_ky_luat))
+                             ky_luat=_tuy_chon(m.get("ky_luat"), doc_ky_luat),
+                             ngay_quyet_dinh=_ngay(m.get("ngay_quyet_dinh")),
+                             loai_khen_thuong=_tuy_chon(m.get("loai_khen_thuong"), doc_loai_khen_thuong) or THUONG_XUYEN)
                    for m in tc.get("lich_su", []))
+    for m in tc.get("so_sang_kien", []):  # SangKien rows
+        so.them_sang_kien(MucSangKien(str(m["ma"]), int(m["nam"]), m.get("ten", ""),
+                                      doc_loai_sang_kien(m.get("loai", "Sáng kiến")), doc_cap(m["cap"]),
+                                      m.get("so_quyet_dinh", ""), _ngay(m.get("ngay"))))
+    for m in tc.get("so_ky_luat", []):  # KyLuat rows
+        so.them_ky_luat(MucKyLuat(str(m["ma"]), doc_ky_luat(m["hinh_thuc"]), m.get("so_quyet_dinh", ""),
+                                  _ngay(m.get("ngay_quyet_dinh")), m.get("nam_vi_pham"), _ngay(m.get("ngay_het_hieu_luc"))))
     bo = bo_tham_so_mac_dinh()
     quy_che = bo.doc_quy_che((tc.get("quy_che") or {}).items())
     kp = None
@@ -103,6 +135,7 @@ def chay(tc: dict[str, Any]) -> dict[str, Any]:
             thuc_te[f"{goc}.ly_do"] = " | ".join(k.ly_do)
             thuc_te[f"{goc}.hoa_tai_diem_cat"] = k.hoa_tai_diem_cat
             thuc_te[f"{goc}.xep_hang"] = k.xep_hang
+            thuc_te[f"{goc}.can_cu"] = " | ".join(k.can_cu)
             if k.phieu:
                 for truong in ("dong_y", "mau_so", "du_so_nguoi", "van_ban", "dat", "so_phieu_can"):
                     thuc_te[f"{goc}.phieu.{truong}"] = getattr(k.phieu, truong)
@@ -131,6 +164,14 @@ def so_sanh(tc: dict[str, Any], thuc_te: dict[str, Any]) -> list[str]:
                     for doan in [v] if isinstance(v, str) else v:
                         if doan not in thuc_te[f"{goc}.ly_do"]:
                             sai.append(f"{goc}.ly_do: expected to contain {doan!r}, got {thuc_te[f'{goc}.ly_do']!r}")
+                    continue
+                if k in ("ly_do_khong_chua", "can_cu_chua", "can_cu_khong_chua"):
+                    truong_tt = "can_cu" if k.startswith("can_cu") else "ly_do"
+                    co = not k.endswith("khong_chua")
+                    for doan in [v] if isinstance(v, str) else v:
+                        if (doan in thuc_te[f"{goc}.{truong_tt}"]) != co:
+                            sai.append(f"{goc}.{truong_tt}: expected {'to contain' if co else 'not to contain'} "
+                                       f"{doan!r}, got {thuc_te[f'{goc}.{truong_tt}']!r}")
                     continue
                 if k == "phieu":
                     for kk, vv in v.items():

@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from thidua.kiem_tra import kiem_tra
 from thidua.mau_bang import tao_mau
@@ -29,7 +30,8 @@ def test_mau_co_du_sheet_danh_sach_chon_bang_va_dong_bang(tmp_path: Path) -> Non
     assert ws.freeze_panes == "A3"
     assert "BangCaNhan" in ws.tables
     ds = _ds_chon(ws)
-    assert ds["I3"] == "=ds_XepLoai" and ds["J3"] == "=ds_KyLuat"
+    cot = {c.khoa: get_column_letter(i) for i, c in enumerate(CA_NHAN.cot, start=1)}
+    assert ds[f"{cot['xep_loai']}3"] == "=ds_XepLoai" and ds[f"{cot['ky_luat']}3"] == "=ds_KyLuat"
     assert ws.protection.sheet and not ws["B3"].protection.locked
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$2:$2"
     assert [c.value for c in wb["TapThe"][2]] == [c.tieu_de for c in TAP_THE.cot]

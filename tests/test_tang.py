@@ -32,7 +32,7 @@ BUOC: dict[str, str] = {
     # luat (the law): parameters, criteria, the vote's arithmetic, money
     "tham_so": "luat", "tieu_chuan": "luat", "binh_xet": "luat", "tien_thuong": "luat", "bien_dich_tham_so": "luat",
     # kiem_tra (validate): records + problems, nothing decided
-    "kiem_tra": "kiem_tra", "kiem_tra_phieu": "kiem_tra",
+    "kiem_tra": "kiem_tra", "kiem_tra_phieu": "kiem_tra", "kiem_tra_su_kien": "kiem_tra",
     # xet (decide): eligibility → vote with quorum → quota → final → money, once per run
     "xet": "xet",
     # ra (present): workbooks, documents, ballots, forms

@@ -145,3 +145,59 @@ def doc_ky_luat(gia_tri: object) -> MucDo:
 
 def doc_cap(gia_tri: object) -> MucDo:
     return CAP_CONG_NHAN[_doc(gia_tri, _TIM_CAP, "Cấp công nhận", "Cơ sở, Tỉnh hoặc Toàn quốc")]
+
+
+# ---- v2 facts (SPEC §8): award types, leave kinds, kinds of initiative ----------------------------------------
+
+LOAI_KHEN_THUONG: dict[str, MucDo] = {m.ma: m for m in (
+    MucDo("THUONG_XUYEN", "Thường xuyên", 1),
+    MucDo("CHUYEN_DE", "Chuyên đề", 2),
+    MucDo("DOT_XUAT", "Đột xuất", 3),
+    MucDo("CONG_HIEN", "Cống hiến", 4),
+    MucDo("NIEN_HAN", "Niên hạn", 5),
+    MucDo("DOI_NGOAI", "Đối ngoại", 6),
+)}
+THUONG_XUYEN = LOAI_KHEN_THUONG["THUONG_XUYEN"]
+# ND 152/2025 Art. 4(3): awards for a sudden feat or a themed campaign do not count toward chains
+KHONG_TINH_CHUOI = frozenset({"CHUYEN_DE", "DOT_XUAT"})
+
+LOAI_NGHI: dict[str, MucDo] = {m.ma: m for m in (
+    MucDo("THAI_SAN", "thai sản", 1),
+    MucDo("OM", "ốm", 2),
+    MucDo("TAI_NAN", "tai nạn khi làm nhiệm vụ", 3),
+    MucDo("HOC_TAP", "học tập", 4),
+    MucDo("KHONG_LUONG", "không lương", 5),
+    MucDo("KHAC", "khác", 6),
+)}
+
+LOAI_SANG_KIEN: dict[str, MucDo] = {m.ma: m for m in (
+    MucDo("SANG_KIEN", "Sáng kiến", 1),
+    MucDo("DE_TAI", "Đề tài", 2),
+)}
+
+_TIM_LOAI_KT = _chi_muc((m.ma, (m.ten, f"khen thưởng {m.ten}")) for m in LOAI_KHEN_THUONG.values())
+_TIM_LOAI_NGHI = _chi_muc((
+    ("THAI_SAN", ("thai sản", "nghỉ thai sản", "sinh con")),
+    ("OM", ("ốm", "ốm đau", "nghỉ ốm", "bệnh")),
+    ("TAI_NAN", ("tai nạn khi làm nhiệm vụ", "tai nạn", "tai nạn lao động", "bị thương khi làm nhiệm vụ")),
+    ("HOC_TAP", ("học tập", "học", "đi học", "đào tạo", "bồi dưỡng", "đào tạo, bồi dưỡng")),
+    ("KHONG_LUONG", ("không lương", "nghỉ không lương", "không hưởng lương")),
+    ("KHAC", ("khác", "việc riêng")),
+))
+_TIM_LOAI_SK = _chi_muc((
+    ("SANG_KIEN", ("Sáng kiến", "SK", "giải pháp")),
+    ("DE_TAI", ("Đề tài", "đề tài khoa học", "đề án", "công trình", "nghiên cứu")),
+))
+
+
+def doc_loai_khen_thuong(gia_tri: object) -> MucDo:
+    return LOAI_KHEN_THUONG[_doc(gia_tri, _TIM_LOAI_KT, "Loại khen thưởng",
+                                 ", ".join(m.ten for m in LOAI_KHEN_THUONG.values()) + " (để trống = Thường xuyên)")]
+
+
+def doc_loai_nghi(gia_tri: object) -> MucDo:
+    return LOAI_NGHI[_doc(gia_tri, _TIM_LOAI_NGHI, "Loại nghỉ", ", ".join(m.ten for m in LOAI_NGHI.values()))]
+
+
+def doc_loai_sang_kien(gia_tri: object) -> MucDo:
+    return LOAI_SANG_KIEN[_doc(gia_tri, _TIM_LOAI_SK, "Loại", "Sáng kiến hoặc Đề tài")]

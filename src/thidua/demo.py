@@ -20,7 +20,13 @@ from openpyxl.styles import Font
 from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, XEP_LOAI
 from .ghi_bang import FONT, ghi_bang, luu_nguyen_tu
 from .mo_hinh import CaNhan, DuLieu, MucLichSu, SoTheoDoi, TapThe, ThongTin
-from .so_do import CA_NHAN, LICH_SU, TAP_THE
+from .so_do import (
+    CA_NHAN,
+    LICH_SU,
+    TAP_THE,
+    dong_lich_su,
+    theo_so_do,
+)
 from .tao_phieu import ghi_sheet_phieu_bau, ung_vien_bo_phieu
 from .tham_so import bo_tham_so_mac_dinh
 
@@ -198,13 +204,19 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
         ws = wb.active
         ws.title = "TapThe"
         ghi_bang(ws, [c.tieu_de for c in TAP_THE.cot],
-                 [[t.ma, t.ten, t.xep_loai.ma if t.xep_loai else "", t.khoi, t.diem, ds(t.dang_ky), ds(t.de_nghi), ""]],
+                 [theo_so_do(TAP_THE, ma=t.ma, ten=t.ten, xep_loai=t.xep_loai.ma if t.xep_loai else "", khoi=t.khoi,
+                             diem=t.diem, dang_ky=ds(t.dang_ky), de_nghi=ds(t.de_nghi),
+                             dang_xem_xet="Có" if t.dang_xem_xet else "", ghi_chu=t.ghi_chu)],
                  tieu_de_trang=f"TẬP THỂ — {t.ten.upper()}", do_rong=[c.do_rong for c in TAP_THE.cot])
         ws2 = wb.create_sheet("CaNhan")
-        dong = [[i, c.ma, c.ho_ten, c.gioi_tinh, ngay(c.ngay_sinh), c.chuc_vu, c.don_vi, ngay(c.ngay_tuyen_dung),
-                 c.xep_loai.ma if c.xep_loai else "", c.ky_luat.ten if c.ky_luat else "",
-                 c.sang_kien.ten if c.sang_kien else "", c.de_tai.ten if c.de_tai else "", ds(c.dang_ky),
-                 ds(c.de_nghi), "Có" if c.dang_xem_xet else "", c.ghi_chu]
+        dong = [theo_so_do(CA_NHAN, stt=i, ma=c.ma, ho_ten=c.ho_ten, gioi_tinh=c.gioi_tinh, ngay_sinh=ngay(c.ngay_sinh),
+                           so_dinh_danh=c.so_dinh_danh, chuc_vu=c.chuc_vu, don_vi=c.don_vi,
+                           ngay_tuyen_dung=ngay(c.ngay_tuyen_dung), ngay_vao_co_quan=ngay(c.ngay_vao_co_quan),
+                           co_quan_truoc=c.co_quan_truoc, nghi="; ".join(k.mo_ta() for k in c.nghi),
+                           xep_loai=c.xep_loai.ma if c.xep_loai else "", ky_luat=c.ky_luat.ten if c.ky_luat else "",
+                           sang_kien=c.sang_kien.ten if c.sang_kien else "", de_tai=c.de_tai.ten if c.de_tai else "",
+                           dang_ky=ds(c.dang_ky), de_nghi=ds(c.de_nghi), dang_xem_xet="Có" if c.dang_xem_xet else "",
+                           ghi_chu=c.ghi_chu)
                 for i, c in enumerate(theo_dv.get(ma, []), start=1)]
         ghi_bang(ws2, [c.tieu_de for c in CA_NHAN.cot], dong, tieu_de_trang=f"DANH SÁCH CÁ NHÂN — {t.ten.upper()}",
                  do_rong=[c.do_rong for c in CA_NHAN.cot])
@@ -229,10 +241,7 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
     ghi_bang(ws, ["Mục", "Giá trị"], [("Chỉ tiêu CSTĐCS", "15%"), ("Làm tròn chỉ tiêu", "làm tròn xuống")],
              tieu_de_trang="QUY CHẾ THI ĐUA, KHEN THƯỞNG CỦA SỞ (trích)", do_rong=[30, 30], ngang=False)
     ws = wb.create_sheet("LichSu")
-    ghi_bang(ws, [c.tieu_de for c in LICH_SU.cot],
-             [[m.ma, m.nam, m.danh_hieu.viet_tat if m.danh_hieu else "", m.so_quyet_dinh, ngay(m.ngay_quyet_dinh),
-               m.co_quan_ban_hanh, m.xep_loai.ma if m.xep_loai else "", m.sang_kien.ten if m.sang_kien else "",
-               m.ky_luat.ten if m.ky_luat else ""] for m in du_lieu.so_theo_doi.cac_muc],
+    ghi_bang(ws, [c.tieu_de for c in LICH_SU.cot], [dong_lich_su(m) for m in du_lieu.so_theo_doi.cac_muc],
              tieu_de_trang="SỔ THEO DÕI THI ĐUA, KHEN THƯỞNG CÁC NĂM TRƯỚC", do_rong=[c.do_rong for c in LICH_SU.cot])
     ung_vien, phieu = _phieu(du_lieu, rng)
     ghi_sheet_phieu_bau(ung_vien, len(phieu), thu_muc / "tong-hop.xlsx", phieu, wb=wb)

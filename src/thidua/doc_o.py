@@ -8,12 +8,39 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .danh_muc import doc_cap, doc_danh_hieu, doc_danh_sach_danh_hieu, doc_ky_luat, doc_xep_loai
+from .danh_muc import (
+    LOAI_NGHI,
+    doc_cap,
+    doc_danh_hieu,
+    doc_danh_sach_danh_hieu,
+    doc_ky_luat,
+    doc_loai_khen_thuong,
+    doc_loai_nghi,
+    doc_loai_sang_kien,
+    doc_xep_loai,
+)
 from .doc_bang import BangTho
 from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe
 from .ma_cu import sua_ma_cu
-from .mo_hinh import NguonDong
-from .so_do import CAP, CHU, CO_KHONG, DANH_HIEU_1, DS_DANH_HIEU, KY_LUAT_, MA, NGAY, SO, SO_NGUYEN, XEP_LOAI_, Cot
+from .mo_hinh import KyNghi, NguonDong
+from .so_do import (
+    CAP,
+    CHU,
+    CO_KHONG,
+    DANH_HIEU_1,
+    DINH_DANH,
+    DS_DANH_HIEU,
+    KY_LUAT_,
+    LOAI_KT,
+    LOAI_SK,
+    MA,
+    NGAY,
+    NGHI,
+    SO,
+    SO_NGUYEN,
+    XEP_LOAI_,
+    Cot,
+)
 from .tieng_viet import chuan_hoa, doc_dung_sai
 
 _NGAY_CHU = re.compile(r"^\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*$")
@@ -57,8 +84,53 @@ def doc_ma(v: object) -> str:
     return chuan_hoa(v)
 
 
+_NGHI_MOT = re.compile(r"^(?P<loai>[^\d]+?)\s*:?\s*(?P<so>\d+)\s*(?P<don_vi>ngày|ngay|tháng|thang)?\.?$", re.IGNORECASE)
+MAU_NGHI = "thai sản 180 ngày; ốm 20 ngày"
+
+
+def doc_nghi(v: object) -> tuple[KyNghi, ...]:
+    """The CaNhan column ``Nghỉ``: "thai sản 180 ngày; ốm 20 ngày" → one ``KyNghi`` per kind (the same kind
+    twice is added up). "N tháng" is read as N × 30 days. Anything else says what to write."""
+    tong: dict[str, int] = {}
+    for phan in re.split(r"[;,\n]", str(v)):
+        phan = chuan_hoa(phan)
+        if not phan:
+            continue
+        m = _NGHI_MOT.match(phan)
+        if not m:
+            raise GiaTriKhongHopLe(f"Nghỉ: '{phan}' không đọc được; ghi loại nghỉ rồi số ngày, các lần cách nhau "
+                                   f"bằng dấu chấm phẩy, ví dụ '{MAU_NGHI}'")
+        loai_chu = re.sub(r"^nghỉ\s+", "", m.group("loai").strip(), flags=re.IGNORECASE)
+        try:
+            loai = doc_loai_nghi(loai_chu)
+        except GiaTriKhongHopLe:
+            raise GiaTriKhongHopLe(f"Nghỉ: loại '{loai_chu}' không hợp lệ; chọn "
+                                   + ", ".join(x.ten for x in LOAI_NGHI.values())) from None
+        so = int(m.group("so")) * (30 if (m.group("don_vi") or "").lower() in ("tháng", "thang") else 1)
+        tong[loai.ma] = tong.get(loai.ma, 0) + so
+    for ma, so in tong.items():
+        if so > 366:
+            raise GiaTriKhongHopLe(f"Nghỉ: {LOAI_NGHI[ma].ten} {so} ngày, quá số ngày của một năm; kiểm tra lại")
+    if not tong:
+        raise GiaTriKhongHopLe(f"Nghỉ: không có lần nghỉ nào; ghi ví dụ '{MAU_NGHI}' hoặc để trống")
+    return tuple(KyNghi(LOAI_NGHI[ma], so) for ma, so in tong.items())
+
+
+def doc_so_dinh_danh(v: object) -> str:
+    """The 12-digit personal identification number (CCCD), kept as text. A number Excel stored as a number
+    has lost its leading zero: the message says so."""
+    s = doc_ma(v).replace(" ", "").replace(".", "")
+    if not s.isdigit() or len(s) != 12:
+        goi_y = (" (ô đang là số nên Excel đã bỏ số 0 ở đầu: định dạng ô là Văn bản rồi gõ lại đủ 12 chữ số)"
+                 if s.isdigit() and len(s) < 12 and not isinstance(v, str) else "")
+        raise GiaTriKhongHopLe(f"Số định danh cá nhân '{doc_ma(v)}' phải gồm đúng 12 chữ số"
+                               f"{' (hiện ' + str(len(s)) + ' chữ số)' if s.isdigit() else ''}{goi_y}")
+    return s
+
+
 _DOC_MA = {DANH_HIEU_1: doc_danh_hieu, DS_DANH_HIEU: doc_danh_sach_danh_hieu, XEP_LOAI_: doc_xep_loai,
-           KY_LUAT_: doc_ky_luat, CAP: doc_cap}
+           KY_LUAT_: doc_ky_luat, CAP: doc_cap, LOAI_KT: doc_loai_khen_thuong, LOAI_SK: doc_loai_sang_kien,
+           NGHI: doc_nghi}
 
 
 @lru_cache(maxsize=4096)
@@ -75,7 +147,7 @@ def doc_o(cot: Cot, v: object) -> Any:
     if isinstance(v, str):
         v = chuan_hoa(v)
     if v in ("", None):
-        return () if cot.kieu == DS_DANH_HIEU else None
+        return () if cot.kieu in (DS_DANH_HIEU, NGHI) else None
     k = cot.kieu
     if k == CHU:
         return chuan_hoa(v)
@@ -95,6 +167,11 @@ def doc_o(cot: Cot, v: object) -> Any:
                 raise LoiO(f"'{v}' phải là số nguyên")
             return int(so)
         return so
+    if k == DINH_DANH:
+        try:
+            return doc_so_dinh_danh(v)
+        except GiaTriKhongHopLe as e:
+            raise LoiO(e.thong_bao) from None
     if k == CO_KHONG:
         try:
             return doc_dung_sai(v)
@@ -149,7 +226,7 @@ class BoGom:
             except LoiO as e:
                 self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c, cd.tieu_de)
                 self.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))
-                ban_ghi[cd.khoa] = () if cd.kieu == DS_DANH_HIEU else None
+                ban_ghi[cd.khoa] = () if cd.kieu in (DS_DANH_HIEU, NGHI) else None
 
 
 def o_cot(b: BangTho, khoa: str) -> int:

@@ -14,18 +14,32 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .danh_muc import CA_NHAN, TAP_THE, DanhHieu
+from .danh_muc import CA_NHAN, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, DanhHieu
 from .doc_bang import BangTho, doc_dau_vao
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
 from .kiem_tra_phieu import doc_phieu
-from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, ThiduaError, VanDe
-from .mo_hinh import CaNhan, DuLieu, MucLichSu, NguonDong, SoTheoDoi, TapThe, ThongTin
+from .kiem_tra_su_kien import kiem_ca_nhan_moi, kiem_ma, kiem_mot_thanh_tich
+from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe
+from .mo_hinh import (
+    CaNhan,
+    DuLieu,
+    LoiSoTheoDoi,
+    MucKyLuat,
+    MucLichSu,
+    MucSangKien,
+    NguonDong,
+    SoTheoDoi,
+    TapThe,
+    ThongTin,
+)
 from .so_do import CA_NHAN as S_CA_NHAN
 from .so_do import KIEM_PHIEU as S_KIEM_PHIEU
+from .so_do import KY_LUAT_SHEET as S_KY_LUAT
 from .so_do import LICH_SU as S_LICH_SU
 from .so_do import LUON, Sheet
 from .so_do import PHIEU_BAU as S_PHIEU_BAU
 from .so_do import QUY_CHE as S_QUY_CHE
+from .so_do import SANG_KIEN as S_SANG_KIEN
 from .so_do import TAP_THE as S_TAP_THE
 from .so_do import THONG_TIN as S_THONG_TIN
 from .tham_so import BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
@@ -69,6 +83,8 @@ def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = 
     tap_the = _doc_tap_the(theo_loai[S_TAP_THE.ten], g)
     ca_nhan = _doc_ca_nhan(theo_loai[S_CA_NHAN.ten], g, tap_the)
     so_theo_doi = _doc_lich_su(theo_loai[S_LICH_SU.ten], g)
+    _doc_sang_kien(theo_loai[S_SANG_KIEN.ten], g, so_theo_doi, thong_tin)
+    _doc_ky_luat(theo_loai[S_KY_LUAT.ten], g, so_theo_doi, thong_tin)
 
     if not ca_nhan and not tap_the:
         g.them("thieu_sheet", LOI, "Không có dòng nào ở sheet CaNhan hoặc TapThe; cần danh sách cá nhân và tập thể "
@@ -92,6 +108,9 @@ def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = 
             ts = bo.tai_ngay(ngay, quy_che)
     theo_tep = {(b.tep, b.ten_sheet): b for b in bang}
     _kiem_de_nghi(ca_nhan, tap_the, g, ts, thong_tin, so_theo_doi, che_do, theo_tep)
+    kiem_ma(ca_nhan, tap_the, so_theo_doi, g, theo_tep)
+    if thong_tin is not None:
+        kiem_mot_thanh_tich(ca_nhan, tap_the, so_theo_doi, g, theo_tep, thong_tin.nam)
     kp = None
     if che_do == "cuoi_nam" and thong_tin is not None:
         kp = doc_phieu(theo_loai[S_PHIEU_BAU.ten], theo_loai[S_KIEM_PHIEU.ten], g, thong_tin, ca_nhan, tap_the, ts)
@@ -251,7 +270,8 @@ def _cac_dong(ds: list[BangTho], g: BoGom, s: Sheet, bat_buoc: tuple[str, ...], 
 
 def _doc_tap_the(ds: list[BangTho], g: BoGom) -> list[TapThe]:
     return [TapThe(d["ma"], d.get("ten") or "", d.get("xep_loai"), d.get("khoi") or "", d.get("diem"),
-                   d.get("dang_ky") or (), d.get("de_nghi") or (), d.get("ghi_chu") or "", nguon_dong(b, r))
+                   d.get("dang_ky") or (), d.get("de_nghi") or (), d.get("ghi_chu") or "", nguon_dong(b, r),
+                   bool(d.get("dang_xem_xet")))
             for b, r, d in _cac_dong(ds, g, S_TAP_THE, ("ma", "ten"), "Mã đơn vị", "tập thể")]
 
 
@@ -260,6 +280,7 @@ def _doc_ca_nhan(ds: list[BangTho], g: BoGom, tap_the: list[TapThe]) -> list[CaN
     theo_ten = {khoa_so_khop(t.ten, giu_dau=True): t.ma for t in tap_the}
     ket_qua: list[CaNhan] = []
     nguoi: dict[tuple[str, dt.date], tuple[str, str]] = {}
+    dinh_danh: dict[str, tuple[str, BangTho, int]] = {}
     for b, r, d in _cac_dong(ds, g, S_CA_NHAN, ("ma", "ho_ten", "don_vi"), "Mã CB", "người"):
         don_vi = d.get("don_vi") or ""
         if don_vi and tap_the:
@@ -272,7 +293,18 @@ def _doc_ca_nhan(ds: list[BangTho], g: BoGom, tap_the: list[TapThe]) -> list[CaN
         cn = CaNhan(d["ma"], d.get("ho_ten") or "", don_vi, d.get("chuc_vu") or "", d.get("gioi_tinh") or "",
                     d.get("ngay_sinh"), d.get("ngay_tuyen_dung"), d.get("xep_loai"), d.get("ky_luat"),
                     d.get("sang_kien"), d.get("de_tai"), d.get("dang_ky") or (), d.get("de_nghi") or (),
-                    bool(d.get("dang_xem_xet")), d.get("ghi_chu") or "", nguon_dong(b, r))
+                    bool(d.get("dang_xem_xet")), d.get("ghi_chu") or "", nguon_dong(b, r),
+                    d.get("ngay_vao_co_quan"), d.get("co_quan_truoc") or "", d.get("nghi") or (),
+                    d.get("so_dinh_danh") or "")
+        if cn.so_dinh_danh:
+            if cn.so_dinh_danh in dinh_danh:
+                ma0, b0, r0 = dinh_danh[cn.so_dinh_danh]
+                g.them("trung_dinh_danh", LOI, f"Số định danh cá nhân {cn.so_dinh_danh} của {cn.ma} trùng với {ma0} "
+                       f"({b0.ten_sheet}!{b0.o(r0, o_cot(b0, 'so_dinh_danh'))}, tệp {Path(b0.tep).name}); mỗi người "
+                       "một số định danh — kiểm tra lại số của một trong hai người.", b, r, o_cot(b, "so_dinh_danh"),
+                       "Số định danh cá nhân")
+            else:
+                dinh_danh[cn.so_dinh_danh] = (cn.ma, b, r)
         if cn.ngay_sinh and cn.ho_ten:
             khoa = (khoa_so_khop(cn.ho_ten, giu_dau=True), cn.ngay_sinh)
             if khoa in nguoi and nguoi[khoa][1] != cn.don_vi:
@@ -297,10 +329,84 @@ def _doc_lich_su(ds: list[BangTho], g: BoGom) -> SoTheoDoi:
             try:
                 so.them(MucLichSu(d["ma"], d["nam"], d.get("danh_hieu"), d.get("so_quyet_dinh") or "",
                                   d.get("ngay_quyet_dinh"), d.get("co_quan") or "", d.get("xep_loai"),
-                                  d.get("sang_kien"), d.get("ky_luat"), nguon_dong(b, r)))
-            except ThiduaError as e:
-                g.them("lich_su_trung", LOI, e.thong_bao, b, r, o_cot(b, "danh_hieu"), "Danh hiệu/hình thức")
+                                  d.get("sang_kien"), d.get("ky_luat"), nguon_dong(b, r),
+                                  d.get("loai_khen_thuong") or THUONG_XUYEN))
+            except LoiSoTheoDoi as e:
+                g.them("lich_su_trung", LOI, e.thong_bao, b, r, o_cot(b, e.khoa), S_LICH_SU.cot_theo_khoa(e.khoa).tieu_de)
     return so
+
+
+def _cac_dong_so(ds: list[BangTho], g: BoGom, s: Sheet) -> Iterator[tuple[BangTho, int, dict[str, Any]]]:
+    """The non-blank rows of a register sheet (SangKien, KyLuat), with required values reported missing."""
+    bat_buoc = [c.khoa for c in s.cot if c.bat_buoc == LUON]
+    for b in ds:
+        for r, dong in b.dong:
+            if not any(x not in ("", None) for x in dong):
+                continue
+            d: dict[str, Any] = {}
+            g.doc_dong(b, r, dong, d)
+            thieu = [k for k in bat_buoc if d.get(k) in (None, "") and (b.tep, b.ten_sheet, r + 1, k) not in g.o_sai]
+            for k in thieu:
+                cd = s.cot_theo_khoa(k)
+                g.them("thieu_gia_tri", LOI, f"Thiếu {cd.tieu_de}" + (f" ({cd.huong_dan})." if cd.huong_dan else "."),
+                       b, r, o_cot(b, k), cd.tieu_de)
+            if any(d.get(k) in (None, "") for k in bat_buoc):
+                continue
+            yield b, r, d
+
+
+def _doc_sang_kien(ds: list[BangTho], g: BoGom, so: SoTheoDoi, tt: ThongTin | None) -> None:
+    """SangKien: several initiatives per person and year; the same title twice for the same author and year is
+    an error; a year after the round's year is an error."""
+    da_co: dict[tuple[str, int, str], tuple[BangTho, int]] = {}
+    for b, r, d in _cac_dong_so(ds, g, S_SANG_KIEN):
+        if tt is not None and d["nam"] > tt.nam:
+            g.them("gia_tri_khong_hop_le", LOI, f"Năm {d['nam']} sau năm xét {tt.nam}; sáng kiến chỉ được tính cho "
+                   "năm đã được công nhận — kiểm tra lại.", b, r, o_cot(b, "nam"), "Năm")
+            continue
+        khoa = (d["ma"], d["nam"], khoa_so_khop(d["ten"], giu_dau=True))
+        if khoa in da_co:
+            b0, r0 = da_co[khoa]
+            g.them("sang_kien_trung", LOI, f"Sáng kiến «{d['ten']}» của {d['ma']} năm {d['nam']} đã có ở "
+                   f"{b0.ten_sheet}!{b0.o(r0, o_cot(b0, 'ten'))} (tệp {Path(b0.tep).name}); xoá dòng trùng.",
+                   b, r, o_cot(b, "ten"), "Tên")
+            continue
+        da_co[khoa] = (b, r)
+        ngay = d.get("ngay")
+        if ngay is not None and ngay.year < d["nam"]:
+            g.them("gia_tri_khong_hop_le", LOI, f"Ngày công nhận {ngay:%d/%m/%Y} trước năm {d['nam']} của sáng kiến; "
+                   "kiểm tra lại Năm hoặc Ngày.", b, r, o_cot(b, "ngay"), "Ngày")
+            continue
+        so.them_sang_kien(MucSangKien(d["ma"], d["nam"], d["ten"], d.get("loai") or LOAI_SANG_KIEN["SANG_KIEN"],
+                                      d["cap"], d.get("so_quyet_dinh") or "", ngay, nguon_dong(b, r)))
+
+
+def _doc_ky_luat(ds: list[BangTho], g: BoGom, so: SoTheoDoi, tt: ThongTin | None) -> None:
+    """KyLuat: dates must be in order; the year of the act cannot follow the decision."""
+    for b, r, d in _cac_dong_so(ds, g, S_KY_LUAT):
+        ngay, nam_vp, het = d.get("ngay_quyet_dinh"), d.get("nam_vi_pham"), d.get("ngay_het_hieu_luc")
+        if ngay is None and nam_vp is None:
+            g.them("thieu_gia_tri", LOI, "Dòng kỷ luật cần Ngày quyết định (hoặc ít nhất Năm vi phạm) để biết năm bị "
+                   "kỷ luật.", b, r, o_cot(b, "ngay_quyet_dinh"), "Ngày quyết định")
+            continue
+        if nam_vp is not None and not 1990 <= nam_vp <= 2100:
+            g.them("gia_tri_khong_hop_le", LOI, f"Năm vi phạm {nam_vp} không hợp lệ; ghi năm, ví dụ 2025.", b, r,
+                   o_cot(b, "nam_vi_pham"), "Năm vi phạm")
+            continue
+        if ngay is not None and nam_vp is not None and nam_vp > ngay.year:
+            g.them("gia_tri_khong_hop_le", LOI, f"Năm vi phạm {nam_vp} sau Ngày quyết định {ngay:%d/%m/%Y}; kiểm tra "
+                   "lại.", b, r, o_cot(b, "nam_vi_pham"), "Năm vi phạm")
+            continue
+        if ngay is not None and het is not None and het <= ngay:
+            g.them("gia_tri_khong_hop_le", LOI, f"Ngày hết hiệu lực {het:%d/%m/%Y} không sau Ngày quyết định "
+                   f"{ngay:%d/%m/%Y}; kiểm tra lại.", b, r, o_cot(b, "ngay_het_hieu_luc"), "Ngày hết hiệu lực")
+            continue
+        if tt is not None and ngay is not None and ngay > tt.ngay_quyet_dinh:
+            g.them("gia_tri_khong_hop_le", CANH_BAO, f"Quyết định kỷ luật ngày {ngay:%d/%m/%Y} sau Ngày quyết định "
+                   f"khen thưởng {tt.ngay_quyet_dinh:%d/%m/%Y}; vẫn được tính — kiểm tra lại nếu gõ nhầm.", b, r,
+                   o_cot(b, "ngay_quyet_dinh"), "Ngày quyết định")
+        so.them_ky_luat(MucKyLuat(d["ma"], d["hinh_thuc"], d.get("so_quyet_dinh") or "", ngay, nam_vp, het,
+                                  nguon_dong(b, r)))
 
 
 def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Any, tt: ThongTin | None,
@@ -338,6 +444,7 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: An
             if dt_.ngay_tuyen_dung and dt_.ngay_tuyen_dung.year > tt.nam:
                 them("ngay_tuyen_dung", LOI, f"Ngày tuyển dụng {dt_.ngay_tuyen_dung:%d/%m/%Y} sau năm xét {tt.nam}; "
                      "kiểm tra lại.", "ngay_tuyen_dung")
+            kiem_ca_nhan_moi(dt_, tt, them)
             if dt_.ngay_sinh:
                 tuoi = tt.nam - dt_.ngay_sinh.year
                 if not 16 <= tuoi <= 75:

@@ -14,7 +14,19 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .ghi_bang import FONT, NEN_TIEU_DE, VIEN, ghi_bang, ghi_o, luu_nguyen_tu, thiet_lap_in
-from .so_do import CA_NHAN, DS_CHON, KIEM_PHIEU, LICH_SU, PHIEU_BAU, QUY_CHE, TAP_THE, THONG_TIN, Sheet
+from .so_do import (
+    CA_NHAN,
+    DS_CHON,
+    KIEM_PHIEU,
+    KY_LUAT_SHEET,
+    LICH_SU,
+    PHIEU_BAU,
+    QUY_CHE,
+    SANG_KIEN,
+    TAP_THE,
+    THONG_TIN,
+    Sheet,
+)
 from .tham_so import BoThamSo, bo_tham_so_mac_dinh
 
 SO_DONG_NHAP = 500
@@ -29,6 +41,18 @@ HUONG_DAN_CHUNG = [
     " QuyChe (nếu cơ quan có quy định riêng), LichSu (kết quả các năm trước), PhieuBau hoặc KiemPhieu.",
     "3. Đầu năm (đăng ký thi đua): chỉ điền cột Đăng ký; để trống Xếp loại và Đề nghị. Chạy: thidua dang-ky <thư mục> -o <kết quả>.",
     "4. Cuối năm: điền Xếp loại, Kỷ luật, Sáng kiến, Đề tài, Đề nghị. Chạy: thidua kiem-tra <thư mục> để biết ô nào sai.",
+    "   Người mới về: Ngày tuyển dụng (ngày tuyển dụng công chức, viên chức) khác Ngày vào cơ quan (ngày chuyển đến, hoặc"
+    " ngày bắt đầu hợp đồng đầu tiên tại cơ quan). Thời gian hợp đồng liên tục tại cơ quan trước khi tuyển dụng, và"
+    " thời gian công tác ở Cơ quan trước của người chuyển đến, đều được tính đủ 6 tháng để xét LĐTT.",
+    "   Nghỉ: ghi loại và số ngày, ví dụ 'thai sản 180 ngày; ốm 20 ngày'. Loại: thai sản, ốm, tai nạn khi làm nhiệm vụ,"
+    " học tập, không lương, khác. Nghỉ thai sản, điều trị tai nạn khi làm nhiệm vụ, đi học được tính là thời gian công tác.",
+    "   Số định danh cá nhân: đủ 12 chữ số của căn cước, ô định dạng Văn bản.",
+    "   Sheet SangKien: mỗi sáng kiến, đề tài được công nhận một dòng (một người có thể có nhiều sáng kiến một năm);"
+    " cột Sáng kiến/Đề tài ở CaNhan chỉ là ghi tắt khi chưa có sổ này. Kết quả xét nêu tên sáng kiến đã dùng.",
+    "   Sheet KyLuat: mỗi quyết định kỷ luật (cá nhân hoặc tập thể) một dòng, với Ngày quyết định, Năm vi phạm, Ngày hết"
+    " hiệu lực; thành tích chỉ được tính từ sau khi hết kỷ luật (Nghị định 152/2025/NĐ-CP, Điều 4).",
+    "   LichSu, cột Loại khen thưởng: để trống là Thường xuyên; khen Chuyên đề, Đột xuất không tính vào các năm liên tục.",
+    "   Một thành tích chỉ khen một hình thức: không đề nghị cùng lúc GK và BK tỉnh cho cùng năm, trừ khi Ghi chú nêu lý do.",
     "5. Mã danh hiệu: ghi mã (LDTT), viết tắt (LĐTT) hoặc tên đầy đủ (Lao động tiên tiến); nhiều danh hiệu cách nhau bằng dấu phẩy.",
     "6. Mã CB, Mã đơn vị là chữ: giữ nguyên số 0 ở đầu. Ngày ghi dạng dd/mm/yyyy.",
     "7. Không đổi tên sheet và tiêu đề cột; có thể thêm cột riêng, thidua bỏ qua cột lạ.",
@@ -168,21 +192,23 @@ def tao_mau(thu_muc: Path, bo: BoThamSo | None = None) -> list[Path]:
     thu_muc.mkdir(parents=True, exist_ok=True)
 
     tong = Workbook()
-    _huong_dan(tong, ["Tệp này là tệp tổng hợp của bộ phận thi đua: ThongTin, QuyChe, LichSu, PhieuBau, KiemPhieu.",
+    _huong_dan(tong, ["Tệp này là tệp tổng hợp của bộ phận thi đua: ThongTin, QuyChe, LichSu, KyLuat, PhieuBau, "
+                      "KiemPhieu.",
                       "PhieuBau: cột 'Phiếu số', 'Hợp lệ', rồi mỗi ứng viên một cột tiêu đề 'Mã - Danh hiệu' "
                       "(thidua tao-phieu tạo sẵn). Đồng ý: x; không đồng ý: để trống."])
     ds = _danh_muc(tong)
     _sheet_khoa_gia_tri(tong, THONG_TIN, [(c.tieu_de, None, c.huong_dan) for c in THONG_TIN.cot])
     _sheet_khoa_gia_tri(tong, QUY_CHE, dong_quy_che(bo))
-    for s in (LICH_SU, PHIEU_BAU, KIEM_PHIEU):
+    for s in (LICH_SU, KY_LUAT_SHEET, PHIEU_BAU, KIEM_PHIEU):
         _sheet_bang(tong, s, ds)
     ra_tong = thu_muc / TEN_TEP_TONG_HOP
     luu_nguyen_tu(tong, ra_tong)
 
     don_vi = Workbook()
-    _huong_dan(don_vi, ["Tệp này do mỗi đơn vị điền: TapThe (đơn vị mình) và CaNhan (mỗi người một dòng)."])
+    _huong_dan(don_vi, ["Tệp này do mỗi đơn vị điền: TapThe (đơn vị mình), CaNhan (mỗi người một dòng) và SangKien "
+                        "(sáng kiến, đề tài của người trong đơn vị)."])
     ds = _danh_muc(don_vi)
-    for s in (TAP_THE, CA_NHAN):
+    for s in (TAP_THE, CA_NHAN, SANG_KIEN):
         _sheet_bang(don_vi, s, ds)
     ra_dv = thu_muc / TEN_TEP_DON_VI
     luu_nguyen_tu(don_vi, ra_dv)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .danh_muc import DanhHieu, MucDo
+from .danh_muc import KHONG_TINH_CHUOI, THUONG_XUYEN, DanhHieu, MucDo
 from .loi import ThiduaError
 
 
@@ -19,6 +19,17 @@ class NguonDong:
     tep: str
     sheet: str
     dong: int
+
+
+@dataclass(frozen=True, slots=True)
+class KyNghi:
+    """One kind of leave in the year (CaNhan column ``Nghỉ``: "thai sản 180 ngày; ốm 20 ngày")."""
+
+    loai: MucDo  # danh_muc.LOAI_NGHI
+    so_ngay: int
+
+    def mo_ta(self) -> str:
+        return f"{self.loai.ten} {self.so_ngay} ngày"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +50,10 @@ class CaNhan:
     dang_xem_xet: bool = False
     ghi_chu: str = ""
     nguon: NguonDong | None = None
+    ngay_vao_co_quan: dt.date | None = None  # arrival: transfer in, or first contract in this agency
+    co_quan_truoc: str = ""  # the former agency of a person transferred in
+    nghi: tuple[KyNghi, ...] = ()
+    so_dinh_danh: str = ""  # the 12-digit personal identification number, as text
 
     @property
     def cap_thanh_tich(self) -> MucDo | None:
@@ -63,6 +78,7 @@ class TapThe:
     de_nghi: tuple[DanhHieu, ...] = ()
     ghi_chu: str = ""
     nguon: NguonDong | None = None
+    dang_xem_xet: bool = False  # ND 152/2025 Art. 4: a pending case freezes collectives too
 
     @property
     def la_dang_ky(self) -> bool:
@@ -83,6 +99,69 @@ class MucLichSu:
     sang_kien: MucDo | None = None
     ky_luat: MucDo | None = None
     nguon: NguonDong | None = None
+    loai_khen_thuong: MucDo = THUONG_XUYEN
+
+    @property
+    def tinh_chuoi(self) -> bool:
+        """ND 152/2025 Art. 4(3): đột xuất and chuyên đề awards do not count toward chains."""
+        return self.loai_khen_thuong.ma not in KHONG_TINH_CHUOI
+
+
+@dataclass(frozen=True, slots=True)
+class MucSangKien:
+    """One row of the SangKien register: an initiative or an accepted research topic, recognised."""
+
+    ma: str  # the author's Mã CB
+    nam: int
+    ten: str
+    loai: MucDo  # danh_muc.LOAI_SANG_KIEN
+    cap: MucDo  # danh_muc.CAP_CONG_NHAN
+    so_quyet_dinh: str = ""
+    ngay: dt.date | None = None
+    nguon: NguonDong | None = None
+
+    def mo_ta(self) -> str:
+        qd = f", QĐ {self.so_quyet_dinh}" if self.so_quyet_dinh else ""
+        ten = f" «{self.ten}»" if self.ten else ""
+        return f"{self.loai.ten.lower()}{ten} (năm {self.nam}, cấp {self.cap.ten}{qd})"
+
+
+@dataclass(frozen=True, slots=True)
+class MucKyLuat:
+    """One row of the KyLuat sheet: a discipline of a person or a unit."""
+
+    ma: str
+    hinh_thuc: MucDo  # danh_muc.KY_LUAT
+    so_quyet_dinh: str = ""
+    ngay_quyet_dinh: dt.date | None = None
+    nam_vi_pham: int | None = None
+    ngay_het_hieu_luc: dt.date | None = None
+    nguon: NguonDong | None = None
+
+    @property
+    def nam(self) -> int | None:
+        """The year the discipline concerns: the year of the act, else the year of the decision."""
+        if self.nam_vi_pham is not None:
+            return self.nam_vi_pham
+        return self.ngay_quyet_dinh.year if self.ngay_quyet_dinh else None
+
+    def mo_ta(self) -> str:
+        phan = [self.hinh_thuc.ten]
+        if self.so_quyet_dinh:
+            phan.append(f"QĐ {self.so_quyet_dinh}")
+        if self.ngay_quyet_dinh:
+            phan.append(f"ngày {self.ngay_quyet_dinh:%d/%m/%Y}")
+        if self.ngay_het_hieu_luc:
+            phan.append(f"hết hiệu lực {self.ngay_het_hieu_luc:%d/%m/%Y}")
+        return ", ".join(phan)
+
+
+class LoiSoTheoDoi(ThiduaError):
+    """A ledger row that contradicts another; ``khoa`` is the column to point at."""
+
+    def __init__(self, thong_bao: str, khoa: str) -> None:
+        super().__init__(thong_bao)
+        self.khoa = khoa
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,47 +266,111 @@ class KetQuaKiemPhieu:
 
 
 class SoTheoDoi:
-    """The ledger (LichSu) indexed by subject and year."""
+    """The ledger (LichSu) indexed by subject and year, with the registers of initiatives (SangKien) and
+    disciplines (KyLuat)."""
 
-    def __init__(self, cac_muc: Iterable[MucLichSu] = ()) -> None:
+    def __init__(self, cac_muc: Iterable[MucLichSu] = (), sang_kien: Iterable[MucSangKien] = (),
+                 ky_luat: Iterable[MucKyLuat] = ()) -> None:
         self.cac_muc: list[MucLichSu] = []
         self._danh_hieu: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-        self._xep_loai: dict[tuple[str, int], MucDo] = {}
-        self._sang_kien: dict[tuple[str, int], MucDo] = {}
+        self._chuoi: set[tuple[str, int, str]] = set()  # (ma, nam, code) of awards that count toward chains
+        self._loai: dict[tuple[str, int, str, str], MucLichSu] = {}
+        self._xep_loai: dict[tuple[str, int], tuple[MucDo, MucLichSu]] = {}
+        self._sang_kien: dict[tuple[str, int], list[MucDo]] = defaultdict(list)
         self._ky_luat: dict[tuple[str, int], MucDo] = {}
+        self.so_sang_kien: list[MucSangKien] = []
+        self._so_sang_kien: dict[tuple[str, int], list[MucSangKien]] = defaultdict(list)
+        self.so_ky_luat: list[MucKyLuat] = []
+        self._so_ky_luat: dict[str, list[MucKyLuat]] = defaultdict(list)
         for m in cac_muc:
             self.them(m)
+        for s in sang_kien:
+            self.them_sang_kien(s)
+        for k in ky_luat:
+            self.them_ky_luat(k)
+
+    @staticmethod
+    def _noi(m: MucLichSu) -> str:
+        return f" (tệp {m.nguon.tep}, sheet {m.nguon.sheet}, dòng {m.nguon.dong})" if m.nguon else ""
 
     def them(self, m: MucLichSu) -> None:
+        """Add a ledger row. Two rows for the same subject, code, year and award type, or two different
+        ratings for the same subject and year, are refused (``LoiSoTheoDoi``); several rows carrying an
+        initiative for the same year add up (they are several initiatives)."""
         if m.danh_hieu is not None:
-            if m.danh_hieu.ma in self._danh_hieu[m.ma][m.nam]:
-                noi = f" (tệp {m.nguon.tep}, sheet {m.nguon.sheet}, dòng {m.nguon.dong})" if m.nguon else ""
-                raise ThiduaError(
-                    f"Sổ theo dõi có hai dòng cho cùng {m.ma}, {m.danh_hieu.viet_tat}, năm {m.nam}{noi}; "
-                    "xoá dòng trùng.")
+            khoa = (m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma)
+            if khoa in self._loai:
+                loai = "" if m.loai_khen_thuong is THUONG_XUYEN else f" ({m.loai_khen_thuong.ten})"
+                raise LoiSoTheoDoi(
+                    f"Sổ theo dõi có hai dòng cho cùng {m.ma}, {m.danh_hieu.viet_tat}{loai}, năm {m.nam}"
+                    f"{self._noi(self._loai[khoa])}; xoá dòng trùng.", "danh_hieu")
+        if m.xep_loai is not None and (m.ma, m.nam) in self._xep_loai:
+            cu, m0 = self._xep_loai[(m.ma, m.nam)]
+            if cu is not m.xep_loai:
+                raise LoiSoTheoDoi(
+                    f"Sổ theo dõi ghi hai xếp loại khác nhau cho {m.ma} năm {m.nam}: {cu.ma}{self._noi(m0)} và "
+                    f"{m.xep_loai.ma}; giữ một xếp loại đúng.", "xep_loai")
+        if m.danh_hieu is not None:
+            self._loai[(m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma)] = m
             self._danh_hieu[m.ma][m.nam].add(m.danh_hieu.ma)
+            if m.tinh_chuoi:
+                self._chuoi.add((m.ma, m.nam, m.danh_hieu.ma))
         if m.xep_loai is not None:
-            self._xep_loai[(m.ma, m.nam)] = m.xep_loai
+            self._xep_loai[(m.ma, m.nam)] = (m.xep_loai, m)
         if m.sang_kien is not None:
-            self._sang_kien[(m.ma, m.nam)] = m.sang_kien
+            self._sang_kien[(m.ma, m.nam)].append(m.sang_kien)
         if m.ky_luat is not None:
-            self._ky_luat[(m.ma, m.nam)] = m.ky_luat
+            cu_kl = self._ky_luat.get((m.ma, m.nam))
+            if cu_kl is None or m.ky_luat.bac > cu_kl.bac:
+                self._ky_luat[(m.ma, m.nam)] = m.ky_luat
         self.cac_muc.append(m)
 
-    def co(self, ma: str, ma_danh_hieu: str, nam: int) -> bool:
+    def them_sang_kien(self, s: MucSangKien) -> None:
+        self.so_sang_kien.append(s)
+        self._so_sang_kien[(s.ma, s.nam)].append(s)
+
+    def them_ky_luat(self, k: MucKyLuat) -> None:
+        self.so_ky_luat.append(k)
+        self._so_ky_luat[k.ma].append(k)
+
+    def co(self, ma: str, ma_danh_hieu: str, nam: int, tinh_chuoi: bool = False) -> bool:
+        """Whether the ledger has the code for the subject and year; with ``tinh_chuoi``, only awards that
+        count toward chains (not đột xuất / chuyên đề, ND 152/2025 Art. 4(3))."""
+        if tinh_chuoi:
+            return (ma, nam, ma_danh_hieu) in self._chuoi
         return ma_danh_hieu in self._danh_hieu.get(ma, {}).get(nam, ())
 
-    def cac_nam(self, ma: str, ma_danh_hieu: str) -> list[int]:
-        return sorted(n for n, s in self._danh_hieu.get(ma, {}).items() if ma_danh_hieu in s)
+    def cac_nam(self, ma: str, ma_danh_hieu: str, tinh_chuoi: bool = False) -> list[int]:
+        return sorted(n for n, s in self._danh_hieu.get(ma, {}).items()
+                      if ma_danh_hieu in s and (not tinh_chuoi or (ma, n, ma_danh_hieu) in self._chuoi))
+
+    def muc(self, ma: str, ma_danh_hieu: str, nam: int) -> list[MucLichSu]:
+        """The ledger rows of a code for a subject and year (any award type)."""
+        return [m for (a, n, d, _), m in self._loai.items() if a == ma and n == nam and d == ma_danh_hieu]
 
     def xep_loai(self, ma: str, nam: int) -> MucDo | None:
-        return self._xep_loai.get((ma, nam))
+        x = self._xep_loai.get((ma, nam))
+        return x[0] if x else None
 
     def sang_kien(self, ma: str, nam: int) -> MucDo | None:
-        return self._sang_kien.get((ma, nam))
+        """The highest initiative level recorded for the subject and year (register or ledger column)."""
+        cap = [s.cap for s in self._so_sang_kien.get((ma, nam), ())] or self._sang_kien.get((ma, nam), [])
+        return max(cap, key=lambda c: c.bac) if cap else None
+
+    def cac_sang_kien_so(self, ma: str, nam: int) -> list[MucSangKien]:
+        """The SangKien register rows of the author and year."""
+        return list(self._so_sang_kien.get((ma, nam), ()))
+
+    def cap_sang_kien_so_cai(self, ma: str, nam: int) -> list[MucDo]:
+        """Initiative levels written in the ledger's Sáng kiến column for the year (one per row)."""
+        return list(self._sang_kien.get((ma, nam), ()))
 
     def ky_luat(self, ma: str, nam: int) -> MucDo | None:
         return self._ky_luat.get((ma, nam))
+
+    def cac_ky_luat(self, ma: str) -> list[MucKyLuat]:
+        """The KyLuat register rows of a person or unit."""
+        return list(self._so_ky_luat.get(ma, ()))
 
 
 @dataclass

@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, XEP_LOAI
+from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, LOAI_KHEN_THUONG, LOAI_SANG_KIEN, XEP_LOAI
 from .tieng_viet import khoa_so_khop
 
 # kinds of column
 CHU, MA, NGAY, SO, SO_NGUYEN, DANH_HIEU_1, DS_DANH_HIEU, XEP_LOAI_, KY_LUAT_, CAP, CO_KHONG = (
     "chu", "ma", "ngay", "so", "so_nguyen", "danh_hieu", "ds_danh_hieu", "xep_loai", "ky_luat", "cap", "co_khong")
+NGHI, DINH_DANH, LOAI_KT, LOAI_SK = "nghi", "dinh_danh", "loai_khen_thuong", "loai_sang_kien"
 
 # requiredness
 KHONG, LUON, CUOI_NAM = "khong", "luon", "cuoi_nam"
@@ -24,6 +25,8 @@ DS_CHON: dict[str, list[str]] = {
     "KyLuat": [m.ten for m in KY_LUAT.values()],
     "Cap": [m.ten for m in CAP_CONG_NHAN.values()],
     "CoKhong": ["Có", "Không"],
+    "LoaiKhenThuong": [m.ten for m in LOAI_KHEN_THUONG.values()],
+    "LoaiSangKien": [m.ten for m in LOAI_SANG_KIEN.values()],
     "GioiTinh": ["Nam", "Nữ"],
 }
 
@@ -73,10 +76,22 @@ CA_NHAN = Sheet("CaNhan", "Danh sách cá nhân: mỗi người một dòng", (
     Cot("ho_ten", "Họ và tên", CHU, LUON, ("Họ tên", "Tên"), 26),
     Cot("gioi_tinh", "Giới tính", CHU, bi_danh=("Nam/Nữ",), do_rong=9, ds_chon="GioiTinh"),
     Cot("ngay_sinh", "Ngày sinh", NGAY, do_rong=12, huong_dan="dd/mm/yyyy"),
+    Cot("so_dinh_danh", "Số định danh cá nhân", DINH_DANH, bi_danh=("Số CCCD", "Số căn cước", "Số căn cước công dân",
+        "Số định danh"), do_rong=15, huong_dan="12 chữ số của căn cước (CCCD); định dạng ô Văn bản để giữ số 0 ở đầu"),
     Cot("chuc_vu", "Chức vụ", CHU, bi_danh=("Chức vụ, chức danh", "Chức danh"), do_rong=22),
     Cot("don_vi", "Đơn vị", MA, LUON, ("Mã đơn vị", "Phòng, đơn vị", "Đơn vị công tác"), 18,
         "Mã đơn vị hoặc tên tập thể ở sheet TapThe"),
-    Cot("ngay_tuyen_dung", "Ngày tuyển dụng", NGAY, bi_danh=("Ngày vào cơ quan",), do_rong=14),
+    Cot("ngay_tuyen_dung", "Ngày tuyển dụng", NGAY, do_rong=14,
+        huong_dan="Ngày được tuyển dụng công chức, viên chức (dd/mm/yyyy)"),
+    Cot("ngay_vao_co_quan", "Ngày vào cơ quan", NGAY, bi_danh=("Ngày đến cơ quan", "Ngày chuyển đến"), do_rong=14,
+        huong_dan="Ngày chuyển đến, hoặc ngày bắt đầu hợp đồng lao động đầu tiên tại cơ quan (khác Ngày tuyển dụng);"
+        " thời gian hợp đồng liên tục trước khi tuyển dụng được tính"),
+    Cot("co_quan_truoc", "Cơ quan trước", CHU, bi_danh=("Cơ quan cũ", "Chuyển từ"), do_rong=22,
+        huong_dan="Cơ quan cũ của người chuyển công tác đến trong năm; thời gian công tác ở đó được tính. Ghi ý kiến "
+        "nhận xét của cơ quan cũ vào Ghi chú"),
+    Cot("nghi", "Nghỉ", NGHI, bi_danh=("Nghỉ trong năm", "Thời gian nghỉ"), do_rong=22,
+        huong_dan="Các lần nghỉ trong năm, ví dụ: thai sản 180 ngày; ốm 20 ngày. Loại: thai sản, ốm, tai nạn khi làm "
+        "nhiệm vụ, học tập, không lương, khác"),
     Cot("xep_loai", "Xếp loại", XEP_LOAI_, CUOI_NAM, ("Xếp loại chất lượng", "Đánh giá xếp loại"), 11,
         "HTXSNV, HTTNV, HTNV, KHTNV", "XepLoai"),
     Cot("ky_luat", "Kỷ luật", KY_LUAT_, bi_danh=("Hình thức kỷ luật",), do_rong=14,
@@ -104,6 +119,8 @@ TAP_THE = Sheet("TapThe", "Danh sách tập thể (phòng, chi cục, đơn vị
         ds_chon="DanhHieuTapThe"),
     Cot("de_nghi", "Đề nghị", DS_DANH_HIEU, bi_danh=("Đề nghị khen thưởng",), do_rong=18, huong_dan=_DS,
         ds_chon="DanhHieuTapThe"),
+    Cot("dang_xem_xet", "Đang xem xét", CO_KHONG, bi_danh=("Đang bị xem xét kỷ luật",), do_rong=12,
+        huong_dan="Ghi Có nếu tập thể đang bị xem xét kỷ luật, thanh tra, kiểm tra", ds_chon="CoKhong"),
     Cot("ghi_chu", "Ghi chú", CHU, do_rong=24),
 ), ("Tập thể", "Đơn vị", "Danh sách tập thể"))
 
@@ -118,7 +135,32 @@ LICH_SU = Sheet("LichSu", "Sổ theo dõi kết quả thi đua, khen thưởng c
     Cot("xep_loai", "Xếp loại", XEP_LOAI_, do_rong=11, ds_chon="XepLoai"),
     Cot("sang_kien", "Sáng kiến", CAP, do_rong=11, ds_chon="Cap"),
     Cot("ky_luat", "Kỷ luật", KY_LUAT_, do_rong=14, ds_chon="KyLuat"),
+    Cot("loai_khen_thuong", "Loại khen thưởng", LOAI_KT, bi_danh=("Loại", "Loại khen"), do_rong=14,
+        ds_chon="LoaiKhenThuong", huong_dan="Thường xuyên (để trống), Chuyên đề, Đột xuất, Cống hiến, Niên hạn, Đối "
+        "ngoại. Khen đột xuất, chuyên đề không tính vào các năm liên tục"),
 ), ("Lịch sử", "Sổ theo dõi", "SoTheoDoi"))
+
+SANG_KIEN = Sheet("SangKien", "Sổ sáng kiến, đề tài được công nhận: mỗi sáng kiến một dòng", (
+    Cot("ma", "Mã", MA, LUON, ("Mã CB", "Mã tác giả", "Mã cán bộ"), 12, "Mã CB của tác giả (sheet CaNhan)"),
+    Cot("nam", "Năm", SO_NGUYEN, LUON, ("Năm công nhận",), 8, "Năm của thành tích được công nhận"),
+    Cot("ten", "Tên", CHU, LUON, ("Tên sáng kiến", "Tên sáng kiến, đề tài", "Tên đề tài"), 40),
+    Cot("loai", "Loại", LOAI_SK, bi_danh=("Sáng kiến/Đề tài",), do_rong=12, ds_chon="LoaiSangKien",
+        huong_dan="Sáng kiến hoặc Đề tài (để trống = Sáng kiến)"),
+    Cot("cap", "Cấp", CAP, LUON, ("Cấp công nhận",), 11, "Cơ sở, Tỉnh hoặc Toàn quốc", "Cap"),
+    Cot("so_quyet_dinh", "Số quyết định công nhận", CHU, bi_danh=("Số quyết định", "Số QĐ"), do_rong=18),
+    Cot("ngay", "Ngày", NGAY, bi_danh=("Ngày quyết định", "Ngày công nhận"), do_rong=12,
+        huong_dan="Ngày quyết định công nhận (dd/mm/yyyy)"),
+), ("Sáng kiến", "Sáng kiến, đề tài", "Sổ sáng kiến"))
+
+KY_LUAT_SHEET = Sheet("KyLuat", "Kỷ luật của cá nhân, tập thể: mỗi quyết định kỷ luật một dòng", (
+    Cot("ma", "Mã", MA, LUON, ("Mã CB", "Mã đơn vị", "Mã cá nhân/tập thể"), 12, "Mã CB hoặc Mã đơn vị"),
+    Cot("hinh_thuc", "Hình thức", KY_LUAT_, LUON, ("Hình thức kỷ luật", "Kỷ luật"), 16, ds_chon="KyLuat"),
+    Cot("so_quyet_dinh", "Số quyết định", CHU, bi_danh=("Số QĐ",), do_rong=16),
+    Cot("ngay_quyet_dinh", "Ngày quyết định", NGAY, bi_danh=("Ngày QĐ",), do_rong=14, huong_dan="dd/mm/yyyy"),
+    Cot("nam_vi_pham", "Năm vi phạm", SO_NGUYEN, do_rong=10, huong_dan="Năm xảy ra vi phạm"),
+    Cot("ngay_het_hieu_luc", "Ngày hết hiệu lực", NGAY, bi_danh=("Ngày hết thời hạn",), do_rong=14,
+        huong_dan="Ngày hết thời hạn kỷ luật; thành tích chỉ được tính từ sau ngày này"),
+), ("Kỷ luật",))
 
 KIEM_PHIEU = Sheet("KiemPhieu", "Kết quả kiểm phiếu đếm tay: mỗi ứng viên và danh hiệu một dòng", (
     Cot("ma", "Mã", MA, LUON, ("Mã CB", "Mã đơn vị", "Mã ứng viên"), 12),
@@ -155,7 +197,7 @@ PHIEU_BAU = Sheet("PhieuBau", "Phiếu bầu: mỗi phiếu một dòng, mỗi �
         huong_dan="Ghi Không nếu Ban kiểm phiếu huỷ phiếu này"),
 ), ("Phiếu bầu",))
 
-TAT_CA_SHEET = (THONG_TIN, QUY_CHE, CA_NHAN, TAP_THE, LICH_SU, PHIEU_BAU, KIEM_PHIEU)
+TAT_CA_SHEET = (THONG_TIN, QUY_CHE, CA_NHAN, TAP_THE, LICH_SU, PHIEU_BAU, KIEM_PHIEU, SANG_KIEN, KY_LUAT_SHEET)
 
 
 def tim_sheet(ten: str) -> Sheet | None:
@@ -163,3 +205,40 @@ def tim_sheet(ten: str) -> Sheet | None:
         if s.khop(ten):
             return s
     return None
+
+
+def theo_so_do(s: Sheet, **gia_tri: object) -> list[object]:
+    """A row for sheet ``s`` from values by column key, in the schema's column order (blank when absent), so
+    writers do not depend on the order of the columns."""
+    return [gia_tri.get(c.khoa, "") for c in s.cot]
+
+
+def _ngay(d: object) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""  # type: ignore[attr-defined]
+
+
+def dong_lich_su(m: object, **ghi_de: object) -> list[object]:
+    """A LichSu row for a ledger record (``mo_hinh.MucLichSu``)."""
+    loai = m.loai_khen_thuong  # type: ignore[attr-defined]
+    gia_tri: dict[str, object] = dict(
+        ma=m.ma, nam=m.nam, danh_hieu=m.danh_hieu.viet_tat if m.danh_hieu else "",  # type: ignore[attr-defined]
+        so_quyet_dinh=m.so_quyet_dinh, ngay_quyet_dinh=_ngay(m.ngay_quyet_dinh),  # type: ignore[attr-defined]
+        co_quan=m.co_quan_ban_hanh, xep_loai=m.xep_loai.ma if m.xep_loai else "",  # type: ignore[attr-defined]
+        sang_kien=m.sang_kien.ten if m.sang_kien else "",  # type: ignore[attr-defined]
+        ky_luat=m.ky_luat.ten if m.ky_luat else "",  # type: ignore[attr-defined]
+        loai_khen_thuong="" if loai.ma == "THUONG_XUYEN" else loai.ten)
+    gia_tri.update(ghi_de)
+    return theo_so_do(LICH_SU, **gia_tri)
+
+
+def dong_sang_kien(s: object) -> list[object]:
+    """A SangKien row for a register record (``mo_hinh.MucSangKien``)."""
+    return theo_so_do(SANG_KIEN, ma=s.ma, nam=s.nam, ten=s.ten, loai=s.loai.ten, cap=s.cap.ten,  # type: ignore[attr-defined]
+                      so_quyet_dinh=s.so_quyet_dinh, ngay=_ngay(s.ngay))  # type: ignore[attr-defined]
+
+
+def dong_ky_luat(k: object) -> list[object]:
+    """A KyLuat row for a register record (``mo_hinh.MucKyLuat``)."""
+    return theo_so_do(KY_LUAT_SHEET, ma=k.ma, hinh_thuc=k.hinh_thuc.ten, so_quyet_dinh=k.so_quyet_dinh,  # type: ignore[attr-defined]
+                      ngay_quyet_dinh=_ngay(k.ngay_quyet_dinh), nam_vi_pham=k.nam_vi_pham or "",  # type: ignore[attr-defined]
+                      ngay_het_hieu_luc=_ngay(k.ngay_het_hieu_luc))  # type: ignore[attr-defined]

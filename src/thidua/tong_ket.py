@@ -30,7 +30,7 @@ from .ket_xuat import bang_kiem_phieu, ket_luan_phieu, tong_hop_theo_danh_hieu, 
 from .kiem_tra import KetQuaKiemTra, kiem_tra
 from .loi import LOI, ThiduaError, VanDe
 from .mo_hinh import CaNhan, TapThe
-from .so_do import LICH_SU
+from .so_do import KY_LUAT_SHEET, LICH_SU, SANG_KIEN, dong_ky_luat, dong_lich_su, dong_sang_kien, theo_so_do
 from .tieng_viet import dinh_dang_tien, doc_so_tien
 from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE
 from .van_ban.pdf import can_soffice, chuyen_pdf
@@ -153,9 +153,7 @@ def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path) -> Path:
     def ngay(d: dt.date | None) -> str:
         return d.strftime("%d/%m/%Y") if d else ""
 
-    dong = [[m.ma, m.nam, m.danh_hieu.viet_tat if m.danh_hieu else "", m.so_quyet_dinh, ngay(m.ngay_quyet_dinh),
-             m.co_quan_ban_hanh, m.xep_loai.ma if m.xep_loai else "", m.sang_kien.ten if m.sang_kien else "",
-             m.ky_luat.ten if m.ky_luat else ""] for m in kq.du_lieu.so_theo_doi.cac_muc if m.nam != kq.nam]
+    dong = [dong_lich_su(m) for m in kq.du_lieu.so_theo_doi.cac_muc if m.nam != kq.nam]
     for d, ks in (*kq.ca_nhan, *kq.tap_the):
         dat = [k for k in ks if k.dat and k.danh_hieu.so_quyet_dinh]
         xl = d.xep_loai.ma if d.xep_loai else ""
@@ -163,16 +161,24 @@ def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path) -> Path:
         kl = d.ky_luat.ten if isinstance(d, CaNhan) and d.ky_luat else ""
         if not dat:
             if xl or sk or kl:
-                dong.append([d.ma, kq.nam, "", "", "", "", xl, sk, kl])
+                dong.append(theo_so_do(LICH_SU, ma=d.ma, nam=kq.nam, xep_loai=xl, sang_kien=sk, ky_luat=kl))
             continue
         for i, k in enumerate(dat):
-            dong.append([d.ma, kq.nam, k.danh_hieu.viet_tat, "", ngay(kq.ngay_quyet_dinh), co_quan,
-                         xl if i == 0 else "", sk if i == 0 else "", kl if i == 0 else ""])
+            dong.append(theo_so_do(LICH_SU, ma=d.ma, nam=kq.nam, danh_hieu=k.danh_hieu.viet_tat,
+                                   ngay_quyet_dinh=ngay(kq.ngay_quyet_dinh), co_quan=co_quan,
+                                   xep_loai=xl if i == 0 else "", sang_kien=sk if i == 0 else "",
+                                   ky_luat=kl if i == 0 else ""))
     wb = Workbook()
     ghi_bang(wb.active, [c.tieu_de for c in LICH_SU.cot], dong, tieu_de_trang=f"SỔ THEO DÕI THI ĐUA, KHEN THƯỞNG "
              f"(đến năm {kq.nam}) — ghi Số quyết định khi có", do_rong=[c.do_rong for c in LICH_SU.cot],
              ten_bang="SoTheoDoi")
     wb.active.title = "LichSu"
+    so = kq.du_lieu.so_theo_doi
+    for sheet, ds, ghi in ((SANG_KIEN, so.so_sang_kien, dong_sang_kien), (KY_LUAT_SHEET, so.so_ky_luat, dong_ky_luat)):
+        if ds:  # the registers are cumulative: carried into next year's inputs with the ledger
+            ghi_bang(wb.create_sheet(sheet.ten), [c.tieu_de for c in sheet.cot], [ghi(m) for m in ds],
+                     tieu_de_trang=sheet.mo_ta.upper(), do_rong=[c.do_rong for c in sheet.cot],
+                     ten_bang=f"Bang{sheet.ten}")
     luu_nguyen_tu(wb, duong_dan)
     return duong_dan
 

@@ -1,0 +1,167 @@
+"""Checks of the v2 facts (SPEC §8) that need more than one cell: arrival and transfer, IDs across sheets,
+and "one achievement, one form" (Law 2022 Art. 5(2)). Each problem names its cells and says which to change."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .doc_bang import BangTho
+from .doc_o import BoGom
+from .loi import CANH_BAO, LOI, VanDe
+from .mo_hinh import CaNhan, NguonDong, SoTheoDoi, TapThe, ThongTin
+
+TheoTep = dict[tuple[str, str], BangTho]
+
+
+def _o(theo_tep: TheoTep, n: NguonDong | None, khoa: str) -> str:
+    """The cell of a field in the row a record came from ("" when unknown)."""
+    if n is None:
+        return ""
+    b = theo_tep.get((n.tep, n.sheet))
+    if b is None or khoa not in b.cot:
+        return ""
+    return b.o(n.dong - 1, b.cot[khoa])
+
+
+def _noi(theo_tep: TheoTep, n: NguonDong | None, khoa: str) -> str:
+    """"LichSu!C12 (tệp tong-hop.xlsx)" — a cell named for a message."""
+    if n is None:
+        return ""
+    o = _o(theo_tep, n, khoa)
+    return f"{n.sheet}!{o or f'dòng {n.dong}'} (tệp {Path(n.tep).name})"
+
+
+def _van_de(ma_loi: str, muc_do: str, thong_bao: str, theo_tep: TheoTep, n: NguonDong | None, khoa: str,
+            ten_cot: str) -> VanDe:
+    return VanDe(ma_loi, muc_do, thong_bao, n.tep if n else "", n.sheet if n else "", _o(theo_tep, n, khoa),
+                 n.dong if n else None, ten_cot)
+
+
+def kiem_ca_nhan_moi(cn: CaNhan, tt: ThongTin, them: Callable[[str, str, str, str], None]) -> None:
+    """Arrival, transfer and leave of one person, against the round's year."""
+    if cn.ngay_vao_co_quan and cn.ngay_vao_co_quan.year > tt.nam:
+        them("ngay_vao_co_quan", LOI, f"Ngày vào cơ quan {cn.ngay_vao_co_quan:%d/%m/%Y} sau năm xét {tt.nam}; kiểm "
+             "tra lại.", "ngay_vao_co_quan")
+    if cn.co_quan_truoc and cn.ngay_vao_co_quan is None:
+        them("thieu_ngay_vao_co_quan", CANH_BAO, f"Có Cơ quan trước ({cn.co_quan_truoc}) nhưng chưa có Ngày vào cơ "
+             "quan: ghi ngày chuyển đến (dd/mm/yyyy).", "co_quan_truoc")
+    if cn.co_quan_truoc and not cn.ghi_chu:
+        them("thieu_nhan_xet_co_quan_cu", CANH_BAO, f"Người chuyển đến từ {cn.co_quan_truoc}: ghi ý kiến nhận xét của "
+             "cơ quan cũ vào Ghi chú (cơ quan mới bình xét dựa trên ý kiến đó).", "co_quan_truoc")
+    tong = sum(k.so_ngay for k in cn.nghi)
+    if tong > 366:
+        them("gia_tri_khong_hop_le", LOI, f"Nghỉ: tổng {tong} ngày, quá số ngày của một năm; kiểm tra lại.", "nghi")
+
+
+def kiem_ma(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi, g: BoGom,
+            theo_tep: TheoTep) -> None:
+    """IDs across sheets (warnings): a numeric ID that equals another without its leading zeros, and rows of
+    LichSu, SangKien and KyLuat whose Mã matches no one in CaNhan or TapThe."""
+    noi_co: list[tuple[str, NguonDong | None, str]] = [(c.ma, c.nguon, "Mã CB") for c in ca_nhan]
+    noi_co += [(t.ma, t.nguon, "Mã đơn vị") for t in tap_the]
+    so_cai: list[tuple[str, NguonDong | None, str]] = [(m.ma, m.nguon, "Mã") for m in so.cac_muc]
+    so_cai += [(m.ma, m.nguon, "Mã") for m in so.so_sang_kien]
+    so_cai += [(m.ma, m.nguon, "Mã") for m in so.so_ky_luat]
+
+    # leading zeros
+    theo_so: dict[str, dict[str, list[tuple[NguonDong | None, str]]]] = defaultdict(lambda: defaultdict(list))
+    for ma, n, cot in (*noi_co, *so_cai):
+        if ma.isdigit():
+            theo_so[ma.lstrip("0") or "0"][ma].append((n, cot))
+    bi_mat_so_0: set[str] = set()
+    for bien_the in theo_so.values():
+        if len(bien_the) < 2:
+            continue
+        dai_nhat = max(bien_the, key=lambda m: (len(m), m))
+        n_dai = bien_the[dai_nhat][0][0]
+        for ma, noi in bien_the.items():
+            if ma == dai_nhat:
+                continue
+            bi_mat_so_0.add(ma)
+            n, cot = noi[0]
+            them = f" (và {len(noi) - 1} ô khác cùng mã)" if len(noi) > 1 else ""
+            g.van_de.append(_van_de(
+                "ma_mat_so_0", CANH_BAO, f"Mã '{ma}' ở ô này{them} và mã '{dai_nhat}' ở {_noi(theo_tep, n_dai, 'ma')} "
+                f"chỉ khác số 0 ở đầu. Nếu là cùng một người/đơn vị, sửa ô này thành '{dai_nhat}' (Excel bỏ số 0 ở đầu "
+                "khi ô là số: định dạng ô là Văn bản rồi gõ lại); nếu là hai đối tượng khác nhau, bỏ qua cảnh báo này.",
+                theo_tep, n, "ma", cot))
+
+    # ledger rows that match nobody
+    co_that = {ma for ma, _, _ in noi_co}
+    if not co_that:
+        return
+    la: dict[tuple[str, str], list[NguonDong | None]] = defaultdict(list)
+    for ma, n, _ in so_cai:
+        if ma not in co_that:
+            la[(n.sheet if n else "", ma)].append(n)
+    for (sheet, ma), ds in la.items():
+        n = ds[0]
+        them = f" ({len(ds)} dòng, dòng đầu ở ô này)" if len(ds) > 1 else ""
+        gan = next((x for x in sorted(co_that) if ma.isdigit() and x.isdigit() and x != ma
+                    and x.lstrip("0") == ma.lstrip("0")), None)
+        if gan is not None and len(gan) > len(ma):
+            goi_y = f"ở CaNhan/TapThe có mã '{gan}': sửa ô này thành '{gan}' (Excel đã bỏ số 0 ở đầu)"
+        elif gan is not None:
+            goi_y = (f"ở CaNhan/TapThe có mã '{gan}' (thiếu số 0 ở đầu): sửa ô Mã ở đó thành '{ma}' — xem cảnh báo "
+                     "ở ô đó")
+        else:
+            goi_y = ("nếu gõ sai, sửa cho đúng Mã CB ở CaNhan hoặc Mã đơn vị ở TapThe; nếu người/đơn vị này đã chuyển "
+                     "đi hoặc giải thể thì bỏ qua cảnh báo")
+        g.van_de.append(_van_de(
+            "ma_khong_khop", CANH_BAO, f"Mã '{ma}' ở sheet {sheet}{them} không khớp ai ở CaNhan hoặc TapThe, nên "
+            f"dòng này không được dùng cho ai; {goi_y}.", theo_tep, n, "ma", "Mã"))
+
+
+def kiem_mot_thanh_tich(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi, g: BoGom,
+                        theo_tep: TheoTep, nam: int) -> None:
+    """Law 2022 Art. 5(2): one achievement is not rewarded with several forms. Two forms of commendation (GK,
+    BK tỉnh) for the same subject and year's regular achievement are an error naming both cells, unless Ghi
+    chú records why (then a warning quoting it). Titles plus one form stay allowed."""
+    for dt_ in (*ca_nhan, *tap_the):
+        hinh_thuc = [d for d in dt_.de_nghi if d.la_hinh_thuc]
+        if not hinh_thuc:
+            continue
+        o_de_nghi = _noi(theo_tep, dt_.nguon, "de_nghi")
+        xung_dot: list[str] = []
+        if len(hinh_thuc) >= 2:
+            xung_dot.append(f"{' và '.join(d.viet_tat for d in hinh_thuc)} cùng được đề nghị ở {o_de_nghi}")
+        for d in hinh_thuc:
+            for khac in ("GK", "BKT"):
+                if khac == d.ma:
+                    continue
+                for m in so.muc(dt_.ma, khac, nam):
+                    if m.loai_khen_thuong.ma == "THUONG_XUYEN":
+                        xung_dot.append(f"{d.viet_tat} đề nghị ở {o_de_nghi} và {m.danh_hieu.viet_tat if m.danh_hieu else khac}"
+                                        f" năm {nam} đã ghi ở {_noi(theo_tep, m.nguon, 'danh_hieu')}")
+        if not xung_dot:
+            continue
+        ten = dt_.ho_ten if isinstance(dt_, CaNhan) else dt_.ten
+        co_ly_do = bool(dt_.ghi_chu.strip())
+        thong_bao = (f"{ten} ({dt_.ma}): một thành tích năm {nam} chỉ được khen một hình thức (Luật Thi đua, khen "
+                     f"thưởng 2022, Điều 5 khoản 2): " + "; ".join(xung_dot))
+        if co_ly_do:
+            g.van_de.append(_van_de("mot_thanh_tich_hai_hinh_thuc", CANH_BAO, thong_bao + f". Ghi chú nêu lý do: "
+                                    f"«{dt_.ghi_chu}» — kiểm tra đây là hai thành tích khác nhau.",
+                                    theo_tep, dt_.nguon, "de_nghi", "Đề nghị"))
+        else:
+            g.van_de.append(_van_de("mot_thanh_tich_hai_hinh_thuc", LOI, thong_bao + ". Bỏ một hình thức khỏi Đề nghị, "
+                                    "hoặc ghi vào Ghi chú vì sao đây là hai thành tích khác nhau.",
+                                    theo_tep, dt_.nguon, "de_nghi", "Đề nghị"))
+    # the ledger itself: past decisions cannot be undone here, but the officer should know
+    theo_nam: dict[tuple[str, int], list] = defaultdict(list)
+    for m in so.cac_muc:
+        if m.danh_hieu is not None and m.danh_hieu.la_hinh_thuc and m.loai_khen_thuong.ma == "THUONG_XUYEN":
+            theo_nam[(m.ma, m.nam)].append(m)
+    for (ma, y), ds in theo_nam.items():
+        if len({m.danh_hieu.ma for m in ds}) < 2:
+            continue
+        a, b = ds[0], next(m for m in ds if m.danh_hieu is not ds[0].danh_hieu)
+        g.van_de.append(_van_de(
+            "mot_thanh_tich_hai_hinh_thuc", CANH_BAO, f"Sổ theo dõi ghi {a.danh_hieu.viet_tat} ở "
+            f"{_noi(theo_tep, a.nguon, 'danh_hieu')} và {b.danh_hieu.viet_tat} ở {_noi(theo_tep, b.nguon, 'danh_hieu')} "
+            f"cho {ma} năm {y}: một thành tích chỉ được khen một hình thức (Luật Thi đua, khen thưởng 2022, Điều 5 "
+            "khoản 2). Nếu một trong hai là khen chuyên đề hoặc đột xuất, ghi cột Loại khen thưởng.",
+            theo_tep, b.nguon, "danh_hieu", "Danh hiệu/hình thức"))
+
