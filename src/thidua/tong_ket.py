@@ -10,12 +10,15 @@ folder.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import inspect
 import json
+import multiprocessing as mp
 import time
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,17 +206,94 @@ def _manifest(kq: KetQuaXet, tep_vao: dict[str, str], thu_muc: Path, tep_ra: lis
     }
 
 
-def _ve_song_song(ds: list[BanVe], thu_muc: Path, thu_muc_mau: Path | None, so_tien_trinh: int) -> list[Path]:
-    """Render documents; those without a pre-render hook go to a process pool when ``so_tien_trinh`` > 1."""
-    if so_tien_trinh <= 1:
-        return [ve_mot(b, thu_muc, thu_muc_mau) for b in ds]
-    song_song = [b for b in ds if b.truoc_khi_ve is None]
-    tai_cho = [b for b in ds if b.truoc_khi_ve is not None]
-    with ProcessPoolExecutor(max_workers=so_tien_trinh) as ex:
-        tuong_lai = [ex.submit(ve_mot, b, thu_muc, thu_muc_mau) for b in song_song]
-        ra = [ve_mot(b, thu_muc, thu_muc_mau) for b in tai_cho]
-        ra += [f.result() for f in tuong_lai]
-    return ra
+@dataclass
+class _Viec:
+    """One output of the batch once the decision is made: none depends on another (issue 15, cause 5)."""
+
+    giai_doan: str  # key in KetQuaTongKet.thoi_gian
+    ham: Callable[..., Path]
+    doi_so: tuple
+    co: int  # rough size (rows written), to start the largest first
+    ban_ve: BanVe | None = None
+
+
+_VIEC: list[_Viec] = []  # the jobs of the running batch, inherited by forked workers (nothing is pickled)
+
+
+def _lam(i: int) -> tuple[Path, float]:
+    v = _VIEC[i]
+    t = time.perf_counter()
+    p = v.ham(*v.doi_so)
+    return p, time.perf_counter() - t
+
+
+def _co(x: Any) -> int:
+    """How many list items a document's context holds (its rows), roughly what rendering it costs."""
+    if isinstance(x, dict):
+        return sum(_co(v) for v in x.values())
+    if isinstance(x, list | tuple):
+        return len(x) + sum(_co(v) for v in x if isinstance(v, dict | list))
+    return 0
+
+
+def _chay_viec(viec: list[_Viec], so_tien_trinh: int, thoi_gian: dict[str, float]) -> list[Path]:
+    """Run the jobs; with ``so_tien_trinh`` > 1 in worker processes, largest first. Where processes are forked
+    (Linux) every job goes to the pool and the workers share the decided results copy-on-write; elsewhere only
+    documents without a pre-render hook go (their contexts are pickled) and the rest run here meanwhile."""
+    ra: dict[int, Path] = {}
+
+    def ghi(i: int, p: Path, giay: float) -> None:
+        ra[i] = p
+        thoi_gian[viec[i].giai_doan] = thoi_gian.get(viec[i].giai_doan, 0.0) + giay
+
+    if so_tien_trinh <= 1 or len(viec) <= 1:
+        for i, v in enumerate(viec):
+            t = time.perf_counter()
+            ghi(i, v.ham(*v.doi_so), time.perf_counter() - t)
+        return [ra[i] for i in range(len(viec))]
+    thu_tu = sorted(range(len(viec)), key=lambda i: -viec[i].co)
+    fork = "fork" in mp.get_all_start_methods()
+    global _VIEC
+    _VIEC = viec
+    try:
+        with ProcessPoolExecutor(max_workers=so_tien_trinh,
+                                 mp_context=mp.get_context("fork") if fork else None) as ex:
+            try:
+                tai_cho: list[int] = []
+                if fork:
+                    tuong_lai = {ex.submit(_lam, i): i for i in thu_tu}
+                else:
+                    gui = [i for i in thu_tu if viec[i].ban_ve is not None and viec[i].ban_ve.truoc_khi_ve is None]
+                    tuong_lai = {ex.submit(viec[i].ham, *viec[i].doi_so): i for i in gui}
+                    tai_cho = [i for i in thu_tu if i not in gui]
+                for i in tai_cho:
+                    t = time.perf_counter()
+                    ghi(i, viec[i].ham(*viec[i].doi_so), time.perf_counter() - t)
+                for f in as_completed(tuong_lai):
+                    kq = f.result()
+                    ghi(tuong_lai[f], *(kq if fork else (kq, 0.0)))
+            except BaseException:
+                ex.shutdown(wait=True, cancel_futures=True)
+                raise
+    finally:
+        _VIEC = []
+    return [ra[i] for i in range(len(viec))]
+
+
+@contextmanager
+def _gc_cho_lo_lon() -> Iterator[None]:
+    """The collector tuned for one batch (issue 15, cause 3): what exists before is frozen (never scanned again),
+    young collections are rarer while the big heap of rows and results is built, and ``gc.freeze()`` after the
+    decision (in ``_tong_ket``) keeps the collector off those results — and off the pages forked workers share.
+    Everything is restored at the end."""
+    nguong = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(nguong[0], 50_000), nguong[1], nguong[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*nguong)
+        gc.unfreeze()
 
 
 def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_tien_trinh: int = 1,
@@ -226,6 +306,12 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
     soffice = can_soffice() if pdf else None
     thu_muc_ra = Path(thu_muc_ra)
     ghi = ThuMucGhi(thu_muc_ra, ghi_de=ghi_de, dau_vao=[*dau_vao, thu_muc_mau], ca_thu_muc=True)
+    with _gc_cho_lo_lon():
+        return _tong_ket(dau_vao, thu_muc_ra, ghi, so_tien_trinh, thu_muc_mau, bao, soffice)
+
+
+def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, so_tien_trinh: int, thu_muc_mau: Path | None,
+              bao: Callable[[str], None], soffice: Any) -> KetQuaTongKet:
     thoi_gian: dict[str, float] = {}
     t = time.perf_counter()
     bao(GIAI_DOAN[0])
@@ -242,30 +328,40 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
         with ghi as tam:
             p = ghi_ket_qua_xlsx(None, kt.van_de, tam / "ket-qua.xlsx")
         return KetQuaTongKet(1, thu_muc_ra, kt, None, [ghi.dich_cua(p)], thoi_gian)
+    t = time.perf_counter()
+    thong_bao: list[str] = []
+    ds = ban_ve_nam(kq)
+    kiem_tra_mau(ds, thu_muc_mau, thong_bao)  # every template checked before anything is written
+    gc.freeze()  # the decided results live to the end: no collector pass over them; workers share them
+    thoi_gian["ngu_canh"] = time.perf_counter() - t
     with ghi as tam:
+        so_ket_qua = sum(len(ks) for _, ks in (*kq.ca_nhan, *kq.tap_the))
+        viec = [_Viec("ket_qua_xlsx", ghi_ket_qua_xlsx, (kq, kt.van_de, tam / "ket-qua.xlsx"), 3 * so_ket_qua)]
+        viec += [_Viec("van_ban", ve_mot, (b, tam / "van-ban", thu_muc_mau), 2 * _co(b.ngu_canh), b) for b in ds]
+        viec.append(_Viec("so_theo_doi", ghi_so_theo_doi, (kq, tam / "so-theo-doi.xlsx"),
+                          len(kq.du_lieu.so_theo_doi.cac_muc) + so_ket_qua))
         t = time.perf_counter()
-        bao(GIAI_DOAN[2])
-        tep = [ghi_ket_qua_xlsx(kq, kt.van_de, tam / "ket-qua.xlsx")]
-        thoi_gian["ket_qua_xlsx"] = time.perf_counter() - t
+        if so_tien_trinh <= 1:
+            for g in GIAI_DOAN[2:4]:
+                bao(g)
+        else:
+            bao(f"{GIAI_DOAN[2]}, tạo văn bản Word, ghi sổ: {so_tien_trinh} tiến trình song song")
+            bao(GIAI_DOAN[3])
+        tep = _chay_viec(viec, so_tien_trinh, thoi_gian)
+        thoi_gian["ghi"] = time.perf_counter() - t
         t = time.perf_counter()
-        bao(GIAI_DOAN[3])
-        thong_bao: list[str] = []
-        ds = ban_ve_nam(kq)
-        kiem_tra_mau(ds, thu_muc_mau, thong_bao)
-        tep += _ve_song_song(ds, tam / "van-ban", thu_muc_mau, so_tien_trinh)
         if soffice:
             tep += chuyen_pdf([p for p in tep if p.suffix == ".docx"], soffice=soffice)
-        thoi_gian["van_ban"] = time.perf_counter() - t
+            thoi_gian["pdf"] = time.perf_counter() - t
         t = time.perf_counter()
         bao(GIAI_DOAN[4])
-        tep.append(ghi_so_theo_doi(kq, tam / "so-theo-doi.xlsx"))
         for p, h in tep_vao.items():
             if sha256(Path(p)) != h:
                 raise ThiduaError(f"Tệp đầu vào '{p}' bị thay đổi trong khi chạy; đóng Excel và chạy lại.")
         manifest = _manifest(kq, tep_vao, tam, tep)
         (tam / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         tep.append(tam / "manifest.json")
-        thoi_gian["so_manifest"] = time.perf_counter() - t
+        thoi_gian["manifest"] = time.perf_counter() - t
     return KetQuaTongKet(0, thu_muc_ra, kt, kq, [ghi.dich_cua(p) for p in tep], thoi_gian, thong_bao)
 
 

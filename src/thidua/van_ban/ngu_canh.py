@@ -317,31 +317,41 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
     tt = kq.du_lieu.thong_tin
     cac_nam = [kq.nam - 3, kq.nam - 2, kq.nam - 1, kq.nam]
     dem_truoc = Counter((m.nam, m.danh_hieu.ma) for m in kq.du_lieu.so_theo_doi.cac_muc if m.danh_hieu)
-    dem_nay = Counter(k.danh_hieu.ma for _, k in kq.tat_ca() if k.dat)
+    tat_ca = kq.tat_ca()
+    dem_nay = Counter(k.danh_hieu.ma for _, k in tat_ca if k.dat)
     so_sanh = []
     for dh in DANH_HIEU.values():
         so = [dem_truoc[(y, dh.ma)] for y in cac_nam[:3]] + [dem_nay[dh.ma]]
         if any(so):
             so_sanh.append({"ten": dh.viet_tat, "so": so})
     theo_dv = []
-    for t in kq.du_lieu.tap_the:
-        c = Counter()
-        for d, k in kq.tat_ca():
-            if k.dat and (getattr(d, "don_vi", None) == t.ma or d is t):
+    # One pass over the results (not one per unit): a result counts for a unit whose code is its unit, or for
+    # the collective it belongs to.
+    theo_ma: dict[str, Counter] = defaultdict(Counter)
+    theo_tt: dict[int, Counter] = defaultdict(Counter)
+    for d, k in tat_ca:
+        if k.dat:
+            ma = getattr(d, "don_vi", None)
+            cac = [theo_ma[ma]] if ma is not None else []
+            if isinstance(d, TapThe) and ma != d.ma:
+                cac.append(theo_tt[id(d)])
+            for c in cac:
                 c[k.danh_hieu.ma] += 1
                 c["tien"] += k.tien_thuong or 0
+    for t in kq.du_lieu.tap_the:
+        c = theo_ma.get(t.ma, Counter()) + theo_tt.get(id(t), Counter())
         theo_dv.append({"ten": t.ten, "ldtt": c["LDTT"], "cstdcs": c["CSTDCS"],
                         "khac": sum(v for k2, v in c.items() if k2 not in ("LDTT", "CSTDCS", "tien")),
                         "tien": dinh_dang_tien(c["tien"])})
-    tong = sum(k.tien_thuong or 0 for _, k in kq.tat_ca() if k.dat)
+    tong = sum(k.tien_thuong or 0 for _, k in tat_ca if k.dat)
     ket_qua = [
         f"Năm {kq.nam}, toàn {_ten_co_quan(tt)} có {len(kq.du_lieu.ca_nhan)} cán bộ, công chức, viên chức, người lao động "
         f"và {len(kq.du_lieu.tap_the)} tập thể tham gia phong trào thi đua.",
         "Kết quả: " + "; ".join(f"{DANH_HIEU[m].viet_tat}: {n}" for m, n in dem_nay.items()) + ".",
         f"Tổng tiền thưởng theo quy định: {dinh_dang_tien(tong)} đồng ({doc_so_tien(tong)}).",
     ]
-    cstdcs = [_ten(d) for d, k in kq.tat_ca() if k.dat and k.danh_hieu.ma in ("CSTDT", "CSTDTQ")]
-    tap_the = [_ten(d) for d, k in kq.tat_ca() if k.dat and k.danh_hieu.ma in ("TTLDXS", "CTDT")]
+    cstdcs = [_ten(d) for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("CSTDT", "CSTDTQ")]
+    tap_the = [_ten(d) for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("TTLDXS", "CTDT")]
     dien_hinh = []
     if cstdcs:
         dien_hinh.append("Cá nhân tiêu biểu (đề nghị Chiến sĩ thi đua cấp tỉnh trở lên): " + ", ".join(cstdcs) + ".")

@@ -21,6 +21,7 @@ from ..mo_hinh import ThongTin
 from ..xet import KetQuaXet
 from . import ngu_canh
 from .moi_truong import moi_truong
+from .ve_nhanh import MauNhanh
 
 TEN_MAU = ("quyet_dinh", "to_trinh", "bien_ban_hop", "bien_ban_kiem_phieu", "phieu_bau", "danh_sach_dang_ky",
            "giay_khen", "bao_cao_tong_ket")
@@ -41,7 +42,7 @@ def nap_mau(duong_dan: Path, ngu_canh_: dict[str, Any]) -> DocxTemplate:
     """Open a template and check it: parses, and every variable it uses is in the context."""
     ten = duong_dan.name
     try:
-        tpl = DocxTemplate(str(duong_dan))
+        tpl = MauNhanh(str(duong_dan))
         thieu = tpl.get_undeclared_template_variables(moi_truong(), ngu_canh_)
     except jinja2.TemplateSyntaxError as e:
         raise LoiMauVanBan(f"Mẫu {ten} có thẻ viết sai: {e.message}. Mở mẫu trong Word, sửa thẻ {{{{ … }}}} hoặc "
@@ -89,14 +90,15 @@ class BanVe:
     truoc_khi_ve: Callable[[DocxTemplate, dict], None] | None = None
 
 
-def bieu_do_png(kq: KetQuaXet) -> bytes:
-    """The report's chart: titles and forms over the last four years (matplotlib, Agg)."""
+def bieu_do_png(kq: KetQuaXet, ctx: dict[str, Any] | None = None) -> bytes:
+    """The report's chart: titles and forms over the last four years (matplotlib, Agg). ``ctx``: the report's
+    context when already built."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    ctx = ngu_canh.bao_cao(kq)
+    ctx = ctx or ngu_canh.bao_cao(kq)
     nam = ctx["cac_nam"]
     fig, ax = plt.subplots(figsize=(7.5, 3.6), dpi=120)
     rong = 0.8 / max(1, len(ctx["so_sanh"]))
@@ -129,12 +131,12 @@ def ban_ve_nam(kq: KetQuaXet) -> list[BanVe]:
     ds.append(BanVe("bien_ban_hop", ngu_canh.bien_ban_hop(kq), f"bien-ban-hop-hoi-dong-{nam}.docx"))
     if kq.du_lieu.kiem_phieu is not None:
         ds.append(BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), f"bien-ban-kiem-phieu-{nam}.docx"))
-    png = bieu_do_png(kq)
+    bao_cao = ngu_canh.bao_cao(kq, "")
 
-    def chen_bieu_do(tpl: DocxTemplate, ctx: dict) -> None:
-        ctx["bieu_do"] = InlineImage(tpl, io.BytesIO(png), width=Mm(150))
+    def chen_bieu_do(tpl: DocxTemplate, ctx: dict) -> None:  # drawn where the report is rendered (a worker)
+        ctx["bieu_do"] = InlineImage(tpl, io.BytesIO(bieu_do_png(kq, bao_cao)), width=Mm(150))
 
-    ds.append(BanVe("bao_cao_tong_ket", ngu_canh.bao_cao(kq, ""), f"bao-cao-tong-ket-{nam}.docx", chen_bieu_do))
+    ds.append(BanVe("bao_cao_tong_ket", bao_cao, f"bao-cao-tong-ket-{nam}.docx", chen_bieu_do))
     return ds
 
 

@@ -1,0 +1,104 @@
+"""docxtpl without the passes that cannot apply (issue 15, cause 2).
+
+``MauNhanh`` is a ``DocxTemplate`` whose ``render`` gives the same ``word/document.xml`` byte for byte (checked by
+``tests/test_hieu_nang.py`` against docxtpl's own ``render`` on every template) but skips work that changes
+nothing on large documents:
+
+* ``resolve_listing`` (tabs, line and page breaks in values) walks every paragraph and run with regular
+  expressions; here only the paragraphs that contain one of those characters are handed to docxtpl's code.
+* ``fix_tables`` (grid columns after ``{%tc %}`` loops) runs a Python function per cell; here one pass per row
+  finds whether any table needs fixing, and only then is docxtpl's code run.
+* ``map_tree`` moves the rendered body into the document tree, which lxml does node by node with namespace
+  reconciliation (quadratic in practice: 1.6 s at 20,000 rows, 36 s at 100,000). Here the rendered body is put
+  between the document's own start and end tags as text and the whole part is parsed once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from lxml import etree
+
+_DAC_BIET = ("\t", "\a", "\n", "\f")  # what resolve_listing turns into runs, breaks and paragraphs
+_DOAN = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's own paragraph pattern
+_THE_BODY = re.compile(r"<w:body(?: [^>]*)?>")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _can_xu_ly(xml: str) -> bool:
+    return any(c in xml for c in _DAC_BIET)
+
+
+def _bang_can_sua(goc: etree._Element, co_gop_o: bool) -> bool:
+    """Whether docxtpl's ``fix_tables`` would change any table: the same arithmetic, per row instead of per cell
+    (a row's span is its cell count plus what ``gridSpan`` adds; ``co_gop_o``: the XML has a ``gridSpan``)."""
+    tc, tr = f"{_W}tc", f"{_W}tr"
+    for t in goc.iter(f"{_W}tbl"):
+        luoi = t.find(f"{_W}tblGrid")
+        so_cot = len(luoi.findall(f"{_W}gridCol")) if luoi is not None else 0
+        rong_nhat = 0
+        for r in t.iter(tr):
+            rong = len(r.findall(tc))
+            if rong > so_cot:
+                return True  # fix_tables adds columns
+            if co_gop_o:
+                for gs in r.iterfind(f"{_W}tc/{_W}tcPr/{_W}gridSpan"):
+                    rong += int(gs.get(f"{_W}val")) - 1
+            if rong > rong_nhat:
+                rong_nhat = rong
+        if rong_nhat != so_cot:
+            return True  # fix_tables removes (or, past an added column, rescales) columns
+    return False
+
+
+class MauNhanh(DocxTemplate):
+    """A DocxTemplate that renders the same document faster (see the module's docstring)."""
+
+    def resolve_listing(self, xml: str) -> str:
+        if not _can_xu_ly(xml):
+            return xml
+        goc = super().resolve_listing
+        return _DOAN.sub(lambda m: goc(m.group(0)) if _can_xu_ly(m.group(0)) else m.group(0), xml)
+
+    def render(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None,
+               autoescape: bool = False) -> None:
+        self.render_init()
+        if autoescape:
+            if not jinja_env:
+                jinja_env = jinja2.Environment(autoescape=autoescape)
+            else:
+                jinja_env.autoescape = autoescape
+        than = self.build_xml(context, jinja_env)
+        goc = self.docx._element
+        vo = etree.tostring(goc, encoding="unicode")
+        mo, cuoi = _THE_BODY.search(vo), vo.rfind("</w:body>")
+        m = _THE_BODY.match(than)
+        if mo is None or cuoi < 0 or m is None or "xmlns" in than[m.end():]:
+            # docxtpl's own way: an unusual document, or fragments (pictures) declaring namespaces of their own,
+            # which lxml drops when it moves them into the document
+            tree = self.fix_tables(than)
+            self.fix_docpr_ids(tree)
+            self.map_tree(tree)
+        else:
+            # the body's namespace declarations are the document's (it was serialised out of it)
+            xml = vo[:mo.start()] + "<w:body>" + than[m.end():] + vo[cuoi:]
+            moi = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True))
+            than_moi = moi.find(f"{_W}body")
+            if _bang_can_sua(than_moi, "gridSpan" in than):
+                tree = self.fix_tables(than)
+                self.fix_docpr_ids(tree)
+                self.map_tree(tree)
+            else:
+                if "docPr" in than:
+                    self.fix_docpr_ids(moi)
+                self.docx.part._element = moi
+        for ma, x in self.build_headers_footers_xml(context, self.HEADER_URI, jinja_env):
+            self.map_headers_footers_xml(ma, x)
+        for ma, x in self.build_headers_footers_xml(context, self.FOOTER_URI, jinja_env):
+            self.map_headers_footers_xml(ma, x)
+        self.render_properties(context, jinja_env)
+        self.render_footnotes(context, jinja_env)
+        self.is_rendered = True

@@ -1,0 +1,141 @@
+"""Speed changes keep every output the same (issue 15). Each fast path is compared, in the same process, with the
+plain way it replaces — docxtpl's own ``render``, the per-unit loop, one process — so these tests stay true when
+the documents' wording changes. Timings are never asserted here: ``scripts/bench.py`` prints them."""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import io
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docxtpl import DocxTemplate
+
+from thidua.tong_ket import tong_ket
+from thidua.van_ban import ngu_canh
+from thidua.van_ban.moi_truong import moi_truong
+from thidua.van_ban.ve import ban_ve_nam, nfc, tim_mau
+from thidua.van_ban.ve_nhanh import MauNhanh
+
+GOC = Path(__file__).resolve().parent.parent
+
+
+def _dau_van_tay():
+    spec = importlib.util.spec_from_file_location("dau_van_tay", GOC / "scripts" / "dau_van_tay.py")
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    return m
+
+
+def _ve(lop: type[DocxTemplate], mau: Path | io.BytesIO, ctx: dict, truoc_khi_ve=None) -> dict[str, bytes]:
+    """Render with ``lop``; every part of the package (zip timestamps aside)."""
+    if isinstance(mau, io.BytesIO):
+        mau.seek(0)
+    ctx = nfc(ctx)
+    tpl = lop(mau)
+    if truoc_khi_ve:
+        truoc_khi_ve(tpl, ctx)
+    tpl.render(ctx, jinja_env=moi_truong(), autoescape=True)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    with zipfile.ZipFile(buf) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def _chu(phan: dict[str, bytes]) -> list[str]:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for n, b in phan.items():
+            z.writestr(n, b)
+    d = Document(buf)
+    return [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
+
+
+def test_moi_van_ban_nam_giong_docxtpl_tung_byte(demo_ket_qua) -> None:
+    """Every document of the round, rendered by MauNhanh and by docxtpl's own render: the same parts, byte for
+    byte (hence the same text), including the report with its chart."""
+    ds = ban_ve_nam(demo_ket_qua.ket_qua)
+    assert len(ds) >= 7
+    for b in ds:
+        mau = tim_mau(b.mau)
+        cham, nhanh = _ve(DocxTemplate, str(mau), b.ngu_canh, b.truoc_khi_ve), _ve(MauNhanh, str(mau), b.ngu_canh,
+                                                                                   b.truoc_khi_ve)
+        assert cham.keys() == nhanh.keys(), b.ten_tep
+        khac = [n for n in cham if cham[n] != nhanh[n]]
+        assert not khac, f"{b.ten_tep}: {khac}"
+        assert _chu(cham) == _chu(nhanh)
+        assert len(cham["word/document.xml"]) > 2000
+
+
+def _mau_thu() -> io.BytesIO:
+    """A template that needs every pass MauNhanh skips elsewhere: tabs/line/page breaks in values, a {%tc %} loop
+    adding columns, a table whose only rows are an empty loop, a merged cell."""
+    d = Document()
+    d.add_paragraph("Mở đầu {{ chu }} kết")
+    d.add_paragraph("Không có gì đặc biệt {{ ten }}")
+    t = d.add_table(rows=3, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "Tên", "Số"
+    t.cell(1, 0).text = "{%tr for r in dong %}"
+    t.cell(2, 0).text, t.cell(2, 1).text = "{{ r.ten }}", "{{ r.so }}"
+    t.add_row().cells[0].text = "{%tr endfor %}"
+    t2 = d.add_table(rows=1, cols=3)
+    t2.cell(0, 0).text, t2.cell(0, 1).text, t2.cell(0, 2).text = "{%tc for c in cot %}", "{{ c }}", "{%tc endfor %}"
+    t3 = d.add_table(rows=3, cols=2)
+    t3.cell(0, 0).text = "{%tr for r in rong %}"
+    t3.cell(1, 0).text = "{{ r }}"
+    t3.cell(2, 0).text = "{%tr endfor %}"
+    t4 = d.add_table(rows=2, cols=3)
+    t4.cell(0, 0).merge(t4.cell(0, 1)).text = "gộp"
+    t4.cell(1, 0).text = "{{ ten }}"
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf
+
+
+@pytest.mark.parametrize("ctx", [
+    {"chu": "a\tb\nc\fd & <e>", "ten": "Nguyễn Văn A", "dong": [{"ten": f"N{i}", "so": i} for i in range(30)],
+     "cot": ["x", "y", "z", "t"], "rong": []},
+    {"chu": "thường", "ten": "B", "dong": [], "cot": [], "rong": ["một"]},
+    {"chu": "", "ten": "C\n", "dong": [{"ten": "\f", "so": 1}], "cot": ["x"], "rong": ["a", "b"]},
+])
+def test_truong_hop_can_cac_buoc_cua_docxtpl_van_giong(ctx: dict) -> None:
+    mau = _mau_thu()
+    cham, nhanh = _ve(DocxTemplate, mau, ctx), _ve(MauNhanh, mau, ctx)
+    assert [n for n in cham if cham[n] != nhanh[n]] == []
+    assert _chu(cham) == _chu(nhanh)
+
+
+def test_bao_cao_theo_don_vi_giong_cach_dem_tung_don_vi(demo_ket_qua) -> None:
+    """The report's per-unit table, computed in one pass, against the plain loop over every result per unit."""
+    kq = demo_ket_qua.ket_qua
+    mong_doi = []
+    for t in kq.du_lieu.tap_the:
+        c = Counter()
+        for d, k in kq.tat_ca():
+            if k.dat and (getattr(d, "don_vi", None) == t.ma or d is t):
+                c[k.danh_hieu.ma] += 1
+                c["tien"] += k.tien_thuong or 0
+        mong_doi.append((t.ten, c["LDTT"], c["CSTDCS"], sum(v for m, v in c.items() if m not in ("LDTT", "CSTDCS",
+                                                                                                   "tien")), c["tien"]))
+    co = [(d["ten"], d["ldtt"], d["cstdcs"], d["khac"], d["tien"]) for d in ngu_canh.bao_cao(kq)["theo_don_vi"]]
+    assert [x[:4] for x in co] == [x[:4] for x in mong_doi]
+    assert [int(x[4].replace(".", "") or 0) for x in co] == [x[4] for x in mong_doi]
+    assert sum(x[1] for x in co) > 0
+
+
+def test_song_song_cho_cung_moi_gia_tri_va_chu(demo_dau_vao: Path, demo_ket_qua, tmp_path: Path) -> None:
+    """--jobs 2 (workers forked after the decision) against one process: every sheet's values and layout, every
+    document's text."""
+    dvt = _dau_van_tay()
+    nguong = gc.get_threshold()
+    kq = tong_ket([demo_dau_vao], tmp_path / "j2", so_tien_trinh=2)
+    assert gc.get_threshold() == nguong and gc.get_freeze_count() == 0  # the collector is as it was
+    mot, hai = dvt.dau_van_tay(demo_ket_qua.thu_muc_ra, True), dvt.dau_van_tay(kq.thu_muc_ra, True)
+    assert mot.keys() == hai.keys() and len(mot) >= 9
+    for ten in mot:
+        assert mot[ten] == hai[ten], ten
+    assert {"ket_qua_xlsx", "van_ban", "so_theo_doi"} <= kq.thoi_gian.keys()
