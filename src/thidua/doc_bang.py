@@ -1,8 +1,13 @@
 """Reading workbooks (TECH_NOTES, "Reading workbooks"): python-calamine, sheets and headers found by name,
 each row remembering its file, sheet and row. Nothing here interprets values; ``kiem_tra`` does.
 
-Unusable inputs (missing path, not a workbook, password-protected, no known sheet) raise ``TepKhongDocDuoc``
-(exit code 2); the input files are only ever opened for reading.
+Unusable inputs (missing path, not a workbook, password-protected, no known sheet, too large) raise
+``TepKhongDocDuoc`` (exit code 2); the input files are only ever opened for reading.
+
+Limits (fixed, not a QuyChe key or an option): a workbook file of at most ``GIOI_HAN_TEP`` bytes (100 MB) whose
+parts unpack to at most ``GIOI_HAN_GIAI_NEN`` bytes (1 GB). Both are checked from the file size and the zip
+directory before any part is read, so a huge or "zip bomb" file is refused with a message, in bounded memory. A
+department's workbook is a few MB; 200,000 rows take about 15 MB.
 """
 
 from __future__ import annotations
@@ -13,12 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loi import LOI, TepKhongDocDuoc, VanDe
+from .loi import CANH_BAO, LOI, TepKhongDocDuoc, VanDe
 from .so_do import PHIEU_BAU, TAT_CA_SHEET, Sheet, tim_sheet
 from .tieng_viet import khoa_so_khop
 
 DUOI_HOP_LE = (".xlsx", ".xlsm", ".xls")
 SO_DONG_TIM_TIEU_DE = 15
+GIOI_HAN_TEP = 100 * 1000 * 1000
+GIOI_HAN_GIAI_NEN = 1000 * 1000 * 1000
 
 
 @dataclass
@@ -47,26 +54,68 @@ def ten_cot(so: int) -> str:
     return chu
 
 
-def liet_ke_tep(dau_vao: Iterable[Path]) -> list[Path]:
-    """Files and folders → workbook files (Excel's ``~$`` lock files skipped), in a stable order."""
+def la_tep_khoa(p: Path) -> bool:
+    """Excel's owner file ``~$Name.xlsx``, present while ``Name.xlsx`` is open in Excel."""
+    return p.name.startswith("~$")
+
+
+def so_bi_khoa(khoa: Path, cac_tep: Iterable[Path]) -> Path | None:
+    """The workbook a lock file belongs to: same folder, and the name after ``~$`` (Excel), or that name's end
+    (Word-style owner files of long names drop the first one or two characters)."""
+    duoi = khoa.name[2:]
+    for p in cac_tep:
+        if p.parent == khoa.parent and (p.name == duoi or (p.name.endswith(duoi) and 0 < len(p.name) - len(duoi) <= 2)):
+            return p
+    return None
+
+
+def liet_ke_dau_vao(dau_vao: Iterable[Path]) -> tuple[list[Path], list[VanDe]]:
+    """Files and folders → workbook files in a stable order, and a warning for each one open in Excel (its
+    ``~$`` lock file is beside it: unsaved edits will not count). A lock file named on its own is refused with
+    the name of the workbook to give instead."""
     tep: list[Path] = []
+    khoa: list[tuple[Path, bool]] = []  # (lock file, named by the user)
     for p in dau_vao:
         p = Path(p)
         if not p.exists():
             raise TepKhongDocDuoc(f"Không tìm thấy '{p}'. Kiểm tra lại đường dẫn tệp hoặc thư mục.")
         if p.is_dir():
-            con = sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in DUOI_HOP_LE
-                         and not x.name.startswith("~$"))
+            tat_ca = sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in DUOI_HOP_LE)
+            con = [x for x in tat_ca if not la_tep_khoa(x)]
+            khoa += [(x, False) for x in tat_ca if la_tep_khoa(x)]
             if not con:
-                raise TepKhongDocDuoc(f"Thư mục '{p}' không có tệp Excel (.xlsx, .xlsm) nào.")
+                raise TepKhongDocDuoc(f"Thư mục '{p}' không có tệp Excel (.xlsx, .xlsm) nào"
+                                      + (" (chỉ có tệp khoá tạm của Excel)." if tat_ca else "."))
             tep.extend(con)
-        elif p.name.startswith("~$"):
-            continue
+        elif la_tep_khoa(p):
+            khoa.append((p, True))
         else:
             tep.append(p)
+    tep = list(dict.fromkeys(tep))
+    van_de: dict[Path, VanDe] = {}
+    for k, ghi_ro in khoa:
+        so = so_bi_khoa(k, tep)
+        if so is None:
+            if ghi_ro:
+                raise TepKhongDocDuoc(f"'{k.name}' là tệp khoá tạm Excel tạo ra khi sổ '{k.name[2:]}' đang mở, không "
+                                      f"phải sổ dữ liệu. Ghi tên sổ '{k.name[2:]}' (hoặc thư mục chứa nó) thay cho tệp "
+                                      "khoá; lưu và đóng sổ trong Excel trước để mọi thay đổi được tính.", tep=str(k))
+            continue  # a lock left behind by a closed or deleted workbook
+        van_de.setdefault(so, VanDe("tep_dang_mo", CANH_BAO, f"Sổ {so.name} đang mở trong Excel (có tệp khoá "
+                                    f"{k.name} bên cạnh): thay đổi chưa lưu sẽ không được tính. Lưu (Ctrl+S) và đóng "
+                                    "sổ trong Excel rồi chạy lại.", str(so)))
     if not tep:
         raise TepKhongDocDuoc("Chưa có tệp đầu vào nào. Ghi tên tệp .xlsx hoặc thư mục chứa chúng.")
-    return list(dict.fromkeys(tep))
+    return tep, list(van_de.values())
+
+
+def liet_ke_tep(dau_vao: Iterable[Path]) -> list[Path]:
+    """Files and folders → workbook files (Excel's ``~$`` lock files left out), in a stable order."""
+    return liet_ke_dau_vao(dau_vao)[0]
+
+
+def _mb(so_byte: int) -> str:
+    return f"{so_byte / 1_000_000:,.0f}".replace(",", ".")
 
 
 def _kiem_dinh_dang(p: Path) -> None:
@@ -85,6 +134,22 @@ def _kiem_dinh_dang(p: Path) -> None:
     if p.suffix.lower() != ".xls" and not dau.startswith(b"PK"):
         raise TepKhongDocDuoc("Tệp không phải sổ làm việc Excel hợp lệ (có thể là tệp khác bị đổi đuôi). Mở bằng "
                               "Excel rồi lưu lại dạng .xlsx.", tep=str(p))
+    if kich_thuoc > GIOI_HAN_TEP:
+        raise TepKhongDocDuoc(f"Tệp nặng {_mb(kich_thuoc)} MB, quá giới hạn {_mb(GIOI_HAN_TEP)} MB của thidua (sổ thi "
+                              "đua của một Sở thường chỉ vài MB) nên không đọc. Có thể tệp chứa ảnh, sheet thừa hoặc "
+                              "không phải sổ thi đua: xoá phần thừa, hoặc tách thành một tệp cho mỗi đơn vị.",
+                              tep=str(p))
+    if p.suffix.lower() != ".xls":
+        try:
+            with zipfile.ZipFile(p) as z:
+                giai_nen = sum(i.file_size for i in z.infolist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise TepKhongDocDuoc("Tệp bị hỏng (không mở được như sổ Excel). Mở bằng Excel, lưu lại dạng .xlsx rồi "
+                                  "chạy lại.", tep=str(p)) from None
+        if giai_nen > GIOI_HAN_GIAI_NEN:
+            raise TepKhongDocDuoc(f"Nội dung tệp khi giải nén là {_mb(giai_nen)} MB, quá giới hạn "
+                                  f"{_mb(GIOI_HAN_GIAI_NEN)} MB của thidua nên không đọc (tệp quá lớn hoặc bị làm "
+                                  "hỏng). Tách dữ liệu thành nhiều tệp nhỏ hơn, hoặc lấy lại bản gốc.", tep=str(p))
 
 
 _THE_SHEET = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
@@ -109,8 +174,8 @@ def _o_loi_xlsx(p: Path) -> dict[str, dict[tuple[int, int], str]]:
             dich = {i: t for i, t in _THE_REL.findall(rels)} | {i: t for t, i in _THE_REL2.findall(rels)}
             for ten, rid in _THE_SHEET.findall(wb):
                 dich_den = dich.get(rid)
-                if not dich_den:
-                    continue
+                if not dich_den or tim_sheet(unescape(ten.decode("utf-8", "replace"))) is None:
+                    continue  # only the sheets thidua reads
                 duong = dich_den.decode().lstrip("/")
                 duong = duong if duong.startswith("xl/") else "xl/" + duong
                 try:
@@ -169,10 +234,15 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
     van_de: list[VanDe] = []
     bang_tho: list[BangTho] = []
     o_loi = _o_loi_xlsx(p) if p.suffix.lower() != ".xls" else {}
+    an = {m.name for m in wb.sheets_metadata if m.visible != pc.SheetVisibleEnum.Visible}
     for ten in wb.sheet_names:
         loai = tim_sheet(ten)
         if loai is None:
             continue
+        if ten in an:
+            van_de.append(VanDe("sheet_an", CANH_BAO, f"Sheet {ten} đang bị ẩn trong Excel nhưng vẫn được đọc như sheet "
+                                f"{loai.ten}. Nếu đó là bản cũ, xoá sheet này (hoặc đổi tên) để không bị tính.",
+                                str(p), ten, "A1", 1))
         try:
             du_lieu = wb.get_sheet_by_name(ten).to_python(skip_empty_area=False)
         except (pc.CalamineError, pc.XmlError, ValueError) as e:
@@ -206,9 +276,8 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
 
 def doc_dau_vao(dau_vao: Sequence[Path]) -> tuple[list[BangTho], list[VanDe], list[Path]]:
     """Every input → raw tables, problems found while reading, and the list of files read."""
-    tep = liet_ke_tep(dau_vao)
+    tep, van_de = liet_ke_dau_vao(dau_vao)
     bang: list[BangTho] = []
-    van_de: list[VanDe] = []
     for p in tep:
         b, v = doc_tep(p)
         bang += b
