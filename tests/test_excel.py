@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from thidua.excel import hanh_dong, udf
+from thidua.excel import danh_dau, hanh_dong, udf
 from tien_ich import bo_nho, nguoi
 
 GOC = Path(__file__).resolve().parent.parent
@@ -323,23 +323,23 @@ def test_danh_dau_loi_len_ban_sao(tmp_path: Path) -> None:
     theo_o = {(d.sheet, d.o): d for d in dd}
     assert theo_o[("CaNhan", "I2")].mau == hanh_dong.MAU_LOI
     assert theo_o[("CaNhan", "N3")].mau == hanh_dong.MAU_CANH_BAO
-    ra = hanh_dong.ap_danh_dau_openpyxl(p, tmp_path / "danh-dau.xlsx", dd)
+    ra = danh_dau.danh_dau_openpyxl(p, tmp_path / "danh-dau.xlsx", dd)
     ws = load_workbook(ra)["CaNhan"]
     assert ws["I2"].fill.fgColor.rgb.endswith(hanh_dong.MAU_LOI)
     assert ws["I2"].comment.text.startswith("thidua:")
 
 
 def test_kiem_phieu_vao_sheet_va_van_ban_canh_so(demo_dau_vao: Path, tmp_path: Path) -> None:
+    # The units' workbooks stay in their subfolder, as the officer keeps them (the button copies subfolders too).
     import shutil
 
     vao = tmp_path / "so"
     shutil.copytree(demo_dau_vao, vao)
-    for p in (vao / "don-vi").glob("*.xlsx"):
-        shutil.move(p, vao / p.name)
     dong = hanh_dong.bang_ket_qua_kiem_phieu(vao / "tong-hop.xlsx")
     assert dong[0][0] == "Phiếu phát ra" and dong[5][0] == "Mã"
-    ra = hanh_dong.tao_van_ban_canh_so(vao / "tong-hop.xlsx")
-    assert ra == tmp_path / "so-ket-qua" and (ra / "van-ban").is_dir()
+    luc = dt.datetime(2026, 1, 12, 9, 30)
+    ra, xong = hanh_dong.tao_van_ban_canh_so(vao / "tong-hop.xlsx", vao / "tong-hop.xlsx", luc)
+    assert xong and ra == tmp_path / "so-ket-qua-2026-01-12-0930" and (ra / "van-ban").is_dir()
 
 
 def test_xlwings_dung_phien_ban_vba_cua_addin() -> None:

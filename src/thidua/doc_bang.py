@@ -218,6 +218,33 @@ def tim_tieu_de(bang: list[list[object]], loai: Sheet) -> tuple[int, dict[str, i
     return dong_tot, cot_tot, khac
 
 
+def doc_sheet(tep: str, ten: str, du_lieu: list[list[object]], o_loi: dict[tuple[int, int], str] | None = None,
+              ten_loai: str | None = None) -> tuple[BangTho | None, list[VanDe]]:
+    """One sheet's cell values (rows of a 2-D list, as calamine or an open workbook gives them) → its raw table.
+    ``ten_loai`` names the kind when the sheet's own name differs (a copy "CaNhan (2)" in xlwings Lite)."""
+    loai = tim_sheet(ten_loai or ten)
+    if loai is None:
+        return None, []
+    o_loi = o_loi or {}
+    if loai.khoa_gia_tri:
+        dong = [(r, d) for r, d in enumerate(du_lieu) if any(x not in ("", None) for x in d)]
+        return BangTho(tep, ten, loai, -1, {}, dong, o_loi=o_loi), []
+    r, cot, khac = tim_tieu_de(du_lieu, loai)
+    if r < 0:
+        return None, [VanDe("thieu_tieu_de", LOI, f"Không tìm thấy dòng tiêu đề trong {SO_DONG_TIM_TIEU_DE} dòng"
+                            f" đầu; dòng tiêu đề phải có các cột: "
+                            + ", ".join(c.tieu_de for c in loai.cot if c.bat_buoc == "luon") + ".",
+                            tep, ten, "A1", 1)]
+    dong = [(i, d) for i, d in enumerate(du_lieu[r + 1:], start=r + 1) if any(x not in ("", None) for x in d)]
+    b = BangTho(tep, ten, loai, r, cot, dong, khac if loai is PHIEU_BAU else {}, o_loi)
+    # Columns needed only at year-end (Xếp loại) may be absent from a registration workbook; a row that
+    # proposes without a rating is reported by the validator.
+    van_de = [VanDe("thieu_cot", LOI, f"Thiếu cột '{c.tieu_de}' ở dòng tiêu đề (dòng {r + 1}); thêm cột này hoặc "
+                    "sửa tên cột cho đúng mẫu.", tep, ten, b.o(r, 0), r + 1, c.tieu_de)
+              for c in loai.cot if c.bat_buoc == "luon" and c.khoa not in cot]
+    return b, van_de
+
+
 def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
     """One workbook → its known sheets as raw tables."""
     import python_calamine as pc  # here, not at module level: the core imports without it (xlwings Lite)
@@ -236,8 +263,7 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
     o_loi = _o_loi_xlsx(p) if p.suffix.lower() != ".xls" else {}
     an = {m.name for m in wb.sheets_metadata if m.visible != pc.SheetVisibleEnum.Visible}
     for ten in wb.sheet_names:
-        loai = tim_sheet(ten)
-        if loai is None:
+        if tim_sheet(ten) is None:
             continue
         if ten in an:
             van_de.append(VanDe("sheet_an", CANH_BAO, f"Sheet {ten} đang bị ẩn trong Excel nhưng vẫn được đọc như sheet "
@@ -248,26 +274,9 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
         except (pc.CalamineError, pc.XmlError, ValueError) as e:
             raise TepKhongDocDuoc(f"Sheet {ten} không đọc được ({type(e).__name__}); tệp có thể bị hỏng.",
                                   tep=str(p), sheet=ten) from None
-        if loai.khoa_gia_tri:
-            dong = [(r, d) for r, d in enumerate(du_lieu) if any(x not in ("", None) for x in d)]
-            bang_tho.append(BangTho(str(p), ten, loai, -1, {}, dong, o_loi=o_loi.get(ten, {})))
-            continue
-        r, cot, khac = tim_tieu_de(du_lieu, loai)
-        if r < 0:
-            van_de.append(VanDe("thieu_tieu_de", LOI, f"Không tìm thấy dòng tiêu đề trong {SO_DONG_TIM_TIEU_DE} dòng"
-                                f" đầu; dòng tiêu đề phải có các cột: "
-                                + ", ".join(c.tieu_de for c in loai.cot if c.bat_buoc == "luon") + ".",
-                                str(p), ten, "A1", 1))
-            continue
-        dong = [(i, d) for i, d in enumerate(du_lieu[r + 1:], start=r + 1) if any(x not in ("", None) for x in d)]
-        b = BangTho(str(p), ten, loai, r, cot, dong, khac if loai is PHIEU_BAU else {}, o_loi.get(ten, {}))
-        # Columns needed only at year-end (Xếp loại) may be absent from a registration workbook; a row that
-        # proposes without a rating is reported by the validator.
-        thieu = [c for c in loai.cot if c.bat_buoc == "luon" and c.khoa not in cot]
-        for c in thieu:
-            van_de.append(VanDe("thieu_cot", LOI, f"Thiếu cột '{c.tieu_de}' ở dòng tiêu đề (dòng {r + 1}); thêm cột "
-                                "này hoặc sửa tên cột cho đúng mẫu.", str(p), ten, b.o(r, 0), r + 1, c.tieu_de))
-        bang_tho.append(b)
+        b, v = doc_sheet(str(p), ten, du_lieu, o_loi.get(ten, {}))
+        bang_tho += [b] if b is not None else []
+        van_de += v
     if not bang_tho and not van_de:
         raise TepKhongDocDuoc("Tệp không có sheet nào thidua nhận ra; cần ít nhất một trong các sheet "
                               + ", ".join(s.ten for s in TAT_CA_SHEET) + " (xem mẫu: thidua tao-mau).", tep=str(p))

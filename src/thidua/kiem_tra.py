@@ -70,8 +70,15 @@ def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = 
              nam_mac_dinh: int | None = None) -> KetQuaKiemTra:
     """Read and validate every input. ``che_do`` is "cuoi_nam" (year-end: ThongTin required, ballots checked)
     or "dang_ky" (start of year: registrations only)."""
-    bo = bo or bo_tham_so_mac_dinh()
     bang, vd_doc, tep = doc_dau_vao(dau_vao)
+    return kiem_tra_bang(bang, vd_doc, tep, bo, che_do, nam_mac_dinh)
+
+
+def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequence[Path], bo: BoThamSo | None = None,
+                  che_do: str = "cuoi_nam", nam_mac_dinh: int | None = None) -> KetQuaKiemTra:
+    """Validate tables already read (``doc_bang.doc_sheet``): the sheets of a workbook open in xlwings Lite,
+    where no file can be read. Same checks as :func:`kiem_tra`."""
+    bo = bo or bo_tham_so_mac_dinh()
     g = BoGom()
     g.van_de += vd_doc
     theo_loai: dict[str, list[BangTho]] = defaultdict(list)

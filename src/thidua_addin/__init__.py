@@ -1,73 +1,65 @@
 """The Python side of the "Thi đua" ribbon (addin/thidua_addin.xlam, built from xlwings' quickstart add-in).
 
-The ribbon button runs VBA ``RibbonMyAddin.RunMain``, which imports this module and calls ``main()``. It does
-what fits the active sheet: CaNhan/TapThe/LichSu → validate and mark wrong cells; PhieuBau/KiemPhieu → count
-the ballots into KetQuaKiemPhieu; ThongTin/QuyChe → make every document into a folder beside the workbook.
-All logic lives in ``thidua.excel.hanh_dong``; this only talks to Excel (Windows).
+The ribbon button runs the add-in's VBA ``RibbonMyAddin.RunMain``, which imports the module named like the add-in
+file (``thidua_addin``) and calls ``main()``. It does what fits the active sheet: CaNhan/TapThe/LichSu → validate
+and mark wrong cells; PhieuBau/KiemPhieu → count the ballots into KetQuaKiemPhieu; ThongTin/QuyChe → make every
+document into a new dated folder beside the workbook's folder. All logic lives in ``thidua.excel.hanh_dong`` and
+``thidua.excel.danh_dau``; this only talks to Excel (Windows). Whatever happens, the officer sees a Vietnamese
+message box, never a traceback.
 """
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-DANH_DAU_CU = "thidua:"
+TIEU_DE = "Thi đua"
 
 
-def _ban_sao(wb) -> Path:
-    """Save a copy of the open workbook (SaveCopyAs leaves the open one untouched) beside the original, so that
-    the other workbooks of its folder are read with it."""
-    goc = Path(wb.fullname)
-    tam = Path(tempfile.mkdtemp(prefix="thidua-")) / goc.parent.name
-    tam.mkdir()
-    for p in goc.parent.glob("*.xls*"):
-        if p.name != goc.name and not p.name.startswith("~$"):
-            (tam / p.name).write_bytes(p.read_bytes())
-    ban_sao = tam / goc.name
-    wb.api.SaveCopyAs(str(ban_sao))
-    return ban_sao
+def thong_bao_loi(e: BaseException) -> str:
+    """A Vietnamese sentence for any failure (the technical name only as a hint for whoever supports the PC)."""
+    from thidua.loi import ThiduaError
+
+    if isinstance(e, ThiduaError):
+        return f"thidua: {e}"
+    if isinstance(e, PermissionError):
+        return (f"thidua: không ghi được tệp ({e.filename or 'tệp kết quả'}): tệp đang mở trong Excel hoặc thư mục chỉ "
+                "đọc. Đóng tệp đó hoặc chọn thư mục khác rồi bấm lại.")
+    if isinstance(e, OSError):
+        return f"thidua: lỗi đọc/ghi tệp ({e.strerror or type(e).__name__}). Kiểm tra ổ đĩa, quyền ghi rồi bấm lại."
+    return (f"thidua: có lỗi chưa lường trước ({type(e).__name__}). Lưu sổ, đóng Excel, mở lại và bấm lại; nếu vẫn "
+            "lỗi, gửi sổ cho bộ phận hỗ trợ kèm dòng này.")
 
 
-def _xoa_danh_dau_cu(wb) -> None:
-    for sh in wb.sheets:
-        for c in sh.api.Comments:
-            if str(c.Text()).startswith(DANH_DAU_CU):
-                c.Parent.Interior.ColorIndex = -4142  # xlNone
-                c.Delete()
+def _ghi_kiem_phieu(wb, ten_sheet: str, dong: list[list[object]]) -> None:
+    if ten_sheet in [s.name for s in wb.sheets]:
+        sh = wb.sheets[ten_sheet]
+        sh.clear()  # thidua's own result sheet, rewritten each time
+    else:
+        sh = wb.sheets.add(ten_sheet, after=wb.sheets[-1])
+    rong = max(len(d) for d in dong)
+    sh["A1"].value = [d + [None] * (rong - len(d)) for d in dong]
+    sh.activate()
 
 
 def main() -> None:
-    import xlwings as xw
-
-    from thidua.excel import hanh_dong
-    from thidua.loi import ThiduaError
-
-    wb = xw.Book.caller()
-    ten = wb.sheets.active.name
-    viec = hanh_dong.hanh_dong_cho_sheet(ten)
     try:
-        ban_sao = _ban_sao(wb)
-        if viec == "kiem_tra":
-            _xoa_danh_dau_cu(wb)
-            danh_dau = hanh_dong.danh_dau_loi(ban_sao)
-            for d in danh_dau:
-                o = wb.sheets[d.sheet][d.o]
-                o.color = tuple(int(d.mau[i:i + 2], 16) for i in (0, 2, 4))
-                o.api.AddComment(d.ghi_chu[:2000])
-            xw.apps.active.alert(f"thidua: đánh dấu {len(danh_dau)} ô có vấn đề (rê chuột vào ô để xem).",
-                                 title="Kiểm tra")
-        elif viec == "kiem_phieu":
-            dong = hanh_dong.bang_ket_qua_kiem_phieu(ban_sao)
-            if hanh_dong.TEN_SHEET_KIEM_PHIEU in [s.name for s in wb.sheets]:
-                sh = wb.sheets[hanh_dong.TEN_SHEET_KIEM_PHIEU]
-                sh.clear()
-            else:
-                sh = wb.sheets.add(hanh_dong.TEN_SHEET_KIEM_PHIEU, after=wb.sheets[-1])
-            rong = max(len(d) for d in dong)
-            sh["A1"].value = [d + [None] * (rong - len(d)) for d in dong]
-            sh.activate()
-        else:
-            ra = hanh_dong.tao_van_ban_canh_so(Path(wb.fullname))
-            xw.apps.active.alert(f"thidua: đã tạo kết quả và văn bản trong {ra}", title="Văn bản")
-    except ThiduaError as e:
-        xw.apps.active.alert(f"thidua: {e}", title="Lỗi")
+        import xlwings as xw
+
+        wb = xw.Book.caller()
+    except Exception as e:  # no Excel caller: nothing to show a box in
+        raise SystemExit(f"thidua: nút này chạy từ Excel (thẻ Thi đua). ({type(e).__name__})") from None
+    app = wb.app
+    try:
+        from thidua.excel import danh_dau, hanh_dong
+
+        dang_mo = wb.sheets.active
+        kq = hanh_dong.chay_nut(dang_mo.name, wb.fullname, lambda dich: wb.api.SaveCopyAs(str(dich)))
+        if kq.viec == "kiem_tra":
+            so_cu = danh_dau.doc_so_xlwings(wb)
+            trang_thai = danh_dau.trang_thai_xlwings(wb, danh_dau.o_can_doc(so_cu, kq.danh_dau))
+            buoc, so_moi = danh_dau.ke_hoach(so_cu, kq.danh_dau, trang_thai)
+            danh_dau.ap_dung_xlwings(wb, buoc, so_moi)
+            dang_mo.activate()
+        elif kq.viec == "kiem_phieu":
+            _ghi_kiem_phieu(wb, hanh_dong.TEN_SHEET_KIEM_PHIEU, kq.dong_kiem_phieu)
+        app.alert(kq.thong_bao, title=TIEU_DE)
+    except Exception as e:
+        app.alert(thong_bao_loi(e), title=f"{TIEU_DE} – chưa làm được")
