@@ -263,7 +263,8 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
     o_loi = _o_loi_xlsx(p) if p.suffix.lower() != ".xls" else {}
     an = {m.name for m in wb.sheets_metadata if m.visible != pc.SheetVisibleEnum.Visible}
     for ten in wb.sheet_names:
-        if tim_sheet(ten) is None:
+        loai = tim_sheet(ten)
+        if loai is None:
             continue
         if ten in an:
             van_de.append(VanDe("sheet_an", CANH_BAO, f"Sheet {ten} đang bị ẩn trong Excel nhưng vẫn được đọc như sheet "
