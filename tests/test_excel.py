@@ -338,7 +338,7 @@ def test_kiem_phieu_vao_sheet_va_van_ban_canh_so(demo_dau_vao: Path, tmp_path: P
     dong = hanh_dong.bang_ket_qua_kiem_phieu(vao / "tong-hop.xlsx")
     assert dong[0][0] == "Phiếu phát ra" and dong[5][0] == "Mã"
     luc = dt.datetime(2026, 1, 12, 9, 30)
-    ra, xong = hanh_dong.tao_van_ban_canh_so(vao / "tong-hop.xlsx", vao / "tong-hop.xlsx", luc)
+    ra, xong = hanh_dong.tong_ket_canh_so(vao / "tong-hop.xlsx", vao / "tong-hop.xlsx", luc)
     assert xong and ra == tmp_path / "so-ket-qua-2026-01-12-0930" and (ra / "van-ban").is_dir()
 
 

@@ -28,7 +28,7 @@ from .so_mo import MAU_CANH_BAO, MAU_LOI, TEN_SHEET_KIEM_PHIEU, nhom_danh_dau
 
 __all__ = ["MAU_CANH_BAO", "MAU_LOI", "TEN_SHEET_KIEM_PHIEU", "DanhDau", "KetQuaNut", "ban_sao_thu_muc",
            "bang_ket_qua_kiem_phieu", "chay_nut", "danh_dau_loi", "duong_dan_so", "hanh_dong_cho_sheet",
-           "tao_van_ban_canh_so", "thu_muc_ket_qua_moi"]
+           "tao_van_ban_canh_so", "thu_muc_ket_qua_moi", "tong_ket_canh_so"]
 
 
 def duong_dan_so(fullname: str) -> Path:
@@ -99,7 +99,7 @@ def bang_ket_qua_kiem_phieu(duong_dan: Path) -> list[list[object]]:
     return dong
 
 
-def tao_van_ban_canh_so(ban_sao: Path, so_goc: Path, luc: dt.datetime) -> tuple[Path, bool]:
+def tong_ket_canh_so(ban_sao: Path, so_goc: Path, luc: dt.datetime) -> tuple[Path, bool]:
     """Run the whole batch on the copy's folder into a new dated folder beside the original workbook's folder.
     Returns (folder, True) when the documents were made, (folder, False) when the data has errors (then the
     folder holds ket-qua.xlsx with the Loi sheet)."""
@@ -108,6 +108,11 @@ def tao_van_ban_canh_so(ban_sao: Path, so_goc: Path, luc: dt.datetime) -> tuple[
     ra = thu_muc_ket_qua_moi(so_goc, luc)
     kq = tong_ket([Path(ban_sao).parent], ra, ghi_de=False)
     return ra, kq.ma_thoat == 0
+
+
+def tao_van_ban_canh_so(ban_sao: Path, so_goc: Path | None = None, luc: dt.datetime | None = None) -> Path:
+    """Like :func:`tong_ket_canh_so`, the folder only (the workbook itself when no copy was made)."""
+    return tong_ket_canh_so(ban_sao, so_goc or ban_sao, luc or dt.datetime.now())[0]
 
 
 def hanh_dong_cho_sheet(ten_sheet: str) -> str:
@@ -149,7 +154,7 @@ def chay_nut(ten_sheet: str, fullname: str, luu_so_dang_mo: Callable[[Path], Non
             dong = bang_ket_qua_kiem_phieu(ban_sao)
             return KetQuaNut(viec, f"thidua: đã ghi kết quả kiểm phiếu vào sheet {TEN_SHEET_KIEM_PHIEU}.",
                              dong_kiem_phieu=dong)
-        ra, xong = tao_van_ban_canh_so(ban_sao, so, luc)
+        ra, xong = tong_ket_canh_so(ban_sao, so, luc)
     if xong:
         return KetQuaNut(viec, f"thidua: đã tạo kết quả và văn bản trong thư mục mới\n{ra}\n(các lần chạy trước "
                          "vẫn giữ nguyên).", thu_muc_ra=ra)
