@@ -21,6 +21,7 @@ from thidua.danh_muc import (
     doc_xep_loai,
 )
 from thidua.doc_o import doc_nghi
+from thidua.ket_xuat import ly_do
 from thidua.loi import ThiduaError
 from thidua.mo_hinh import (
     CaNhan,
@@ -132,7 +133,7 @@ def chay(tc: dict[str, Any]) -> dict[str, Any]:
             thuc_te[f"{goc}.dat"] = k.dat
             thuc_te[f"{goc}.tien_thuong"] = k.tien_thuong
             thuc_te[f"{goc}.can_hoi_dong"] = k.can_hoi_dong
-            thuc_te[f"{goc}.ly_do"] = " | ".join(k.ly_do)
+            thuc_te[f"{goc}.ly_do"] = " | ".join(ly_do(k))
             thuc_te[f"{goc}.hoa_tai_diem_cat"] = k.hoa_tai_diem_cat
             thuc_te[f"{goc}.xep_hang"] = k.xep_hang
             thuc_te[f"{goc}.can_cu"] = " | ".join(k.can_cu)

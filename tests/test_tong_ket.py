@@ -63,7 +63,7 @@ def test_so_theo_doi_co_ket_qua_nam_nay(demo_ket_qua) -> None:
     wb = load_workbook(demo_ket_qua.thu_muc_ra / "so-theo-doi.xlsx")
     dong = list(wb["LichSu"].iter_rows(min_row=3, values_only=True))
     nam_nay = {(r[0], r[2]) for r in dong if r[1] == 2025 and r[2]}
-    dat = {(d.ma, k.danh_hieu.viet_tat) for d, k in kq.tat_ca() if k.dat and k.danh_hieu.so_quyet_dinh}
+    dat = {(d.ma, k.danh_hieu.viet_tat) for d, k in kq.tat_ca() if k.dat and k.so_quyet_dinh}
     assert dat and dat == nam_nay
     assert any(r[1] == 2024 for r in dong)
 

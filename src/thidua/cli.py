@@ -355,13 +355,13 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
     Ví dụ: thidua xet don-vi/ tong-hop.xlsx --json > ket-qua.json
     """
     def than() -> int:
-        from .ket_xuat import tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
+        from .ket_xuat import cau_hoa, ket_qua_xet_json, tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
 
         ket_qua = _doc_va_xet(dau_vao, json_)
         if ket_qua is None:
             return 1
         if json_:
-            in_json(ket_qua.as_dict())
+            in_json(ket_qua_xet_json(ket_qua))
             return 0
         t = Table(title=f"Kết quả xét năm {ket_qua.nam} (quyết định ngày {ket_qua.ngay_quyet_dinh:%d/%m/%Y})")
         for cot in ("Danh hiệu", "Đề nghị", "Đủ điều kiện", "Đạt", "Tiền thưởng (đồng)"):
@@ -385,7 +385,7 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
         if can:
             out.print(f"[yellow]{len(can)} kết quả cần Hội đồng quyết định:[/]")
             for dt_, k in can:
-                ly_do = next((x for x in k.ly_do if "Hội đồng cần quyết định" in x), k.ly_do[-1])
+                ly_do = cau_hoa(k)
                 out.print(f"  {getattr(dt_, 'ho_ten', getattr(dt_, 'ten', ''))} ({dt_.ma}) — {k.danh_hieu.viet_tat}: {ly_do}")
         return 0
 

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from .danh_muc import DANH_HIEU
 from .ghi_bang import ghi_bang, luu_nguyen_tu
 from .kiem_tra import KetQuaKiemTra, ghi_chu_kha_nang, kiem_tra
+from .tham_so import bo_tham_so_mac_dinh
 from .tieng_viet import khoa_sap_xep_ho_ten
 
 
@@ -44,6 +45,7 @@ def danh_sach_dang_ky(kq: KetQuaKiemTra) -> list[DongDangKy]:
     if du is None:
         return []
     ten_dv = {t.ma: t.ten for t in du.tap_the}
+    ts = (kq.bo or bo_tham_so_mac_dinh()).tai_ngay(du.thong_tin.ngay_quyet_dinh, du.quy_che)
     dong: list[DongDangKy] = []
     for t in du.tap_the:
         for dh in t.dang_ky:
@@ -51,7 +53,7 @@ def danh_sach_dang_ky(kq: KetQuaKiemTra) -> list[DongDangKy]:
     for c in sorted(du.ca_nhan, key=lambda c: (c.don_vi, khoa_sap_xep_ho_ten(c.ho_ten))):
         for dh in c.dang_ky:
             dong.append(DongDangKy(ten_dv.get(c.don_vi, c.don_vi), c.ma, c.ho_ten, c.chuc_vu, dh.viet_tat,
-                                   ghi_chu_kha_nang(c.ma, dh, du.thong_tin.nam, du.so_theo_doi), True))
+                                   ghi_chu_kha_nang(c, dh, du.thong_tin.nam, du.so_theo_doi, ts), True))
     return dong
 
 

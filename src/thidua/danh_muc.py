@@ -26,15 +26,10 @@ class DanhHieu:
     ten: str
     doi_tuong: frozenset[str]
     la_hinh_thuc: bool
-    cap_quyet_dinh: str  # "so" | "tinh" | "thu_tuong"
     thu_hang: int  # higher = higher title (for "only the highest is paid")
-    so_nam_ky: int  # length of the period the title is computed over (same-period rule)
     bi_danh: tuple[str, ...] = ()
-
-    @property
-    def so_quyet_dinh(self) -> bool:
-        """True when the Giám đốc Sở decides it (Law Art. 80(1)); else the Sở proposes upward."""
-        return self.cap_quyet_dinh == "so"
+    # Who decides a code and the period it is computed over are law, read from params/ on the decision date:
+    # params/tham_quyen/<ma>.yaml (``KetQua.cap_quyet_dinh``), tieu_chuan.so_nam_ky.
 
     @property
     def nhan(self) -> str:
@@ -46,18 +41,18 @@ _TT = frozenset({TAP_THE})
 _CA_HAI = frozenset({CA_NHAN, TAP_THE})
 
 DANH_HIEU: dict[str, DanhHieu] = {d.ma: d for d in (
-    DanhHieu("LDTT", "LĐTT", "Lao động tiên tiến", _CN, False, "so", 10, 1),
-    DanhHieu("CSTDCS", "CSTĐCS", "Chiến sĩ thi đua cơ sở", _CN, False, "so", 20, 1),
-    DanhHieu("CSTDT", "CSTĐ tỉnh", "Chiến sĩ thi đua cấp tỉnh", _CN, False, "tinh", 30, 3,
+    DanhHieu("LDTT", "LĐTT", "Lao động tiên tiến", _CN, False, 10),
+    DanhHieu("CSTDCS", "CSTĐCS", "Chiến sĩ thi đua cơ sở", _CN, False, 20),
+    DanhHieu("CSTDT", "CSTĐ tỉnh", "Chiến sĩ thi đua cấp tỉnh", _CN, False, 30,
              ("Chiến sĩ thi đua tỉnh", "CSTĐT")),
-    DanhHieu("CSTDTQ", "CSTĐTQ", "Chiến sĩ thi đua toàn quốc", _CN, False, "thu_tuong", 40, 6),
-    DanhHieu("TTLDTT", "TTLĐTT", "Tập thể lao động tiên tiến", _TT, False, "so", 10, 1),
-    DanhHieu("TTLDXS", "TTLĐXS", "Tập thể lao động xuất sắc", _TT, False, "tinh", 20, 1,
+    DanhHieu("CSTDTQ", "CSTĐTQ", "Chiến sĩ thi đua toàn quốc", _CN, False, 40),
+    DanhHieu("TTLDTT", "TTLĐTT", "Tập thể lao động tiên tiến", _TT, False, 10),
+    DanhHieu("TTLDXS", "TTLĐXS", "Tập thể lao động xuất sắc", _TT, False, 20,
              ("TLĐXS",)),
-    DanhHieu("CTDT", "Cờ thi đua tỉnh", "Cờ thi đua của UBND tỉnh", _TT, False, "tinh", 30, 1,
+    DanhHieu("CTDT", "Cờ thi đua tỉnh", "Cờ thi đua của UBND tỉnh", _TT, False, 30,
              ("Cờ thi đua của Ủy ban nhân dân tỉnh", "Cờ thi đua")),
-    DanhHieu("GK", "GK", "Giấy khen của Giám đốc Sở", _CA_HAI, True, "so", 5, 1, ("Giấy khen",)),
-    DanhHieu("BKT", "BK tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", _CA_HAI, True, "tinh", 15, 1,
+    DanhHieu("GK", "GK", "Giấy khen của Giám đốc Sở", _CA_HAI, True, 5, ("Giấy khen",)),
+    DanhHieu("BKT", "BK tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", _CA_HAI, True, 15,
              ("Bằng khen", "Bằng khen tỉnh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")),
 )}
 

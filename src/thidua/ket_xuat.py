@@ -1,16 +1,160 @@
 """Results in the shapes SPEC §4 promises (``kiem-phieu``, ``xet``) and the summaries the faces print.
-The CLI, the Excel functions and the batch all format through here."""
+The CLI, the Excel functions, the documents and the batch all format through here: the Vietnamese sentences of
+a decision (``ly_do``) are rendered here from its data (criteria, vote, quota cut, outcome, money) — no face
+reads them back."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
+from fractions import Fraction
 from typing import Any
 
 from .binh_xet import du_so_nguoi, ket_qua_phieu
-from .danh_muc import DANH_HIEU
+from .danh_muc import DANH_HIEU, MucDo
 from .mo_hinh import CaNhan, DuLieu
 from .tham_so import BoThamSo, bo_tham_so_mac_dinh, hien_thi_gia_tri
-from .xet import KetQuaXet
+from .tieu_chuan import KetQuaTieuChi, TieuChi
+from .xet import KetQua, KetQuaXet, TrangThaiPhieu, diem_chu, mo_ta_chi_tieu, thong_bao_hoa
+
+NOI_QUYET_DINH = {"tinh": "Chủ tịch UBND tỉnh", "thu_tuong": "Thủ tướng Chính phủ (qua UBND tỉnh)"}
+
+
+def dong_du_dieu_kien(k: KetQua) -> str:
+    """The eligibility sentence: "Đủ tiêu chuẩn: …" with the criteria met, or "Không đủ điều kiện: …" with
+    every criterion failed."""
+    if k.du_dieu_kien:
+        dat = [t.noi_dung for t in k.tieu_chi if t.ket_qua == KetQuaTieuChi.DAT]
+        return "Đủ tiêu chuẩn: " + "; ".join(dat) if dat else "Đủ tiêu chuẩn"
+    return "Không đủ điều kiện: " + "; ".join(tieu_chi_khong_dat(k))
+
+
+def tieu_chi_khong_dat(k: KetQua) -> list[str]:
+    return [t.noi_dung for t in k.tieu_chi if t.ket_qua == KetQuaTieuChi.KHONG_DAT]
+
+
+def thanh_tich(k: KetQua) -> str:
+    """The achievement a document quotes: the criteria met."""
+    return "; ".join(t.noi_dung for t in k.tieu_chi if t.ket_qua == KetQuaTieuChi.DAT) or "Đủ tiêu chuẩn"
+
+
+def quyet_hoa(k: KetQua) -> str:
+    """The council's recorded resolution of this candidate's tie ("Hội đồng chọn: lý do"), or ""."""
+    n = k.nguoi_hoa
+    if n is None or n.chon is None or k.can_hoi_dong:
+        return ""
+    return f"Hội đồng {'chọn' if n.chon else 'không chọn'}" + (f": {n.ly_do}" if n.ly_do else "")
+
+
+def mo_ta_chi_tieu_cua(k: KetQua) -> str:
+    return mo_ta_chi_tieu(k.chi_tieu) if k.chi_tieu else ""
+
+
+def cau_hoa(k: KetQua) -> str:
+    """The council's notice for this candidate's open tie at a quota's cut, or ""."""
+    c = k.chi_tieu
+    if c is None or c.hoa is None or not k.can_hoi_dong:
+        return ""
+    return thong_bao_hoa(k.danh_hieu, c)
+
+
+def ly_do(k: KetQua) -> list[str]:
+    """The reasons of a decision, in order: eligibility, vote, quota, conclusion, assumptions, quy chế, money."""
+    dong = [dong_du_dieu_kien(k)]
+    if k.chi_mot_dong:
+        if k.thieu_so_theo_doi:
+            dong.append("Chỉ xét trên dòng này, chưa có sổ theo dõi các năm trước (dùng thidua xet cho đủ)")
+        return dong
+    du, tp, vt = k.du_dieu_kien, k.trang_thai_phieu, k.danh_hieu.viet_tat
+    if tp == TrangThaiPhieu.CHUA_CO and du:
+        dong.append("Chưa có kết quả bỏ phiếu của Hội đồng (sheet PhieuBau hoặc KiemPhieu)")
+    elif tp == TrangThaiPhieu.THIEU and du:
+        dong.append("Không có trong phiếu bầu: chưa được Hội đồng bỏ phiếu")
+    elif tp == TrangThaiPhieu.KHONG_DU_SO_NGUOI and k.phieu is not None:
+        dong.append(k.phieu.mo_ta())
+    elif tp == TrangThaiPhieu.CO and du and k.phieu is not None:
+        dong.append(k.phieu.mo_ta())
+    c = k.chi_tieu
+    if c is not None:
+        if c.hoa is not None and k.can_hoi_dong:
+            dong.append(f"Xếp hạng {c.xep_hang}/{c.so_ung_vien}. {cau_hoa(k)}")
+        elif c.hoa is not None:
+            dong.append(f"Xếp hạng {c.xep_hang}/{c.so_ung_vien} ({diem_chu(c)}), bằng nhau tại điểm cắt "
+                        f"({mo_ta_chi_tieu(c)}, còn {c.hoa.con_lai} chỗ cho {len(c.hoa.nguoi)} người); "
+                        f"{quyet_hoa(k)} (sheet HoiDongQuyet)")
+        else:
+            dong.append(f"Xếp hạng {c.xep_hang}/{c.so_ung_vien} ({diem_chu(c)}), {'trong' if c.trong else 'ngoài'} "
+                        f"{mo_ta_chi_tieu(c)}")
+    if k.dat:
+        if k.so_quyet_dinh:
+            dong.append(f"Kết luận: đạt {vt}, Giám đốc Sở quyết định")
+        else:
+            dong.append(f"Kết luận: đề nghị {NOI_QUYET_DINH.get(k.cap_quyet_dinh, k.cap_quyet_dinh)} xét tặng {vt}")
+    elif du and not k.can_hoi_dong:
+        dong.append(f"Kết luận: không đạt {vt}")
+    if k.gia_dinh:
+        dong.append("Coi như đạt (dữ liệu không kiểm tra được): " + "; ".join(k.gia_dinh))
+    if k.theo_quy_che:
+        dong.append("Theo quy chế (chưa được luật xác nhận hoặc do cơ quan quy định): " + "; ".join(k.theo_quy_che))
+    if k.khong_chi_vi is not None:
+        dong.append(f"Không chi: cùng thời gian đã chi tiền thưởng {k.khong_chi_vi.viet_tat} (chỉ chi danh hiệu cao nhất)")
+    return dong
+
+
+def _json(v: object) -> object:
+    if v is None or isinstance(v, bool | int | float | str):
+        return v
+    if isinstance(v, Fraction):
+        return float(v)
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, MucDo):
+        return v.ma
+    if isinstance(v, tuple | list):
+        return [_json(x) for x in v]
+    return str(v)
+
+
+def tieu_chi_json(t: TieuChi) -> dict[str, Any]:
+    return {"noi_dung": t.noi_dung, "ket_qua": t.ket_qua.value, "du_kien": {k: _json(v) for k, v in t.du_kien},
+            "can_cu": t.can_cu, "theo_quy_che": t.theo_quy_che, "con": [tieu_chi_json(c) for c in t.con]}
+
+
+def ket_qua_json(k: KetQua) -> dict[str, Any]:
+    """SPEC §4 ``KQ``: ``ly_do`` a list of Vietnamese sentences, ``can_cu`` a list of citations; added keys carry
+    the data they are rendered from (``ket_luan``, ``tieu_chi``)."""
+    return {
+        "danh_hieu": k.danh_hieu.ma,
+        "ten_danh_hieu": k.danh_hieu.ten,
+        "du_dieu_kien": k.du_dieu_kien,
+        "dat": k.dat,
+        "ly_do": ly_do(k),
+        "can_cu": k.can_cu,
+        "phieu": k.phieu.as_dict() if k.phieu else None,
+        "tien_thuong": k.tien_thuong,
+        "gia_dinh": k.gia_dinh,
+        "theo_quy_che": k.theo_quy_che,
+        "can_hoi_dong_quyet_dinh": k.can_hoi_dong,
+        "xep_hang": k.xep_hang,
+        "ngoai_chi_tieu": k.ngoai_chi_tieu,
+        "hoa_tai_diem_cat": k.hoa_tai_diem_cat,
+        "hoi_dong_quyet": quyet_hoa(k) or None,
+        "cap_quyet_dinh": k.cap_quyet_dinh,
+        "ket_luan": k.ket_luan.value,
+        "tieu_chi": [tieu_chi_json(t) for t in k.tieu_chi],
+    }
+
+
+def ket_qua_xet_json(kq: KetQuaXet) -> dict[str, Any]:
+    """SPEC §4 ``xet --json``."""
+    ten_don_vi = {t.ma: t.ten for t in kq.du_lieu.tap_the}
+    return {
+        "nam": kq.nam,
+        "ngay_quyet_dinh": kq.ngay_quyet_dinh.isoformat(),
+        "ca_nhan": [{"ma": c.ma, "ho_ten": c.ho_ten, "don_vi": ten_don_vi.get(c.don_vi, c.don_vi),
+                     "ma_don_vi": c.don_vi, "ket_qua": [ket_qua_json(k) for k in ks]} for c, ks in kq.ca_nhan],
+        "tap_the": [{"ma": t.ma, "ten": t.ten, "ket_qua": [ket_qua_json(k) for k in ks]} for t, ks in kq.tap_the],
+    }
 
 
 def bang_kiem_phieu(du_lieu: DuLieu, bo: BoThamSo | None = None, ket_qua: KetQuaXet | None = None) -> dict[str, Any]:
@@ -45,8 +189,8 @@ def bang_kiem_phieu(du_lieu: DuLieu, bo: BoThamSo | None = None, ket_qua: KetQua
             "ngoai_chi_tieu": bool(k and k.ngoai_chi_tieu and p.dat and not k.can_hoi_dong),
             "hoa_tai_diem_cat": bool(k and k.hoa_tai_diem_cat),
             "cho_hoi_dong": bool(k and k.can_hoi_dong),
-            "hoi_dong_quyet": k.quyet_hoa if k else "",
-            "mo_ta_chi_tieu": k.mo_ta_chi_tieu if k else "",
+            "hoi_dong_quyet": quyet_hoa(k) if k else "",
+            "mo_ta_chi_tieu": mo_ta_chi_tieu_cua(k) if k else "",
             "dat_cuoi_cung": k.dat if k else None,
         })
     co_du = du_so_nguoi(kp, ts("binh_xet.ty_le_co_mat_toi_thieu"))

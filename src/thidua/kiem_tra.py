@@ -44,6 +44,7 @@ from .so_do import TAP_THE as S_TAP_THE
 from .so_do import THONG_TIN as S_THONG_TIN
 from .tham_so import BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
 from .tieng_viet import khoa_so_khop
+from .tieu_chuan import kha_nang_dat
 
 
 @dataclass
@@ -416,9 +417,13 @@ def _doc_ky_luat(ds: list[BangTho], g: BoGom, so: SoTheoDoi, tt: ThongTin | None
                                   nguon_dong(b, r)))
 
 
-def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Any, tt: ThongTin | None,
-                  so: SoTheoDoi, che_do: str, theo_tep: dict[tuple[str, str], BangTho]) -> None:
+def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: ThamSoApDung | None,
+                  tt: ThongTin | None, so: SoTheoDoi | None, che_do: str,
+                  theo_tep: dict[tuple[str, str], BangTho]) -> None:
+    """Row-level rules on proposals and registrations. ``so`` is the ledger, None when unknown (a bare
+    selection in Excel): then no registration reachability note is made."""
     bat_buoc_dk = bool(ts("dang_ky.bat_buoc")) if ts is not None else False
+    can_cu_dk = ts.chi_tiet("dang_ky.bat_buoc").can_cu if ts is not None else ""
     doi_tuong: list[tuple[CaNhan | TapThe, str, Sheet]] = [(c, CA_NHAN, S_CA_NHAN) for c in ca_nhan]
     doi_tuong += [(t, TAP_THE, S_TAP_THE) for t in tap_the]
     for dt_, loai, s in doi_tuong:
@@ -445,8 +450,8 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: An
                 if dh not in dt_.dang_ky and loai in dh.doi_tuong:
                     them("chua_dang_ky", LOI if bat_buoc_dk else CANH_BAO,
                          f"Đề nghị {dh.viet_tat} nhưng chưa đăng ký từ đầu năm"
-                         + (" (Quy chế của cơ quan bắt buộc đăng ký)." if bat_buoc_dk
-                            else " (Luật 2022, Điều 7: đăng ký không còn là điều kiện; chỉ lưu ý)."), "de_nghi")
+                         + (f" (bắt buộc đăng ký: {can_cu_dk})." if bat_buoc_dk
+                            else f" ({can_cu_dk}: đăng ký không còn là điều kiện; chỉ lưu ý)."), "de_nghi")
         if isinstance(dt_, CaNhan) and tt is not None:
             if dt_.ngay_tuyen_dung and dt_.ngay_tuyen_dung.year > tt.nam:
                 them("ngay_tuyen_dung", LOI, f"Ngày tuyển dụng {dt_.ngay_tuyen_dung:%d/%m/%Y} sau năm xét {tt.nam}; "
@@ -457,9 +462,10 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: An
                 if not 16 <= tuoi <= 75:
                     them("ngay_sinh", LOI, f"Ngày sinh {dt_.ngay_sinh:%d/%m/%Y} cho tuổi {tuoi} vào năm {tt.nam}, "
                          "không hợp lý; kiểm tra lại.", "ngay_sinh")
-        if che_do == "dang_ky" and tt is not None and isinstance(dt_, CaNhan):
+        if (che_do == "dang_ky" or dt_.la_dang_ky) and tt is not None and ts is not None and so is not None \
+                and isinstance(dt_, CaNhan):
             for dh in dt_.dang_ky:
-                ly_do = ghi_chu_kha_nang(dt_.ma, dh, tt.nam, so)
+                ly_do = ghi_chu_kha_nang(dt_, dh, tt.nam, so, ts)
                 if ly_do:
                     them("kho_dat", CANH_BAO, f"Đăng ký {dh.viet_tat}: {ly_do}", "dang_ky")
 
@@ -470,19 +476,17 @@ def _danh_hieu_cho(loai: str) -> list[DanhHieu]:
     return [d for d in DANH_HIEU.values() if loai in d.doi_tuong]
 
 
-def ghi_chu_kha_nang(ma: str, dh: DanhHieu, nam: int, so: SoTheoDoi) -> str:
-    """Whether a registered target is still reachable this year given the ledger (start-of-year round)."""
-    if dh.ma == "CSTDT":
-        thieu = [y for y in (nam - 2, nam - 1) if not so.co(ma, "CSTDCS", y)]
-        if thieu:
-            return ("chưa có CSTĐCS năm " + ", ".join(map(str, thieu))
-                    + " nên cuối năm chưa đủ 3 năm liên tục (Luật 2022, Điều 22).")
-    if dh.ma == "BKT" and not so.co(ma, "CSTDCS", nam - 1):
-        return (f"chưa có CSTĐCS năm {nam - 1}: chỉ đạt được theo đường HTXSNV 2 năm liên tục kèm 2 sáng kiến "
-                "(Luật 2022, Điều 74 khoản 1 điểm d).")
-    if dh.ma == "CSTDTQ" and not so.cac_nam(ma, "CSTDT"):
-        return "chưa có lần CSTĐ tỉnh nào; cần 2 lần liên tục (Luật 2022, Điều 21)."
-    return ""
+def ghi_chu_kha_nang(cn: CaNhan, dh: DanhHieu, nam: int, so: SoTheoDoi, ts: ThamSoApDung) -> str:
+    """The note for a registered target that cannot be reached at the end of ``nam`` whatever the year brings,
+    given the ledger; "" when it can. The title's own criteria decide (``tieu_chuan.kha_nang_dat``: the same
+    functions and parameters as the decision), so the note follows the params — e.g. the number of CSTĐCS years
+    a CSTĐ tỉnh needs. Shown by ``kiem-tra``, ``dang-ky``, the add-in's button and TD_KIEMTRA."""
+    dg = kha_nang_dat(cn, dh, nam, so, ts)
+    if dg.du_dieu_kien:
+        return ""
+    sai = [t for t in dg.tieu_chi if not t.dat]
+    can_cu = "; ".join(dict.fromkeys(t.can_cu for t in sai if t.can_cu))
+    return "chưa thể đạt vào cuối năm: " + "; ".join(t.noi_dung for t in sai) + (f" ({can_cu})." if can_cu else ".")
 
 
 # ---- ballots --------------------------------------------------------------------------------------------------
@@ -514,9 +518,9 @@ def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str 
     if s is S_CA_NHAN:
         ds = _doc_ca_nhan([b], g, [])
         tt = ThongTin(nam=(ngay or dt.date.today()).year - 1, ngay_quyet_dinh=ngay or dt.date.today())
-        _kiem_de_nghi(ds, [], g, None, tt, SoTheoDoi(), "cuoi_nam", {("", ten): b})
+        _kiem_de_nghi(ds, [], g, None, tt, None, "cuoi_nam", {("", ten): b})
     else:
         ds = _doc_tap_the([b], g)
-        _kiem_de_nghi([], ds, g, None, None, SoTheoDoi(), "cuoi_nam", {("", ten): b})
+        _kiem_de_nghi([], ds, g, None, None, None, "cuoi_nam", {("", ten): b})
     ket_qua += [v for v in g.van_de if v.ma_loi != "chua_dang_ky" or v.muc_do == LOI]
     return ket_qua

@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from .binh_xet import kiem_phieu_tay
 from .danh_muc import DANH_HIEU, DanhHieu
 from .ghi_bang import FONT, ghi_bang, luu_nguyen_tu
+from .ket_xuat import dong_du_dieu_kien
 from .mo_hinh import CaNhan, DuLieu, TapThe
 from .tham_so import BoThamSo, bo_tham_so_mac_dinh
 from .tieng_viet import khoa_sap_xep_ho_ten
@@ -60,10 +61,10 @@ def ung_vien_bo_phieu(du_lieu: DuLieu, bo: BoThamSo | None = None) -> tuple[list
         if k.du_dieu_kien:
             if isinstance(doi_tuong, CaNhan):
                 ung_vien.append(UngVienPhieu(doi_tuong.ma, doi_tuong.ho_ten, ten_dv.get(doi_tuong.don_vi, doi_tuong.don_vi),
-                                             k.danh_hieu, k.ly_do[0]))
+                                             k.danh_hieu, dong_du_dieu_kien(k)))
             else:
                 assert isinstance(doi_tuong, TapThe)
-                ung_vien.append(UngVienPhieu(doi_tuong.ma, doi_tuong.ten, "", k.danh_hieu, k.ly_do[0]))
+                ung_vien.append(UngVienPhieu(doi_tuong.ma, doi_tuong.ten, "", k.danh_hieu, dong_du_dieu_kien(k)))
         else:
             bo_ra.append((doi_tuong, k))
     thu_tu = {m: i for i, m in enumerate(DANH_HIEU)}

@@ -3,11 +3,15 @@
 Each parameter is one YAML file under ``src/thidua/params/``; its dotted name is its path
 (``tien_thuong/he_so/BKT.yaml`` → ``tien_thuong.he_so.BKT``). Lookups always take a date. The agency's own
 regulation (sheet QuyChe) overrides a value by the parameter's name or its Vietnamese label (``nhan``).
+
+The tree read is the one shipped with thidua, or the folder named by the environment variable
+``THIDUA_THAM_SO`` (a maintainer's experiment, a province's own copy): every face reads the law from there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -20,7 +24,8 @@ from .danh_muc import MucDo, doc_ky_luat
 from .loi import GiaTriKhongHopLe, LoiThamSo
 from .tieng_viet import chuan_hoa, doc_dung_sai, khoa_so_khop
 
-KIEU = ("tien", "so_nguyen", "he_so", "ty_le", "dung_sai", "lua_chon", "ky_luat", "danh_sach")
+KIEU = ("tien", "so_nguyen", "he_so", "ty_le", "dung_sai", "lua_chon", "ky_luat", "danh_sach", "can_cu")
+BIEN_MOI_TRUONG = "THIDUA_THAM_SO"  # another params tree
 _KHOA_THAM_SO = {"description", "kieu", "nhan", "unit", "quy_che", "lua_chon", "values"}
 _KHOA_GIA_TRI = {"value", "ref", "quy_che"}
 
@@ -35,6 +40,13 @@ TEN_LUA_CHON = {
     "xuong": "làm tròn xuống",
     "gan_nhat": "làm tròn đến số gần nhất",
     "len": "làm tròn lên",
+    "so_ca_nhan": "số cá nhân được xét",
+    "so_tap_the": "số tập thể được xét",
+    "so": "Giám đốc Sở",
+    "tinh": "Chủ tịch UBND tỉnh",
+    "thu_tuong": "Thủ tướng Chính phủ",
+    "luat_2003": "bắt buộc có sáng kiến hoặc đề tài",
+    "luat_2022": "HTXSNV, hoặc có sáng kiến, hoặc có đề tài",
 }
 
 
@@ -194,6 +206,10 @@ class ThamSo:
                 if key in (khoa_so_khop(lc), khoa_so_khop(TEN_LUA_CHON.get(lc, lc))):
                     return lc
             raise ValueError("chọn " + ", ".join(TEN_LUA_CHON.get(x, x) for x in self.lua_chon))
+        if k == "can_cu":
+            if not isinstance(tho, str) or not tho.strip():
+                raise ValueError("phải là một dòng căn cứ")
+            return tho.strip()
         if k == "danh_sach":
             if not isinstance(tho, list) or not all(isinstance(x, str) and x.strip() for x in tho):
                 raise ValueError("phải là danh sách các dòng chữ")
@@ -252,8 +268,9 @@ def _tu_du_lieu(du_lieu: Any, ten: str, duong_dan: Path) -> ThamSo:
     gia_tri = du_lieu["values"]
     if not isinstance(gia_tri, dict) or not gia_tri:
         raise loi("'values' phải có ít nhất một ngày")
-    ts = ThamSo(ten, du_lieu["description"], du_lieu["kieu"], du_lieu.get("nhan"), du_lieu.get("unit"),
-                bool(du_lieu.get("quy_che", False)), tuple(du_lieu.get("lua_chon") or ()), ())
+    mo_ta = (ten, du_lieu["description"], du_lieu["kieu"], du_lieu.get("nhan"), du_lieu.get("unit"),
+             bool(du_lieu.get("quy_che", False)), tuple(du_lieu.get("lua_chon") or ()))
+    ts = ThamSo(*mo_ta, ())  # parses the values; the finished parameter is built from them below
     cac: list[tuple[dt.date, Any, str, bool]] = []
     ngay_truoc: dt.date | None = None
     for ngay, muc in gia_tri.items():
@@ -276,8 +293,7 @@ def _tu_du_lieu(du_lieu: Any, ten: str, duong_dan: Path) -> ThamSo:
         except ValueError as e:
             raise loi(f"ngày {ngay}: giá trị {muc['value']!r} không hợp lệ ({e})") from None
         cac.append((ngay, v, str(muc["ref"]), bool(muc.get("quy_che", False))))
-    object.__setattr__(ts, "cac_gia_tri", tuple(cac))
-    return ts
+    return ThamSo(*mo_ta, tuple(cac))
 
 
 @dataclass(frozen=True)
@@ -359,6 +375,7 @@ class ThamSoApDung:
     ngay: dt.date
     ghi_de: dict[str, Any]
     da_dung: dict[str, GiaTriThamSo] = field(default_factory=dict)
+    _dien_giai: dict[str, tuple[Any, str, str | None]] = field(default_factory=dict, repr=False)
 
     def chi_tiet(self, ten: str) -> GiaTriThamSo:
         if ten in self.da_dung:
@@ -375,23 +392,49 @@ class ThamSoApDung:
     def __call__(self, ten: str) -> Any:
         return self.chi_tiet(ten).gia_tri
 
+    def dien_giai(self, ten: str) -> tuple[Any, str, str | None]:
+        """(value, citation, the "theo quy chế" line or None when the law itself sets the value), computed once
+        per parameter and round."""
+        if ten not in self._dien_giai:
+            gt = self.chi_tiet(ten)
+            nhan = self.bo[ten].nhan or ten
+            dong = None
+            if gt.nguon == NGUON_MAC_DINH:
+                dong = f"{nhan}: {gt.hien_thi()} (quy chế mặc định)"
+            elif gt.nguon == NGUON_CO_QUAN:
+                dong = f"{nhan}: {gt.hien_thi()} (Quy chế của cơ quan)"
+            self._dien_giai[ten] = (gt.gia_tri, gt.can_cu, dong)
+        return self._dien_giai[ten]
+
     def tat_ca(self) -> list[GiaTriThamSo]:
         """Every parameter in force (for ``quy-dinh`` and the manifest)."""
         return [self.chi_tiet(ten) for ten in sorted(self.bo.tham_so)]
 
 
 def thu_muc_tham_so() -> Path:
+    """The params tree in use: ``$THIDUA_THAM_SO`` when set, else the one shipped with thidua."""
+    khac = os.environ.get(BIEN_MOI_TRUONG, "").strip()
+    if khac:
+        p = Path(khac)
+        if not p.is_dir():
+            raise LoiThamSo(f"{BIEN_MOI_TRUONG}='{khac}' không phải một thư mục tham số; sửa hoặc bỏ biến này.")
+        return p
     return Path(str(resources.files("thidua") / "params"))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _bo_tu(thu_muc: Path) -> BoThamSo:
+    return BoThamSo.tu_thu_muc(thu_muc)
+
+
 def bo_tham_so_mac_dinh() -> BoThamSo:
-    """The parameter tree shipped with thidua (loaded once per process): the YAML files when PyYAML is there,
-    else the JSON compiled from them when the wheel was built (xlwings Lite, Pyodide)."""
+    """The parameter tree in use (``thu_muc_tham_so``: ``$THIDUA_THAM_SO`` or the one shipped), loaded once per
+    process and folder: the YAML files when PyYAML is there, else (for the shipped tree) the JSON compiled from
+    them when the wheel was built (xlwings Lite, Pyodide)."""
     try:
         import yaml  # noqa: F401
     except ImportError:
         from .bien_dich_tham_so import tep_json_kem_theo
 
         return BoThamSo.tu_json(tep_json_kem_theo())
-    return BoThamSo.tu_thu_muc(thu_muc_tham_so())
+    return _bo_tu(thu_muc_tham_so())

@@ -29,7 +29,7 @@ from . import __version__
 from .danh_muc import DANH_HIEU
 from .ghi_an_toan import ThuMucGhi
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
-from .ket_xuat import bang_kiem_phieu, ket_luan_phieu, tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
+from .ket_xuat import bang_kiem_phieu, ket_luan_phieu, ly_do, tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
 from .kiem_tra import KetQuaKiemTra, kiem_tra
 from .loi import LOI, ThiduaError, VanDe
 from .mo_hinh import CaNhan, TapThe
@@ -67,7 +67,7 @@ def _dong_ket_qua(d: CaNhan | TapThe, k: Any, ten_dv: dict[str, str]) -> list[ob
     phieu = f"{p.dong_y}/{p.mau_so}" if p else ""
     dau = [d.ma, d.ho_ten, ten_dv.get(d.don_vi, d.don_vi)] if isinstance(d, CaNhan) else [d.ma, d.ten]
     return [*dau, k.danh_hieu.viet_tat, "Có" if k.du_dieu_kien else "Không", "Đạt" if k.dat else "Không đạt", phieu,
-            k.tien_thuong, "Có" if k.can_hoi_dong else "", "\n".join(k.ly_do), "; ".join(k.can_cu)]
+            k.tien_thuong, "Có" if k.can_hoi_dong else "", "\n".join(ly_do(k)), "; ".join(k.can_cu)]
 
 
 def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path) -> Path:
@@ -120,12 +120,12 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path)
         ws_tt = wb.create_sheet("TienThuong")
         dong = [[d.ma, d.ho_ten if isinstance(d, CaNhan) else d.ten,
                  ten_dv.get(d.don_vi, "") if isinstance(d, CaNhan) else "", k.danh_hieu.viet_tat,
-                 "Sở quyết định" if k.danh_hieu.so_quyet_dinh else "Cấp trên quyết định (dự kiến)", k.tien_thuong,
+                 "Sở quyết định" if k.so_quyet_dinh else "Cấp trên quyết định (dự kiến)", k.tien_thuong,
                  k.giai_thich_tien] for d, k in tien]
         cuoi = ghi_bang(ws_tt, ["Mã", "Họ tên / Tập thể", "Đơn vị", "Danh hiệu", "Cấp quyết định", "Số tiền (đồng)",
                                 "Cách tính"], dong, tieu_de_trang=f"TIỀN THƯỞNG NĂM {kq.nam}",
                         do_rong=[10, 26, 30, 12, 26, 16, 70], ten_bang="TienThuong")
-        so_chi = sum(k.tien_thuong for _, k in tien if k.danh_hieu.so_quyet_dinh)
+        so_chi = sum(k.tien_thuong for _, k in tien if k.so_quyet_dinh)
         ws_tt.cell(row=cuoi + 2, column=2, value="Sở chi (danh hiệu Sở quyết định)")
         ws_tt.cell(row=cuoi + 2, column=6, value=so_chi)
         ws_tt.cell(row=cuoi + 3, column=2, value="Bằng chữ")
@@ -158,7 +158,7 @@ def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path) -> Path:
 
     dong = [dong_lich_su(m) for m in kq.du_lieu.so_theo_doi.cac_muc if m.nam != kq.nam]
     for d, ks in (*kq.ca_nhan, *kq.tap_the):
-        dat = [k for k in ks if k.dat and k.danh_hieu.so_quyet_dinh]
+        dat = [k for k in ks if k.dat and k.so_quyet_dinh]
         xl = d.xep_loai.ma if d.xep_loai else ""
         sk = d.sang_kien.ten if isinstance(d, CaNhan) and d.sang_kien else ""
         kl = d.ky_luat.ten if isinstance(d, CaNhan) and d.ky_luat else ""
@@ -371,7 +371,7 @@ def tom_tat(kq: KetQuaTongKet) -> list[str]:
         return [f"Dữ liệu có lỗi: xem {kq.thu_muc_ra / 'ket-qua.xlsx'} (sheet Loi). Chưa tạo văn bản."]
     k = kq.ket_qua
     dong = [f"{d['ten']}: {d['dat']}/{d['de_nghi']} đạt" for d in tong_hop_theo_danh_hieu(k)]
-    tong_so = sum(x.tien_thuong or 0 for _, x in k.tat_ca() if x.dat and x.danh_hieu.so_quyet_dinh)
+    tong_so = sum(x.tien_thuong or 0 for _, x in k.tat_ca() if x.dat and x.so_quyet_dinh)
     dong.append(f"Tiền thưởng Sở chi: {dinh_dang_tien(tong_so)} đồng ({doc_so_tien(tong_so)}).")
     can = k.can_hoi_dong()
     if can:

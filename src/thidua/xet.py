@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
@@ -27,59 +28,203 @@ from .binh_xet import (
 )
 from .danh_muc import CA_NHAN, DANH_HIEU, TAP_THE, DanhHieu
 from .kiem_tra import KetQuaKiemTra
-from .loi import CANH_BAO, LOI, VanDe
+from .loi import CANH_BAO, LOI, LoiThamSo, VanDe
 from .mo_hinh import CaNhan, DuLieu, TapThe, ThongTin
-from .tham_so import BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
+from .tham_so import TEN_LUA_CHON, BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
 from .tien_thuong import tinh_tien_thuong
 from .tieng_viet import khoa_sap_xep_ho_ten
-from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE, DanhGia
+from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE, DanhGia, KetQuaTieuChi, TieuChi, so_nam_ky
 
 THU_TU_CA_NHAN = (("LDTT", "GK"), ("CSTDCS",), ("CSTDT", "BKT"), ("CSTDTQ",))
 THU_TU_TAP_THE = (("TTLDTT", "TTLDXS", "GK", "BKT"), ("CTDT",))
-CO_SO_CHI_TIEU = {"CSTDCS": "LDTT", "CSTDT": "CSTDCS"}  # quota base: count of this title achieved
+
+
+class TrangThaiPhieu(StrEnum):
+    """Where a result stands with the council's vote."""
+
+    KHONG_CAN = "khong_can"  # this code is not voted on
+    CHUA_CO = "chua_co"  # the round has no ballots yet
+    THIEU = "thieu"  # must be voted on, but no ballot column
+    KHONG_DU_SO_NGUOI = "khong_du_so_nguoi"  # counted, but the meeting had no quorum: void
+    CO = "co"  # counted
+
+
+class KetLuan(StrEnum):
+    """The outcome of one proposal (the value the faces format; ``KetQua.ket_luan``)."""
+
+    DAT = "dat"
+    KHONG_DU_DIEU_KIEN = "khong_du_dieu_kien"
+    CHUA_CO_PHIEU = "chua_co_phieu"
+    THIEU_PHIEU = "thieu_phieu"
+    KHONG_DU_SO_NGUOI = "khong_du_so_nguoi"
+    KHONG_DAT_PHIEU = "khong_dat_phieu"
+    HOI_DONG_QUYET_DINH = "hoi_dong_quyet_dinh"
+    NGOAI_CHI_TIEU = "ngoai_chi_tieu"
+
+
+@dataclass(frozen=True)
+class NguoiHoa:
+    """One of a group tied at a quota's cut: who, which unit, whether the law gives them priority
+    (ND 152/2025 Art. 4(6)), and the council's choice recorded in HoiDongQuyet (None: not recorded)."""
+
+    ten: str
+    ma: str
+    don_vi: str
+    uu_tien: bool
+    chon: bool | None = None
+    ly_do: str = ""
+
+
+@dataclass(frozen=True)
+class HoaTaiDiemCat:
+    """A tie at a quota's cut, as data: the group, the places left for it, the priority rule's threshold and
+    citation. Resolved when the council recorded a choice for everyone and chose no more than the places."""
+
+    nguoi: tuple[NguoiHoa, ...]
+    con_lai: int
+    nguong_nu: Fraction
+    can_cu_uu_tien: str
+
+    @property
+    def da_ghi_du(self) -> bool:
+        return all(n.chon is not None for n in self.nguoi)
+
+    @property
+    def so_chon(self) -> int:
+        return sum(1 for n in self.nguoi if n.chon)
+
+    @property
+    def da_quyet(self) -> bool:
+        return self.da_ghi_du and self.so_chon <= self.con_lai
+
+
+@dataclass(frozen=True)
+class CatChiTieu:
+    """One candidate's place in a quota cut, as data: rank among how many, the value ranked on, inside or
+    outside, the tie it belongs to (the council decides), and what the quota is (a khối lead, or a ratio of a
+    base)."""
+
+    xep_hang: int
+    so_ung_vien: int
+    diem: float | int  # agreeing votes, or the emulation score (khối)
+    theo_diem_thi_dua: bool
+    trong: bool
+    gioi_han: int
+    hoa: HoaTaiDiemCat | None = None
+    khoi: str | None = None
+    ty_le: Fraction | None = None
+    co_so: int = 0
+    ma_co_so: str = ""  # a title code, "so_ca_nhan" or "so_tap_the"
+
+
+def mo_ta_chi_tieu(c: CatChiTieu) -> str:
+    """"chỉ tiêu 15 % × 44 LĐTT = 6", or "dẫn đầu khối K1 theo Điểm thi đua"."""
+    if c.khoi is not None:
+        return f"dẫn đầu khối {c.khoi} theo Điểm thi đua"
+    ten_co_so = (DANH_HIEU[c.ma_co_so].viet_tat if c.ma_co_so in DANH_HIEU
+                 else TEN_LUA_CHON.get(c.ma_co_so, c.ma_co_so).removeprefix("số "))
+    return f"chỉ tiêu {hien_thi_gia_tri(c.ty_le)} × {c.co_so} {ten_co_so} = {c.gioi_han}"
+
+
+def diem_chu(c: CatChiTieu) -> str:
+    return f"{c.diem:g} điểm" if c.theo_diem_thi_dua else f"{c.diem} phiếu"
+
+
+def thong_bao_hoa(dh: DanhHieu, c: CatChiTieu) -> str:
+    """The council's notice for a tie still open at a quota's cut, rendered from the tie's data (it is also the
+    problem ``hoa_chua_quyet``)."""
+    h = c.hoa
+    assert h is not None
+    ten_dv = [f"{n.ten} ({n.ma}, {n.don_vi})" for n in h.nguoi]
+    uu = [f"{n.ten} ({n.ma})" for n in h.nguoi if n.uu_tien]
+    uu_chu = (f"Pháp luật ưu tiên nữ và tập thể có từ {hien_thi_gia_tri(h.nguong_nu)} nữ "
+              f"(theo {viet_tat_can_cu(h.can_cu_uu_tien)}): "
+              + (", ".join(uu) if uu else "không ai trong nhóm này thuộc diện ưu tiên"))
+    thieu = ""
+    if h.da_ghi_du:
+        thieu = (f" Sheet HoiDongQuyet chọn {h.so_chon} người nhưng chỉ còn {h.con_lai} chỗ: sửa lại cột "
+                 "'Hội đồng chọn'.")
+    elif any(n.chon is not None for n in h.nguoi):
+        thieu = " Sheet HoiDongQuyet còn thiếu: " + ", ".join(n.ma for n in h.nguoi if n.chon is None) + "."
+    return (f"{dh.viet_tat}: {len(h.nguoi)} người bằng nhau tại điểm cắt ({diem_chu(c)}, {mo_ta_chi_tieu(c)}, còn "
+            f"{h.con_lai} chỗ): Hội đồng cần quyết định giữa {'; '.join(ten_dv)}. {uu_chu}. Ghi quyết định vào "
+            f"sheet HoiDongQuyet (Mã, Danh hiệu, Hội đồng chọn Có/Không, Lý do); đến khi có quyết định, văn "
+            f"bản về {dh.viet_tat} là DỰ THẢO.{thieu}")
 
 
 @dataclass
 class KetQua:
-    """One decision (SPEC §4 ``KQ``)."""
+    """One decision (SPEC §4 ``KQ``), as data: the criteria, the vote, the quota cut, the outcome, the money.
+    Its sentences (``ly_do``) are rendered from these by ``ket_xuat``."""
 
     danh_hieu: DanhHieu
     du_dieu_kien: bool
-    dat: bool = False
-    ly_do: list[str] = field(default_factory=list)
+    tieu_chi: list[TieuChi] = field(default_factory=list)
     can_cu: list[str] = field(default_factory=list)
-    phieu: KetQuaPhieu | None = None
+    theo_quy_che: list[str] = field(default_factory=list)
+    dat: bool = False
+    cap_quyet_dinh: str = ""  # "so" | "tinh" | "thu_tuong" (params/tham_quyen)
+    trang_thai_phieu: TrangThaiPhieu = TrangThaiPhieu.KHONG_CAN
+    phieu: KetQuaPhieu | None = None  # THE vote result (binh_xet.ket_qua_phieu), quorum included
+    chi_tieu: CatChiTieu | None = None
+    can_hoi_dong: bool = False
+    ngoai_chi_tieu: bool = False
     tien_thuong: int | None = None
     giai_thich_tien: str = ""
-    gia_dinh: list[str] = field(default_factory=list)
-    theo_quy_che: list[str] = field(default_factory=list)
-    can_hoi_dong: bool = False
-    xep_hang: int | None = None
-    phieu_vo_hieu: bool = False  # the meeting had no quorum
-    ngoai_chi_tieu: bool = False
-    hoa_tai_diem_cat: bool = False  # tied at a quota cut (resolved by the council or still pending)
-    quyet_hoa: str = ""  # the council's recorded resolution of that tie, in words
-    mo_ta_chi_tieu: str = ""  # "chỉ tiêu 15 % × 44 LĐTT = 6"
+    khong_chi_vi: DanhHieu | None = None  # not paid: the highest title of the same period is paid instead
+    chi_mot_dong: bool = False  # eligibility judged on one row alone (TD_XET): no vote, quota or conclusion
+    thieu_so_theo_doi: bool = False  # … and its criteria need the ledger, which one row does not have
+    ma_doi_tuong: str = ""  # the person's or collective's code
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "danh_hieu": self.danh_hieu.ma,
-            "ten_danh_hieu": self.danh_hieu.ten,
-            "du_dieu_kien": self.du_dieu_kien,
-            "dat": self.dat,
-            "ly_do": self.ly_do,
-            "can_cu": self.can_cu,
-            "phieu": self.phieu.as_dict() if self.phieu else None,
-            "tien_thuong": self.tien_thuong,
-            "gia_dinh": self.gia_dinh,
-            "theo_quy_che": self.theo_quy_che,
-            "can_hoi_dong_quyet_dinh": self.can_hoi_dong,
-            "xep_hang": self.xep_hang,
-            "ngoai_chi_tieu": self.ngoai_chi_tieu,
-            "hoa_tai_diem_cat": self.hoa_tai_diem_cat,
-            "hoi_dong_quyet": self.quyet_hoa or None,
-            "cap_quyet_dinh": self.danh_hieu.cap_quyet_dinh,
-        }
+    @property
+    def gia_dinh(self) -> list[str]:
+        return [t.noi_dung for t in self.tieu_chi if t.ket_qua == KetQuaTieuChi.GIA_DINH]
+
+    @property
+    def so_quyet_dinh(self) -> bool:
+        """The Giám đốc Sở decides it (else the Sở proposes upward)."""
+        return self.cap_quyet_dinh == "so"
+
+    @property
+    def xep_hang(self) -> int | None:
+        return self.chi_tieu.xep_hang if self.chi_tieu else None
+
+    @property
+    def hoa_tai_diem_cat(self) -> bool:
+        """Tied at a quota cut (resolved by the council or still pending)."""
+        return self.chi_tieu is not None and self.chi_tieu.hoa is not None
+
+    @property
+    def nguoi_hoa(self) -> NguoiHoa | None:
+        """This candidate's entry in the tie (with the council's choice), if tied."""
+        c = self.chi_tieu
+        if c is None or c.hoa is None:
+            return None
+        return next((n for n in c.hoa.nguoi if n.ma == self.ma_doi_tuong), None)
+
+    @property
+    def phieu_vo_hieu(self) -> bool:
+        """The meeting had no quorum: the vote is void."""
+        return self.trang_thai_phieu == TrangThaiPhieu.KHONG_DU_SO_NGUOI
+
+    @property
+    def ket_luan(self) -> KetLuan:
+        if not self.du_dieu_kien:
+            return KetLuan.KHONG_DU_DIEU_KIEN
+        tp = self.trang_thai_phieu
+        if tp == TrangThaiPhieu.CHUA_CO:
+            return KetLuan.CHUA_CO_PHIEU
+        if tp == TrangThaiPhieu.THIEU:
+            return KetLuan.THIEU_PHIEU
+        if tp == TrangThaiPhieu.KHONG_DU_SO_NGUOI:
+            return KetLuan.KHONG_DU_SO_NGUOI
+        if tp == TrangThaiPhieu.CO and not (self.phieu and self.phieu.dat):
+            return KetLuan.KHONG_DAT_PHIEU
+        if self.can_hoi_dong:
+            return KetLuan.HOI_DONG_QUYET_DINH
+        if self.ngoai_chi_tieu:
+            return KetLuan.NGOAI_CHI_TIEU
+        return KetLuan.DAT
 
 
 @dataclass
@@ -91,16 +236,6 @@ class KetQuaXet:
     tap_the: list[tuple[TapThe, list[KetQua]]]
     ts: ThamSoApDung
     van_de: list[VanDe] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        ten_don_vi = {t.ma: t.ten for t in self.du_lieu.tap_the}
-        return {
-            "nam": self.nam,
-            "ngay_quyet_dinh": self.ngay_quyet_dinh.isoformat(),
-            "ca_nhan": [{"ma": c.ma, "ho_ten": c.ho_ten, "don_vi": ten_don_vi.get(c.don_vi, c.don_vi),
-                         "ma_don_vi": c.don_vi, "ket_qua": [k.as_dict() for k in kq]} for c, kq in self.ca_nhan],
-            "tap_the": [{"ma": t.ma, "ten": t.ten, "ket_qua": [k.as_dict() for k in kq]} for t, kq in self.tap_the],
-        }
 
     def tat_ca(self) -> list[tuple[CaNhan | TapThe, KetQua]]:
         return [(c, k) for c, ks in self.ca_nhan for k in ks] + [(t, k) for t, ks in self.tap_the for k in ks]
@@ -153,59 +288,56 @@ class PhienXet:
 
     def _xet_tang(self, doi_tuong: Sequence[CaNhan | TapThe], tang: tuple[str, ...], loai: str,
                   ket_qua: dict[str, list[KetQua]]) -> None:
-        bang = TIEU_CHUAN_CA_NHAN if loai == CA_NHAN else TIEU_CHUAN_TAP_THE
+        bang: dict[str, Any] = TIEU_CHUAN_CA_NHAN if loai == CA_NHAN else TIEU_CHUAN_TAP_THE
         for ma_dh in tang:
             dh = DANH_HIEU[ma_dh]
             ung_vien: list[tuple[CaNhan | TapThe, KetQua]] = []
             for dt_ in doi_tuong:
                 if dh not in dt_.de_nghi:
                     continue
-                kq = self._xet_dieu_kien(dt_, dh, bang, loai)
+                kq = self._xet_dieu_kien(dt_, dh, bang)
                 ket_qua[dt_.ma].append(kq)
                 ung_vien.append((dt_, kq))
             self._bo_phieu(dh, ung_vien)
             self._ap_chi_tieu(dh, ung_vien)
             for dt_, kq in ung_vien:
-                self._ket_luan(dt_, kq)
+                kq.dat = kq.ket_luan == KetLuan.DAT
                 self._dat[(dt_.ma, dh.ma)] = kq.dat
         # any proposal of a code that does not apply to this kind of subject
         for dt_ in doi_tuong:
             for dh in dt_.de_nghi:
                 if loai not in dh.doi_tuong and not any(k.danh_hieu == dh for k in ket_qua[dt_.ma]):
-                    ket_qua[dt_.ma].append(KetQua(dh, False, ly_do=[
-                        f"Không đủ điều kiện: {dh.viet_tat} không áp dụng cho "
-                        f"{'cá nhân' if loai == CA_NHAN else 'tập thể'}"]))
+                    ket_qua[dt_.ma].append(KetQua(dh, False, tieu_chi=[TieuChi(
+                        f"{dh.viet_tat} không áp dụng cho {'cá nhân' if loai == CA_NHAN else 'tập thể'}",
+                        KetQuaTieuChi.KHONG_DAT, (("doi_tuong", loai),))], cap_quyet_dinh=self._cap(dh),
+                        ma_doi_tuong=dt_.ma))
 
-    def _xet_dieu_kien(self, dt_: CaNhan | TapThe, dh: DanhHieu, bang: dict, loai: str) -> KetQua:
+    def _cap(self, dh: DanhHieu) -> str:
+        return str(self.ts(f"tham_quyen.{dh.ma}"))
+
+    def _xet_dieu_kien(self, dt_: CaNhan | TapThe, dh: DanhHieu, bang: dict[str, Any]) -> KetQua:
         dg = DanhGia(dh, self.ts)
         bang[dh.ma](dt_, dg, self)
-        kq = KetQua(dh, dg.du_dieu_kien, can_cu=dg.can_cu, gia_dinh=dg.gia_dinh, theo_quy_che=dg.theo_quy_che)
-        if dg.du_dieu_kien:
-            kq.ly_do.append("Đủ tiêu chuẩn: " + "; ".join(dg.dat) if dg.dat else "Đủ tiêu chuẩn")
-        else:
-            kq.ly_do.append("Không đủ điều kiện: " + "; ".join(dg.khong_dat))
-        return kq
+        return KetQua(dh, dg.du_dieu_kien, tieu_chi=dg.tieu_chi, can_cu=dg.can_cu, theo_quy_che=dg.theo_quy_che,
+                      cap_quyet_dinh=self._cap(dh), ma_doi_tuong=dt_.ma)
 
     def _bo_phieu(self, dh: DanhHieu, ung_vien: list[tuple[CaNhan | TapThe, KetQua]]) -> None:
-        ts = self.ts
         ten_bo_phieu = f"binh_xet.bo_phieu.{dh.ma}"
-        if not ts(ten_bo_phieu):
+        if not self.ts(ten_bo_phieu):
             return
         kp = self.du_lieu.kiem_phieu
         for dt_, kq in ung_vien:
             self._ghi_can_cu(kq, ten_bo_phieu)
             if kp is None:
-                if kq.du_dieu_kien:
-                    kq.ly_do.append("Chưa có kết quả bỏ phiếu của Hội đồng (sheet PhieuBau hoặc KiemPhieu)")
+                kq.trang_thai_phieu = TrangThaiPhieu.CHUA_CO
                 continue
             self._ghi_can_cu(kq, f"binh_xet.nguong.{dh.ma}")
             for ten in THAM_SO_PHIEU:
                 self._ghi_can_cu(kq, ten)
-            uv = (dt_.ma, dh.ma)
-            phieu = ket_qua_phieu(kp, uv, ts)
+            phieu = ket_qua_phieu(kp, (dt_.ma, dh.ma), self.ts)
             if phieu is None:
+                kq.trang_thai_phieu = TrangThaiPhieu.THIEU
                 if kq.du_dieu_kien:
-                    kq.ly_do.append("Không có trong phiếu bầu: chưa được Hội đồng bỏ phiếu")
                     self.van_de.append(VanDe(
                         "thieu_phieu", LOI, f"{self._ten(dt_)} ({dt_.ma}) được đề nghị {dh.viet_tat}, phải bỏ phiếu"
                         " nhưng không có cột nào trong phiếu bầu; thêm cột "
@@ -214,20 +346,29 @@ class PhienXet:
                         dt_.nguon.dong if dt_.nguon else None))
                 continue
             kq.phieu = phieu
-            if not phieu.du_so_nguoi:
-                kq.ly_do.append(phieu.mo_ta())
-                kq.phieu_vo_hieu = True
-            elif kq.du_dieu_kien:
-                kq.ly_do.append(phieu.mo_ta())
+            kq.trang_thai_phieu = TrangThaiPhieu.CO if phieu.du_so_nguoi else TrangThaiPhieu.KHONG_DU_SO_NGUOI
 
     def _ghi_can_cu(self, kq: KetQua, ten: str) -> Any:
-        dg = DanhGia(kq.danh_hieu, self.ts, can_cu=kq.can_cu, theo_quy_che=kq.theo_quy_che)
-        return dg.p(ten)
+        """A parameter's value; its citation and quy chế line join the result's."""
+        gia_tri, can_cu, dong = self.ts.dien_giai(ten)
+        if can_cu not in kq.can_cu:
+            kq.can_cu.append(can_cu)
+        if dong is not None and dong not in kq.theo_quy_che:
+            kq.theo_quy_che.append(dong)
+        return gia_tri
 
     def _qua_phieu(self, kq: KetQua) -> bool:
-        if not self.ts(f"binh_xet.bo_phieu.{kq.danh_hieu.ma}"):
+        if kq.trang_thai_phieu == TrangThaiPhieu.KHONG_CAN:
             return True
-        return kq.phieu is not None and kq.phieu.dat
+        return kq.trang_thai_phieu == TrangThaiPhieu.CO and kq.phieu is not None and kq.phieu.dat
+
+    def _co_so(self, ma_co_so: str) -> int:
+        """The quota's base this round: the number who achieved a title, or of individuals / collectives."""
+        if ma_co_so == "so_ca_nhan":
+            return len(self.du_lieu.ca_nhan)
+        if ma_co_so == "so_tap_the":
+            return len(self.du_lieu.tap_the)
+        return sum(1 for (_, d), v in self._dat.items() if d == ma_co_so and v)
 
     def _ap_chi_tieu(self, dh: DanhHieu, ung_vien: list[tuple[CaNhan | TapThe, KetQua]]) -> None:
         con = [(d, k) for d, k in ung_vien if k.du_dieu_kien and self._qua_phieu(k)]
@@ -235,12 +376,11 @@ class PhienXet:
             return
         if dh.ma == "CTDT":
             so = self._ghi_can_cu(con[0][1], "tieu_chuan.CTDT.so_dan_dau_moi_khoi")
-            theo_khoi: dict[str, list] = defaultdict(list)
+            theo_khoi: dict[str, list[tuple[CaNhan | TapThe, KetQua]]] = defaultdict(list)
             for d, k in con:
-                theo_khoi[d.khoi].append((d, k))
+                theo_khoi[d.khoi if isinstance(d, TapThe) else ""].append((d, k))
             for khoi, ds in theo_khoi.items():
-                self._cat(dh, ds, lambda x: (x[0].diem or 0,), so, f"dẫn đầu khối {khoi} theo Điểm thi đua",
-                          lambda x: f"{x[0].diem:g} điểm")
+                self._cat(dh, ds, lambda x: (getattr(x[0], "diem", None) or 0,), so, khoi=khoi)
             return
         ten = f"chi_tieu.{dh.ma}"
         if ten not in self.ts.bo.tham_so:
@@ -248,23 +388,28 @@ class PhienXet:
         ty_le = self._ghi_can_cu(con[0][1], ten)
         if ty_le is None:
             return
+        ten_co_so = f"chi_tieu.co_so.{dh.ma}"
+        if ten_co_so not in self.ts.bo.tham_so:
+            raise LoiThamSo(f"Có chỉ tiêu {dh.viet_tat} ({ten}) nhưng không có cơ sở tính chỉ tiêu: thêm tệp "
+                            f"params/chi_tieu/co_so/{dh.ma}.yaml (một mã danh hiệu, so_ca_nhan hoặc so_tap_the).")
         cach = self._ghi_can_cu(con[0][1], "chi_tieu.lam_tron")
-        co_so_ma = CO_SO_CHI_TIEU[dh.ma]
-        co_so = sum(1 for (m, d), v in self._dat.items() if d == co_so_ma and v)
+        ma_co_so = str(self._ghi_can_cu(con[0][1], ten_co_so))
+        co_so = self._co_so(ma_co_so)
         gioi_han = so_chi_tieu(ty_le, co_so, cach)
         for _, k in con:
-            self._ghi_can_cu(k, ten)
-            self._ghi_can_cu(k, "chi_tieu.lam_tron")
+            for t in (ten, "chi_tieu.lam_tron", ten_co_so):
+                self._ghi_can_cu(k, t)
 
-        def khoa(x: tuple[CaNhan, KetQua]) -> tuple:
-            c, k = x
-            cap = c.cap_thanh_tich
-            return khoa_xep_hang(k.phieu.dong_y if k.phieu else 0, c.xep_loai.bac if c.xep_loai else 0,
-                                 cap.bac if cap else 0)
+        def khoa(x: tuple[CaNhan | TapThe, KetQua]) -> tuple[float, ...]:
+            d, k = x
+            phieu = k.phieu.dong_y if k.phieu else 0
+            xl = d.xep_loai.bac if d.xep_loai else 0
+            if isinstance(d, CaNhan):
+                cap = d.cap_thanh_tich
+                return khoa_xep_hang(phieu, xl, cap.bac if cap else 0)
+            return (phieu, xl, d.diem or 0)
 
-        self._cat(dh, con, khoa, gioi_han,
-                  f"chỉ tiêu {hien_thi_gia_tri(ty_le)} × {co_so} {DANH_HIEU[co_so_ma].viet_tat} = {gioi_han}",
-                  lambda x: f"{x[1].phieu.dong_y if x[1].phieu else 0} phiếu")
+        self._cat(dh, con, khoa, gioi_han, ty_le=ty_le, co_so=co_so, ma_co_so=ma_co_so)
 
     def _don_vi(self, d: CaNhan | TapThe) -> str:
         if isinstance(d, CaNhan):
@@ -280,82 +425,48 @@ class PhienXet:
         nu = sum(1 for c in tv if uu_tien_theo_luat(gioi_tinh=c.gioi_tinh))
         return bool(tv) and uu_tien_theo_luat(ty_le_nu=Fraction(nu, len(tv)), nguong_nu_tap_the=nguong)
 
-    def _cat(self, dh: DanhHieu, ds: list, khoa: Any, gioi_han: int, mo_ta: str, diem: Any) -> None:
+    def _cat(self, dh: DanhHieu, ds: list[tuple[CaNhan | TapThe, KetQua]],
+             khoa: Callable[[tuple[CaNhan | TapThe, KetQua]], tuple], gioi_han: int, khoi: str | None = None,
+             ty_le: Fraction | None = None, co_so: int = 0, ma_co_so: str = "") -> None:
+        """THE ranking (``binh_xet.cat_chi_tieu``) applied, and recorded as data on each result. A tie at the cut
+        is resolved by the council's HoiDongQuyet rows, or waits for them (a problem names the group)."""
         cat = cat_chi_tieu(ds, khoa, gioi_han, lambda x: khoa_sap_xep_ho_ten(self._ten(x[0])))
+        hoa = None
+        if cat.hoa_tai_diem_cat:
+            quyet = {id(x): self.du_lieu.hoi_dong_quyet.get((x[0].ma, dh.ma)) for x in cat.hoa_tai_diem_cat}
+            can_cu_uu_tien = self.ts.chi_tiet("binh_xet.ty_le_nu_uu_tien")
+            hoa = HoaTaiDiemCat(tuple(
+                NguoiHoa(self._ten(d), d.ma, self._don_vi(d), self._uu_tien(d, k),
+                         q.chon if (q := quyet[id(x)]) is not None else None, q.ly_do if q is not None else "")
+                for x in cat.hoa_tai_diem_cat for d, k in (x,)), cat.so_cho_con_lai, can_cu_uu_tien.gia_tri,
+                can_cu_uu_tien.can_cu)
+        trong = {id(k) for _, k in cat.trong}
+        trong_hoa = {id(k) for _, k in cat.hoa_tai_diem_cat}
         for x in ds:
-            x[1].xep_hang = cat.hang[id(x)]
-            x[1].mo_ta_chi_tieu = mo_ta
-        for d, k in cat.trong:
-            k.ly_do.append(f"Xếp hạng {k.xep_hang}/{len(ds)} ({diem((d, k))}), trong {mo_ta}")
-        for d, k in cat.ngoai:
-            k.ly_do.append(f"Xếp hạng {k.xep_hang}/{len(ds)} ({diem((d, k))}), ngoài {mo_ta}")
-            k.ngoai_chi_tieu = True
-        hoa = cat.hoa_tai_diem_cat
-        if not hoa:
-            return
-        con_lai = cat.so_cho_con_lai
-        quyet = {id(x): self.du_lieu.hoi_dong_quyet.get((x[0].ma, dh.ma)) for x in hoa}
-        chon = [x for x in hoa if quyet[id(x)] is not None and quyet[id(x)].chon]
-        du = all(q is not None for q in quyet.values())
-        for _d, k in hoa:
-            k.hoa_tai_diem_cat = True
-        if du and len(chon) <= con_lai:
-            for x in hoa:
-                d, k = x
-                q = quyet[id(x)]
-                assert q is not None
-                vi = "chọn" if q.chon else "không chọn"
-                k.quyet_hoa = f"Hội đồng {vi}" + (f": {q.ly_do}" if q.ly_do else "")
-                k.ly_do.append(f"Xếp hạng {k.xep_hang}/{len(ds)} ({diem(x)}), bằng nhau tại điểm cắt ({mo_ta}, "
-                               f"còn {con_lai} chỗ cho {len(hoa)} người); {k.quyet_hoa} (sheet HoiDongQuyet)")
-                if not q.chon:
+            d, k = x
+            diem = (getattr(d, "diem", None) or 0) if khoi is not None else (k.phieu.dong_y if k.phieu else 0)
+            k.chi_tieu = CatChiTieu(cat.hang[id(x)], len(ds), diem, khoi is not None, id(k) in trong, gioi_han,
+                                    hoa if id(k) in trong_hoa else None, khoi, ty_le, co_so, ma_co_so)
+            if id(k) in trong_hoa:
+                n = k.nguoi_hoa
+                if hoa is not None and hoa.da_quyet and n is not None:
+                    k.ngoai_chi_tieu = not n.chon
+                else:
+                    k.can_hoi_dong = True
                     k.ngoai_chi_tieu = True
-            return
-        ten_dv = [f"{self._ten(d)} ({d.ma}, {self._don_vi(d)})" for d, _ in hoa]
-        uu = [f"{self._ten(d)} ({d.ma})" for d, k in hoa if self._uu_tien(d, k)]
-        can_cu_uu_tien = self.ts.chi_tiet("binh_xet.ty_le_nu_uu_tien")
-        luat = f"theo {viet_tat_can_cu(can_cu_uu_tien.can_cu)}"
-        uu_chu = (f"Pháp luật ưu tiên nữ và tập thể có từ {hien_thi_gia_tri(can_cu_uu_tien.gia_tri)} nữ ({luat}): "
-                  + (", ".join(uu) if uu else "không ai trong nhóm này thuộc diện ưu tiên"))
-        thieu = ""
-        if du:
-            thieu = (f" Sheet HoiDongQuyet chọn {len(chon)} người nhưng chỉ còn {con_lai} chỗ: sửa lại cột "
-                     "'Hội đồng chọn'.")
-        elif any(q is not None for q in quyet.values()):
-            thieu = (" Sheet HoiDongQuyet còn thiếu: "
-                     + ", ".join(f"{d.ma}" for (d, _), q in zip(hoa, quyet.values(), strict=True) if q is None) + ".")
-        thong_bao = (f"{dh.viet_tat}: {len(hoa)} người bằng nhau tại điểm cắt ({diem(hoa[0])}, {mo_ta}, còn "
-                     f"{con_lai} chỗ): Hội đồng cần quyết định giữa {'; '.join(ten_dv)}. {uu_chu}. Ghi quyết định vào "
-                     f"sheet HoiDongQuyet (Mã, Danh hiệu, Hội đồng chọn Có/Không, Lý do); đến khi có quyết định, văn "
-                     f"bản về {dh.viet_tat} là DỰ THẢO.{thieu}")
-        for _d, k in hoa:
-            k.ly_do.append(f"Xếp hạng {k.xep_hang}/{len(ds)}. {thong_bao}")
-            k.can_hoi_dong = True
-            k.ngoai_chi_tieu = True
-        d0 = hoa[0][0]
-        self.van_de.append(VanDe("hoa_chua_quyet", LOI if du else CANH_BAO, thong_bao,
-                                 d0.nguon.tep if d0.nguon else "", "HoiDongQuyet" if du else "",
-                                 "", None))
-
-    def _ket_luan(self, dt_: CaNhan | TapThe, kq: KetQua) -> None:
-        dh = kq.danh_hieu
-        kq.dat = (kq.du_dieu_kien and self._qua_phieu(kq) and not kq.ngoai_chi_tieu)
-        if kq.dat:
-            if dh.so_quyet_dinh:
-                kq.ly_do.append(f"Kết luận: đạt {dh.viet_tat}, Giám đốc Sở quyết định")
-            else:
-                noi = "Chủ tịch UBND tỉnh" if dh.cap_quyet_dinh == "tinh" else "Thủ tướng Chính phủ (qua UBND tỉnh)"
-                kq.ly_do.append(f"Kết luận: đề nghị {noi} xét tặng {dh.viet_tat}")
-        elif kq.du_dieu_kien and not kq.can_hoi_dong:
-            kq.ly_do.append(f"Kết luận: không đạt {dh.viet_tat}")
-        if kq.gia_dinh:
-            kq.ly_do.append("Coi như đạt (dữ liệu không kiểm tra được): " + "; ".join(kq.gia_dinh))
-        if kq.theo_quy_che:
-            kq.ly_do.append("Theo quy chế (chưa được luật xác nhận hoặc do cơ quan quy định): " + "; ".join(kq.theo_quy_che))
+            elif id(k) not in trong:
+                k.ngoai_chi_tieu = True
+        if hoa is not None and not hoa.da_quyet:
+            d0 = cat.hoa_tai_diem_cat[0][0]
+            k0 = cat.hoa_tai_diem_cat[0][1]
+            assert k0.chi_tieu is not None
+            self.van_de.append(VanDe("hoa_chua_quyet", LOI if hoa.da_ghi_du else CANH_BAO,
+                                     thong_bao_hoa(dh, k0.chi_tieu), d0.nguon.tep if d0.nguon else "",
+                                     "HoiDongQuyet" if hoa.da_ghi_du else "", "", None))
 
     def _chi_tien(self, ds: list[KetQua], tap_the: bool) -> None:
-        """ND 152/2025 Art. 49: several titles computed over the same period → only the highest is paid; a
-        title and a form are both paid."""
+        """ND 152/2025 Art. 49: several titles computed over the same period (``tieu_chuan.so_nam_ky``, from
+        the parameters) → only the highest is paid; a title and a form are both paid."""
         dat = [k for k in ds if k.dat]
         if not dat:
             return
@@ -374,18 +485,18 @@ class PhienXet:
             theo_ky: dict[int, list[KetQua]] = defaultdict(list)
             for k in dat:
                 if not k.danh_hieu.la_hinh_thuc:
-                    theo_ky[k.danh_hieu.so_nam_ky].append(k)
+                    theo_ky[so_nam_ky(k.danh_hieu.ma, self.ts)].append(k)
             for nhom in theo_ky.values():
                 cao = max(nhom, key=lambda k: k.danh_hieu.thu_hang)
                 for k in nhom:
                     if k is not cao:
                         k.tien_thuong = 0
+                        k.khong_chi_vi = cao.danh_hieu
                         k.giai_thich_tien = (f"Không chi: cùng thời gian đã chi tiền thưởng {cao.danh_hieu.viet_tat}"
                                              " (chỉ chi danh hiệu cao nhất)")
                         ref = self.ts.chi_tiet("tien_thuong.chi_danh_hieu_cao_nhat").can_cu
                         if ref not in k.can_cu:
                             k.can_cu.append(ref)
-                        k.ly_do.append(k.giai_thich_tien)
 
     @staticmethod
     def _ten(d: CaNhan | TapThe) -> str:
@@ -420,8 +531,9 @@ def xet_mot_dong(ma_danh_hieu: str, ca_nhan: CaNhan, ngay_quyet_dinh: dt.date, n
     tt = ThongTin(nam=nam or ngay_quyet_dinh.year - 1, ngay_quyet_dinh=ngay_quyet_dinh)
     phien = PhienXet(DuLieu(tt, [dataclasses.replace(ca_nhan, de_nghi=(dh,))], []), bo_tham_so)
     if CA_NHAN not in dh.doi_tuong:
-        return KetQua(dh, False, ly_do=[f"{dh.viet_tat} là danh hiệu tập thể"])
-    kq = phien._xet_dieu_kien(phien.du_lieu.ca_nhan[0], dh, TIEU_CHUAN_CA_NHAN, CA_NHAN)
-    if dh.ma in ("CSTDT", "CSTDTQ", "BKT"):
-        kq.ly_do.append("Chỉ xét trên dòng này, chưa có sổ theo dõi các năm trước (dùng thidua xet cho đủ)")
+        return KetQua(dh, False, tieu_chi=[TieuChi(f"{dh.viet_tat} là danh hiệu tập thể", KetQuaTieuChi.KHONG_DAT)],
+                      cap_quyet_dinh=phien._cap(dh), chi_mot_dong=True, ma_doi_tuong=ca_nhan.ma)
+    kq = phien._xet_dieu_kien(phien.du_lieu.ca_nhan[0], dh, TIEU_CHUAN_CA_NHAN)
+    kq.chi_mot_dong = True
+    kq.thieu_so_theo_doi = dh.ma in ("CSTDT", "CSTDTQ", "BKT")
     return kq

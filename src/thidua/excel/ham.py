@@ -242,7 +242,9 @@ def xet(ma_danh_hieu: object, xep_loai: object, ky_luat: object = None, sang_kie
         kq = xet_mot_dong(doc_ma(ma_danh_hieu), cn, ngay)
         if kq.du_dieu_kien:
             return "Đạt"
-        return _o(kq.ly_do[0].replace("Không đủ điều kiện: ", "Không đạt: "))
+        from ..ket_xuat import tieu_chi_khong_dat
+
+        return _o("Không đạt: " + "; ".join(tieu_chi_khong_dat(kq)))
 
     return goi(than)
 

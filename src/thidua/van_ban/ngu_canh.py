@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..danh_muc import DANH_HIEU, DanhHieu
-from ..ket_xuat import bang_kiem_phieu
+from ..ket_xuat import bang_kiem_phieu, thanh_tich
 from ..mo_hinh import CaNhan, TapThe, ThongTin
 from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
 from ..tieng_viet import dinh_dang_ngay, dinh_dang_tien, dinh_dang_ty_le, doc_so_tien, khoa_sap_xep_ho_ten
@@ -146,8 +146,7 @@ def _phieu_chu(k: KetQua) -> str:
 
 
 def _thanh_tich(k: KetQua) -> str:
-    dong = k.ly_do[0]
-    return dong.removeprefix("Đủ tiêu chuẩn: ")
+    return thanh_tich(k)
 
 
 def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
@@ -158,9 +157,7 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
     nhom = []
     tong = Counter()
     for dh in DANH_HIEU.values():
-        if dh.so_quyet_dinh:
-            continue
-        muc = [(d, k) for d, k in kq.tat_ca() if k.dat and k.danh_hieu is dh]
+        muc = [(d, k) for d, k in kq.tat_ca() if k.dat and k.danh_hieu is dh and not k.so_quyet_dinh]
         if not muc:
             continue
         ds = []
@@ -168,7 +165,7 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
             don_vi = f"{d.chuc_vu}, {ten_dv.get(d.don_vi, d.don_vi)}" if isinstance(d, CaNhan) else ""
             ds.append({"stt": i, "ten": _ten(d), "don_vi": don_vi, "thanh_tich": _thanh_tich(k), "phieu": _phieu_chu(k)})
             tong["ca_nhan" if isinstance(d, CaNhan) else "tap_the"] += 1
-        ghi = " (để Chủ tịch UBND tỉnh trình Thủ tướng Chính phủ)" if dh.cap_quyet_dinh == "thu_tuong" else ""
+        ghi = " (để Chủ tịch UBND tỉnh trình Thủ tướng Chính phủ)" if muc[0][1].cap_quyet_dinh == "thu_tuong" else ""
         nhom.append({"tieu_de": f"{len(nhom) + 1}. {dh.ten} ({dh.viet_tat}): {len(ds)}{ghi}", "ds": ds})
     tinh = tt.dia_danh
     noi_dung = [
