@@ -155,22 +155,31 @@ def quy_dinh(
 
 
 def _in_van_de(van_de: list, gioi_han: int = 200) -> None:
-    from .loi import LOI
 
     if not van_de:
         out.print("[green]Không phát hiện vấn đề nào.[/]")
         return
+    mau = ("red", "yellow", "cyan")  # ranked: errors, warnings, notes
     bang = Table(title="Các vấn đề cần sửa", show_lines=False)
     for cot in ("Mức", "Tệp", "Sheet", "Ô", "Nội dung"):
         bang.add_column(cot, overflow="fold")
     for v in van_de[:gioi_han]:
-        muc = "[red]Lỗi[/]" if v.muc_do == LOI else "[yellow]Cảnh báo[/]"
-        bang.add_row(muc, Path(v.tep).name if v.tep else "", v.sheet, v.o, v.thong_bao)
+        bang.add_row(f"[{mau[v.hang]}]{v.nhan_muc}[/]", Path(v.tep).name if v.tep else "", v.sheet, v.o, v.thong_bao)
     out.print(bang)
     if len(van_de) > gioi_han:
         out.print(f"… và {len(van_de) - gioi_han} vấn đề khác (dùng --json để xem hết).")
-    so_loi = sum(1 for v in van_de if v.muc_do == LOI)
-    out.print(f"Tổng cộng: {so_loi} lỗi, {len(van_de) - so_loi} cảnh báo.")
+    dem = [sum(1 for v in van_de if v.hang == h) for h in range(3)]
+    out.print(f"Tổng cộng: {dem[0]} lỗi, {dem[1]} cảnh báo, {dem[2]} lưu ý.")
+
+
+def _in_canh_bao(van_de: list) -> None:
+    """The warnings that may change a result, before a command's answer (notes: see kiem-tra)."""
+    ds = [v for v in van_de if v.hang == 1]
+    for v in ds[:20]:
+        noi = ", ".join(x for x in (Path(v.tep).name if v.tep else "", v.sheet, v.o) if x)
+        err.print(f"[yellow]Cảnh báo[/]{f' ({noi})' if noi else ''}: {v.thong_bao}", highlight=False)
+    if len(ds) > 20:
+        err.print(f"… và {len(ds) - 20} cảnh báo khác (xem: thidua kiem-tra).")
 
 
 def _doc(dau_vao: list[Path], che_do: str = "cuoi_nam", nam: int | None = None):
@@ -207,6 +216,8 @@ def _doc_va_xet(dau_vao: list[Path], json_: bool = False):
     if ket_qua is None or kt.co_loi:
         _bao_loi(kt, json_)
         return None
+    if not json_:
+        _in_canh_bao(kt.van_de)
     return ket_qua
 
 
@@ -303,7 +314,12 @@ def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa, ghi_de: GhiDeOpt = False) -> N
         with ghi as tam:
             tep, ung_vien, bo_ra = chay_tao_phieu(kt.du_lieu, tam)
         tep = [ghi.dich_cua(p) for p in tep]
-        out.print(f"{len(ung_vien)} ứng viên trên phiếu; {len(bo_ra)} đề nghị không đủ tiêu chuẩn nên không đưa vào phiếu.")
+        out.print(f"{len(ung_vien)} ứng viên trên phiếu; {len(bo_ra)} đề nghị không đủ tiêu chuẩn nên không đưa vào phiếu"
+                  + (":" if bo_ra else "."))
+        for doi_tuong, k in bo_ra:
+            ten = getattr(doi_tuong, "ho_ten", None) or getattr(doi_tuong, "ten", "")
+            out.print(f"  {ten} ({doi_tuong.ma}) — {k.danh_hieu.viet_tat}: {k.ly_do[0] if k.ly_do else ''}",
+                      highlight=False)
         for p in tep:
             out.print(f"Đã ghi {p}")
         return 0
@@ -361,7 +377,8 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
         if ket_qua is None:
             return 1
         if json_:
-            in_json(ket_qua_xet_json(ket_qua))
+            in_json({**ket_qua_xet_json(ket_qua),
+                     "canh_bao": [v.as_dict() for v in ket_qua.van_de if v.muc_do != "loi"]})
             return 0
         t = Table(title=f"Kết quả xét năm {ket_qua.nam} (quyết định ngày {ket_qua.ngay_quyet_dinh:%d/%m/%Y})")
         for cot in ("Danh hiệu", "Đề nghị", "Đủ điều kiện", "Đạt", "Tiền thưởng (đồng)"):

@@ -12,6 +12,7 @@ department's workbook is a few MB; 200,000 rows take about 15 MB.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -282,6 +283,23 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
         raise TepKhongDocDuoc("Tệp không có sheet nào thidua nhận ra; cần ít nhất một trong các sheet "
                               + ", ".join(s.ten for s in TAT_CA_SHEET) + " (xem mẫu: thidua tao-mau).", tep=str(p))
     return bang_tho, van_de
+
+
+def dien_o(van_de: list[VanDe], bang: Sequence[BangTho]) -> list[VanDe]:
+    """Every problem tied to a row names its cell: one with a file, sheet and row but no cell gets the cell of its
+    column (``cot``, a header title), else of the row's first column."""
+    theo_sheet = {(b.tep, b.ten_sheet): b for b in bang}
+    ra: list[VanDe] = []
+    for v in van_de:
+        if not v.o and v.dong is not None and v.sheet:
+            b = theo_sheet.get((v.tep, v.sheet))
+            c = 0
+            if b is not None and v.cot:
+                cd = next((x for x in b.loai.cot if x.tieu_de == v.cot), None)
+                c = b.cot.get(cd.khoa, 0) if cd is not None else 0
+            v = dataclasses.replace(v, o=f"{ten_cot(c + 1)}{v.dong}")
+        ra.append(v)
+    return ra
 
 
 def doc_dau_vao(dau_vao: Sequence[Path]) -> tuple[list[BangTho], list[VanDe], list[Path]]:

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from .danh_muc import CA_NHAN, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, DanhHieu
-from .doc_bang import BangTho, doc_dau_vao
+from .doc_bang import BangTho, dien_o, doc_dau_vao
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
 from .kiem_tra_phieu import doc_phieu
 from .kiem_tra_su_kien import kiem_ca_nhan_moi, kiem_ma, kiem_mot_thanh_tich
-from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe
+from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe, sap_xep_van_de
 from .mo_hinh import (
     CaNhan,
     DuLieu,
@@ -131,7 +131,7 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
             if v:
                 g.van_de.append(v)
     so_dong = {k: sum(len(b.dong) for b in v) for k, v in theo_loai.items()}
-    return KetQuaKiemTra(g.van_de, du_lieu, tep, bang, so_dong, che_do, bo)
+    return KetQuaKiemTra(sap_xep_van_de(dien_o(g.van_de, bang)), du_lieu, tep, bang, so_dong, che_do, bo)
 
 
 def canh_bao_ty_le_htxs(du_lieu: DuLieu, ts: ThamSoApDung) -> VanDe | None:
@@ -254,7 +254,7 @@ def _cac_dong(ds: list[BangTho], g: BoGom, s: Sheet, bat_buoc: tuple[str, ...], 
               loai: str) -> Iterator[tuple[BangTho, int, dict[str, Any]]]:
     """The rows of a CaNhan/TapThe sheet, read: blank rows skipped, missing required values and duplicate IDs
     (across every file) reported; yields (table, row, values) for each row with a new ID."""
-    da_co: dict[str, tuple[BangTho, int]] = {}
+    da_co: dict[str, tuple[BangTho, int, dict[str, Any]]] = {}
     for b in ds:
         for r, dong in b.dong:
             d: dict[str, Any] = {}
@@ -268,12 +268,40 @@ def _cac_dong(ds: list[BangTho], g: BoGom, s: Sheet, bat_buoc: tuple[str, ...], 
             if not d.get("ma"):
                 continue
             if d["ma"] in da_co:
-                b0, r0 = da_co[d["ma"]]
-                g.them("trung_ma", LOI, f"{ten} '{d['ma']}' trùng với {Path(b0.tep).name}, sheet {b0.ten_sheet}, dòng "
-                       f"{r0 + 1}; mỗi {loai} một mã.", b, r, o_cot(b, "ma"), ten)
+                b0, r0, d0 = da_co[d["ma"]]
+                g.them("trung_ma", LOI, _thong_bao_trung_ma(ten, loai, d["ma"], (b0, r0, d0), (b, r, d)), b, r,
+                       o_cot(b, "ma"), ten)
                 continue
-            da_co[d["ma"]] = (b, r)
+            da_co[d["ma"]] = (b, r, d)
             yield b, r, d
+
+
+def _xep_loai(x: Any) -> str:
+    return x.ma if x is not None else "chưa xếp loại"
+
+
+def _thong_bao_trung_ma(ten: str, loai: str, ma: str, truoc: tuple[BangTho, int, dict[str, Any]],
+                        sau: tuple[BangTho, int, dict[str, Any]]) -> str:
+    """Two rows with one ID: where both are, what differs (unit, name spelling, rating), and the fix — for a
+    person listed by the unit they left and the one they joined, remove the old unit's row."""
+    (b0, r0, d0), (_b, _r, d) = truoc, sau
+    noi = f"{Path(b0.tep).name}, sheet {b0.ten_sheet}, dòng {r0 + 1}"
+    khoa_ten = "ho_ten" if loai == "người" else "ten"
+    khac = []
+    if (d0.get("don_vi") or "") != (d.get("don_vi") or ""):
+        khac.append(f"đơn vị {d0.get('don_vi') or '(trống)'} ở dòng kia, {d.get('don_vi') or '(trống)'} ở dòng này")
+    if (d0.get(khoa_ten) or "") != (d.get(khoa_ten) or ""):
+        khac.append(f"tên ghi '{d0.get(khoa_ten) or ''}' ở dòng kia, '{d.get(khoa_ten) or ''}' ở dòng này")
+    if d0.get("xep_loai") != d.get("xep_loai"):
+        khac.append(f"xếp loại {_xep_loai(d0.get('xep_loai'))} ở dòng kia, {_xep_loai(d.get('xep_loai'))} ở dòng này")
+    chi_tiet = (" Khác nhau: " + "; ".join(khac) + ".") if khac else ""
+    if loai == "người" and (d0.get("don_vi") or "") != (d.get("don_vi") or ""):
+        cach_sua = ("Một người chỉ do một đơn vị đề nghị: nếu người này đã chuyển đơn vị, xoá dòng ở đơn vị cũ và giữ "
+                    "dòng ở đơn vị hiện tại (xếp loại, tên theo đơn vị hiện tại); nếu là hai người khác nhau, sửa Mã CB "
+                    "của một người.")
+    else:
+        cach_sua = f"Xoá dòng thừa (mỗi {loai} một dòng); nếu là hai {loai} khác nhau, sửa mã của một bên."
+    return f"{ten} '{ma}' đã có ở {noi}.{chi_tiet} {cach_sua}"
 
 
 def _doc_tap_the(ds: list[BangTho], g: BoGom) -> list[TapThe]:
@@ -287,7 +315,7 @@ def _doc_ca_nhan(ds: list[BangTho], g: BoGom, tap_the: list[TapThe]) -> list[CaN
     theo_ma = {t.ma: t.ma for t in tap_the}
     theo_ten = {khoa_so_khop(t.ten, giu_dau=True): t.ma for t in tap_the}
     ket_qua: list[CaNhan] = []
-    nguoi: dict[tuple[str, dt.date], tuple[str, str]] = {}
+    nguoi: dict[tuple[str, dt.date], CaNhan] = {}
     dinh_danh: dict[str, tuple[str, BangTho, int]] = {}
     for b, r, d in _cac_dong(ds, g, S_CA_NHAN, ("ma", "ho_ten", "don_vi"), "Mã CB", "người"):
         don_vi = d.get("don_vi") or ""
@@ -315,11 +343,17 @@ def _doc_ca_nhan(ds: list[BangTho], g: BoGom, tap_the: list[TapThe]) -> list[CaN
                 dinh_danh[cn.so_dinh_danh] = (cn.ma, b, r)
         if cn.ngay_sinh and cn.ho_ten:
             khoa = (khoa_so_khop(cn.ho_ten, giu_dau=True), cn.ngay_sinh)
-            if khoa in nguoi and nguoi[khoa][1] != cn.don_vi:
+            truoc = nguoi.get(khoa)
+            if truoc is not None and truoc.don_vi != cn.don_vi:
+                n0 = truoc.nguon
+                noi = f" ({Path(n0.tep).name}, sheet {n0.sheet}, dòng {n0.dong})" if n0 else ""
                 g.them("trung_nguoi", CANH_BAO, f"{cn.ho_ten} (sinh {cn.ngay_sinh:%d/%m/%Y}) có ở cả đơn vị "
-                       f"{nguoi[khoa][1]} (mã {nguoi[khoa][0]}) và {cn.don_vi}; một người chỉ thuộc một đơn vị — "
-                       "kiểm tra lại.", b, r, o_cot(b, "ho_ten"), "Họ và tên")
-            nguoi.setdefault(khoa, (cn.ma, cn.don_vi))
+                       f"{truoc.don_vi} (mã {truoc.ma}, tên ghi '{truoc.ho_ten}', xếp loại "
+                       f"{_xep_loai(truoc.xep_loai)}){noi} và đơn vị {cn.don_vi} (mã {cn.ma}, tên ghi '{cn.ho_ten}', xếp "
+                       f"loại {_xep_loai(cn.xep_loai)}). Nếu là một người đã chuyển đơn vị, xoá dòng ở đơn vị cũ; nếu là "
+                       "hai người khác nhau trùng họ tên và ngày sinh, bỏ qua cảnh báo này.", b, r, o_cot(b, "ho_ten"),
+                       "Họ và tên")
+            nguoi.setdefault(khoa, cn)
         ket_qua.append(cn)
     return ket_qua
 
@@ -446,8 +480,8 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
             if dt_.de_nghi and dt_.xep_loai is None and (n.tep, n.sheet, n.dong, "xep_loai") not in g.o_sai:
                 them("thieu_xep_loai", LOI, f"Có đề nghị {', '.join(d.viet_tat for d in dt_.de_nghi)} nhưng chưa có "
                      "Xếp loại; ghi HTXSNV, HTTNV, HTNV hoặc KHTNV.", "xep_loai")
-            for dh in dt_.de_nghi:
-                if dh not in dt_.dang_ky and loai in dh.doi_tuong:
+            for dh in dt_.de_nghi:  # titles are registered; forms of commendation (GK, BK tỉnh) are not
+                if dh not in dt_.dang_ky and loai in dh.doi_tuong and not dh.la_hinh_thuc:
                     them("chua_dang_ky", LOI if bat_buoc_dk else CANH_BAO,
                          f"Đề nghị {dh.viet_tat} nhưng chưa đăng ký từ đầu năm"
                          + (f" (bắt buộc đăng ký: {can_cu_dk})." if bat_buoc_dk

@@ -11,6 +11,17 @@ from dataclasses import asdict, dataclass
 LOI = "loi"
 CANH_BAO = "canh_bao"
 
+# Warnings that change nothing in a result: they tell the officer something worth knowing (ranked last). Every
+# other warning may change a result (a ballot voided, a person counted twice, an unsaved workbook…).
+GHI_CHU = frozenset({
+    "chua_dang_ky",  # proposed without registering: not a condition since the 2022 Law (unless the quy chế says so)
+    "kho_dat",  # a registered target that looks out of reach (start-of-year round)
+    "ma_cu",  # text typed in TCVN3/VNI, already converted
+    "muc_la",  # an unknown ThongTin row, ignored
+    "sheet_an",  # a hidden sheet, read all the same
+})
+MUC_HIEN_THI = ("Lỗi", "Cảnh báo", "Lưu ý")
+
 
 class ThiduaError(Exception):
     """Base error. ``str(e)`` is a Vietnamese message that says where, what, and how to fix it."""
@@ -58,3 +69,20 @@ class VanDe:
     def as_dict(self) -> dict[str, object]:
         d = asdict(self)
         return {k: d[k] for k in ("tep", "sheet", "o", "dong", "cot", "ma_loi", "muc_do", "thong_bao")}
+
+    @property
+    def hang(self) -> int:
+        """Rank for reports: 0 an error, 1 a warning that may change a result, 2 a note."""
+        if self.muc_do == LOI:
+            return 0
+        return 2 if self.ma_loi in GHI_CHU else 1
+
+    @property
+    def nhan_muc(self) -> str:
+        """"Lỗi", "Cảnh báo" or "Lưu ý" — the rank as the officer reads it."""
+        return MUC_HIEN_THI[self.hang]
+
+
+def sap_xep_van_de(van_de: list[VanDe]) -> list[VanDe]:
+    """Errors first, then the warnings that change a result, then notes — each group in the order found."""
+    return sorted(van_de, key=lambda v: v.hang)

@@ -31,7 +31,7 @@ from .ghi_an_toan import ThuMucGhi
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
 from .ket_xuat import bang_kiem_phieu, ket_luan_phieu, ly_do, tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
 from .kiem_tra import KetQuaKiemTra, kiem_tra
-from .loi import LOI, ThiduaError, VanDe
+from .loi import ThiduaError, VanDe
 from .mo_hinh import CaNhan, TapThe
 from .so_do import KY_LUAT_SHEET, LICH_SU, SANG_KIEN, dong_ky_luat, dong_lich_su, dong_sang_kien, theo_so_do
 from .tieng_viet import dinh_dang_tien, doc_so_tien
@@ -139,7 +139,7 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path)
         ws.title = "Loi"
         ws_loi = ws
     ghi_bang(ws_loi, ["Mức độ", "Tệp", "Sheet", "Ô", "Dòng", "Mã lỗi", "Nội dung"],
-             [["Lỗi" if v.muc_do == LOI else "Cảnh báo", Path(v.tep).name if v.tep else "", v.sheet, v.o, v.dong,
+             [[v.nhan_muc, Path(v.tep).name if v.tep else "", v.sheet, v.o, v.dong,
                v.ma_loi, v.thong_bao] for v in van_de],
              tieu_de_trang="CÁC VẤN ĐỀ TRONG DỮ LIỆU" + (" — KHÔNG TẠO VĂN BẢN VÌ CÓ LỖI" if kq is None else ""),
              do_rong=[10, 22, 10, 8, 7, 20, 100])

@@ -27,8 +27,9 @@ from .binh_xet import (
     viet_tat_can_cu,
 )
 from .danh_muc import CA_NHAN, DANH_HIEU, TAP_THE, DanhHieu
+from .doc_bang import dien_o
 from .kiem_tra import KetQuaKiemTra
-from .loi import CANH_BAO, LOI, LoiThamSo, VanDe
+from .loi import CANH_BAO, LOI, LoiThamSo, VanDe, sap_xep_van_de
 from .mo_hinh import CaNhan, DuLieu, TapThe, ThongTin
 from .tham_so import TEN_LUA_CHON, BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
 from .tien_thuong import tinh_tien_thuong
@@ -259,6 +260,7 @@ class PhienXet:
         self._dat: dict[tuple[str, str], bool] = {}
         self._tien: dict[tuple[str, bool], Any] = {}  # the amount of a code is the same for everyone this round
         self.van_de: list[VanDe] = []
+        self._chua_bo_phieu: list[tuple[CaNhan | TapThe, DanhHieu]] = []  # eligible, to be voted, no ballots at all
 
     # NguCanh
     def dat_nam_nay(self, ma: str, ma_danh_hieu: str) -> bool:
@@ -282,9 +284,26 @@ class PhienXet:
         thu_tu = {d: i for i, d in enumerate(DANH_HIEU)}
         for ds in (*kq_cn.values(), *kq_tt.values()):
             ds.sort(key=lambda k: thu_tu[k.danh_hieu.ma])
+        if self._chua_bo_phieu:
+            self.van_de.append(self._canh_bao_chua_bo_phieu())
         return KetQuaXet(self.nam, self.ngay_quyet_dinh, self.du_lieu,
                          [(c, kq_cn[c.ma]) for c in self.du_lieu.ca_nhan],
                          [(t, kq_tt[t.ma]) for t in self.du_lieu.tap_the], self.ts, self.van_de)
+
+    def _canh_bao_chua_bo_phieu(self) -> VanDe:
+        """No ballots at all (no PhieuBau, no KiemPhieu): every code that needs the council's vote ends "0 đạt" —
+        one warning for the whole round, naming who waits for the vote."""
+        ds = self._chua_bo_phieu
+        theo_ma: dict[str, list[str]] = defaultdict(list)
+        for d, dh in ds:
+            theo_ma[dh.viet_tat].append(f"{self._ten(d)} ({d.ma})")
+        ke = "; ".join(f"{ma} ({len(ten)}): " + ", ".join(ten[:10]) + (f" và {len(ten) - 10} người khác"
+                                                                         if len(ten) > 10 else "")
+                       for ma, ten in theo_ma.items())
+        return VanDe("chua_co_phieu", CANH_BAO, f"Chưa có phiếu bầu của Hội đồng (không có sheet PhieuBau hoặc "
+                     f"KiemPhieu): {len(ds)} đề nghị đủ tiêu chuẩn nhưng phải bỏ phiếu nên chưa thể đạt — {ke}. Chuẩn "
+                     "bị phiếu bằng thidua tao-phieu, nhập phiếu vào sheet PhieuBau (hoặc kết quả vào KiemPhieu) rồi "
+                     "chạy lại.", self.du_lieu.thong_tin.nguon or "", "PhieuBau")
 
     def _xet_tang(self, doi_tuong: Sequence[CaNhan | TapThe], tang: tuple[str, ...], loai: str,
                   ket_qua: dict[str, list[KetQua]]) -> None:
@@ -330,6 +349,8 @@ class PhienXet:
             self._ghi_can_cu(kq, ten_bo_phieu)
             if kp is None:
                 kq.trang_thai_phieu = TrangThaiPhieu.CHUA_CO
+                if kq.du_dieu_kien:
+                    self._chua_bo_phieu.append((dt_, dh))
                 continue
             self._ghi_can_cu(kq, f"binh_xet.nguong.{dh.ma}")
             for ten in THAM_SO_PHIEU:
@@ -343,7 +364,7 @@ class PhienXet:
                         " nhưng không có cột nào trong phiếu bầu; thêm cột "
                         f"'{dt_.ma} - {dh.ma}' vào sheet PhieuBau (hoặc dòng vào KiemPhieu).",
                         dt_.nguon.tep if dt_.nguon else "", dt_.nguon.sheet if dt_.nguon else "", "",
-                        dt_.nguon.dong if dt_.nguon else None))
+                        dt_.nguon.dong if dt_.nguon else None, "Đề nghị"))
                 continue
             kq.phieu = phieu
             kq.trang_thai_phieu = TrangThaiPhieu.CO if phieu.du_so_nguoi else TrangThaiPhieu.KHONG_DU_SO_NGUOI
@@ -460,9 +481,14 @@ class PhienXet:
             d0 = cat.hoa_tai_diem_cat[0][0]
             k0 = cat.hoa_tai_diem_cat[0][1]
             assert k0.chi_tieu is not None
-            self.van_de.append(VanDe("hoa_chua_quyet", LOI if hoa.da_ghi_du else CANH_BAO,
-                                     thong_bao_hoa(dh, k0.chi_tieu), d0.nguon.tep if d0.nguon else "",
-                                     "HoiDongQuyet" if hoa.da_ghi_du else "", "", None))
+            n0 = d0.nguon
+            if hoa.da_ghi_du or n0 is None:  # the resolution sheet is what to fix
+                self.van_de.append(VanDe("hoa_chua_quyet", LOI if hoa.da_ghi_du else CANH_BAO,
+                                         thong_bao_hoa(dh, k0.chi_tieu), n0.tep if n0 else "",
+                                         "HoiDongQuyet" if hoa.da_ghi_du else "", "", None))
+            else:  # tied at the cut, no resolution yet: the first of them, at their proposal
+                self.van_de.append(VanDe("hoa_chua_quyet", CANH_BAO, thong_bao_hoa(dh, k0.chi_tieu), n0.tep,
+                                         n0.sheet, "", n0.dong, "Đề nghị"))
 
     def _chi_tien(self, ds: list[KetQua], tap_the: bool) -> None:
         """ND 152/2025 Art. 49: several titles computed over the same period (``tieu_chuan.so_nam_ky``, from
@@ -516,7 +542,7 @@ def xet_sau_kiem_tra(kt: KetQuaKiemTra) -> KetQuaXet | None:
     if kt.co_loi or kt.du_lieu is None or kt.che_do != "cuoi_nam":
         return None
     kq = xet(kt.du_lieu, kt.bo)
-    kt.van_de.extend(kq.van_de)
+    kt.van_de[:] = sap_xep_van_de(dien_o([*kt.van_de, *kq.van_de], kt.bang))
     return kq
 
 
