@@ -316,10 +316,11 @@ def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa, ghi_de: GhiDeOpt = False) -> N
         tep = [ghi.dich_cua(p) for p in tep]
         out.print(f"{len(ung_vien)} ứng viên trên phiếu; {len(bo_ra)} đề nghị không đủ tiêu chuẩn nên không đưa vào phiếu"
                   + (":" if bo_ra else "."))
+        from .ket_xuat import dong_du_dieu_kien
+
         for doi_tuong, k in bo_ra:
             ten = getattr(doi_tuong, "ho_ten", None) or getattr(doi_tuong, "ten", "")
-            out.print(f"  {ten} ({doi_tuong.ma}) — {k.danh_hieu.viet_tat}: {k.ly_do[0] if k.ly_do else ''}",
-                      highlight=False)
+            out.print(f"  {ten} ({doi_tuong.ma}) — {k.danh_hieu.viet_tat}: {dong_du_dieu_kien(k)}", highlight=False)
         for p in tep:
             out.print(f"Đã ghi {p}")
         return 0
