@@ -7,6 +7,14 @@ right 15 mm; Times New Roman; Quốc hiệu bold 12–13, Tiêu ngữ bold 13–
 a short rule; "Số:" 13; place and date italic; page numbers centred in the top margin from page 2; căn cứ italic
 in a Quyết định, upright in a Tờ trình or Báo cáo; "Nơi nhận:" 12 bold italic, its list 11.
 Templates hold Jinja tags only; every value comes from a typed context builder in thidua.van_ban.ngu_canh.
+
+What a clerk signs as it is (issue 11), built in here once for every template:
+- the closing paragraphs and the signature block keep with each other (``giu``: keep-with-next, the signature
+  table's row cannot split), with ~28 mm left for the signature and seal;
+- every table row cannot split across pages (``w:cantSplit``) and the header row repeats on each page;
+- column widths are fixed and each header is checked to fit its column without breaking a word (the header's
+  font shrinks to fit, down to 9 pt, else the build fails naming the column);
+- group rows (units, parts of an annex) span the whole table.
 """
 
 from __future__ import annotations
@@ -15,16 +23,21 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from thidua.van_ban.do_chu import tu_dai_nhat  # (the same widths the documents are laid out with)
+
 THU_MUC = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
 C, L, R, J = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
+LE_O_MM = 2 * 1.905  # a table cell's left + right margins (Word's default 0.19 cm each)
+CHO_KY_PT = 80  # room for the signature and the seal: 80 pt ≈ 28 mm
 
 
 def tai_lieu(ngang: bool = False) -> Document:
@@ -46,6 +59,7 @@ def tai_lieu(ngang: bool = False) -> Document:
     pf.space_before = Pt(0)
     pf.space_after = Pt(0)
     pf.line_spacing = 1.0
+    pf.widow_control = True
     for ten in ("Table Grid",):
         try:
             doc.styles[ten].font.name = FONT
@@ -77,7 +91,11 @@ def so_trang(doc: Document) -> None:
 
 
 def doan(noi, text: str = "", *, size: float = 14, bold: bool = False, italic: bool = False, align=J,
-         thut: float | None = None, sau: float = 0, truoc: float = 0, gian: float | None = None):
+         thut: float | None = None, sau: float = 0, truoc: float = 0, gian: float | None = None, giu: bool = False,
+         sang_trang: bool = False, to_mau: bool = False):
+    """A paragraph. ``giu``: keep with the next paragraph (and on one page); ``sang_trang``: starts a new page
+    (page-break-before: no empty line is left at the top of that page); ``to_mau``: highlighted (a blank the
+    officer must write)."""
     p = noi.add_paragraph()
     p.alignment = align
     pf = p.paragraph_format
@@ -86,9 +104,21 @@ def doan(noi, text: str = "", *, size: float = 14, bold: bool = False, italic: b
         pf.first_line_indent = Cm(thut)
     if gian:
         pf.line_spacing = gian
+    if giu:
+        pf.keep_with_next = True
+        pf.keep_together = True
+    if sang_trang:
+        pf.page_break_before = True
     if text:
-        chay(p, text, size=size, bold=bold, italic=italic)
+        r = chay(p, text, size=size, bold=bold, italic=italic)
+        if to_mau:
+            r.font.highlight_color = WD_COLOR_INDEX.YELLOW
     return p
+
+
+def the(noi, the_jinja: str) -> None:
+    """A paragraph holding only a {%p … %} tag (docxtpl removes it whole)."""
+    doan(noi, the_jinja, size=2)
 
 
 def chay(p, text: str, *, size: float = 14, bold: bool = False, italic: bool = False):
@@ -112,90 +142,128 @@ def ke_ngang(p, trai_cm: float, phai_cm: float) -> None:
 
 
 def khong_tach(row) -> None:
-    """Keep a table row on one page (signature blocks must not split)."""
+    """Keep a table row on one page (a row never splits across pages)."""
     trpr = row._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def _co_dinh(t, rong: list[float]) -> None:
+    """Fixed layout: the widths given are the widths printed (Word and LibreOffice do not re-fit them)."""
+    t.autofit = False
+    tblpr = t._tbl.tblPr
+    w = tblpr.find(qn("w:tblW"))
+    if w is None:
+        w = OxmlElement("w:tblW")
+        tblpr.append(w)
+    w.set(qn("w:type"), "dxa")
+    w.set(qn("w:w"), str(round(sum(rong) / 2.54 * 1440)))
+    for i, wd in enumerate(rong):
+        t.columns[i].width = Cm(wd)
 
 
 def bang_khong_vien(doc, so_cot: int, rong: list[float]):
     t = doc.add_table(rows=1, cols=so_cot)
     khong_tach(t.rows[0])
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
+    _co_dinh(t, rong)
     for i, w in enumerate(rong):
-        t.columns[i].width = Cm(w)
         t.rows[0].cells[i].width = Cm(w)
     for c in t.rows[0].cells:
         c.paragraphs[0]._element.getparent().remove(c.paragraphs[0]._element)
     return t
 
 
+RONG_TRAI = 6.9  # cm: the issuing body's column of the header (its name is broken to fit, see do_chu)
+
+
 def khoi_dau(doc, *, so: bool = True, ngay: bool = True, rong: float = 16.5) -> None:
     """Header block: superior body and issuing body at left with a short rule and the number; Quốc hiệu and
-    Tiêu ngữ at right with a rule, and the place and date in italics."""
-    trai, phai = 6.3, rong - 6.3
+    Tiêu ngữ at right with a rule, and the place and date in italics. The issuing body's name arrives already
+    broken into lines (``\\n``) by the context (thidua.van_ban.do_chu.ngat_dong_ten)."""
+    trai, phai = RONG_TRAI, rong - RONG_TRAI
     t = bang_khong_vien(doc, 2, [trai, phai])
     a, b = t.rows[0].cells
     doan(a, "{{ co_quan_chu_quan }}", size=13, align=C)
-    p = doan(a, "{{ co_quan }}", size=13, bold=True, align=C)
-    ke_ngang(doan(a, "", size=6, align=C), 2.0, 2.0)
+    doan(a, "{{ co_quan }}", size=13, bold=True, align=C)
+    ke_ngang(doan(a, "", size=6, align=C), 2.2, 2.2)
     if so:
         doan(a, "Số:        /{{ ky_hieu_van_ban }}", size=13, align=C, truoc=6)
     doan(b, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, align=C)
-    p = doan(b, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, align=C)
-    le = max(0.5, (phai - 6.4) / 2)  # the rule is as long as the Tiêu ngữ line (about 6.4 cm at 13 pt)
+    doan(b, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, align=C)
+    le = max(0.5, (phai - 0.38 - 5.6) / 2)  # the rule is as long as the Tiêu ngữ line (about 5.6 cm at 13 pt)
     ke_ngang(doan(b, "", size=6, align=C), le, le)
     if ngay:
         doan(b, "{{ dia_danh_ngay }}", size=14, italic=True, align=C, truoc=6)
-    del p
     doan(doc, "", sau=6)
 
 
 def ten_van_ban(doc, loai: str, trich_yeu: str) -> None:
-    doan(doc, loai, bold=True, align=C, truoc=6)
-    doan(doc, trich_yeu, bold=True, align=C)
-    ke_ngang(doan(doc, "", size=6, align=C), 6.0, 6.0)
+    doan(doc, loai, bold=True, align=C, truoc=6, giu=True)
+    doan(doc, trich_yeu, bold=True, align=C, giu=True)
+    ke_ngang(doan(doc, "", size=6, align=C, giu=True), 6.0, 6.0)
     doan(doc, "", sau=6)
 
 
 def vong_p(doc, mo: str, than: str, dong: str, **kw) -> None:
-    doan(doc, f"{{%p {mo} %}}", size=2)
+    the(doc, f"{{%p {mo} %}}")
     doan(doc, than, **kw)
-    doan(doc, f"{{%p {dong} %}}", size=2)
+    the(doc, f"{{%p {dong} %}}")
+
+
+def cho_ky(o) -> None:
+    """The room for the signature and the seal (~28 mm), one paragraph of exact height."""
+    p = doan(o, "", giu=True)
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    p.paragraph_format.line_spacing = Pt(CHO_KY_PT)
 
 
 def chu_ky(doc, rong: float = 16.5, noi_nhan: bool = True) -> None:
-    """Nơi nhận at left (12 bold italic, list 11), signer's authority, title and name at right (bold)."""
-    doan(doc, "", sau=6)
+    """Nơi nhận at left (12 bold italic, list 11), signer's authority, title and name at right (bold). The block
+    is one table row that cannot split, and the paragraph before it keeps with it, so the signature never
+    stands alone on the last page: the closing paragraph(s) of each template are ``giu=True`` too."""
+    doan(doc, "", sau=6, giu=True)
     t = bang_khong_vien(doc, 2, [rong * 0.45, rong * 0.55])
     a, b = t.rows[0].cells
     if noi_nhan:
-        doan(a, "Nơi nhận:", size=12, bold=True, italic=True, align=L)
-        doan(a, "{%p for n in noi_nhan %}", size=2)
-        doan(a, "{{ n }}", size=11, align=L)
-        doan(a, "{%p endfor %}", size=2)
+        doan(a, "Nơi nhận:", size=12, bold=True, italic=True, align=L, giu=True)
+        the(a, "{%p for n in noi_nhan %}")
+        doan(a, "{{ n }}", size=11, align=L, giu=True)
+        the(a, "{%p endfor %}")
     else:
         doan(a, "")
-    doan(b, "{%p for d in chuc_danh_ky %}", size=2)
-    doan(b, "{{ d }}", size=14, bold=True, align=C)
-    doan(b, "{%p endfor %}", size=2)
-    for _ in range(4):
-        doan(b, "", size=14)
+    the(b, "{%p for d in chuc_danh_ky %}")
+    doan(b, "{{ d }}", size=14, bold=True, align=C, giu=True)
+    the(b, "{%p endfor %}")
+    cho_ky(b)
     doan(b, "{{ nguoi_ky }}", size=14, bold=True, align=C)
 
 
+def _o_vua(td: str, rong_cm: float, size: float) -> float:
+    """The largest header size ≤ ``size`` (down to 9 pt) at which no word of ``td`` is wider than its cell."""
+    if "{{" in td:
+        return size
+    co = size
+    while tu_dai_nhat(td, co, dam=True) > rong_cm * 10 - LE_O_MM:
+        co -= 0.5
+        if co < 9:
+            raise ValueError(f"Tiêu đề cột '{td}' không vừa cột rộng {rong_cm} cm: mở rộng cột.")
+    return co
+
+
 def bang_luoi(doc, tieu_de: list[str], rong: list[float], size: float = 12):
+    """A grid table: fixed widths, a bold header row that repeats on every page and fits its columns."""
     t = doc.add_table(rows=1, cols=len(tieu_de))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
+    _co_dinh(t, rong)
     for i, (td, w) in enumerate(zip(tieu_de, rong, strict=True)):
-        t.columns[i].width = Cm(w)
         c = t.rows[0].cells[i]
         c.width = Cm(w)
         c.paragraphs[0].alignment = C
-        chay(c.paragraphs[0], td, size=size, bold=True)
+        chay(c.paragraphs[0], td, size=_o_vua(td, w, size), bold=True)
     lap_lai_tieu_de(t.rows[0])
+    khong_tach(t.rows[0])
     return t
 
 
@@ -206,20 +274,43 @@ def lap_lai_tieu_de(row) -> None:
     trpr.append(e)
 
 
-def dong(t, cac_o: list[str], *, size: float = 12, bold: bool = False, can: list | None = None) -> None:
+def dong(t, cac_o: list[str], *, size: float = 12, bold: bool = False, italic: bool = False, can: list | None = None,
+         gop: tuple[int, int] | None = None):
+    """A row that cannot split. ``gop=(i, j)`` merges cells i..j into one (a group row spanning the table)."""
     r = t.add_row()
-    for i, text in enumerate(cac_o):
-        c = r.cells[i]
+    khong_tach(r)
+    for i, c in enumerate(r.cells):
         c.width = t.columns[i].width
+    if gop is not None:
+        r.cells[gop[0]].merge(r.cells[gop[1]])
+    for i, text in enumerate(cac_o):
+        if gop is not None and gop[0] < i <= gop[1]:
+            continue  # inside the merged cell
+        c = r.cells[i]
         p = c.paragraphs[0]
         p.alignment = (can[i] if can else L)
         if text:
-            chay(p, text, size=size, bold=bold)
+            chay(p, text, size=size, bold=bold, italic=italic)
+    return r
 
 
 def ngat_trang(doc) -> None:
     p = doc.add_paragraph()
     p.add_run().add_break(WD_BREAK.PAGE)
+
+
+def mat_ngang(doc, le_trai: float = 30, le_phai: float = 15) -> None:
+    """A new landscape section (annex tables, Decree 30 allows landscape for tables); its page numbers go on."""
+    s = doc.add_section(WD_SECTION.NEW_PAGE)
+    s.orientation = WD_ORIENT.LANDSCAPE
+    s.page_width, s.page_height = Mm(297), Mm(210)
+    s.left_margin, s.right_margin = Mm(le_trai), Mm(le_phai)
+    s.top_margin = s.bottom_margin = Mm(20)
+    s.different_first_page_header_footer = False
+    # the paragraph that ends the previous section must not take a line of its own
+    p = doc.paragraphs[-1]
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    p.paragraph_format.line_spacing = Pt(1)
 
 
 def van_ban_hanh_chinh(loai: str, trich_yeu: str) -> Document:
@@ -231,60 +322,12 @@ def van_ban_hanh_chinh(loai: str, trich_yeu: str) -> Document:
     return doc
 
 
+def ghi_chu_mau(noi, ten: str) -> None:
+    """A marked blank for the officer: highlighted, in brackets, removed once written."""
+    doan(noi, ten, italic=True, thut=1.0, sau=6, to_mau=True)
+
+
 # ---- templates ----------------------------------------------------------------------------------------------
-
-def quyet_dinh() -> Document:
-    doc = van_ban_hanh_chinh("QUYẾT ĐỊNH", "{{ trich_yeu }}")
-    doan(doc, "{{ tham_quyen }}", bold=True, align=C, sau=6)
-    vong_p(doc, "for c in can_cu", "{{ c }}", "endfor", italic=True, thut=1.0, sau=6, gian=1.1)
-    doan(doc, "{{ theo_de_nghi }}", italic=True, thut=1.0, sau=6)
-    doan(doc, "QUYẾT ĐỊNH:", bold=True, align=C, sau=6, truoc=6)
-    doan(doc, "{%p for d in dieu %}", size=2)
-    p = doan(doc, "", thut=1.0, sau=6, gian=1.1)
-    chay(p, "{{ d.so }}", bold=True)
-    chay(p, " {{ d.noi_dung }}")
-    doan(doc, "{%p endfor %}", size=2)
-    chu_ky(doc)
-    ngat_trang(doc)
-    doan(doc, "DANH SÁCH", bold=True, align=C)
-    doan(doc, "{{ tieu_de_danh_sach }}", bold=True, align=C)
-    doan(doc, "(Kèm theo Quyết định số        /{{ ky_hieu_van_ban }} {{ ngay_chu }} của {{ nguoi_ban_hanh }})",
-         italic=True, align=C, size=13)
-    ke_ngang(doan(doc, "", size=6, align=C), 6.0, 6.0)
-    doan(doc, "", sau=6)
-    t = bang_luoi(doc, ["STT", "{{ cot_ten }}", "Chức vụ", "Danh hiệu, hình thức", "Số tiền (đồng)"],
-                  [1.3, 5.5, 3.6, 3.2, 2.9])
-    dong(t, ["{%tr for nhom in nhom_danh_sach %}", "", "", "", ""])
-    dong(t, ["", "{{ nhom.ten }}", "", "", ""], bold=True)
-    dong(t, ["{%tr for d in nhom.ds %}", "", "", "", ""])
-    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.chuc_vu }}", "{{ d.danh_hieu }}", "{{ d.so_tien }}"],
-         can=[C, L, L, C, R])
-    dong(t, ["{%tr endfor %}", "", "", "", ""])
-    dong(t, ["{%tr endfor %}", "", "", "", ""])
-    dong(t, ["", "Tổng cộng: {{ so_nguoi }}", "", "", "{{ tong_tien }}"], bold=True, can=[C, L, L, C, R])
-    doan(doc, "", sau=3)
-    doan(doc, "(Bằng chữ: {{ tong_tien_chu }})", italic=True, size=13)
-    return doc
-
-
-def to_trinh() -> Document:
-    doc = van_ban_hanh_chinh("TỜ TRÌNH", "{{ trich_yeu }}")
-    doan(doc, "Kính gửi: {{ kinh_gui }}", align=C, sau=6)
-    vong_p(doc, "for c in can_cu", "{{ c }}", "endfor", thut=1.0, sau=6, gian=1.1)
-    vong_p(doc, "for d in noi_dung", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
-    doan(doc, "{%p for nhom in nhom_danh_sach %}", size=2)
-    doan(doc, "{{ nhom.tieu_de }}", bold=True, thut=1.0, sau=3, truoc=6)
-    t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Chức vụ, đơn vị", "Thành tích, căn cứ đề nghị", "Phiếu đồng ý"],
-                  [1.3, 3.5, 3.5, 6.0, 2.2], size=11)
-    dong(t, ["{%tr for d in nhom.ds %}", "", "", "", ""], size=11)
-    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "{{ d.thanh_tich }}", "{{ d.phieu }}"], size=11,
-         can=[C, L, L, L, C])
-    dong(t, ["{%tr endfor %}", "", "", "", ""], size=11)
-    doan(doc, "{%p endfor %}", size=2)
-    doan(doc, "", sau=3)
-    vong_p(doc, "for d in ket_luan", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
-    chu_ky(doc)
-    return doc
 
 
 def bien_ban_hop() -> Document:
@@ -368,34 +411,165 @@ def phieu_bau() -> Document:
     return doc
 
 
+
+def _dieu(doc, ds: str, giu: bool) -> None:
+    """Articles: "Điều n." in bold, then its khoản one per paragraph."""
+    the(doc, f"{{%p for d in {ds} %}}")
+    p = doan(doc, "", thut=1.0, sau=6, gian=1.1, giu=giu)
+    chay(p, "{{ d.so }}", bold=True)
+    chay(p, " {{ d.noi_dung }}")
+    the(doc, "{%p for k in d.khoan %}")
+    doan(doc, "{{ k }}", thut=1.0, sau=6, gian=1.1, giu=giu)
+    the(doc, "{%p endfor %}")
+    the(doc, "{%p endfor %}")
+
+
+def _than_quyet_dinh(doc) -> None:
+    doan(doc, "{{ tham_quyen }}", bold=True, align=C, sau=6, giu=True)
+    vong_p(doc, "for c in can_cu", "{{ c }}", "endfor", italic=True, thut=1.0, sau=6, gian=1.1)
+    doan(doc, "{{ theo_de_nghi }}", italic=True, thut=1.0, sau=6, giu=True)
+    doan(doc, "QUYẾT ĐỊNH:", bold=True, align=C, sau=6, truoc=6, giu=True)
+    _dieu(doc, "dieu_truoc", giu=False)
+    _dieu(doc, "dieu_cuoi", giu=True)  # the last article keeps with the signature
+    chu_ky(doc)
+
+
+def _dau_phu_luc(doc, loai: str = "Quyết định", ky_hieu: str = "ky_hieu_van_ban") -> None:
+    doan(doc, "DANH SÁCH", bold=True, align=C, sang_trang=True, giu=True)
+    doan(doc, "{{ tieu_de_danh_sach }}", bold=True, align=C, giu=True)
+    doan(doc, f"(Kèm theo {loai} số        /{{{{ {ky_hieu} }}}} {{{{ ngay_chu }}}} của {{{{ nguoi_ban_hanh }}}})",
+         italic=True, align=C, size=13, giu=True)
+    ke_ngang(doan(doc, "", size=6, align=C, giu=True), 6.0, 6.0)
+    doan(doc, "", sau=6, giu=True)
+
+
+def _dong_tong(t, so_cot: int, size: float = 12) -> None:
+    """The total row: count and amount in words in one merged cell, the amount in the last."""
+    r = dong(t, ["Tổng cộng: {{ so_nguoi }}", *[""] * (so_cot - 2), "{{ tong_tien }}"], size=size, bold=True,
+             can=[L, *[L] * (so_cot - 2), R], gop=(0, so_cot - 2))
+    p = r.cells[0].add_paragraph()
+    chay(p, "(Bằng chữ: {{ tong_tien_chu }})", size=size, italic=True)
+
+
+def quyet_dinh() -> Document:
+    """QĐ công nhận danh hiệu (LĐTT, CSTĐCS) and QĐ tặng Giấy khen: the annex in parts (I., II.), units as
+    numbered group rows spanning the table, each person once."""
+    doc = van_ban_hanh_chinh("QUYẾT ĐỊNH", "{{ trich_yeu }}")
+    _than_quyet_dinh(doc)
+    _dau_phu_luc(doc)
+    t = bang_luoi(doc, ["STT", "{{ cot_ten }}", "Chức vụ", "Số tiền (đồng)"], [1.3, 5.6, 6.4, 3.2])
+    dong(t, ["{%tr for phan in phan_danh_sach %}", "", "", ""])
+    dong(t, ["{{ phan.ten }}", "", "", ""], bold=True, gop=(0, 3))
+    dong(t, ["{%tr for nhom in phan.nhom %}", "", "", ""])
+    dong(t, ["{%tr if nhom.ten %}", "", "", ""])
+    dong(t, ["{{ nhom.ten }}", "", "", ""], bold=True, italic=True, gop=(0, 3))
+    dong(t, ["{%tr endif %}", "", "", ""])
+    dong(t, ["{%tr for d in nhom.ds %}", "", "", ""])
+    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.chuc_vu }}", "{{ d.so_tien }}"], can=[C, L, L, R])
+    dong(t, ["{%tr endfor %}", "", "", ""])
+    dong(t, ["{%tr endfor %}", "", "", ""])
+    dong(t, ["{%tr endfor %}", "", "", ""])
+    _dong_tong(t, 4)
+    return doc
+
+
+def quyet_dinh_tap_the() -> Document:
+    """QĐ công nhận "Tập thể lao động tiên tiến": collectives in the department's order, no empty columns."""
+    doc = van_ban_hanh_chinh("QUYẾT ĐỊNH", "{{ trich_yeu }}")
+    _than_quyet_dinh(doc)
+    _dau_phu_luc(doc)
+    t = bang_luoi(doc, ["STT", "Tên tập thể", "Số tiền (đồng)"], [1.3, 11.8, 3.4])
+    dong(t, ["{%tr for d in ds %}", "", ""])
+    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.so_tien }}"], can=[C, L, R])
+    dong(t, ["{%tr endfor %}", "", ""])
+    _dong_tong(t, 3)
+    return doc
+
+
+def to_trinh() -> Document:
+    """Tờ trình to the province: request by title with counts of people and of collectives, the dossier with
+    copy counts, then an annex (landscape) the province can use as the list of its own decision."""
+    doc = van_ban_hanh_chinh("TỜ TRÌNH", "{{ trich_yeu }}")
+    doan(doc, "Kính gửi: {{ kinh_gui }}", align=C, sau=6)
+    vong_p(doc, "for c in can_cu", "{{ c }}", "endfor", thut=1.0, sau=6, gian=1.1)
+    vong_p(doc, "for d in noi_dung", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
+    vong_p(doc, "for d in de_nghi", "{{ d }}", "endfor", thut=1.0, sau=3, gian=1.1)
+    doan(doc, "{{ ho_so_tieu_de }}", thut=1.0, sau=3, truoc=3, gian=1.1, giu=True)
+    vong_p(doc, "for d in ho_so", "{{ d }}", "endfor", thut=1.0, sau=2, gian=1.1)
+    vong_p(doc, "for d in ket_luan", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1, giu=True)
+    chu_ky(doc)
+    mat_ngang(doc)
+    doan(doc, "DANH SÁCH", bold=True, align=C, giu=True)
+    doan(doc, "{{ tieu_de_danh_sach }}", bold=True, align=C, giu=True)
+    doan(doc, "(Kèm theo Tờ trình số        /{{ ky_hieu_van_ban }} {{ ngay_chu }} của {{ co_quan_van }})",
+         italic=True, align=C, size=13, giu=True)
+    ke_ngang(doan(doc, "", size=6, align=C, giu=True), 9.0, 9.0)
+    doan(doc, "", sau=6, giu=True)
+    t = bang_luoi(doc, ["STT", "Họ và tên, tên tập thể", "Chức vụ, đơn vị công tác", "Thành tích, căn cứ đề nghị",
+                        "Số phiếu đồng ý (tỷ lệ)"], [1.2, 5.0, 5.6, 10.4, 3.0], size=12)
+    dong(t, ["{%tr for phan in phan_danh_sach %}", "", "", "", ""])
+    dong(t, ["{{ phan.ten }}", "", "", "", ""], bold=True, gop=(0, 4))
+    dong(t, ["{%tr for d in phan.ds %}", "", "", "", ""])
+    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "{{ d.thanh_tich }}", "{{ d.phieu }}"],
+         can=[C, L, L, J, C])
+    dong(t, ["{%tr endfor %}", "", "", "", ""])
+    dong(t, ["{%tr endfor %}", "", "", "", ""])
+    doan(doc, "", sau=3)
+    doan(doc, "{{ ghi_chu_danh_sach }}", italic=True, size=12)
+    return doc
+
+
+# the registration list's title columns, in the order of thidua.van_ban.ngu_canh.COT_DANG_KY_*
+COT_CA_NHAN = ("LĐTT", "CSTĐCS", "CSTĐ tỉnh", "CSTĐTQ", "GK", "BK tỉnh")
+COT_TAP_THE = ("TTLĐTT", "TTLĐXS", "Cờ thi đua tỉnh", "GK", "BK tỉnh")
+
+
 def danh_sach_dang_ky() -> Document:
+    """The registration list: one row per person with a column per title, collectives in their own part."""
     doc = tai_lieu(ngang=True)
     so_trang(doc)
-    khoi_dau(doc, so=False, rong=25.2)
-    doan(doc, "DANH SÁCH ĐĂNG KÝ THI ĐUA NĂM {{ nam }}", bold=True, align=C)
-    doan(doc, "{{ co_quan_ten }}", bold=True, align=C, sau=6)
-    t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Chức vụ", "Danh hiệu, hình thức đăng ký", "Ghi chú"],
-                  [1.2, 6.5, 4.5, 4.5, 8.5], size=12)
-    dong(t, ["{%tr for nhom in nhom_danh_sach %}", "", "", "", ""])
-    dong(t, ["", "{{ nhom.ten }}", "", "", ""], bold=True)
-    dong(t, ["{%tr for d in nhom.ds %}", "", "", "", ""])
-    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.chuc_vu }}", "{{ d.danh_hieu }}", "{{ d.ghi_chu }}"],
-         can=[C, L, L, C, L])
-    dong(t, ["{%tr endfor %}", "", "", "", ""])
-    dong(t, ["{%tr endfor %}", "", "", "", ""])
+    khoi_dau(doc, rong=25.2)
+    doan(doc, "DANH SÁCH", bold=True, align=C, giu=True)
+    doan(doc, "{{ trich_yeu }}", bold=True, align=C, giu=True)
+    ke_ngang(doan(doc, "", size=6, align=C, giu=True), 10.0, 10.0)
     doan(doc, "", sau=6)
-    vong_p(doc, "for d in so_luong", "{{ d }}", "endfor", size=13, sau=2)
-    chu_ky(doc, rong=25.2, noi_nhan=False)
+    doan(doc, "I. CÁ NHÂN ({{ so_ca_nhan }} người)", bold=True, sau=3, giu=True)
+    t = bang_luoi(doc, ["STT", "Họ và tên", "Chức vụ", *COT_CA_NHAN, "Ghi chú"], [1.1, 4.8, 4.0, *[1.75] * 6, 4.8],
+                  size=11)
+    dong(t, ["{%tr for nhom in nhom_ca_nhan %}", *[""] * 9])
+    dong(t, ["{{ nhom.ten }}", *[""] * 9], size=11, bold=True, gop=(0, 9))
+    dong(t, ["{%tr for d in nhom.ds %}", *[""] * 9])
+    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.chuc_vu }}", *[f"{{{{ d.dau[{i}] }}}}" for i in range(6)],
+             "{{ d.ghi_chu }}"], size=11, can=[C, L, L, C, C, C, C, C, C, L])
+    dong(t, ["{%tr endfor %}", *[""] * 9])
+    dong(t, ["{%tr endfor %}", *[""] * 9])
+    dong(t, ["Cộng", "", "", *[f"{{{{ tong_ca_nhan[{i}] }}}}" for i in range(6)], ""], size=11, bold=True,
+         can=[L, L, L, C, C, C, C, C, C, L], gop=(0, 2))
+    doan(doc, "", sau=6)
+    doan(doc, "II. TẬP THỂ ({{ so_tap_the }} tập thể)", bold=True, sau=3, giu=True)
+    t = bang_luoi(doc, ["STT", "Tên tập thể", *COT_TAP_THE, "Ghi chú"], [1.1, 8.8, *[2.0] * 5, 5.3], size=11)
+    dong(t, ["{%tr for d in tap_the %}", *[""] * 7])
+    dong(t, ["{{ d.stt }}", "{{ d.ten }}", *[f"{{{{ d.dau[{i}] }}}}" for i in range(5)], "{{ d.ghi_chu }}"], size=11,
+         can=[C, L, C, C, C, C, C, L])
+    dong(t, ["{%tr endfor %}", *[""] * 7])
+    dong(t, ["Cộng", "", *[f"{{{{ tong_tap_the[{i}] }}}}" for i in range(5)], ""], size=11, bold=True,
+         can=[L, L, C, C, C, C, C, L], gop=(0, 1))
+    doan(doc, "", sau=3)
+    vong_p(doc, "for d in ghi_chu", "{{ d }}", "endfor", size=12, italic=True, sau=2)
+    vong_p(doc, "for d in so_luong", "{{ d }}", "endfor", size=13, sau=2, giu=True)
+    chu_ky(doc, rong=25.2)
     return doc
 
 
 def giay_khen() -> Document:
+    """One certificate per page, every page laid out at the same place (each starts with a page-break-before,
+    not after a break inside the previous page's paragraph)."""
     doc = tai_lieu(ngang=True)
     s = doc.sections[0]
     s.left_margin = s.right_margin = Mm(25)
     s.top_margin = s.bottom_margin = Mm(18)
-    doan(doc, "{%p for g in giay_khen %}", size=2)
-    doan(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=14, bold=True, align=C)
+    the(doc, "{%p for g in giay_khen %}")
+    doan(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=14, bold=True, align=C, sang_trang=True)
     doan(doc, "Độc lập - Tự do - Hạnh phúc", size=15, bold=True, align=C)
     ke_ngang(doan(doc, "", size=6, align=C), 9.5, 9.5)
     doan(doc, "", size=10)
@@ -411,51 +585,69 @@ def giay_khen() -> Document:
     doan(a, "{{ ngay_chu }}", size=13, align=L)
     doan(a, "Số vào sổ: {{ g.so_vao_so }}", size=13, align=L)
     doan(b, "{{ dia_danh_ngay }}", size=14, italic=True, align=C)
-    doan(b, "{%p for d in chuc_danh_ky %}", size=2)
+    the(b, "{%p for d in chuc_danh_ky %}")
     doan(b, "{{ d }}", size=14, bold=True, align=C)
-    doan(b, "{%p endfor %}", size=2)
-    for _ in range(3):
-        doan(b, "")
+    the(b, "{%p endfor %}")
+    cho_ky(b)
     doan(b, "{{ nguoi_ky }}", size=14, bold=True, align=C)
-    doan(doc, "{{ g.ngat_trang }}", size=2)
-    doan(doc, "{%p endfor %}", size=2)
+    the(doc, "{%p endfor %}")
     return doc
 
 
 def bao_cao() -> Document:
+    """Báo cáo tổng kết: the sections a real report has; figures and tables from the results, the rest marked
+    blanks for the officer; what the Sở pays and what is proposed upward kept apart everywhere."""
     doc = van_ban_hanh_chinh("BÁO CÁO", "{{ trich_yeu }}")
-    doan(doc, "I. ĐẶC ĐIỂM TÌNH HÌNH", bold=True, thut=1.0, sau=6)
-    doan(doc, "{{ cho_viet }}", italic=True, thut=1.0, sau=6)
-    doan(doc, "II. KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {{ nam }}", bold=True, thut=1.0, sau=6)
+    doan(doc, "I. ĐẶC ĐIỂM TÌNH HÌNH", bold=True, thut=1.0, sau=6, giu=True)
+    vong_p(doc, "for d in dac_diem", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
+    ghi_chu_mau(doc, "{{ cho_viet.dac_diem }}")
+    doan(doc, "II. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC PHONG TRÀO THI ĐUA", bold=True, thut=1.0, sau=6, giu=True)
+    ghi_chu_mau(doc, "{{ cho_viet.chi_dao }}")
+    doan(doc, "III. KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {{ nam }}", bold=True, thut=1.0, sau=6, giu=True)
     vong_p(doc, "for d in ket_qua", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
-    doan(doc, "Bảng 1. Kết quả khen thưởng so với các năm trước", italic=True, align=C, size=13, sau=3)
+    doan(doc, "Bảng 1. Kết quả khen thưởng so với các năm trước", italic=True, align=C, size=13, sau=3, giu=True)
     t = bang_luoi(doc, ["Danh hiệu, hình thức", "{{ cac_nam[0] }}", "{{ cac_nam[1] }}", "{{ cac_nam[2] }}",
-                        "{{ cac_nam[3] }}"], [5.7, 2.7, 2.7, 2.7, 2.7])
+                        "{{ cac_nam[3] }}"], [7.3, 2.3, 2.3, 2.3, 2.3])
     dong(t, ["{%tr for d in so_sanh %}", "", "", "", ""])
     dong(t, ["{{ d.ten }}", "{{ d.so[0] }}", "{{ d.so[1] }}", "{{ d.so[2] }}", "{{ d.so[3] }}"], can=[L, C, C, C, C])
     dong(t, ["{%tr endfor %}", "", "", "", ""])
-    doan(doc, "", sau=3)
-    doan(doc, "{{ bieu_do }}", align=C, sau=3)
+    doan(doc, "{{ ghi_chu_so_sanh }}", italic=True, size=12, sau=6)
+    doan(doc, "{{ bieu_do }}", align=C, sau=3, giu=True)
     doan(doc, "Biểu đồ 1. Số danh hiệu, hình thức qua các năm", italic=True, align=C, size=13, sau=6)
-    doan(doc, "Bảng 2. Kết quả năm {{ nam }} theo đơn vị", italic=True, align=C, size=13, sau=3)
-    t = bang_luoi(doc, ["Đơn vị", "LĐTT", "CSTĐCS", "Khác", "Tiền thưởng (đồng)"], [6.5, 2.0, 2.2, 2.4, 3.4], size=11)
-    dong(t, ["{%tr for d in theo_don_vi %}", "", "", "", ""], size=11)
-    dong(t, ["{{ d.ten }}", "{{ d.ldtt }}", "{{ d.cstdcs }}", "{{ d.khac }}", "{{ d.tien }}"], size=11, can=[L, C, C, C, R])
-    dong(t, ["{%tr endfor %}", "", "", "", ""], size=11)
-    doan(doc, "", sau=6)
-    doan(doc, "III. ĐIỂN HÌNH TIÊN TIẾN", bold=True, thut=1.0, sau=6)
-    vong_p(doc, "for d in dien_hinh", "{{ d }}", "endfor", thut=1.0, sau=3)
-    doan(doc, "{{ cho_viet_dien_hinh }}", italic=True, thut=1.0, sau=6)
-    doan(doc, "IV. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", bold=True, thut=1.0, sau=6)
-    doan(doc, "{{ cho_viet }}", italic=True, thut=1.0, sau=6)
-    doan(doc, "V. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ nam + 1 }}", bold=True, thut=1.0, sau=6)
-    doan(doc, "{{ cho_viet }}", italic=True, thut=1.0, sau=6)
+    doan(doc, "Bảng 2. Kết quả năm {{ nam }} theo đơn vị", italic=True, align=C, size=13, sau=3, giu=True)
+    t = bang_luoi(doc, ["Đơn vị", "LĐTT", "CSTĐCS", "TTLĐTT", "GK", "Đề nghị cấp trên", "Sở chi (đồng)",
+                        "Đề nghị (đồng)"], [3.9, 1.4, 1.8, 1.8, 1.1, 1.6, 2.45, 2.45], size=10)
+    dong(t, ["{%tr for d in theo_don_vi %}", *[""] * 7], size=10)
+    dong(t, ["{{ d.ten }}", "{{ d.ldtt }}", "{{ d.cstdcs }}", "{{ d.ttldtt }}", "{{ d.gk }}", "{{ d.cap_tren }}",
+             "{{ d.so_chi }}", "{{ d.de_nghi }}"], size=10, can=[L, C, C, C, C, C, R, R])
+    dong(t, ["{%tr endfor %}", *[""] * 7], size=10)
+    dong(t, ["Cộng", "{{ tong_don_vi.ldtt }}", "{{ tong_don_vi.cstdcs }}", "{{ tong_don_vi.ttldtt }}",
+             "{{ tong_don_vi.gk }}", "{{ tong_don_vi.cap_tren }}", "{{ tong_don_vi.so_chi }}",
+             "{{ tong_don_vi.de_nghi }}"], size=10, bold=True, can=[L, C, C, C, C, C, R, R])
+    doan(doc, "{{ ghi_chu_don_vi }}", italic=True, size=12, sau=6)
+    doan(doc, "IV. ĐIỂN HÌNH TIÊN TIẾN", bold=True, thut=1.0, sau=6, giu=True)
+    vong_p(doc, "for d in dien_hinh", "{{ d }}", "endfor", thut=1.0, sau=3, gian=1.1)
+    ghi_chu_mau(doc, "{{ cho_viet.dien_hinh }}")
+    doan(doc, "V. ĐÁNH GIÁ CHUNG", bold=True, thut=1.0, sau=6, giu=True)
+    doan(doc, "1. Ưu điểm", bold=True, italic=True, thut=1.0, sau=3, giu=True)
+    ghi_chu_mau(doc, "{{ cho_viet.uu_diem }}")
+    doan(doc, "2. Tồn tại, hạn chế và nguyên nhân", bold=True, italic=True, thut=1.0, sau=3, giu=True)
+    ghi_chu_mau(doc, "{{ cho_viet.han_che }}")
+    doan(doc, "3. Bài học kinh nghiệm", bold=True, italic=True, thut=1.0, sau=3, giu=True)
+    ghi_chu_mau(doc, "{{ cho_viet.bai_hoc }}")
+    doan(doc, "VI. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ nam + 1 }}", bold=True, thut=1.0, sau=6, giu=True)
+    ghi_chu_mau(doc, "{{ cho_viet.phuong_huong }}")
+    doan(doc, "VII. KIẾN NGHỊ, ĐỀ XUẤT", bold=True, thut=1.0, sau=6, giu=True)
+    vong_p(doc, "for d in kien_nghi", "{{ d }}", "endfor", thut=1.0, sau=3, gian=1.1)
+    ghi_chu_mau(doc, "{{ cho_viet.kien_nghi }}")
+    doan(doc, "{{ cau_ket }}", thut=1.0, sau=6, giu=True)
     chu_ky(doc)
     return doc
 
 
 MAU = {
     "quyet_dinh": quyet_dinh,
+    "quyet_dinh_tap_the": quyet_dinh_tap_the,
     "to_trinh": to_trinh,
     "bien_ban_hop": bien_ban_hop,
     "bien_ban_kiem_phieu": bien_ban_kiem_phieu,

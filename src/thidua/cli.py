@@ -270,7 +270,9 @@ def tao_mau_lenh(thu_muc: Annotated[Path, typer.Argument(metavar="THU_MUC", help
 @app.command("dang-ky", cls=_Lenh)
 def dang_ky_lenh(dau_vao: DauVao, ra: ThuMucRa, json_: JsonOpt = False,
                  nam: Annotated[int | None, typer.Option("--nam", metavar="NAM",
-                                                         help="Năm đăng ký khi chưa có sheet ThongTin.")] = None,
+                                                         help="Năm đăng ký (thay năm ghi trong ThongTin).")] = None,
+                 ngay: Annotated[str | None, typer.Option("--ngay", metavar="NGAY",
+                                                          help="Ngày ghi trên danh sách Word (mặc định: hôm nay).")] = None,
                  ghi_de: GhiDeOpt = False) -> None:
     """Đợt đăng ký thi đua đầu năm: kiểm tra bảng đăng ký, ghi danh sách đăng ký tổng hợp (Excel, Word).
 
@@ -280,9 +282,10 @@ def dang_ky_lenh(dau_vao: DauVao, ra: ThuMucRa, json_: JsonOpt = False,
         from .dang_ky import chay_dang_ky
         from .ghi_an_toan import ThuMucGhi
 
+        ngay_ds = doc_ngay_go(ngay) if ngay else None
         ghi = ThuMucGhi(ra, ghi_de=ghi_de, dau_vao=dau_vao)
         with ghi as tam:
-            kq = chay_dang_ky(dau_vao, tam, nam)
+            kq = chay_dang_ky(dau_vao, tam, nam, ngay_ds)
         kq.tep_ra = [ghi.dich_cua(p) for p in kq.tep_ra]
         if json_:
             in_json(kq.as_dict())
@@ -382,12 +385,13 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
                      "canh_bao": [v.as_dict() for v in ket_qua.van_de if v.muc_do != "loi"]})
             return 0
         t = Table(title=f"Kết quả xét năm {ket_qua.nam} (quyết định ngày {ket_qua.ngay_quyet_dinh:%d/%m/%Y})")
-        for cot in ("Danh hiệu", "Đề nghị", "Đủ điều kiện", "Đạt", "Tiền thưởng (đồng)"):
+        for cot in ("Danh hiệu", "Đề nghị", "Đủ điều kiện", "Đạt", "Cấp quyết định", "Tiền thưởng (đồng)"):
             t.add_column(cot)
         from .tieng_viet import dinh_dang_tien
 
         for d in tong_hop_theo_danh_hieu(ket_qua):
-            t.add_row(d["ten"], str(d["de_nghi"]), str(d["du_dieu_kien"]), str(d["dat"]), dinh_dang_tien(d["tien"]))
+            t.add_row(d["ten"], str(d["de_nghi"]), str(d["du_dieu_kien"]), str(d["dat"]), d["cap_quyet_dinh"],
+                      dinh_dang_tien(d["tien"]))
         out.print(t)
         theo_dv = tong_hop_theo_don_vi(ket_qua)
         ma_co = [m for m in DANH_HIEU if any(d.get(m) for d in theo_dv)]
@@ -395,9 +399,11 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
         t2.add_column("Đơn vị")
         for m in ma_co:
             t2.add_column(DANH_HIEU[m].viet_tat, justify="right")
-        t2.add_column("Tiền thưởng (đồng)", justify="right")
+        t2.add_column("Sở chi (đồng)", justify="right")
+        t2.add_column("Đề nghị cấp trên (đồng)", justify="right")
         for d in theo_dv:
-            t2.add_row(d["ten"], *(str(d.get(m, 0)) for m in ma_co), dinh_dang_tien(d.get("tien", 0)))
+            t2.add_row(d["ten"], *(str(d.get(m, 0)) for m in ma_co), dinh_dang_tien(d.get("so_chi", 0)),
+                       dinh_dang_tien(d.get("de_nghi", 0)))
         out.print(t2)
         can = ket_qua.can_hoi_dong()
         if can:

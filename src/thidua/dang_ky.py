@@ -3,6 +3,8 @@ registration list written (Excel, and Word by unit)."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +15,11 @@ from openpyxl import Workbook
 from .danh_muc import DANH_HIEU
 from .ghi_bang import ghi_bang, luu_nguyen_tu
 from .kiem_tra import KetQuaKiemTra, ghi_chu_kha_nang, kiem_tra
+from .loi import CANH_BAO, VanDe
 from .tham_so import bo_tham_so_mac_dinh
 from .tieng_viet import khoa_sap_xep_ho_ten
+
+DANH_HIEU_THEO_VIET_TAT = {d.viet_tat: d.ma for d in DANH_HIEU.values()}
 
 
 @dataclass
@@ -57,11 +62,24 @@ def danh_sach_dang_ky(kq: KetQuaKiemTra) -> list[DongDangKy]:
     return dong
 
 
-def chay_dang_ky(dau_vao: list[Path], thu_muc_ra: Path, nam: int | None = None) -> KetQuaDangKy:
+def chay_dang_ky(dau_vao: list[Path], thu_muc_ra: Path, nam: int | None = None,
+                 ngay: dt.date | None = None) -> KetQuaDangKy:
+    """``nam`` is the year registered for (it overrides a ThongTin year: a master workbook of last year may be
+    reused); ``ngay`` dates the Word list (default: today)."""
     kq = kiem_tra(dau_vao, che_do="dang_ky", nam_mac_dinh=nam)
     ket_qua = KetQuaDangKy(kq)
     if kq.co_loi or kq.du_lieu is None:
         return ket_qua
+    tt = kq.du_lieu.thong_tin
+    if nam is not None and tt.nam != nam:
+        kq.du_lieu.thong_tin = tt = dataclasses.replace(tt, nam=nam)
+    thieu = [ten for ten, v in (("Cơ quan", tt.co_quan), ("Người ký", tt.nguoi_ky), ("Ký hiệu cơ quan", tt.ky_hieu),
+                                ("Địa danh", tt.dia_danh)) if not v]
+    if thieu:
+        kq.van_de.append(VanDe("thieu_thong_tin_van_ban", CANH_BAO,
+                               f"Không có sheet ThongTin ghi {', '.join(thieu)}: danh sách Word để trống phần đầu "
+                               "(tên cơ quan, số, địa danh) và chữ ký. Thêm tệp tổng hợp có sheet ThongTin (mẫu: thidua "
+                               "tao-mau) vào đầu vào để điền.", sheet="ThongTin"))
     ket_qua.dong = danh_sach_dang_ky(kq)
     dem = Counter(d.danh_hieu for d in ket_qua.dong)
     ket_qua.so_luong = [{"danh_hieu": d.ma, "ten": d.viet_tat, "so_luong": dem[d.viet_tat]}
@@ -84,5 +102,7 @@ def chay_dang_ky(dau_vao: list[Path], thu_muc_ra: Path, nam: int | None = None) 
     ket_qua.tep_ra.append(p)
     from .van_ban.ve import ve_danh_sach_dang_ky
 
-    ket_qua.tep_ra.append(ve_danh_sach_dang_ky(kq.du_lieu, ket_qua.dong, thu_muc_ra))
+    ghi_chu = {(d.ma, DANH_HIEU_THEO_VIET_TAT[d.danh_hieu]): d.ghi_chu for d in ket_qua.dong
+               if d.danh_hieu in DANH_HIEU_THEO_VIET_TAT}
+    ket_qua.tep_ra.append(ve_danh_sach_dang_ky(kq.du_lieu, ghi_chu, thu_muc_ra, ngay))
     return ket_qua

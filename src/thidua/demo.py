@@ -156,7 +156,14 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
                   ky_hieu="SNNMT", dia_danh="Lai Châu", nguoi_ky="Nguyễn Văn Minh (hư cấu)", chuc_vu_nguoi_ky="GIÁM ĐỐC",
                   ngay_quyet_dinh=ngay_quyet_dinh or dt.date(nam + 1, 1, 12), so_thanh_vien=so_tv, so_co_mat=so_tv,
                   ngay_hop=dt.date(nam + 1, 1, 8), chu_tri="Nguyễn Văn Minh, Giám đốc Sở, Chủ tịch Hội đồng",
-                  thu_ky="Trần Thị Hương, Phó Chánh Văn phòng", dia_diem_hop="Phòng họp tầng 2, trụ sở Sở")
+                  thu_ky="Trần Thị Hương, Phó Chánh Văn phòng", dia_diem_hop="Phòng họp tầng 2, trụ sở Sở",
+                  can_cu_chuc_nang=f"Quyết định số 25/{nam}/QĐ-UBND ngày 30 tháng 6 năm {nam} của Ủy ban nhân dân tỉnh "
+                                   "Lai Châu quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nông nghiệp "
+                                   "và Môi trường",
+                  can_cu_quy_che_tinh="Quyết định số 10/2024/QĐ-UBND ngày 15 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh "
+                                      "Lai Châu ban hành Quy định về công tác thi đua, khen thưởng trên địa bàn tỉnh",
+                  can_cu_quy_che_co_quan=f"Quyết định số 45/QĐ-SNNMT ngày 10 tháng 3 năm {nam} của Giám đốc Sở Nông "
+                                         "nghiệp và Môi trường ban hành Quy chế thi đua, khen thưởng của Sở")
     quy_che = {"chi_tieu.CSTDCS": Fraction(15, 100)}
     du_lieu = DuLieu(tt, ca_nhan, tap_the, SoTheoDoi(lich_su), None, quy_che)
     return du_lieu, {"phong": phong, "rng": rng}
@@ -235,8 +242,10 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
            ("Số thành viên Hội đồng", tt.so_thanh_vien), ("Số thành viên có mặt", tt.so_co_mat),
            ("Ngày họp Hội đồng", ngay(tt.ngay_hop)),
            ("Chủ trì cuộc họp", tt.chu_tri), ("Thư ký Hội đồng", tt.thu_ky),
-           ("Địa điểm họp", tt.dia_diem_hop)]
-    ghi_bang(ws, ["Mục", "Giá trị"], muc, dong_dau=2, do_rong=[30, 50], ngang=False)
+           ("Địa điểm họp", tt.dia_diem_hop), ("Căn cứ chức năng, nhiệm vụ", tt.can_cu_chuc_nang),
+           ("Căn cứ quy chế thi đua của tỉnh", tt.can_cu_quy_che_tinh),
+           ("Căn cứ quy chế thi đua của cơ quan", tt.can_cu_quy_che_co_quan)]
+    ghi_bang(ws, ["Mục", "Giá trị"], muc, dong_dau=2, do_rong=[34, 90], ngang=False)
     ws = wb.create_sheet("QuyChe")
     ghi_bang(ws, ["Mục", "Giá trị"], [("Chỉ tiêu CSTĐCS", "15%"), ("Làm tròn chỉ tiêu", "làm tròn xuống")],
              tieu_de_trang="QUY CHẾ THI ĐUA, KHEN THƯỞNG CỦA SỞ (trích)", do_rong=[30, 30], ngang=False)

@@ -204,6 +204,10 @@ def bang_kiem_phieu(du_lieu: DuLieu, bo: BoThamSo | None = None, ket_qua: KetQua
     }
 
 
+CAP_QUYET_DINH_SO = "Sở quyết định, Sở chi"
+CAP_QUYET_DINH_TREN = "Đề nghị cấp trên (chưa chi)"
+
+
 def ket_luan_phieu(u: dict[str, Any]) -> str:
     """The one-word verdict of a row of ``bang_kiem_phieu``, the same on every face."""
     if not u["du_so_nguoi"]:
@@ -229,17 +233,21 @@ def tong_hop_theo_danh_hieu(kq: KetQuaXet) -> list[dict[str, Any]]:
         c["dat"] += k.dat
         c["tien"] += k.tien_thuong or 0
         c["can_hoi_dong"] += k.can_hoi_dong
-    return [{"danh_hieu": m, "ten": DANH_HIEU[m].viet_tat, **dem[m]} for m in DANH_HIEU if m in dem]
+        c["so"] = k.so_quyet_dinh
+    return [{"danh_hieu": m, "ten": DANH_HIEU[m].viet_tat, **{k: v for k, v in dem[m].items() if k != "so"},
+             "cap_quyet_dinh": CAP_QUYET_DINH_SO if dem[m]["so"] else CAP_QUYET_DINH_TREN}
+            for m in DANH_HIEU if m in dem]
 
 
 def tong_hop_theo_don_vi(kq: KetQuaXet) -> list[dict[str, Any]]:
-    """Per unit and code: how many passed (individuals of the unit and the unit itself)."""
+    """Per unit and code: how many passed (individuals of the unit and the unit itself); money the Sở pays
+    (``so_chi``) and money of the proposals upward (``de_nghi``, not paid by the Sở) kept apart."""
     ten = {t.ma: t.ten for t in kq.du_lieu.tap_the}
     dem: dict[str, Counter] = defaultdict(Counter)
     for dt_, k in kq.tat_ca():
         ma_dv = dt_.don_vi if isinstance(dt_, CaNhan) else dt_.ma
         if k.dat:
             dem[ma_dv][k.danh_hieu.ma] += 1
-            dem[ma_dv]["tien"] += k.tien_thuong or 0
+            dem[ma_dv]["so_chi" if k.so_quyet_dinh else "de_nghi"] += k.tien_thuong or 0
     return [{"ma": ma, "ten": ten.get(ma, ma), **dem[ma]} for ma in ten if ma in dem]
 

@@ -226,6 +226,8 @@ def _doc_thong_tin(ds: list[BangTho], g: BoGom, che_do: str, nam_mac_dinh: int |
     # every key of the sheet whose ``khoa`` names a field of ThongTin fills it (blank → the field's default)
     truong = {f.name for f in fields(ThongTin)}
     gia_tri_tt = {k: v for k, v in gia_tri.items() if k in truong and v not in (None, "")}
+    if "co_quan" in gia_tri_tt:
+        gia_tri_tt["ten_co_quan_goc"] = str(gia_tri_tt["co_quan"])
     for khoa in ("co_quan_chu_quan", "co_quan", "chuc_vu_nguoi_ky"):  # printed in capitals on the documents
         if khoa in gia_tri_tt:
             gia_tri_tt[khoa] = str(gia_tri_tt[khoa]).upper()

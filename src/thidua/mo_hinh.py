@@ -213,6 +213,11 @@ class ThongTin:
     thu_ky: str = ""
     dia_diem_hop: str = ""
     so_phieu_hop_le: int | None = None
+    can_cu_chuc_nang: str = ""
+    can_cu_quy_che_tinh: str = ""
+    can_cu_quy_che_co_quan: str = ""
+    nguoi_chi_tra: str = ""
+    ten_co_quan_goc: str = ""  # the agency's name as typed (its own capitalisation, for running text)
     nguon: str = ""
 
     @property

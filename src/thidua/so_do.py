@@ -184,6 +184,21 @@ THONG_TIN = Sheet("ThongTin", "Thông tin chung của cơ quan và đợt xét",
     Cot("thu_ky", "Thư ký Hội đồng", CHU, huong_dan="Họ tên thư ký"),
     Cot("dia_diem_hop", "Địa điểm họp", CHU, huong_dan="Ví dụ: Phòng họp tầng 2, trụ sở Sở"),
     Cot("so_phieu_hop_le", "Số phiếu hợp lệ", SO_NGUYEN, huong_dan="Chỉ dùng khi kiểm phiếu bằng tay (sheet KiemPhieu)"),
+    # the căn cứ lines of the Sở's decisions and Tờ trình (blank → the line is left out)
+    Cot("can_cu_chuc_nang", "Căn cứ chức năng, nhiệm vụ", CHU,
+        huong_dan="Quyết định của UBND tỉnh quy định chức năng, nhiệm vụ của cơ quan, ví dụ: Quyết định số "
+                  "25/2025/QĐ-UBND ngày 30 tháng 6 năm 2025 của Ủy ban nhân dân tỉnh Lai Châu quy định chức năng, "
+                  "nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nông nghiệp và Môi trường; để trống = bỏ dòng này"),
+    Cot("can_cu_quy_che_tinh", "Căn cứ quy chế thi đua của tỉnh", CHU,
+        huong_dan="Văn bản của UBND tỉnh quy định về công tác thi đua, khen thưởng, ví dụ: Quyết định số "
+                  "10/2024/QĐ-UBND ngày 15 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh Lai Châu ban hành Quy định "
+                  "về công tác thi đua, khen thưởng trên địa bàn tỉnh; để trống = bỏ dòng này"),
+    Cot("can_cu_quy_che_co_quan", "Căn cứ quy chế thi đua của cơ quan", CHU,
+        huong_dan="Quy chế thi đua, khen thưởng của chính cơ quan (nơi quy định chỉ tiêu…), ví dụ: Quyết định số "
+                  "45/QĐ-SNNMT ngày 10 tháng 3 năm 2025 của Giám đốc Sở Nông nghiệp và Môi trường ban hành Quy chế "
+                  "thi đua, khen thưởng của Sở; để trống = bỏ dòng này"),
+    Cot("nguoi_chi_tra", "Người chi trả tiền thưởng", CHU,
+        huong_dan="Chức danh chi trả tiền thưởng nêu trong quyết định; để trống = Trưởng phòng Kế hoạch – Tài chính"),
 ), ("Thông tin", "Thông tin chung"), khoa_gia_tri=True)
 
 QUY_CHE = Sheet("QuyChe", "Quy chế thi đua, khen thưởng của cơ quan (ghi đè mặc định của pháp luật)", (

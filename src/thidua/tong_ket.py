@@ -29,7 +29,15 @@ from . import __version__
 from .danh_muc import DANH_HIEU
 from .ghi_an_toan import ThuMucGhi
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
-from .ket_xuat import bang_kiem_phieu, ket_luan_phieu, ly_do, tong_hop_theo_danh_hieu, tong_hop_theo_don_vi
+from .ket_xuat import (
+    CAP_QUYET_DINH_SO,
+    CAP_QUYET_DINH_TREN,
+    bang_kiem_phieu,
+    ket_luan_phieu,
+    ly_do,
+    tong_hop_theo_danh_hieu,
+    tong_hop_theo_don_vi,
+)
 from .kiem_tra import KetQuaKiemTra, kiem_tra
 from .loi import ThiduaError, VanDe
 from .mo_hinh import CaNhan, TapThe
@@ -77,17 +85,19 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path)
     if kq is not None:
         ws.title = "TongHop"
         ghi_bang(ws, ["Danh hiệu, hình thức", "Đề nghị", "Đủ điều kiện", "Đạt", "Cần Hội đồng quyết định",
-                      "Tiền thưởng (đồng)"],
-                 [[d["ten"], d["de_nghi"], d["du_dieu_kien"], d["dat"], d["can_hoi_dong"], d["tien"]]
-                  for d in tong_hop_theo_danh_hieu(kq)],
+                      "Cấp quyết định", "Tiền thưởng (đồng)"],
+                 [[d["ten"], d["de_nghi"], d["du_dieu_kien"], d["dat"], d["can_hoi_dong"], d["cap_quyet_dinh"],
+                   d["tien"]] for d in tong_hop_theo_danh_hieu(kq)],
                  tieu_de_trang=f"TỔNG HỢP KẾT QUẢ NĂM {kq.nam} (quyết định ngày {kq.ngay_quyet_dinh:%d/%m/%Y})",
-                 do_rong=[28, 10, 12, 10, 14, 18], dinh_dang={6: SO_TIEN})
+                 do_rong=[28, 10, 12, 10, 14, 26, 18], dinh_dang={7: SO_TIEN})
         dong_dv = tong_hop_theo_don_vi(kq)
         r0 = ws.max_row + 3
-        ghi_bang(ws, ["Đơn vị", *(d.viet_tat for d in DANH_HIEU.values()), "Tiền thưởng (đồng)"],
-                 [[d["ten"], *(d.get(m, 0) for m in DANH_HIEU), d.get("tien", 0)] for d in dong_dv],
-                 dong_dau=r0, tieu_de_trang="THEO ĐƠN VỊ (số danh hiệu, hình thức đạt)",
-                 dinh_dang={len(DANH_HIEU) + 2: SO_TIEN})
+        ghi_bang(ws, ["Đơn vị", *(d.viet_tat for d in DANH_HIEU.values()), "Sở chi (đồng)", "Đề nghị cấp trên (đồng)"],
+                 [[d["ten"], *(d.get(m, 0) for m in DANH_HIEU), d.get("so_chi", 0), d.get("de_nghi", 0)]
+                  for d in dong_dv],
+                 dong_dau=r0, tieu_de_trang="THEO ĐƠN VỊ (số danh hiệu, hình thức đạt; tiền Sở chi và tiền của các đề "
+                 "nghị cấp trên, chưa chi, tách riêng)",
+                 dinh_dang={len(DANH_HIEU) + 2: SO_TIEN, len(DANH_HIEU) + 3: SO_TIEN})
         ws.column_dimensions["A"].width = 40
         ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
         cot = ["Danh hiệu", "Đủ điều kiện", "Kết quả", "Phiếu", "Tiền thưởng (đồng)", "Cần HĐ quyết định", "Lý do",
@@ -115,25 +125,28 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path)
         for r in range(3, ws_kp.max_row + 1):
             for c in (8, 9):
                 ws_kp.cell(row=r, column=c).number_format = "0.00%"
-        tien = [(d, k) for d, k in kq.tat_ca() if k.dat and k.tien_thuong]
-        tong = sum(k.tien_thuong for _, k in tien)
+        tien = [(d, k) for d, k in kq.tat_ca() if k.dat and k.tien_thuong is not None]
         ws_tt = wb.create_sheet("TienThuong")
         dong = [[d.ma, d.ho_ten if isinstance(d, CaNhan) else d.ten,
                  ten_dv.get(d.don_vi, "") if isinstance(d, CaNhan) else "", k.danh_hieu.viet_tat,
-                 "Sở quyết định" if k.so_quyet_dinh else "Cấp trên quyết định (dự kiến)", k.tien_thuong,
-                 k.giai_thich_tien] for d, k in tien]
-        cuoi = ghi_bang(ws_tt, ["Mã", "Họ tên / Tập thể", "Đơn vị", "Danh hiệu", "Cấp quyết định", "Số tiền (đồng)",
-                                "Cách tính"], dong, tieu_de_trang=f"TIỀN THƯỞNG NĂM {kq.nam}",
-                        do_rong=[10, 26, 30, 12, 26, 16, 70], ten_bang="TienThuong")
-        so_chi = sum(k.tien_thuong for _, k in tien if k.so_quyet_dinh)
-        ws_tt.cell(row=cuoi + 2, column=2, value="Sở chi (danh hiệu Sở quyết định)")
+                 CAP_QUYET_DINH_SO if k.so_quyet_dinh else CAP_QUYET_DINH_TREN,
+                 k.tien_thuong if k.so_quyet_dinh else None,
+                 None if k.so_quyet_dinh else k.tien_thuong, k.giai_thich_tien]
+                for d, k in sorted(tien, key=lambda x: not x[1].so_quyet_dinh)]
+        cuoi = ghi_bang(ws_tt, ["Mã", "Họ tên / Tập thể", "Đơn vị", "Danh hiệu", "Cấp quyết định", "Sở chi (đồng)",
+                                "Đề nghị cấp trên (đồng)", "Cách tính"], dong, tieu_de_trang=f"TIỀN THƯỞNG NĂM {kq.nam}",
+                        do_rong=[10, 26, 30, 12, 26, 16, 18, 70], ten_bang="TienThuong")
+        so_chi = sum(k.tien_thuong or 0 for _, k in tien if k.so_quyet_dinh)
+        de_nghi = sum(k.tien_thuong or 0 for _, k in tien if not k.so_quyet_dinh)
+        ws_tt.cell(row=cuoi + 2, column=2, value="Sở chi (theo các quyết định của Giám đốc Sở)")
         ws_tt.cell(row=cuoi + 2, column=6, value=so_chi)
         ws_tt.cell(row=cuoi + 3, column=2, value="Bằng chữ")
         ws_tt.cell(row=cuoi + 3, column=3, value=doc_so_tien(so_chi))
-        ws_tt.cell(row=cuoi + 4, column=2, value="Tổng (kể cả cấp trên quyết định)")
-        ws_tt.cell(row=cuoi + 4, column=6, value=tong)
+        ws_tt.cell(row=cuoi + 4, column=2, value="Đề nghị cấp trên (chưa có quyết định, Sở chưa chi)")
+        ws_tt.cell(row=cuoi + 4, column=7, value=de_nghi)
         for r in range(3, cuoi + 5):
-            ws_tt.cell(row=r, column=6).number_format = SO_TIEN
+            for c in (6, 7):
+                ws_tt.cell(row=r, column=c).number_format = SO_TIEN
         ws_loi = wb.create_sheet("Loi")
     else:
         ws.title = "Loi"
@@ -372,7 +385,12 @@ def tom_tat(kq: KetQuaTongKet) -> list[str]:
     k = kq.ket_qua
     dong = [f"{d['ten']}: {d['dat']}/{d['de_nghi']} đạt" for d in tong_hop_theo_danh_hieu(k)]
     tong_so = sum(x.tien_thuong or 0 for _, x in k.tat_ca() if x.dat and x.so_quyet_dinh)
-    dong.append(f"Tiền thưởng Sở chi: {dinh_dang_tien(tong_so)} đồng ({doc_so_tien(tong_so)}).")
+    de_nghi = sum(x.tien_thuong or 0 for _, x in k.tat_ca() if x.dat and not x.so_quyet_dinh)
+    dong.append(f"Tiền thưởng Sở chi (theo quyết định của Giám đốc Sở): {dinh_dang_tien(tong_so)} đồng "
+                f"({doc_so_tien(tong_so)}).")
+    if de_nghi:
+        dong.append(f"Tiền thưởng của các đề nghị cấp trên (chưa có quyết định, Sở chưa chi): {dinh_dang_tien(de_nghi)} "
+                    "đồng.")
     can = k.can_hoi_dong()
     if can:
         dong.append(f"{len(can)} kết quả cần Hội đồng quyết định (xem cột 'Cần HĐ quyết định' trong ket-qua.xlsx).")

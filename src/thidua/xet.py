@@ -33,7 +33,7 @@ from .loi import CANH_BAO, LOI, LoiThamSo, VanDe, sap_xep_van_de
 from .mo_hinh import CaNhan, DuLieu, TapThe, ThongTin
 from .tham_so import TEN_LUA_CHON, BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
 from .tien_thuong import tinh_tien_thuong
-from .tieng_viet import khoa_sap_xep_ho_ten
+from .tieng_viet import dinh_dang_tien, khoa_sap_xep_ho_ten
 from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE, DanhGia, KetQuaTieuChi, TieuChi, so_nam_ky
 
 THU_TU_CA_NHAN = (("LDTT", "GK"), ("CSTDCS",), ("CSTDT", "BKT"), ("CSTDTQ",))
@@ -492,7 +492,12 @@ class PhienXet:
 
     def _chi_tien(self, ds: list[KetQua], tap_the: bool) -> None:
         """ND 152/2025 Art. 49: several titles computed over the same period (``tieu_chuan.so_nam_ky``, from
-        the parameters) → only the highest is paid; a title and a form are both paid."""
+        the parameters) → only the highest is paid; a title and a form are both paid.
+
+        The rule compares titles that are actually decided together. What the Sở decides now (LĐTT, CSTĐCS,
+        TTLĐTT) is paid now in full unless a higher title of the same period is also decided now; a title only
+        proposed upward (TTLĐXS, Cờ thi đua tỉnh…) does not withhold it — the province may refuse. When the
+        higher title is decided, only the difference is paid then (said in ``giai_thich_tien``)."""
         dat = [k for k in ds if k.dat]
         if not dat:
             return
@@ -508,21 +513,35 @@ class PhienXet:
                 if c not in k.can_cu:
                     k.can_cu.append(c)
         if chi_cao_nhat:
-            theo_ky: dict[int, list[KetQua]] = defaultdict(list)
+            ref = self.ts.chi_tiet("tien_thuong.chi_danh_hieu_cao_nhat").can_cu
+            theo_ky: dict[tuple[int, bool], list[KetQua]] = defaultdict(list)
             for k in dat:
                 if not k.danh_hieu.la_hinh_thuc:
-                    theo_ky[so_nam_ky(k.danh_hieu.ma, self.ts)].append(k)
-            for nhom in theo_ky.values():
+                    theo_ky[(so_nam_ky(k.danh_hieu.ma, self.ts), k.so_quyet_dinh)].append(k)
+            cao_so: dict[int, KetQua] = {}
+            for (ky, so_qd), nhom in theo_ky.items():
                 cao = max(nhom, key=lambda k: k.danh_hieu.thu_hang)
+                if so_qd:
+                    cao_so[ky] = cao
                 for k in nhom:
                     if k is not cao:
                         k.tien_thuong = 0
                         k.khong_chi_vi = cao.danh_hieu
                         k.giai_thich_tien = (f"Không chi: cùng thời gian đã chi tiền thưởng {cao.danh_hieu.viet_tat}"
                                              " (chỉ chi danh hiệu cao nhất)")
-                        ref = self.ts.chi_tiet("tien_thuong.chi_danh_hieu_cao_nhat").can_cu
                         if ref not in k.can_cu:
                             k.can_cu.append(ref)
+            for (ky, so_qd), nhom in theo_ky.items():
+                thap = cao_so.get(ky)
+                if so_qd or thap is None:
+                    continue
+                cao = max(nhom, key=lambda k: k.danh_hieu.thu_hang)
+                if cao.danh_hieu.thu_hang > thap.danh_hieu.thu_hang and cao.tien_thuong:
+                    chenh = max(0, cao.tien_thuong - (thap.tien_thuong or 0))
+                    cao.giai_thich_tien += (f"; Sở đã chi {thap.danh_hieu.viet_tat} cùng thời gian nên khi được quyết "
+                                            f"định chỉ chi thêm phần chênh lệch {dinh_dang_tien(chenh)} đồng")
+                    if ref not in cao.can_cu:
+                        cao.can_cu.append(ref)
 
     @staticmethod
     def _ten(d: CaNhan | TapThe) -> str:

@@ -1,9 +1,14 @@
 """One typed context builder per template. Templates never compute rules: every sentence, count and amount is
-built here from the decided results (``KetQuaXet``) and the parameters in force."""
+built here from the decided results (``KetQuaXet``) and the parameters in force.
+
+House rules for the words (issue 11): titles by their full names in running text (“Lao động tiên tiến”, with
+typographic quotes), abbreviations only in narrow table columns and then explained under the table; Vietnamese
+decimals ("93,7", "90,91 %" with a non-breaking space); the agency's name as the agency writes it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -14,19 +19,74 @@ from ..mo_hinh import CaNhan, TapThe, ThongTin
 from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
 from ..tieng_viet import dinh_dang_ngay, dinh_dang_tien, dinh_dang_ty_le, doc_so_tien, khoa_sap_xep_ho_ten
 from ..xet import KetQua, KetQuaXet
+from .do_chu import ngat_dong_ten
 
-CHO_VIET = "[Phần do cán bộ thi đua viết: nêu đặc điểm, số liệu và đánh giá của đơn vị — xoá dòng này khi viết.]"
+RONG_TEN_CO_QUAN_MM = 69 - 2 * 1.905  # the header's left column (scripts/tao_mau_van_ban.py RONG_TRAI) less margins
+NGUOI_CHI_TRA = "Trưởng phòng Kế hoạch – Tài chính"
+NHAN_LANH_DAO = "- Giám đốc, các Phó Giám đốc Sở;"
+NHAN_NOI_VU = "- Sở Nội vụ (Ban Thi đua – Khen thưởng);"
+NHAN_LUU = "- Lưu: VT, VP."
+CHO_VIET = "[Phần do cán bộ thi đua viết — xoá dòng này khi viết xong.]"
+
+
+def _viet_ten(ten: str) -> str:
+    """An agency's name written in capitals, in running text: "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH LAI CHÂU" →
+    "Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu" (Decree 30, Phụ lục II: the first letter of the type word
+    and of each field of work capitalised, place names capitalised)."""
+    tu = ten.lower().split()
+    ra: list[str] = []
+    dia_danh = False
+    for i, t in enumerate(tu):
+        if t in ("tỉnh", "thành", "huyện", "xã", "phường") and i >= 2:
+            dia_danh = True
+            ra.append(t)
+            continue
+        hoa = i <= 1 or dia_danh or (ra and (ra[-1] == "và" or ra[-1].endswith(",")))
+        if t == "phố" and ra and ra[-1] == "thành":
+            hoa = False
+        ra.append(t[:1].upper() + t[1:] if hoa else t)
+    return " ".join(ra)
 
 
 def _ten_co_quan(tt: ThongTin) -> str:
-    """"SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" → "Sở Nông nghiệp và Môi trường" (sentence case for running text)."""
-    tu = tt.co_quan.lower().split()
-    if not tu:
-        return ""
-    ket_qua = [tu[0].capitalize()]
-    for i, t in enumerate(tu[1:], start=1):
-        ket_qua.append(t.capitalize() if i == 1 or tu[i - 1] in ("và",) else t)
-    return " ".join(ket_qua)
+    """The agency's name in running text: as the agency typed it when not all in capitals (its own
+    capitalisation kept), else written from the capitals: "SỞ TÀI CHÍNH" → "Sở Tài chính"."""
+    goc = " ".join(tt.ten_co_quan_goc.split())
+    if goc and goc != goc.upper():
+        return goc
+    return _viet_ten(tt.co_quan)
+
+
+def ten_day_du(dh: DanhHieu) -> str:
+    """The title's full name for running text: titles in quotes, forms without ("Bằng khen của Chủ tịch …")."""
+    ten = dh.ten.replace("UBND", "Ủy ban nhân dân")
+    return ten if dh.la_hinh_thuc else f"“{ten}”"
+
+
+def so_thap_phan(x: float) -> str:
+    """93.7 → "93,7"; 95.0 → "95" (Vietnamese decimal comma)."""
+    return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+_PHAN_TRAM = re.compile(r"(\d) %")
+_THAP_PHAN = re.compile(r"(?<![\d.])(\d+)\.(\d{1,2})(?![\d.])")
+
+
+def van_ban_dep(chu: str) -> str:
+    """Typography for a sentence of the engine: decimal comma, a non-breaking space before %, “…” quotes."""
+    chu = _THAP_PHAN.sub(r"\1,\2", chu)
+    chu = _PHAN_TRAM.sub("\\1\u00a0%", chu)
+    return re.sub(r"\"([^\"]*)\"", r"“\1”", chu)
+
+
+def _dong_ten(ten: str, dam: bool) -> str:
+    return "\n".join(ngat_dong_ten(ten, RONG_TEN_CO_QUAN_MM, 13, dam))
+
+
+def _dem(so_tt: int, so_cn: int) -> str:
+    """ "3 tập thể và 13 cá nhân", "11 cá nhân" — never "0 tập thể"."""
+    phan = [f"{so_tt} tập thể" if so_tt else "", f"{so_cn} cá nhân" if so_cn else ""]
+    return " và ".join(p for p in phan if p) or "0 cá nhân"
 
 
 @dataclass
@@ -34,22 +94,25 @@ class DauVanBan:
     """The header block and signature shared by every document (Decree 30)."""
 
     co_quan_chu_quan: str
-    co_quan: str
+    co_quan: str  # broken into lines where a real header breaks it
     ky_hieu_van_ban: str
     dia_danh_ngay: str
     ngay_chu: str
     chuc_danh_ky: list[str]
     nguoi_ky: str
     nguoi_ban_hanh: str
+    co_quan_van: str = ""  # the agency's name in running text
     noi_nhan: list[str] = field(default_factory=list)
 
 
-def dau_van_ban(tt: ThongTin, loai: str, noi_nhan: list[str] | None = None) -> DauVanBan:
+def dau_van_ban(tt: ThongTin, loai: str, noi_nhan: list[str] | None = None, ngay: dt.date | None = None) -> DauVanBan:
     chuc_vu = tt.chuc_vu_nguoi_ky.upper().strip() or "GIÁM ĐỐC"
     chuc_danh = ["KT. GIÁM ĐỐC", chuc_vu] if tt.ky_thay else [chuc_vu]
-    return DauVanBan(tt.co_quan_chu_quan, tt.co_quan, f"{loai}-{tt.ky_hieu}",
-                     dinh_dang_ngay(tt.ngay_quyet_dinh, tt.dia_danh), dinh_dang_ngay(tt.ngay_quyet_dinh), chuc_danh,
-                     tt.nguoi_ky, f"Giám đốc {_ten_co_quan(tt)}", noi_nhan or [])
+    ngay = ngay or tt.ngay_quyet_dinh
+    co_quan = _ten_co_quan(tt)
+    return DauVanBan(_dong_ten(tt.co_quan_chu_quan, False), _dong_ten(tt.co_quan, True), f"{loai}-{tt.ky_hieu}",
+                     dinh_dang_ngay(ngay, tt.dia_danh), dinh_dang_ngay(ngay), chuc_danh, tt.nguoi_ky,
+                     f"Giám đốc {co_quan}", co_quan, noi_nhan or [])
 
 
 def _gop(*phan: Any) -> dict[str, Any]:
@@ -67,78 +130,232 @@ def _ngay_hop(tt: ThongTin) -> dt.date:
     return tt.ngay_hop or tt.ngay_quyet_dinh
 
 
+def _dong_can_cu(gia_tri: str) -> str:
+    """A ThongTin căn cứ value as one line: "Căn cứ …;" (blank → "")."""
+    v = " ".join(gia_tri.split()).rstrip(";.")
+    if not v:
+        return ""
+    if v.lower().startswith("căn cứ "):
+        v = v[len("căn cứ "):]
+    return f"Căn cứ {v};"
+
+
 def _can_cu(ts: ThamSoApDung, tt: ThongTin) -> list[str]:
-    return [*ts("van_ban.can_cu_quyet_dinh"),
+    """The căn cứ lines: the province's decision on the agency's functions, the laws in force on the decision date
+    (parameter ``van_ban.can_cu_quyet_dinh``), the province's and the agency's quy chế (ThongTin; a blank key
+    leaves its line out), the council's meeting."""
+    dong = [_dong_can_cu(tt.can_cu_chuc_nang), *ts("van_ban.can_cu_quyet_dinh"),
+            _dong_can_cu(tt.can_cu_quy_che_tinh), _dong_can_cu(tt.can_cu_quy_che_co_quan),
             f"Căn cứ kết quả họp Hội đồng Thi đua – Khen thưởng {_ten_co_quan(tt)} {dinh_dang_ngay(_ngay_hop(tt))};"]
+    return [d for d in dong if d]
 
 
-def _nhom_theo_don_vi(kq: KetQuaXet, muc: list[tuple[CaNhan | TapThe, KetQua]]) -> tuple[list[dict], int]:
+def _tien(v: int | None) -> str:
+    return dinh_dang_tien(v) if v else "—"
+
+
+def _thu_tu_don_vi(kq: KetQuaXet) -> dict[str, int]:
+    return {t.ma: i for i, t in enumerate(kq.du_lieu.tap_the)}
+
+
+def _nhom_ca_nhan(kq: KetQuaXet, muc: list[tuple[CaNhan, KetQua]], tien: dict[str, int | None] | None = None
+                  ) -> list[dict[str, Any]]:
+    """People grouped by unit in the department's order (numbered group rows), by name inside a unit; STT runs on
+    through the part."""
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
-    thu_tu_dv = {t.ma: i for i, t in enumerate(kq.du_lieu.tap_the)}
-    nhom: dict[str, list] = defaultdict(list)
+    thu_tu = _thu_tu_don_vi(kq)
+    nhom: dict[str, list[tuple[CaNhan, KetQua]]] = defaultdict(list)
     for d, k in muc:
-        nhom[d.don_vi if isinstance(d, CaNhan) else ""].append((d, k))
-    ds = []
-    stt = 0
-    for ma in sorted(nhom, key=lambda m: thu_tu_dv.get(m, -1)):
+        nhom[d.don_vi].append((d, k))
+    ds, stt = [], 0
+    for i, ma in enumerate(sorted(nhom, key=lambda m: (thu_tu.get(m, len(thu_tu)), m)), start=1):
         dong = []
-        for d, k in sorted(nhom[ma], key=lambda x: (-x[1].danh_hieu.thu_hang, khoa_sap_xep_ho_ten(_ten(x[0])))):
+        for d, k in sorted(nhom[ma], key=lambda x: khoa_sap_xep_ho_ten(x[0].ho_ten)):
             stt += 1
-            tien = "—" if k.tien_thuong == 0 else dinh_dang_tien(k.tien_thuong)
-            dong.append({"stt": stt, "ten": _ten(d), "chuc_vu": getattr(d, "chuc_vu", ""),
-                         "danh_hieu": k.danh_hieu.viet_tat, "so_tien": tien})
-        ds.append({"ten": ten_dv.get(ma, "Tập thể") if ma else "Tập thể", "ds": dong})
-    return ds, stt
+            so = tien.get(d.ma) if tien is not None else k.tien_thuong
+            dong.append({"stt": stt, "ten": d.ho_ten, "chuc_vu": d.chuc_vu, "so_tien": _tien(so), "ma": d.ma})
+        ds.append({"ten": f"{i}. {ten_dv.get(ma, ma)}", "ds": dong})
+    return ds
 
 
-def quyet_dinh(kq: KetQuaXet, loai: str) -> dict[str, Any]:
-    """QĐ công nhận danh hiệu (LĐTT, CSTĐCS), QĐ công nhận TTLĐTT, QĐ tặng Giấy khen."""
+def _tap_the_theo_thu_tu(kq: KetQuaXet, muc: list[tuple[TapThe, KetQua]]) -> list[tuple[TapThe, KetQua]]:
+    thu_tu = _thu_tu_don_vi(kq)
+    return sorted(muc, key=lambda x: thu_tu.get(x[0].ma, len(thu_tu)))
+
+
+def _so_la_ma(i: int) -> str:
+    return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"][i - 1]
+
+
+def _dieu_tien(muc: list[tuple[Any, int]], tong: int, ts: ThamSoApDung, tt: ThongTin, doi_tuong: str) -> str:
+    """The money article: per title and amount, the total in figures and words, the fund, who pays."""
+    dem = Counter((ten, so) for ten, so in muc if so)
+    chi_tiet = "; ".join(f"{ten}: {n} {doi_tuong} × {dinh_dang_tien(so)} đồng" for (ten, so), n in dem.items())
+    nguoi_chi = tt.nguoi_chi_tra.strip() or NGUOI_CHI_TRA
+    return (f"Tiền thưởng kèm theo thực hiện theo {ts('van_ban.can_cu_tien_thuong')[0]}"
+            + (f" ({chi_tiet})" if chi_tiet else "")
+            + f"; tổng cộng {dinh_dang_tien(tong)} đồng (Bằng chữ: {doc_so_tien(tong)}), chi từ Quỹ thi đua, khen "
+            f"thưởng của {_ten_co_quan(tt)}. {nguoi_chi} có trách nhiệm chi trả tiền thưởng cho các "
+            f"{doi_tuong} có tên tại Điều 1 theo danh sách kèm theo.")
+
+
+def _dieu_thi_hanh(tt: ThongTin, doi_tuong: str) -> str:
+    nguoi_chi = tt.nguoi_chi_tra.strip() or NGUOI_CHI_TRA
+    return (f"Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, {nguoi_chi}, Thủ trưởng các phòng, đơn vị "
+            f"thuộc Sở và các {doi_tuong} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
+
+
+def _dau_quyet_dinh(kq: KetQuaXet, trich_yeu: str, dieu: list[dict[str, Any]], tieu_de_ds: str) -> dict[str, Any]:
     tt, ts = kq.du_lieu.thong_tin, kq.ts
     co_quan = _ten_co_quan(tt)
-    ma = {"danh_hieu": ("CSTDCS", "LDTT"), "tap_the": ("TTLDTT",), "giay_khen": ("GK",)}[loai]
-    muc = [(d, k) for d, k in kq.tat_ca() if k.dat and k.danh_hieu.ma in ma
-           and (loai != "danh_hieu" or isinstance(d, CaNhan))]
-    dem = Counter(k.danh_hieu.ma for _, k in muc)
-    tong = sum(k.tien_thuong or 0 for _, k in muc)
-    nhom, so = _nhom_theo_don_vi(kq, muc)
-    van_ban_tien = ts("van_ban.can_cu_tien_thuong")[0]
-    if loai == "danh_hieu":
-        trich_yeu = f"Về việc công nhận danh hiệu thi đua năm {kq.nam}"
-        dieu1 = (f"Công nhận danh hiệu thi đua năm {kq.nam} cho {so} lượt cá nhân thuộc {co_quan} (có danh sách kèm "
-                 f"theo), gồm: {dem['CSTDCS']} danh hiệu \"Chiến sĩ thi đua cơ sở\" và {dem['LDTT']} danh hiệu "
-                 "\"Lao động tiên tiến\".")
-        tieu_de_ds = f"CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA NĂM {kq.nam}"
-        cot_ten = "Họ và tên"
-    elif loai == "tap_the":
-        trich_yeu = f"Về việc công nhận danh hiệu \"Tập thể lao động tiên tiến\" năm {kq.nam}"
-        dieu1 = (f"Công nhận danh hiệu \"Tập thể lao động tiên tiến\" năm {kq.nam} cho {so} tập thể thuộc {co_quan} "
-                 "(có danh sách kèm theo).")
-        tieu_de_ds = f"TẬP THỂ ĐƯỢC CÔNG NHẬN DANH HIỆU \"TẬP THỂ LAO ĐỘNG TIÊN TIẾN\" NĂM {kq.nam}"
-        cot_ten = "Tên tập thể"
-    else:
-        so_tt = sum(1 for d, _ in muc if isinstance(d, TapThe))
-        trich_yeu = f"Về việc tặng Giấy khen năm {kq.nam}"
-        dieu1 = (f"Tặng Giấy khen của Giám đốc {co_quan} cho {so_tt} tập thể và {so - so_tt} cá nhân (có danh sách "
-                 f"kèm theo) đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}.")
-        tieu_de_ds = f"TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN NĂM {kq.nam}"
-        cot_ten = "Tên tập thể, cá nhân"
-    dieu2 = (f"Tiền thưởng kèm theo thực hiện theo {van_ban_tien}: tổng cộng {dinh_dang_tien(tong)} đồng "
-             f"({doc_so_tien(tong)}), chi từ Quỹ thi đua, khen thưởng của {co_quan}.")
-    if any(k.tien_thuong == 0 for _, k in muc):
-        dieu2 += (" Cá nhân được công nhận nhiều danh hiệu tính trong cùng thời gian chỉ nhận tiền thưởng của danh "
-                  "hiệu cao nhất (ghi \"—\" trong danh sách).")
-    dieu3 = (f"Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Thủ trưởng các phòng, đơn vị thuộc Sở và "
-             f"các {'cá nhân' if loai == 'danh_hieu' else 'tập thể' if loai == 'tap_the' else 'tập thể, cá nhân'} "
-             "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
-    dau = dau_van_ban(tt, "QĐ", ["- Như Điều 3;", "- Ban Thi đua – Khen thưởng (Sở Nội vụ);", "- Lưu: VT, VP."])
+    dau = dau_van_ban(tt, "QĐ", ["- Như Điều 3;", NHAN_LANH_DAO, NHAN_NOI_VU, NHAN_LUU])
+    for d in dieu:
+        d.setdefault("khoan", [])
     return _gop(dau, {
         "trich_yeu": trich_yeu, "tham_quyen": f"GIÁM ĐỐC {tt.co_quan}", "can_cu": _can_cu(ts, tt),
         "theo_de_nghi": f"Theo đề nghị của Chánh Văn phòng Sở (Thường trực Hội đồng Thi đua – Khen thưởng {co_quan}).",
-        "dieu": [{"so": "Điều 1.", "noi_dung": dieu1}, {"so": "Điều 2.", "noi_dung": dieu2},
-                 {"so": "Điều 3.", "noi_dung": dieu3}],
-        "tieu_de_danh_sach": tieu_de_ds, "cot_ten": cot_ten, "nhom_danh_sach": nhom, "so_nguoi": f"{so} lượt",
-        "tong_tien": dinh_dang_tien(tong), "tong_tien_chu": doc_so_tien(tong),
-    })
+        "dieu": dieu, "dieu_truoc": dieu[:-1], "dieu_cuoi": dieu[-1:], "tieu_de_danh_sach": tieu_de_ds})
+
+
+def _ket_qua_dat(kq: KetQuaXet, ma: str) -> list[tuple[CaNhan | TapThe, KetQua]]:
+    return [(d, k) for d, k in kq.tat_ca() if k.dat and k.danh_hieu.ma == ma]
+
+
+def quyet_dinh_danh_hieu(kq: KetQuaXet) -> dict[str, Any]:
+    """QĐ công nhận danh hiệu (LĐTT, CSTĐCS): Điều 1 in khoản by title; the annex in parts I. CSTĐCS / II. LĐTT,
+    each person once (a CSTĐCS is also LĐTT: listed in part I with the CSTĐCS money, the only one paid)."""
+    tt = kq.du_lieu.thong_tin
+    co_quan = _ten_co_quan(tt)
+    cstdcs = [(d, k) for d, k in _ket_qua_dat(kq, "CSTDCS") if isinstance(d, CaNhan)]
+    ma_cs = {d.ma for d, _ in cstdcs}
+    ldtt = [(d, k) for d, k in _ket_qua_dat(kq, "LDTT") if isinstance(d, CaNhan)]
+    ldtt_rieng = [(d, k) for d, k in ldtt if d.ma not in ma_cs]
+    ca_hai = len(ldtt) - len(ldtt_rieng)
+    tien_cs = {d.ma: (k.tien_thuong or 0) + sum((x.tien_thuong or 0) for e, x in ldtt if e.ma == d.ma)
+               for d, k in cstdcs}
+    phan, khoan = [], []
+    ten_cs, ten_ld = ten_day_du(DANH_HIEU["CSTDCS"]), ten_day_du(DANH_HIEU["LDTT"])
+    if cstdcs:
+        phan.append(("CHIẾN SĨ THI ĐUA CƠ SỞ", len(cstdcs), _nhom_ca_nhan(kq, cstdcs, tien_cs)))
+    if ldtt_rieng:
+        phan.append(("LAO ĐỘNG TIÊN TIẾN", len(ldtt_rieng), _nhom_ca_nhan(kq, ldtt_rieng)))
+    so_phan = {ten: i for i, (ten, _, _) in enumerate(phan, start=1)}
+
+    def o_phan(ten: str) -> str:
+        return f"Phần {_so_la_ma(so_phan[ten])} của danh sách kèm theo" if len(phan) > 1 else "danh sách kèm theo"
+
+    if cstdcs:
+        dong_thoi = ""
+        if ca_hai == len(cstdcs):
+            dong_thoi = f"; các cá nhân này đồng thời đạt danh hiệu {ten_ld}"
+        elif ca_hai:
+            dong_thoi = f"; trong đó {ca_hai} cá nhân đồng thời đạt danh hiệu {ten_ld}"
+        khoan.append(f"Danh hiệu {ten_cs}: {len(cstdcs)} cá nhân ({o_phan('CHIẾN SĨ THI ĐUA CƠ SỞ')}){dong_thoi}.")
+    if ldtt:
+        if ca_hai and ldtt_rieng:
+            khoan.append(f"Danh hiệu {ten_ld}: {len(ldtt)} cá nhân, gồm {ca_hai} cá nhân nêu tại khoản 1 và "
+                         f"{len(ldtt_rieng)} cá nhân tại {o_phan('LAO ĐỘNG TIÊN TIẾN')}.")
+        elif ldtt_rieng:
+            khoan.append(f"Danh hiệu {ten_ld}: {len(ldtt_rieng)} cá nhân ({o_phan('LAO ĐỘNG TIÊN TIẾN')}).")
+        else:
+            khoan.append(f"Danh hiệu {ten_ld}: {len(ldtt)} cá nhân nêu tại khoản 1.")
+    if len(khoan) > 1:
+        khoan = [f"{i}. {k}" for i, k in enumerate(khoan, start=1)]
+    so_nguoi = len(cstdcs) + len(ldtt_rieng)
+    dieu1 = f"Công nhận danh hiệu thi đua năm {kq.nam} cho {so_nguoi} cá nhân thuộc {co_quan}"
+    if len(khoan) > 1:
+        dieu = [{"so": "Điều 1.", "noi_dung": dieu1 + ", cụ thể như sau:", "khoan": khoan}]
+    else:
+        dieu = [{"so": "Điều 1.", "noi_dung": f"{dieu1}. {khoan[0]}" if khoan else dieu1 + "."}]
+    tien_muc = [(ten_cs, tien_cs[d.ma]) for d, _ in cstdcs] + [(ten_ld, k.tien_thuong or 0) for _, k in ldtt_rieng]
+    tong = sum(so for _, so in tien_muc)
+    dieu += [{"so": "Điều 2.", "noi_dung": _dieu_tien(tien_muc, tong, kq.ts, tt, "cá nhân")},
+             {"so": "Điều 3.", "noi_dung": _dieu_thi_hanh(tt, "cá nhân")}]
+    ctx = _dau_quyet_dinh(kq, f"Về việc công nhận danh hiệu thi đua năm {kq.nam}", dieu,
+                          f"CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA NĂM {kq.nam}")
+    ctx.update(cot_ten="Họ và tên", so_nguoi=f"{so_nguoi} cá nhân", tong_tien=dinh_dang_tien(tong),
+               tong_tien_chu=doc_so_tien(tong), so_tien_tong=tong,
+               phan_danh_sach=[{"ten": (f"{_so_la_ma(i)}. " if len(phan) > 1 else "") + f"{ten} ({n} cá nhân)",
+                                "nhom": nhom} for i, (ten, n, nhom) in enumerate(phan, start=1)])
+    return ctx
+
+
+def _giay_khen_theo_thu_tu(kq: KetQuaXet) -> tuple[list[tuple[TapThe, KetQua]], list[dict[str, Any]]]:
+    """Collectives (the department's order), then people by unit: the order of the QĐ's annex, which the
+    certificates follow so that the register numbers match the list."""
+    muc = _ket_qua_dat(kq, "GK")
+    tap_the = _tap_the_theo_thu_tu(kq, [(d, k) for d, k in muc if isinstance(d, TapThe)])
+    nhom = _nhom_ca_nhan(kq, [(d, k) for d, k in muc if isinstance(d, CaNhan)])
+    return tap_the, nhom
+
+
+def quyet_dinh_giay_khen(kq: KetQuaXet) -> dict[str, Any]:
+    """QĐ tặng Giấy khen: counts that say what is there ("cho 11 cá nhân"), collectives and people in their own
+    parts, no column repeating the form's name."""
+    tt = kq.du_lieu.thong_tin
+    co_quan = _ten_co_quan(tt)
+    tap_the, nhom = _giay_khen_theo_thu_tu(kq)
+    so_cn = sum(len(n["ds"]) for n in nhom)
+    phan = []
+    if tap_the:
+        phan.append(("TẬP THỂ", f"{len(tap_the)} tập thể", [{"ten": "", "ds": [
+            {"stt": i, "ten": d.ten, "chuc_vu": "", "so_tien": _tien(k.tien_thuong)}
+            for i, (d, k) in enumerate(tap_the, start=1)]}]))
+    if nhom:
+        phan.append(("CÁ NHÂN", f"{so_cn} cá nhân", nhom))
+    tien_muc = [("tập thể", k.tien_thuong or 0) for _, k in tap_the]
+    tien_muc += [("cá nhân", k.tien_thuong or 0) for d, k in _ket_qua_dat(kq, "GK") if isinstance(d, CaNhan)]
+    tong = sum(so for _, so in tien_muc)
+    dem = Counter(tien_muc)
+    chi_tiet = "; ".join(f"{n} {ai} × {dinh_dang_tien(so)} đồng" for (ai, so), n in dem.items() if so)
+    doi_tuong = "tập thể, cá nhân" if tap_the and nhom else "tập thể" if tap_the else "cá nhân"
+    nguoi_chi = tt.nguoi_chi_tra.strip() or NGUOI_CHI_TRA
+    dieu = [
+        {"so": "Điều 1.", "noi_dung": f"Tặng Giấy khen của Giám đốc {co_quan} cho {_dem(len(tap_the), so_cn)} (có danh "
+                                      f"sách kèm theo) đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}."},
+        {"so": "Điều 2.", "noi_dung": f"Tiền thưởng kèm theo Giấy khen thực hiện theo "
+                                      f"{kq.ts('van_ban.can_cu_tien_thuong')[0]} ({chi_tiet}); tổng cộng "
+                                      f"{dinh_dang_tien(tong)} đồng (Bằng chữ: {doc_so_tien(tong)}), chi từ Quỹ thi "
+                                      f"đua, khen thưởng của {co_quan}. {nguoi_chi} có trách nhiệm chi trả tiền thưởng "
+                                      f"cho các {doi_tuong} có tên tại Điều 1 theo danh sách kèm theo."},
+        {"so": "Điều 3.", "noi_dung": _dieu_thi_hanh(tt, doi_tuong)},
+    ]
+    ctx = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen năm {kq.nam}", dieu,
+                          f"{doi_tuong.upper()} ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ NĂM {kq.nam}")
+    ctx.update(cot_ten="Họ và tên, tên tập thể" if tap_the else "Họ và tên",
+               so_nguoi=_dem(len(tap_the), so_cn), tong_tien=dinh_dang_tien(tong), tong_tien_chu=doc_so_tien(tong),
+               so_tien_tong=tong,
+               phan_danh_sach=[{"ten": (f"{_so_la_ma(i)}. " if len(phan) > 1 else "") + f"{ten} ({n})", "nhom": nh}
+                               for i, (ten, n, nh) in enumerate(phan, start=1)])
+    return ctx
+
+
+def quyet_dinh_tap_the(kq: KetQuaXet) -> dict[str, Any]:
+    """QĐ công nhận “Tập thể lao động tiên tiến”: wording for collectives, the department's order."""
+    tt = kq.du_lieu.thong_tin
+    co_quan = _ten_co_quan(tt)
+    muc = _tap_the_theo_thu_tu(kq, [(d, k) for d, k in _ket_qua_dat(kq, "TTLDTT") if isinstance(d, TapThe)])
+    ten = ten_day_du(DANH_HIEU["TTLDTT"])
+    tong = sum(k.tien_thuong or 0 for _, k in muc)
+    dieu = [
+        {"so": "Điều 1.", "noi_dung": f"Công nhận danh hiệu {ten} năm {kq.nam} cho {len(muc)} tập thể thuộc {co_quan} "
+                                      "(có danh sách kèm theo)."},
+        {"so": "Điều 2.", "noi_dung": _dieu_tien([(ten, k.tien_thuong or 0) for _, k in muc], tong, kq.ts, tt,
+                                                 "tập thể")},
+        {"so": "Điều 3.", "noi_dung": _dieu_thi_hanh(tt, "tập thể")},
+    ]
+    ctx = _dau_quyet_dinh(kq, f"Về việc công nhận danh hiệu {ten} năm {kq.nam}", dieu,
+                          f"TẬP THỂ ĐƯỢC CÔNG NHẬN DANH HIỆU {ten.upper()} NĂM {kq.nam}")
+    ctx.update(ds=[{"stt": i, "ten": d.ten, "so_tien": _tien(k.tien_thuong)} for i, (d, k) in enumerate(muc, 1)],
+               so_nguoi=f"{len(muc)} tập thể", tong_tien=dinh_dang_tien(tong), tong_tien_chu=doc_so_tien(tong),
+               so_tien_tong=tong)
+    return ctx
+
+
+def quyet_dinh(kq: KetQuaXet, loai: str) -> dict[str, Any]:
+    """The three decisions of the Sở: ``loai`` = danh_hieu | tap_the | giay_khen."""
+    return {"danh_hieu": quyet_dinh_danh_hieu, "tap_the": quyet_dinh_tap_the,
+            "giay_khen": quyet_dinh_giay_khen}[loai](kq)
 
 
 def _phieu_chu(k: KetQua) -> str:
@@ -149,37 +366,198 @@ def _thanh_tich(k: KetQua) -> str:
     return thanh_tich(k)
 
 
+
+def _so_qd(kq: KetQuaXet, ma_dh: str) -> bool:
+    """The Giám đốc Sở decides this title (params/tham_quyen), else the Sở proposes it upward."""
+    return str(kq.ts(f"tham_quyen.{ma_dh}")) == "so"
+
+
+def _ngay_so(d: dt.date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+def _chuoi_nam(kq: KetQuaXet, ma: str, ma_dh: str) -> list[int]:
+    """The consecutive years ending this year in which the subject holds ``ma_dh`` (ledger, or decided now)."""
+    so = kq.du_lieu.so_theo_doi
+    nay = any(k.dat and k.danh_hieu.ma == ma_dh for d, ks in (*kq.ca_nhan, *kq.tap_the) if d.ma == ma for k in ks)
+    nam = kq.nam if nay else kq.nam - 1
+    chuoi = []
+    while (nam == kq.nam and nay) or so.co(ma, ma_dh, nam):
+        chuoi.append(nam)
+        nam -= 1
+    return sorted(chuoi)
+
+
+def _qd_so(kq: KetQuaXet, ma: str, ma_dh: str, nam: int) -> str:
+    """ "Quyết định số 15/QĐ-SNNMT ngày 15/01/2025" from the ledger; this year's: the decision issued with this
+    Tờ trình (its number left blank for the clerk)."""
+    if nam == kq.nam and _so_qd(kq, ma_dh):
+        tt = kq.du_lieu.thong_tin
+        return f"năm {nam}: Quyết định số        /QĐ-{tt.ky_hieu} ngày {_ngay_so(tt.ngay_quyet_dinh)}"
+    for m in kq.du_lieu.so_theo_doi.cac_muc:
+        if m.ma == ma and m.nam == nam and m.danh_hieu is not None and m.danh_hieu.ma == ma_dh:
+            if m.so_quyet_dinh:
+                ngay = f" ngày {_ngay_so(m.ngay_quyet_dinh)}" if m.ngay_quyet_dinh else ""
+                return f"năm {nam}: Quyết định số {m.so_quyet_dinh}{ngay}"
+            return f"năm {nam}: sổ theo dõi chưa ghi số quyết định"
+    return ""
+
+
+def _sang_kien(kq: KetQuaXet, c: CaNhan) -> str:
+    """The person's initiatives or research recognised at province level or above, by name and decision when the
+    SangKien register gives them, else by level."""
+    so = kq.du_lieu.so_theo_doi
+    dang_ky = [s for s in getattr(so, "so_sang_kien", []) if s.ma == c.ma and kq.nam - 2 <= s.nam <= kq.nam]
+    ten = []
+    for s in dang_ky:
+        if getattr(s.cap, "bac", 0) >= 2:
+            qd = f" (Quyết định số {s.so_quyet_dinh}{' ngày ' + _ngay_so(s.ngay) if s.ngay else ''})" \
+                if s.so_quyet_dinh else ""
+            loai = getattr(getattr(s, "loai", None), "ten", "Sáng kiến").lower()
+            ten.append(f"{loai} “{s.ten}” được công nhận cấp {s.cap.ten.lower()}{qd}")
+    if ten:
+        return "; ".join(ten)
+    cap = c.cap_thanh_tich
+    if cap is not None and cap.bac >= 2:
+        return f"có sáng kiến, đề tài được công nhận cấp {cap.ten.lower()} năm {kq.nam}"
+    return ""
+
+
+SO_NAM_CHUOI = {"CSTDT": 3, "BKT": 2}  # the consecutive CSTĐCS years a proposal rests on (DOMAIN §2.2, §2.5)
+
+
+def _thanh_tich_ca_nhan(kq: KetQuaXet, c: CaNhan, k: KetQua) -> str:
+    """A real Tờ trình's achievements: the titles of the years with their decisions, the initiative by name."""
+    ma_dh = k.danh_hieu.ma
+    phan = []
+    if c.xep_loai is not None:
+        phan.append(f"Năm {kq.nam}: {c.xep_loai.ten.lower()}")
+    co_so = "CSTDT" if ma_dh == "CSTDTQ" else "CSTDCS"
+    chuoi = _chuoi_nam(kq, c.ma, co_so)[-SO_NAM_CHUOI.get(ma_dh, 6):]
+    if len(chuoi) >= 2 or (chuoi and ma_dh in ("CSTDT", "BKT")):
+        qd = "; ".join(x for x in (_qd_so(kq, c.ma, co_so, n) for n in chuoi) if x)
+        phan.append(f"đạt danh hiệu {ten_day_du(DANH_HIEU[co_so])} các năm {', '.join(map(str, chuoi))}"
+                    + (f" ({qd})" if qd else ""))
+    sk = _sang_kien(kq, c)
+    if sk:
+        phan.append(sk)
+    if len(phan) <= 1:
+        phan.append(van_ban_dep(_thanh_tich(k)))
+    return "; ".join(phan) + "."
+
+
+def _thanh_vien(kq: KetQuaXet, t: TapThe) -> tuple[int, int, int]:
+    """(members, LĐTT decided now, CSTĐCS decided now) of a collective."""
+    tv = [c for c, _ in kq.ca_nhan if c.don_vi == t.ma]
+    ma = {c.ma for c in tv}
+    ld = {c.ma for c, ks in kq.ca_nhan if c.ma in ma for k in ks if k.dat and k.danh_hieu.ma in ("LDTT", "CSTDCS")}
+    cs = {c.ma for c, ks in kq.ca_nhan if c.ma in ma for k in ks if k.dat and k.danh_hieu.ma == "CSTDCS"}
+    return len(tv), len(ld), len(cs)
+
+
+def _thanh_tich_tap_the(kq: KetQuaXet, t: TapThe, k: KetQua) -> str:
+    ma_dh = k.danh_hieu.ma
+    phan = []
+    if t.xep_loai is not None:
+        phan.append(f"Năm {kq.nam}: tập thể {t.xep_loai.ten.lower()}")
+    so_tv, so_ld, so_cs = _thanh_vien(kq, t)
+    if so_tv:
+        phan.append(f"{so_ld}/{so_tv} thành viên ({dinh_dang_ty_le(so_ld / so_tv)}) đạt danh hiệu "
+                    f"{ten_day_du(DANH_HIEU['LDTT'])}" + (f", {so_cs} thành viên đạt danh hiệu "
+                                                           f"{ten_day_du(DANH_HIEU['CSTDCS'])}" if so_cs else ""))
+    if ma_dh == "CTDT" and t.khoi:
+        diem = f" với {so_thap_phan(t.diem)} điểm" if t.diem is not None else ""
+        phan.append(f"dẫn đầu {t.khoi}{diem}")
+    chuoi = _chuoi_nam(kq, t.ma, "TTLDXS")
+    if len(chuoi) >= 2:
+        qd = "; ".join(x for x in (_qd_so(kq, t.ma, "TTLDXS", n) for n in chuoi if n < kq.nam) if x)
+        phan.append(f"đạt danh hiệu {ten_day_du(DANH_HIEU['TTLDXS'])} các năm {', '.join(map(str, chuoi))}"
+                    + (f" ({qd})" if qd else ""))
+    if len(phan) <= 1:
+        phan.append(van_ban_dep(_thanh_tich(k)))
+    return "; ".join(phan) + "."
+
+
 def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
-    """Tờ trình to the Chủ tịch UBND tỉnh for the codes the province (or the Prime Minister) decides."""
+    """Tờ trình to the Chủ tịch UBND tỉnh for the codes the province (or the Prime Minister) decides: the request
+    by title, counts of collectives and people (each counted once), the dossier with copy counts, and an annex the
+    province can use as its decision's list."""
     tt, ts = kq.du_lieu.thong_tin, kq.ts
     co_quan = _ten_co_quan(tt)
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
-    nhom = []
-    tong = Counter()
+    phan, de_nghi = [], []
+    ca_nhan, tap_the = set(), set()
+    so_bao_cao = 0
     for dh in DANH_HIEU.values():
         muc = [(d, k) for d, k in kq.tat_ca() if k.dat and k.danh_hieu is dh and not k.so_quyet_dinh]
         if not muc:
             continue
+        muc_tt = _tap_the_theo_thu_tu(kq, [(d, k) for d, k in muc if isinstance(d, TapThe)])
+        muc_cn = sorted([(d, k) for d, k in muc if isinstance(d, CaNhan)],
+                        key=lambda x: (_thu_tu_don_vi(kq).get(x[0].don_vi, 99), khoa_sap_xep_ho_ten(x[0].ho_ten)))
         ds = []
-        for i, (d, k) in enumerate(sorted(muc, key=lambda x: khoa_sap_xep_ho_ten(_ten(x[0]))), start=1):
-            don_vi = f"{d.chuc_vu}, {ten_dv.get(d.don_vi, d.don_vi)}" if isinstance(d, CaNhan) else ""
-            ds.append({"stt": i, "ten": _ten(d), "don_vi": don_vi, "thanh_tich": _thanh_tich(k), "phieu": _phieu_chu(k)})
-            tong["ca_nhan" if isinstance(d, CaNhan) else "tap_the"] += 1
-        ghi = " (để Chủ tịch UBND tỉnh trình Thủ tướng Chính phủ)" if muc[0][1].cap_quyet_dinh == "thu_tuong" else ""
-        nhom.append({"tieu_de": f"{len(nhom) + 1}. {dh.ten} ({dh.viet_tat}): {len(ds)}{ghi}", "ds": ds})
-    tinh = tt.dia_danh
-    noi_dung = [
-        f"Thực hiện công tác thi đua, khen thưởng năm {kq.nam}, trên cơ sở đề nghị của các đơn vị và kết quả bỏ phiếu "
-        f"kín của Hội đồng Thi đua – Khen thưởng, {co_quan} kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, tặng "
-        f"danh hiệu thi đua và hình thức khen thưởng cho {tong['tap_the']} tập thể và {tong['ca_nhan']} cá nhân, cụ thể:",
-    ] if nhom else [f"Năm {kq.nam}, {co_quan} không có tập thể, cá nhân đủ tiêu chuẩn đề nghị khen thưởng cấp tỉnh."]
-    dau = dau_van_ban(tt, "TTr", ["- Như trên;", "- Sở Nội vụ (Ban Thi đua – Khen thưởng);", "- Lưu: VT, VP."])
+        for i, (d, k) in enumerate([*muc_tt, *muc_cn], start=1):
+            if isinstance(d, CaNhan):
+                ca_nhan.add(d.ma)
+                don_vi = ", ".join(x for x in (d.chuc_vu, ten_dv.get(d.don_vi, d.don_vi)) if x)
+                thanh_tich = _thanh_tich_ca_nhan(kq, d, k)
+            else:
+                tap_the.add(d.ma)
+                don_vi = co_quan
+                thanh_tich = _thanh_tich_tap_the(kq, d, k)
+            ds.append({"stt": i, "ten": _ten(d), "don_vi": don_vi, "thanh_tich": thanh_tich,
+                       "phieu": van_ban_dep(_phieu_chu(k))})
+        so_bao_cao += len(ds)
+        dem = _dem(len(muc_tt), len(muc_cn))
+        ghi = (" (để Chủ tịch Ủy ban nhân dân tỉnh trình Thủ tướng Chính phủ xem xét, quyết định)"
+               if muc[0][1].cap_quyet_dinh == "thu_tuong" else "")
+        loai = "" if dh.la_hinh_thuc else "Danh hiệu "
+        ten = ten_day_du(dh)
+        de_nghi.append(f"{len(de_nghi) + 1}. {loai}{ten}: {dem}{ghi};")
+        phan.append({"ten": f"{_so_la_ma(len(phan) + 1)}. {(loai + ten).upper()} ({dem})", "ds": ds})
+    if de_nghi:
+        de_nghi[-1] = de_nghi[-1].rstrip(";") + "."
+    so_tt, so_cn = len(tap_the), len(ca_nhan)
+    ngay_hop = dinh_dang_ngay(_ngay_hop(tt))
+    if phan:
+        noi_dung = [
+            f"Thực hiện công tác thi đua, khen thưởng năm {kq.nam}; căn cứ đề nghị của các phòng, đơn vị thuộc Sở và "
+            f"kết quả bỏ phiếu kín của Hội đồng Thi đua – Khen thưởng {co_quan} {ngay_hop}, {co_quan} kính trình Chủ "
+            f"tịch Ủy ban nhân dân tỉnh xem xét, tặng danh hiệu thi đua, hình thức khen thưởng cho {_dem(so_tt, so_cn)} "
+            f"đã có thành tích xuất sắc năm {kq.nam}, cụ thể như sau:"]
+        nam_cs = sorted({n for d, k in kq.tat_ca() if k.dat and k.danh_hieu.ma in SO_NAM_CHUOI
+                         and isinstance(d, CaNhan)
+                         for n in _chuoi_nam(kq, d.ma, "CSTDCS")[-SO_NAM_CHUOI[k.danh_hieu.ma]:] if n < kq.nam})
+        ho_so = [
+            "- Danh sách tập thể, cá nhân đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
+            f"- Báo cáo thành tích của {_dem(so_tt, so_cn)}: {so_bao_cao} báo cáo, mỗi báo cáo 01 bản chính;",
+            f"- Biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
+        ]
+        if nam_cs:
+            ho_so.append(f"- Quyết định công nhận danh hiệu {ten_day_du(DANH_HIEU['CSTDCS'])} các năm "
+                         f"{', '.join(map(str, nam_cs))} và năm {kq.nam} (bản sao): mỗi quyết định 01 bản;")
+        if any(_sang_kien(kq, d) for d, k in kq.tat_ca() if k.dat and isinstance(d, CaNhan)
+               and not k.so_quyet_dinh):
+            ho_so.append("- Quyết định công nhận sáng kiến, đề tài cấp tỉnh (bản sao): mỗi quyết định 01 bản;")
+        ho_so.append("- Tệp điện tử (Word và PDF) của các văn bản trên: 01 bộ.")
+        ket_luan = [f"{co_quan} kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định./."]
+        ho_so_tieu_de = "Hồ sơ kèm theo gồm:"
+    else:
+        noi_dung = [f"Năm {kq.nam}, {co_quan} không có tập thể, cá nhân đủ tiêu chuẩn đề nghị khen thưởng cấp tỉnh."]
+        ho_so, ho_so_tieu_de = [], ""
+        ket_luan = [f"{co_quan} kính báo cáo Chủ tịch Ủy ban nhân dân tỉnh./."]
+    mau = {k.phieu.loai_mau_so for _, k in kq.tat_ca() if k.dat and k.phieu and not k.so_quyet_dinh}
+    ghi_chu = ("Cột “Số phiếu đồng ý (tỷ lệ)”: số phiếu đồng ý trên "
+               + (TEN_LUA_CHON.get(next(iter(mau)), "mẫu số theo quy chế") if len(mau) == 1 else "mẫu số theo quy chế")
+               + f" của Hội đồng Thi đua – Khen thưởng {co_quan}, theo biên bản kiểm phiếu kèm theo.")
+    dau = dau_van_ban(tt, "TTr", ["- Như trên;", NHAN_NOI_VU, NHAN_LANH_DAO, NHAN_LUU])
     return _gop(dau, {
         "trich_yeu": f"Về việc đề nghị tặng danh hiệu thi đua, hình thức khen thưởng cấp tỉnh năm {kq.nam}",
-        "kinh_gui": f"Chủ tịch Ủy ban nhân dân tỉnh {tinh} (qua Sở Nội vụ)",
-        "can_cu": _can_cu(ts, tt), "noi_dung": noi_dung, "nhom_danh_sach": nhom,
-        "ket_luan": ["(Có báo cáo thành tích, biên bản họp Hội đồng và biên bản kiểm phiếu kèm theo.)",
-                     f"{co_quan} kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định./."],
+        "kinh_gui": f"Chủ tịch Ủy ban nhân dân tỉnh {tt.dia_danh}",
+        "can_cu": _can_cu(ts, tt), "noi_dung": noi_dung, "de_nghi": de_nghi, "ho_so_tieu_de": ho_so_tieu_de,
+        "ho_so": ho_so, "ket_luan": ket_luan, "phan_danh_sach": phan, "so_tap_the": so_tt, "so_ca_nhan": so_cn,
+        "tieu_de_danh_sach": f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}",
+        "ghi_chu_danh_sach": ghi_chu if phan else "",
     })
 
 
@@ -277,84 +655,219 @@ def phieu_bau(tt: ThongTin, ung_vien: list, so_phieu: int) -> dict[str, Any]:
             "nhom_ung_vien": ds_nhom}
 
 
-def danh_sach_dang_ky(tt: ThongTin, dong: list) -> dict[str, Any]:
-    nhom: dict[str, list] = defaultdict(list)
-    for d in dong:
-        nhom[d.don_vi].append(d)
-    stt = 0
-    ds = []
-    for ten, cac in nhom.items():
-        muc = []
-        for d in cac:
+
+COT_DANG_KY_CA_NHAN = ("LDTT", "CSTDCS", "CSTDT", "CSTDTQ", "GK", "BKT")  # the template's columns, in order
+COT_DANG_KY_TAP_THE = ("TTLDTT", "TTLDXS", "CTDT", "GK", "BKT")
+
+
+def _chu_viet_tat(ma: tuple[str, ...]) -> str:
+    return "; ".join(f"{DANH_HIEU[m].viet_tat} – {DANH_HIEU[m].ten.replace('UBND', 'Ủy ban nhân dân')}" for m in ma
+                     if DANH_HIEU[m].viet_tat != DANH_HIEU[m].ten)
+
+
+def danh_sach_dang_ky(tt: ThongTin, du_lieu: Any = None, ghi_chu: dict[tuple[str, str], str] | None = None,
+                      ngay: dt.date | None = None) -> dict[str, Any]:
+    """The registration list: one row per person (a column per title, "x" where registered), grouped by unit in
+    the department's order; collectives in their own part; totals per title; number, date (``ngay``, default
+    today: the list is made at the start of the year), Nơi nhận, signer."""
+    ghi_chu = ghi_chu or {}
+    ca_nhan = [c for c in (du_lieu.ca_nhan if du_lieu else []) if c.dang_ky]
+    tap_the_ds = list(du_lieu.tap_the) if du_lieu else []
+    ten_dv = {t.ma: t.ten for t in tap_the_ds}
+    thu_tu = {t.ma: i for i, t in enumerate(tap_the_ds)}
+    nhom: dict[str, list[CaNhan]] = defaultdict(list)
+    for c in ca_nhan:
+        nhom[c.don_vi].append(c)
+    ds_nhom, stt = [], 0
+    tong_cn = Counter()
+    for i, ma in enumerate(sorted(nhom, key=lambda m: (thu_tu.get(m, len(thu_tu)), m)), start=1):
+        dong = []
+        for c in sorted(nhom[ma], key=lambda c: khoa_sap_xep_ho_ten(c.ho_ten)):
             stt += 1
-            muc.append({"stt": stt, "ten": d.ten, "chuc_vu": d.chuc_vu, "danh_hieu": d.danh_hieu, "ghi_chu": d.ghi_chu})
-        ds.append({"ten": ten, "ds": muc})
-    dem = Counter(d.danh_hieu for d in dong)
-    dau = dau_van_ban(tt, "DS")
-    return _gop(dau, {"nam": tt.nam, "co_quan_ten": tt.co_quan, "nhom_danh_sach": ds,
-                      "so_luong": [f"{k}: {v} đăng ký" for k, v in dem.items()]})
+            ma_dk = {d.ma for d in c.dang_ky}
+            tong_cn.update(ma_dk)
+            khac = [d.viet_tat for d in c.dang_ky if d.ma not in COT_DANG_KY_CA_NHAN]
+            chu = [x for x in (ghi_chu.get((c.ma, d.ma), "") for d in c.dang_ky) if x]
+            if khac:
+                chu.insert(0, "Đăng ký khác: " + ", ".join(khac))
+            dong.append({"stt": stt, "ten": c.ho_ten, "chuc_vu": c.chuc_vu,
+                         "dau": ["x" if m in ma_dk else "" for m in COT_DANG_KY_CA_NHAN],
+                         "ghi_chu": van_ban_dep("; ".join(chu))})
+        ds_nhom.append({"ten": f"{i}. {ten_dv.get(ma, ma)} ({len(dong)} người)", "ds": dong})
+    tap_the, tong_tt = [], Counter()
+    for t in tap_the_ds:
+        if not t.dang_ky:
+            continue
+        ma_dk = {d.ma for d in t.dang_ky}
+        tong_tt.update(ma_dk)
+        chu = [x for x in (ghi_chu.get((t.ma, d.ma), "") for d in t.dang_ky) if x]
+        tap_the.append({"stt": len(tap_the) + 1, "ten": t.ten,
+                        "dau": ["x" if m in ma_dk else "" for m in COT_DANG_KY_TAP_THE],
+                        "ghi_chu": van_ban_dep("; ".join(chu))})
+    ngay = ngay or dt.date.today()
+    dau = dau_van_ban(tt, "DS", ["- Sở Nội vụ (Ban Thi đua – Khen thưởng);", NHAN_LANH_DAO,
+                                 "- Các phòng, đơn vị thuộc Sở;", NHAN_LUU], ngay=ngay)
+    return _gop(dau, {
+        "nam": tt.nam, "trich_yeu": f"Đăng ký danh hiệu thi đua, hình thức khen thưởng năm {tt.nam}",
+        "so_ca_nhan": stt, "so_tap_the": len(tap_the), "nhom_ca_nhan": ds_nhom, "tap_the": tap_the,
+        "tong_ca_nhan": [tong_cn[m] for m in COT_DANG_KY_CA_NHAN],
+        "tong_tap_the": [tong_tt[m] for m in COT_DANG_KY_TAP_THE],
+        "ghi_chu": [f"Chữ viết tắt: {_chu_viet_tat(COT_DANG_KY_CA_NHAN + COT_DANG_KY_TAP_THE[:3])}.",
+                    "Cột “Ghi chú”: khả năng đạt danh hiệu đã đăng ký, đối chiếu sổ theo dõi các năm trước."],
+        "so_luong": [f"Tổng số: {_dem(len(tap_the), stt)} đăng ký thi đua năm {tt.nam}."],
+    })
 
 
 def giay_khen(kq: KetQuaXet) -> dict[str, Any]:
+    """Certificates to print, one per page, in the order of the QĐ's annex (collectives, then people by unit)."""
     tt = kq.du_lieu.thong_tin
+    co_quan = _ten_co_quan(tt)
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
-    muc = [(d, k) for d, k in kq.tat_ca() if k.dat and k.danh_hieu.ma == "GK"]
-    muc.sort(key=lambda x: (isinstance(x[0], CaNhan), khoa_sap_xep_ho_ten(_ten(x[0]))))
-    ds = []
-    for i, (d, _) in enumerate(muc, start=1):
-        mo_ta = f"{d.chuc_vu}, {ten_dv.get(d.don_vi, d.don_vi)}" if isinstance(d, CaNhan) else tt.co_quan.title()
-        ds.append({"ten": _ten(d) if isinstance(d, CaNhan) else _ten(d).upper(), "mo_ta": mo_ta,
-                   "thanh_tich": f"Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}",
-                   "so_vao_so": "……", "ngat_trang": "\f" if i < len(muc) else ""})
+    tap_the, nhom = _giay_khen_theo_thu_tu(kq)
+    ca_nhan = {c.ma: c for c, _ in kq.ca_nhan}
+    thu_tu: list[tuple[str, str]] = [(d.ten.upper(), f"{co_quan}") for d, _ in tap_the]
+    for n in nhom:
+        for d in n["ds"]:
+            c = ca_nhan[d["ma"]]
+            thu_tu.append((c.ho_ten, ", ".join(x for x in (c.chuc_vu, ten_dv.get(c.don_vi, c.don_vi)) if x)))
+    ds = [{"ten": ten, "mo_ta": mo_ta, "stt": i,
+           "thanh_tich": f"Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}",
+           "so_vao_so": "……", "ngat_trang": ""} for i, (ten, mo_ta) in enumerate(thu_tu, start=1)]
     dau = dau_van_ban(tt, "QĐ")
     return _gop(dau, {"tham_quyen": f"GIÁM ĐỐC {tt.co_quan}", "giay_khen": ds})
 
 
+CHO_VIET_BAO_CAO = {
+    "dac_diem": "[Cán bộ thi đua viết: chức năng, nhiệm vụ, tổ chức bộ máy, thuận lợi và khó khăn của Sở trong năm "
+                "— xoá dòng này khi viết xong.]",
+    "chi_dao": "[Cán bộ thi đua viết: các văn bản chỉ đạo, kế hoạch phát động; các phong trào thi đua thường xuyên, "
+               "chuyên đề, đợt thi đua; công tác tuyên truyền, khối thi đua — xoá dòng này khi viết xong.]",
+    "dien_hinh": "[Cán bộ thi đua viết: gương điển hình tiêu biểu, cách phát hiện, bồi dưỡng, nhân rộng — xoá dòng "
+                 "này khi viết xong.]",
+    "uu_diem": "[Cán bộ thi đua viết: những kết quả nổi bật của phong trào và công tác khen thưởng — xoá dòng này "
+               "khi viết xong.]",
+    "han_che": "[Cán bộ thi đua viết: tồn tại, hạn chế và nguyên nhân (chủ quan, khách quan) — xoá dòng này khi viết "
+               "xong.]",
+    "bai_hoc": "[Cán bộ thi đua viết: bài học kinh nghiệm rút ra — xoá dòng này khi viết xong.]",
+    "phuong_huong": "[Cán bộ thi đua viết: phương hướng, nhiệm vụ, chỉ tiêu thi đua năm tới — xoá dòng này khi viết "
+                    "xong.]",
+    "kien_nghi": "[Cán bộ thi đua viết: kiến nghị, đề xuất khác với Ủy ban nhân dân tỉnh, Sở Nội vụ — xoá dòng này "
+                 "khi viết xong.]",
+}
+
+
+QD_CUA_DANH_HIEU = {"LDTT": "danh_hieu", "CSTDCS": "danh_hieu", "TTLDTT": "tap_the", "GK": "giay_khen"}
+
+
+def tien_so_chi_va_de_nghi(kq: KetQuaXet) -> tuple[int, int]:
+    """(what the Sở pays under its own decisions, what is proposed upward at the law's amounts — not paid by the
+    Sở, not yet decided). The first equals the sum of the three decisions' totals."""
+    so_chi = sum(k.tien_thuong or 0 for _, k in kq.tat_ca() if k.dat and k.so_quyet_dinh)
+    de_nghi = sum(k.tien_thuong or 0 for _, k in kq.tat_ca() if k.dat and not k.so_quyet_dinh)
+    return so_chi, de_nghi
+
+
 def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
+    """Báo cáo tổng kết: the figures from the results and the ledger ("—" for a year the ledger holds nothing),
+    the Sở-paid and proposed-upward amounts apart, per-unit table with a total row, marked blanks for the
+    sections the officer writes."""
     tt = kq.du_lieu.thong_tin
+    co_quan = _ten_co_quan(tt)
     cac_nam = [kq.nam - 3, kq.nam - 2, kq.nam - 1, kq.nam]
-    dem_truoc = Counter((m.nam, m.danh_hieu.ma) for m in kq.du_lieu.so_theo_doi.cac_muc if m.danh_hieu)
-    tat_ca = kq.tat_ca()
-    dem_nay = Counter(k.danh_hieu.ma for _, k in tat_ca if k.dat)
-    so_sanh = []
+    muc_so = [m for m in kq.du_lieu.so_theo_doi.cac_muc if m.danh_hieu]
+    nam_co_so_lieu = {m.nam for m in muc_so}
+    dem_truoc = Counter((m.nam, m.danh_hieu.ma) for m in muc_so)
+    dem_nay = Counter(k.danh_hieu.ma for _, k in kq.tat_ca() if k.dat)
+    so_sanh: list[dict[str, Any]] = []
+    co_ghi = {m.danh_hieu.ma for m in muc_so if m.nam in cac_nam}  # titles the ledger records at all
     for dh in DANH_HIEU.values():
-        so = [dem_truoc[(y, dh.ma)] for y in cac_nam[:3]] + [dem_nay[dh.ma]]
+        so = [dem_truoc[(y, dh.ma)] if y in nam_co_so_lieu and dh.ma in co_ghi else None
+              for y in cac_nam[:3]] + [dem_nay[dh.ma]]
         if any(so):
-            so_sanh.append({"ten": dh.viet_tat, "so": so})
-    theo_dv = []
-    # One pass over the results (not one per unit): a result counts for a unit whose code is its unit, or for
-    # the collective it belongs to.
+            so_sanh.append({"ten": dh.ten.replace("UBND", "Ủy ban nhân dân"), "viet_tat": dh.viet_tat,
+                            "so": ["—" if s is None else str(s) for s in so], "so_lieu": so})
+    ghi_chu_so_sanh = (f"Năm {kq.nam}: danh hiệu, hình thức do Giám đốc Sở quyết định và số được đề nghị cấp trên "
+                       "(chưa có quyết định).")
+    if any(x is None for d in so_sanh for x in d["so_lieu"]):
+        ghi_chu_so_sanh += " Dấu “—”: sổ theo dõi không có số liệu."
+    ghi_chu_so_sanh += " Chữ viết tắt trong biểu đồ: " + "; ".join(
+        f"{d['viet_tat']} – {d['ten']}" for d in so_sanh if d["viet_tat"] != d["ten"]) + "."
+    # One pass over the results (not one per unit): a result counts for the unit whose code is its unit, or for
+    # the collective itself.
+    tat_ca = kq.tat_ca()
     theo_ma: dict[str, Counter] = defaultdict(Counter)
-    theo_tt: dict[int, Counter] = defaultdict(Counter)
+    tien_qd: Counter = Counter()
+    ca_nhan_len, tap_the_len = set(), set()
     for d, k in tat_ca:
-        if k.dat:
-            ma = getattr(d, "don_vi", None)
-            cac = [theo_ma[ma]] if ma is not None else []
-            if isinstance(d, TapThe) and ma != d.ma:
-                cac.append(theo_tt[id(d)])
-            for c in cac:
-                c[k.danh_hieu.ma] += 1
-                c["tien"] += k.tien_thuong or 0
+        if not k.dat:
+            continue
+        c = theo_ma[d.don_vi if isinstance(d, CaNhan) else d.ma]
+        c[k.danh_hieu.ma] += 1
+        if k.so_quyet_dinh:
+            c["so_chi"] += k.tien_thuong or 0
+            tien_qd[QD_CUA_DANH_HIEU.get(k.danh_hieu.ma, "")] += k.tien_thuong or 0
+        else:
+            c["cap_tren"] += 1
+            c["de_nghi"] += k.tien_thuong or 0
+            (ca_nhan_len if isinstance(d, CaNhan) else tap_the_len).add(d.ma)
+    theo_dv = []
+    tong_dv: Counter = Counter()
     for t in kq.du_lieu.tap_the:
-        c = theo_ma.get(t.ma, Counter()) + theo_tt.get(id(t), Counter())
-        theo_dv.append({"ten": t.ten, "ldtt": c["LDTT"], "cstdcs": c["CSTDCS"],
-                        "khac": sum(v for k2, v in c.items() if k2 not in ("LDTT", "CSTDCS", "tien")),
-                        "tien": dinh_dang_tien(c["tien"])})
-    tong = sum(k.tien_thuong or 0 for _, k in tat_ca if k.dat)
+        c = theo_ma.get(t.ma, Counter())
+        dong = {"ldtt": c["LDTT"], "cstdcs": c["CSTDCS"], "ttldtt": c["TTLDTT"], "gk": c["GK"],
+                "cap_tren": c["cap_tren"], "so_chi": c["so_chi"], "de_nghi": c["de_nghi"]}
+        tong_dv.update(dong)
+        theo_dv.append({"ten": t.ten, **dong, "so_chi": _tien(c["so_chi"]), "de_nghi": _tien(c["de_nghi"])})
+    so_chi, de_nghi = tien_so_chi_va_de_nghi(kq)
+    tong_don_vi = {k: tong_dv[k] for k in ("ldtt", "cstdcs", "ttldtt", "gk", "cap_tren")}
+    tong_don_vi.update(so_chi=_tien(tong_dv["so_chi"]), de_nghi=_tien(tong_dv["de_nghi"]))
+    qd = [f"{ten}: {dinh_dang_tien(tien_qd[ma])} đồng" for ma, ten in (
+        ("danh_hieu", "Quyết định công nhận danh hiệu thi đua"),
+        ("tap_the", f"Quyết định công nhận danh hiệu {ten_day_du(DANH_HIEU['TTLDTT'])}"),
+        ("giay_khen", "Quyết định tặng Giấy khen")) if ma in tien_qd]
+    so_dat = [f"công nhận danh hiệu {ten_day_du(DANH_HIEU[m])} cho {dem_nay[m]} "
+              f"{'tập thể' if m == 'TTLDTT' else 'cá nhân'}" for m in ("LDTT", "CSTDCS", "TTLDTT") if dem_nay[m]]
+    if dem_nay["GK"]:
+        gk = _giay_khen_theo_thu_tu(kq)
+        so_dat.append(f"tặng Giấy khen cho {_dem(len(gk[0]), sum(len(n['ds']) for n in gk[1]))}")
+    len_tren = [f"{'' if DANH_HIEU[m].la_hinh_thuc else 'danh hiệu '}{ten_day_du(DANH_HIEU[m])}: {dem_nay[m]}"
+                for m in DANH_HIEU if not _so_qd(kq, m) and dem_nay[m]]
     ket_qua = [
-        f"Năm {kq.nam}, toàn {_ten_co_quan(tt)} có {len(kq.du_lieu.ca_nhan)} cán bộ, công chức, viên chức, người lao động "
+        f"Năm {kq.nam}, toàn {co_quan} có {len(kq.du_lieu.ca_nhan)} cán bộ, công chức, viên chức, người lao động "
         f"và {len(kq.du_lieu.tap_the)} tập thể tham gia phong trào thi đua.",
-        "Kết quả: " + "; ".join(f"{DANH_HIEU[m].viet_tat}: {n}" for m, n in dem_nay.items()) + ".",
-        f"Tổng tiền thưởng theo quy định: {dinh_dang_tien(tong)} đồng ({doc_so_tien(tong)}).",
+        ("Giám đốc Sở đã " + "; ".join(so_dat) + ".") if so_dat else "Giám đốc Sở chưa quyết định khen thưởng nào.",
     ]
-    cstdcs = [_ten(d) for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("CSTDT", "CSTDTQ")]
-    tap_the = [_ten(d) for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("TTLDXS", "CTDT")]
+    if len_tren:
+        ket_qua.append(f"Sở đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét, tặng cho "
+                       f"{_dem(len(tap_the_len), len(ca_nhan_len))}: " + "; ".join(len_tren) + ".")
+    ket_qua.append(f"Tiền thưởng Sở chi theo các quyết định của Giám đốc Sở: {dinh_dang_tien(so_chi)} đồng (Bằng chữ: "
+                   f"{doc_so_tien(so_chi)})" + (f", gồm: {'; '.join(qd)}." if qd else "."))
+    if len_tren:
+        ket_qua.append(f"Tiền thưởng của các danh hiệu, hình thức đề nghị cấp trên (chưa có quyết định, Sở chưa chi): "
+                       f"{dinh_dang_tien(de_nghi)} đồng theo mức quy định; khi được quyết định, tập thể, cá nhân đã "
+                       "nhận tiền thưởng danh hiệu thấp hơn tính trong cùng thời gian chỉ nhận thêm phần chênh lệch.")
+    ca_nhan_td = [_ten(d) for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("CSTDT", "CSTDTQ")]
+    tap_the_td = [_ten(d) for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("TTLDXS", "CTDT")]
     dien_hinh = []
-    if cstdcs:
-        dien_hinh.append("Cá nhân tiêu biểu (đề nghị Chiến sĩ thi đua cấp tỉnh trở lên): " + ", ".join(cstdcs) + ".")
-    if tap_the:
-        dien_hinh.append("Tập thể tiêu biểu (Tập thể lao động xuất sắc, Cờ thi đua): " + ", ".join(dict.fromkeys(tap_the)) + ".")
-    dau = dau_van_ban(tt, "BC", ["- UBND tỉnh (báo cáo);", "- Sở Nội vụ (Ban Thi đua – Khen thưởng);", "- Lưu: VT, VP."])
+    if ca_nhan_td:
+        dien_hinh.append(f"Cá nhân tiêu biểu (đề nghị danh hiệu {ten_day_du(DANH_HIEU['CSTDT'])} trở lên): "
+                         + ", ".join(dict.fromkeys(ca_nhan_td)) + ".")
+    if tap_the_td:
+        dien_hinh.append(f"Tập thể tiêu biểu (đề nghị danh hiệu {ten_day_du(DANH_HIEU['TTLDXS'])}, "
+                         f"{ten_day_du(DANH_HIEU['CTDT'])}): " + ", ".join(dict.fromkeys(tap_the_td)) + ".")
+    kien_nghi = [f"Đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét, tặng danh hiệu thi đua, hình thức khen thưởng cho "
+                 f"các tập thể, cá nhân theo Tờ trình số        /TTr-{tt.ky_hieu} {dinh_dang_ngay(tt.ngay_quyet_dinh)} "
+                 f"của {co_quan}."] if len_tren else []
+    dau = dau_van_ban(tt, "BC", ["- Ủy ban nhân dân tỉnh (để báo cáo);", NHAN_NOI_VU, NHAN_LANH_DAO,
+                                 "- Các phòng, đơn vị thuộc Sở;", NHAN_LUU])
     return _gop(dau, {"trich_yeu": f"Tổng kết công tác thi đua, khen thưởng năm {kq.nam}", "nam": kq.nam,
-                      "cho_viet": CHO_VIET, "cho_viet_dien_hinh": CHO_VIET, "ket_qua": ket_qua, "cac_nam": cac_nam,
-                      "so_sanh": so_sanh, "bieu_do": bieu_do, "theo_don_vi": theo_dv, "dien_hinh": dien_hinh})
+                      "cho_viet": CHO_VIET_BAO_CAO, "dac_diem": [], "ket_qua": ket_qua,
+                      "cac_nam": [str(y) for y in cac_nam[:3]] + [f"{kq.nam}"], "so_sanh": so_sanh,
+                      "ghi_chu_so_sanh": ghi_chu_so_sanh, "bieu_do": bieu_do, "theo_don_vi": theo_dv,
+                      "tong_don_vi": tong_don_vi, "dien_hinh": dien_hinh, "kien_nghi": kien_nghi,
+                      "so_tien_so_chi": so_chi, "so_tien_de_nghi": de_nghi,
+                      "ghi_chu_don_vi": "Chữ viết tắt: " + _chu_viet_tat(("LDTT", "CSTDCS", "TTLDTT", "GK"))
+                                        + ". “Đề nghị cấp trên”: số danh hiệu, hình thức đề nghị Chủ tịch Ủy ban nhân "
+                                        "dân tỉnh (chưa quyết định); “Sở chi”, “Đề nghị”: tiền thưởng tương ứng.",
+                      "cau_ket": f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {kq.nam} của "
+                                 f"{co_quan}./."})

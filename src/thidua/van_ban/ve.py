@@ -4,6 +4,7 @@ broken tag or a field the context does not give is a ``LoiMauVanBan`` naming the
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from . import ngu_canh
 from .moi_truong import moi_truong
 from .ve_nhanh import MauNhanh
 
-TEN_MAU = ("quyet_dinh", "to_trinh", "bien_ban_hop", "bien_ban_kiem_phieu", "phieu_bau", "danh_sach_dang_ky",
+TEN_MAU = ("quyet_dinh", "quyet_dinh_tap_the", "to_trinh", "bien_ban_hop", "bien_ban_kiem_phieu", "phieu_bau", "danh_sach_dang_ky",
            "giay_khen", "bao_cao_tong_ket")
 
 
@@ -59,10 +60,14 @@ def luu_docx(tpl: DocxTemplate, ra: Path) -> Path:
     return ghi_nguyen_tu(ra, tpl.save)
 
 
+_PHAN_TRAM = re.compile(r"(\d) %")
+
+
 def nfc(v: Any) -> Any:
-    """Every string of a context in NFC, however the data arrived (decomposed text renders badly in Word)."""
+    """Every string of a context in NFC, however the data arrived (decomposed text renders badly in Word), with a
+    non-breaking space before "%" so that "90,91 %" never breaks at the end of a line."""
     if isinstance(v, str):
-        return unicodedata.normalize("NFC", v)
+        return _PHAN_TRAM.sub("\\1\u00a0%", unicodedata.normalize("NFC", v))
     if isinstance(v, dict):
         return {k: nfc(x) for k, x in v.items()}
     if isinstance(v, list | tuple):
@@ -90,9 +95,19 @@ class BanVe:
     truoc_khi_ve: Callable[[DocxTemplate, dict], None] | None = None
 
 
+def _phong_chu_bieu_do() -> list[str]:
+    """Times New Roman for the chart's text like the report around it; Liberation Serif (its metric twin) where
+    Times New Roman is not installed; else any serif."""
+    from matplotlib import font_manager
+
+    co = {f.name for f in font_manager.fontManager.ttflist}
+    return [f for f in ("Times New Roman", "Liberation Serif") if f in co] + ["serif"]
+
+
 def bieu_do_png(kq: KetQuaXet, ctx: dict[str, Any] | None = None) -> bytes:
     """The report's chart: titles and forms over the last four years (matplotlib, Agg). ``ctx``: the report's
-    context when already built."""
+    context when already built. The legend sits below the axes (it never covers a bar); a year the ledger holds
+    nothing for reads "không có số liệu" instead of bars."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -100,18 +115,28 @@ def bieu_do_png(kq: KetQuaXet, ctx: dict[str, Any] | None = None) -> bytes:
 
     ctx = ctx or ngu_canh.bao_cao(kq)
     nam = ctx["cac_nam"]
-    fig, ax = plt.subplots(figsize=(7.5, 3.6), dpi=120)
-    rong = 0.8 / max(1, len(ctx["so_sanh"]))
-    for i, d in enumerate(ctx["so_sanh"]):
-        ax.bar([x + i * rong for x in range(len(nam))], d["so"], width=rong, label=d["ten"])
-    ax.set_xticks([x + 0.4 - rong / 2 for x in range(len(nam))], [str(n) for n in nam])
-    ax.set_ylabel("Số lượng")
-    ax.legend(fontsize=8, ncol=3)
-    ax.grid(axis="y", alpha=0.3)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    plt.close(fig)
+    with plt.rc_context({"font.family": _phong_chu_bieu_do(), "font.size": 10, "svg.fonttype": "none"}):
+        fig, ax = plt.subplots(figsize=(7.5, 4.0), dpi=120)
+        rong = 0.8 / max(1, len(ctx["so_sanh"]))
+        cao = max([s for d in ctx["so_sanh"] for s in d["so_lieu"] if s] or [1])
+        for i, d in enumerate(ctx["so_sanh"]):
+            x = [j + i * rong for j, s in enumerate(d["so_lieu"]) if s is not None]
+            y = [s for s in d["so_lieu"] if s is not None]
+            ax.bar(x, y, width=rong, label=d["viet_tat"])
+        for j, _ in enumerate(nam):
+            if all(d["so_lieu"][j] is None for d in ctx["so_sanh"]) and ctx["so_sanh"]:
+                ax.text(j + 0.4 - rong / 2, cao * 0.05, "không có\nsố liệu", ha="center", va="bottom", fontsize=9,
+                        style="italic")
+        ax.set_xticks([x + 0.4 - rong / 2 for x in range(len(nam))], [str(n) for n in nam])
+        ax.set_ylabel("Số lượng")
+        ax.set_ylim(0, cao * 1.1)
+        ax.grid(axis="y", alpha=0.3)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(5, max(1, len(ctx["so_sanh"]))),
+                  frameon=False, fontsize=9)
+        fig.tight_layout()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", metadata={"Software": None})
+        plt.close(fig)
     return buf.getvalue()
 
 
@@ -123,7 +148,7 @@ def ban_ve_nam(kq: KetQuaXet) -> list[BanVe]:
     if dat & {"LDTT", "CSTDCS"}:
         ds.append(BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "danh_hieu"), f"qd-cong-nhan-danh-hieu-{nam}.docx"))
     if "TTLDTT" in dat:
-        ds.append(BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "tap_the"), f"qd-cong-nhan-ttldtt-{nam}.docx"))
+        ds.append(BanVe("quyet_dinh_tap_the", ngu_canh.quyet_dinh(kq, "tap_the"), f"qd-cong-nhan-ttldtt-{nam}.docx"))
     if "GK" in dat:
         ds.append(BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "giay_khen"), f"qd-tang-giay-khen-{nam}.docx"))
         ds.append(BanVe("giay_khen", ngu_canh.giay_khen(kq), f"giay-khen-{nam}.docx"))
@@ -163,7 +188,9 @@ def ve_phieu_bau(tt: ThongTin, ung_vien: list, so_phieu: int, thu_muc_ra: Path) 
     return ve("phieu_bau", ctx, Path(thu_muc_ra) / f"phieu-bau-{tt.nam}.docx")
 
 
-def ve_danh_sach_dang_ky(du_lieu: Any, dong: list, thu_muc_ra: Path) -> Path:
+def ve_danh_sach_dang_ky(du_lieu: Any, ghi_chu: dict[tuple[str, str], str], thu_muc_ra: Path,
+                         ngay: Any = None) -> Path:
+    """The Word registration list: ``ghi_chu`` maps (code of person or unit, title code) to its reachability note."""
     tt = du_lieu.thong_tin
-    ctx = ngu_canh.danh_sach_dang_ky(tt, dong)
+    ctx = ngu_canh.danh_sach_dang_ky(tt, du_lieu, ghi_chu, ngay)
     return ve("danh_sach_dang_ky", ctx, Path(thu_muc_ra) / f"danh-sach-dang-ky-{tt.nam}.docx")
