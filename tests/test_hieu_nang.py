@@ -119,8 +119,8 @@ def test_bao_cao_theo_don_vi_giong_cach_dem_tung_don_vi(demo_ket_qua) -> None:
             if k.dat and (getattr(d, "don_vi", None) == t.ma or d is t):
                 c[k.danh_hieu.ma] += 1
                 # what the Sở pays and what is proposed upward are kept apart (issue 11)
-                c["so_chi" if k.danh_hieu.so_quyet_dinh else "de_nghi"] += k.tien_thuong or 0
-                c["cap_tren"] += not k.danh_hieu.so_quyet_dinh
+                c["so_chi" if k.so_quyet_dinh else "de_nghi"] += k.tien_thuong or 0
+                c["cap_tren"] += not k.so_quyet_dinh
         mong_doi.append((t.ten, c["LDTT"], c["CSTDCS"], c["TTLDTT"], c["GK"], c["cap_tren"], c["so_chi"],
                          c["de_nghi"]))
     co = [(d["ten"], d["ldtt"], d["cstdcs"], d["ttldtt"], d["gk"], d["cap_tren"], d["so_chi"], d["de_nghi"])
