@@ -30,7 +30,7 @@ BUOC: dict[str, str] = {
     # doc (read): files → typed cells and rows
     "so_do": "doc", "doc_bang": "doc", "doc_o": "doc", "ma_cu": "doc",
     # luat (the law): parameters, criteria, the vote's arithmetic, money
-    "tham_so": "luat", "tieu_chuan": "luat", "binh_xet": "luat", "tien_thuong": "luat", "bien_dich_tham_so": "luat",
+    "tham_so": "luat", "tieu_chuan": "luat", "su_kien": "luat", "binh_xet": "luat", "tien_thuong": "luat", "bien_dich_tham_so": "luat",
     # kiem_tra (validate): records + problems, nothing decided
     "kiem_tra": "kiem_tra", "kiem_tra_phieu": "kiem_tra", "kiem_tra_su_kien": "kiem_tra",
     # xet (decide): eligibility → vote with quorum → quota → final → money, once per run

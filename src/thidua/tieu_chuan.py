@@ -17,6 +17,20 @@ from typing import Any, Protocol
 
 from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, XEP_LOAI, DanhHieu, MucDo
 from .mo_hinh import CaNhan, SoTheoDoi, TapThe
+from .su_kien import (
+    KyLuatTinh,
+    SangKienDung,
+    bat_dau_cong_tac,
+    cac_ky_luat,
+    cac_sang_kien,
+    chia_nghi,
+    dd,
+    du_thang,
+    ky_luat_nam,
+    nam_tinh_tu,
+    sang_kien_da_dung_cho_cstdt,
+    ten_ds,
+)
 from .tham_so import ThamSoApDung, hien_thi_gia_tri
 from .tieng_viet import dinh_dang_ty_le
 
@@ -76,6 +90,11 @@ class DanhGia:
     _du_kien: list[tuple[str, object]] = field(default_factory=list, repr=False)  # read since the last criterion
     _quy_che: bool = field(default=False, repr=False)
 
+    def __post_init__(self) -> None:
+        # every result cites the texts in force on its decision date (DOMAIN.md §12, "Citations per period")
+        for v in self.ts("can_cu.van_ban_ap_dung"):
+            self.them_can_cu(v)
+
     @property
     def du_dieu_kien(self) -> bool:
         return all(t.dat for t in self.tieu_chi)
@@ -111,7 +130,11 @@ class DanhGia:
     def cc(self, ten: str) -> str:
         """The citation of a criterion: the value of the parameter ``can_cu.<ten>`` in force (the law's name
         and article live in ``params/can_cu/``, never in the code)."""
-        return str(self.ts.dien_giai(f"can_cu.{ten}")[0])
+        gia_tri, _, dong = self.ts.dien_giai(f"can_cu.{ten}")
+        if dong is not None:  # a period without a text of its own: the citation is a quy chế reading
+            self._quy_che = True
+            self.theo_quy_che_mac_dinh(f"Căn cứ: {gia_tri} (quy chế mặc định)")
+        return str(gia_tri)
 
     def _ghi(self, noi_dung: str, ket_qua: KetQuaTieuChi, can_cu: str, du_kien: dict[str, object] | None,
              quy_che: bool, con: tuple[TieuChi, ...] = ()) -> None:
@@ -162,48 +185,105 @@ def _ten_xep_loai(m: MucDo | None) -> str:
     return m.ma if m else "chưa có"
 
 
-def _cong_thang(ngay: dt.date, so_thang: int) -> dt.date:
-    thang = ngay.month - 1 + so_thang
-    nam, thang = ngay.year + thang // 12, thang % 12 + 1
-    ngay_cuoi = [31, 29 if nam % 4 == 0 and (nam % 100 != 0 or nam % 400 == 0) else 28, 31, 30, 31, 30,
-                 31, 31, 30, 31, 30, 31][thang - 1]
-    return dt.date(nam, thang, min(ngay.day, ngay_cuoi))
+def _ky_luat_tinh(ma: str, dg: DanhGia, nc: NguCanh) -> list[KyLuatTinh]:
+    """The disciplines of a person or unit as the chains see them (the default term is read only when a KyLuat
+    row has no end date)."""
+    return cac_ky_luat(nc.so_theo_doi, ma, lambda: dg.p("tieu_chuan.ky_luat_thoi_han_thang"))
+
+
+def _ky_luat_nam_nay(cn: CaNhan, nc: NguCanh) -> MucDo | None:
+    """This year's discipline: the CaNhan column, or a KyLuat row of this year (the heavier)."""
+    kl = ky_luat_nam(nc.so_theo_doi, cn.ma, nc.nam)
+    cap = [m for m in (cn.ky_luat, kl.hinh_thuc if kl else None) if m is not None]
+    return max(cap, key=lambda m: m.bac) if cap else None
+
+
+def _chia_nghi(cn: CaNhan, dg: DanhGia) -> tuple[list, list]:
+    """(leave that counts as working time, leave that does not); the parameter is cited only when the person
+    has leave."""
+    if not cn.nghi:
+        return [], []
+    gt = dg.ts.chi_tiet("tieu_chuan.LDTT.loai_nghi_duoc_tinh")
+    dg.them_can_cu(gt.can_cu)
+    if gt.la_mac_dinh_quy_che:
+        dg.theo_quy_che_mac_dinh(f"Loại nghỉ được tính là thời gian công tác: {', '.join(gt.gia_tri)} "
+                                 "(quy chế mặc định)")
+    return chia_nghi(cn.nghi, gt.gia_tri)
+
+
+def _sang_kien(cn: CaNhan, nc: NguCanh, y: int) -> list[SangKienDung]:
+    return cac_sang_kien(nc.so_theo_doi, cn.ma, y, cn if y == nc.nam else None)
 
 
 # ---- individuals ----------------------------------------------------------------------------------------------
 
-def khong_dang_xem_xet(cn: CaNhan, dg: DanhGia) -> bool:
+def khong_dang_xem_xet(dt_: CaNhan | TapThe, dg: DanhGia) -> bool:
     """ND 152/2025 Art. 4: no commendation, nor proposal, while a disciplinary case, an inspection or an
-    investigation about the person is pending. Reported only when it bites."""
-    if cn.dang_xem_xet:
+    investigation about the person or the unit is pending (TapThe ``Đang xem xét`` too). Reported only when it
+    bites."""
+    if dt_.dang_xem_xet:
         dg.kiem(False, "", "Đang bị xem xét kỷ luật, thanh tra hoặc điều tra: chưa xét khen thưởng đợt này",
                 dg.cc("dang_xem_xet"), du_kien={"dang_xem_xet": True})
-    return not cn.dang_xem_xet
+    return not dt_.dang_xem_xet
+
+
+def _thoi_gian_cong_tac(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
+    """TT 01/2024 Art. 1(5)(d): recruits of fewer than 6 months are not considered. Continuous contract work in
+    the same agency and, for a transfer, the time at the former agency count (MOHA answer; practice); leave for
+    maternity, injury on duty and training counts, other leave is taken off the service (DOMAIN.md §12)."""
+    so_thang = dg.p("tieu_chuan.LDTT.thang_tuyen_dung_toi_thieu")
+    can_cu_thang = dg.ts.dien_giai("tieu_chuan.LDTT.thang_tuyen_dung_toi_thieu")[1]
+    nghi_tinh, nghi_khong = _chia_nghi(cn, dg)
+    tru = sum(k.so_ngay for k in nghi_khong)
+    tg = bat_dau_cong_tac(cn)
+    if nghi_tinh:
+        dg.kiem(True, "Nghỉ " + ", ".join(k.mo_ta() for k in nghi_tinh) + ": được tính là thời gian công tác", "",
+                dg.cc("LDTT.thoi_gian_cong_tac"), du_kien={"nghi_duoc_tinh": tuple(k.mo_ta() for k in nghi_tinh)})
+    if tg.bat_dau is None:
+        if tg.chuyen_den:
+            dg.gia_su(f"Đủ thời gian công tác: {tg.mo_ta}, thời gian ở cơ quan cũ được tính (không có Ngày tuyển "
+                      "dụng để tính)", dg.cc("LDTT.thoi_gian_cong_tac"))
+        else:
+            dg.gia_su("Thời gian công tác đủ để xét (không có Ngày tuyển dụng)", can_cu_thang)
+        return
+    lien_tuc = tg.chuyen_den or tg.bat_dau != cn.ngay_tuyen_dung
+    can_cu = can_cu_thang
+    if lien_tuc:
+        dg.them_can_cu(can_cu_thang)
+        can_cu = dg.cc("LDTT.thoi_gian_cong_tac")
+    tru_chu = f", trừ {tru} ngày nghỉ không được tính ({', '.join(k.mo_ta() for k in nghi_khong)})" if tru else ""
+    mo_ta = tg.mo_ta[0].upper() + tg.mo_ta[1:]
+    dg.kiem(du_thang(tg.bat_dau, so_thang, nc.nam, tru), f"{mo_ta}{tru_chu}: đủ {so_thang} tháng đến 31/12/{nc.nam}",
+            f"{mo_ta}{tru_chu}: chưa đủ {so_thang} tháng công tác đến 31/12/{nc.nam}", can_cu,
+            du_kien={"bat_dau_cong_tac": tg.bat_dau, "ngay_tuyen_dung": cn.ngay_tuyen_dung,
+                     "ngay_vao_co_quan": cn.ngay_vao_co_quan, "co_quan_truoc": cn.co_quan_truoc or None,
+                     "ngay_nghi_khong_tinh": tru})
 
 
 def tieu_chuan_lao_dong_tien_tien(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2022 Art. 24(1): LĐTT for those who complete their tasks at "hoàn thành tốt" or better and are
     self-reliant, united, active in the emulation movements; TT 01/2024 Art. 1(5)(d): recruits of fewer than
-    6 months are not considered; discipline ≥ khiển trách excludes (quy chế default, DOMAIN.md §10)."""
+    6 months are not considered (continuous service and leave per DOMAIN.md §12); discipline ≥ khiển trách
+    excludes (quy chế default, DOMAIN.md §10); long leave excludes only when the agency's QuyChe says so."""
     dg.kiem(cn.xep_loai is not None and cn.xep_loai.bac >= HTTNV.bac,
             f"Xếp loại {_ten_xep_loai(cn.xep_loai)} (từ HTTNV trở lên)",
             f"Xếp loại {_ten_xep_loai(cn.xep_loai)}, chưa đạt mức Hoàn thành tốt nhiệm vụ",
             dg.cc("LDTT.xep_loai"), du_kien={"xep_loai": _ten_xep_loai(cn.xep_loai)})
-    so_thang = dg.p("tieu_chuan.LDTT.thang_tuyen_dung_toi_thieu")
-    can_cu_thang = dg.ts.dien_giai("tieu_chuan.LDTT.thang_tuyen_dung_toi_thieu")[1]
-    if cn.ngay_tuyen_dung is None:
-        dg.gia_su("Thời gian công tác đủ để xét (không có Ngày tuyển dụng)", can_cu_thang)
-    else:
-        du = _cong_thang(cn.ngay_tuyen_dung, so_thang) <= dt.date(nc.nam + 1, 1, 1)
-        ngay = f"{cn.ngay_tuyen_dung.day:02d}/{cn.ngay_tuyen_dung.month:02d}/{cn.ngay_tuyen_dung.year}"
-        dg.kiem(du, f"Tuyển dụng ngày {ngay}: đủ {so_thang} tháng đến 31/12/{nc.nam}",
-                f"Tuyển dụng ngày {ngay}: chưa đủ {so_thang} tháng công tác đến 31/12/{nc.nam}",
-                du_kien={"ngay_tuyen_dung": cn.ngay_tuyen_dung})
+    _thoi_gian_cong_tac(cn, dg, nc)
+    _, nghi_khong = _chia_nghi(cn, dg)
+    if nghi_khong:
+        toi_da = dg.p("tieu_chuan.LDTT.so_ngay_nghi_toi_da")
+        tong = sum(k.so_ngay for k in nghi_khong)
+        if toi_da:
+            dg.kiem(tong <= toi_da, f"Nghỉ không được tính {tong} ngày, không quá {toi_da} ngày",
+                    f"Nghỉ {', '.join(k.mo_ta() for k in nghi_khong)} (tổng {tong} ngày không được tính là thời gian "
+                    f"công tác) quá {toi_da} ngày theo Quy chế: không xét LĐTT", du_kien={"ngay_nghi_khong_tinh": tong})
     muc = dg.p("tieu_chuan.LDTT.ky_luat_loai_tru")
-    dg.kiem(cn.ky_luat is None or cn.ky_luat.bac < muc.bac,
-            "Không bị kỷ luật trong năm" if cn.ky_luat is None else f"Kỷ luật {cn.ky_luat.ten} dưới mức loại trừ",
-            f"Bị kỷ luật {cn.ky_luat.ten if cn.ky_luat else ''} trong năm (từ mức {muc.ten} trở lên không được xét)",
-            du_kien={"ky_luat": cn.ky_luat.ten if cn.ky_luat else None})
+    kl = _ky_luat_nam_nay(cn, nc)
+    dg.kiem(kl is None or kl.bac < muc.bac,
+            "Không bị kỷ luật trong năm" if kl is None else f"Kỷ luật {kl.ten} dưới mức loại trừ",
+            f"Bị kỷ luật {kl.ten if kl else ''} trong năm (từ mức {muc.ten} trở lên không được xét)",
+            du_kien={"ky_luat": kl.ten if kl else None})
     dg.gia_su("Có tinh thần tự lực, đoàn kết, tích cực tham gia phong trào thi đua", dg.cc("LDTT.tinh_than"))
 
 
@@ -213,37 +293,62 @@ def lao_dong_tien_tien(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     tieu_chuan_lao_dong_tien_tien(cn, dg, nc)
 
 
+def cstdcs_nho_sang_kien(xep_loai: MucDo | None, ts_cuoi_nam: ThamSoApDung) -> bool:
+    """Whether a CSTĐCS of a year was earned through the initiative (so the initiative is "used"): the rating
+    alone could not earn it — rated below HTXSNV, or the formula of that year made an initiative mandatory."""
+    return ts_cuoi_nam("tieu_chuan.CSTDCS.cong_thuc") == "luat_2003" or xep_loai is None or xep_loai.bac < HTXSNV.bac
+
+
+def _sang_kien_dung_cho_cstdcs(cn: CaNhan, nc: NguCanh, y: int) -> SangKienDung | None:
+    """The initiative a CSTĐCS of year ``y`` relied on: none when the rating alone earned it; else the lowest
+    one of the year (the higher ones stay free for the province-level titles)."""
+    xl = cn.xep_loai if y == nc.nam else nc.so_theo_doi.xep_loai(cn.ma, y)
+    if not cstdcs_nho_sang_kien(xl, nc.ts.bo.tai_ngay(dt.date(y, 12, 31), nc.ts.ghi_de)):
+        return None
+    ds = _sang_kien(cn, nc, y)
+    return ds[0] if ds else None
+
+
+def _ghi_sang_kien_da_dung(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
+    dung = _sang_kien_dung_cho_cstdcs(cn, nc, nc.nam)
+    if dung is not None:
+        dg.kiem(True, f"Dùng {dung.mo_ta} cho CSTĐCS: không tính lại cho Bằng khen tỉnh", "",
+                du_kien={"sang_kien_da_dung": dung.mo_ta})
+
+
 def chien_si_thi_dua_co_so_2003(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2003 (amended 2013) Art. 23, for decisions before 01/01/2024: CSTĐCS for those who meet the LĐTT
-    standard and have an initiative recognised, or an accepted research topic (mandatory)."""
+    standard and have an initiative recognised, or an accepted research topic (mandatory). The initiative relied
+    on is named."""
     khong_dang_xem_xet(cn, dg)
     con = DanhGia(DANH_HIEU["LDTT"], dg.ts)
     tieu_chuan_lao_dong_tien_tien(cn, con, nc)
     dg.gop(con, "Tiêu chuẩn LĐTT")
     dg.p("tieu_chuan.CSTDCS.cong_thuc")
-    dg.kiem(cn.sang_kien is not None or cn.de_tai is not None, "Có sáng kiến/đề tài được công nhận",
-            "Chưa có sáng kiến hoặc đề tài được công nhận (bắt buộc trước 01/01/2024)",
-            du_kien={"sang_kien": cn.sang_kien.ten if cn.sang_kien else None,
-                     "de_tai": cn.de_tai.ten if cn.de_tai else None})
+    ds = _sang_kien(cn, nc, nc.nam)
+    dg.kiem(bool(ds), f"Có {ds[0].mo_ta if ds else ''}",
+            "Chưa có sáng kiến hoặc đề tài được công nhận (bắt buộc trước 01/01/2024)", dg.cc("CSTDCS.tieu_chuan"),
+            du_kien={"sang_kien": tuple(s.mo_ta for s in ds)})
+    _ghi_sang_kien_da_dung(cn, dg, nc)
 
 
 def chien_si_thi_dua_co_so_2022(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2022 Art. 23, from 01/01/2024: CSTĐCS for those who meet the LĐTT standard and either are rated
-    HTXSNV, or have an initiative recognised at unit level, or an accepted research topic."""
+    HTXSNV, or have an initiative recognised at unit level, or an accepted research topic. The initiatives are
+    named; the one relied on (when the rating alone does not earn it) is not counted again for Bằng khen."""
     khong_dang_xem_xet(cn, dg)
     con = DanhGia(DANH_HIEU["LDTT"], dg.ts)
     tieu_chuan_lao_dong_tien_tien(cn, con, nc)
     dg.gop(con, "Tiêu chuẩn LĐTT")
     dg.p("tieu_chuan.CSTDCS.cong_thuc")
     la_htxs = cn.xep_loai is not None and cn.xep_loai.bac >= HTXSNV.bac
-    co_sang_kien, co_de_tai = cn.sang_kien is not None, cn.de_tai is not None
-    duong = [x for x, co in (("xếp loại HTXSNV", la_htxs), ("có sáng kiến cấp cơ sở trở lên", co_sang_kien),
-                             ("có đề tài được nghiệm thu", co_de_tai)) if co]
+    ds = _sang_kien(cn, nc, nc.nam)
+    duong = (["xếp loại HTXSNV"] if la_htxs else []) + ([f"có {ten_ds(ds)}"] if ds else [])
     dg.kiem(bool(duong), "Đạt vì " + ", ".join(duong),
             "Không xếp loại HTXSNV, không có sáng kiến và không có đề tài được công nhận",
             dg.cc("CSTDCS.tieu_chuan"), du_kien={"xep_loai": _ten_xep_loai(cn.xep_loai),
-                                                 "sang_kien": cn.sang_kien.ten if cn.sang_kien else None,
-                                                 "de_tai": cn.de_tai.ten if cn.de_tai else None})
+                                                 "sang_kien": tuple(s.mo_ta for s in ds)})
+    _ghi_sang_kien_da_dung(cn, dg, nc)
 
 
 # A rule whose structure changed on a date is two formulas, chosen by the dated parameter
@@ -259,125 +364,206 @@ def chien_si_thi_dua_co_so(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     CONG_THUC_CSTDCS[dg.ts("tieu_chuan.CSTDCS.cong_thuc")](cn, dg, nc)
 
 
-def cstdcs_nho_sang_kien(xep_loai: MucDo | None, ts_cuoi_nam: ThamSoApDung) -> bool:
-    """Whether a CSTĐCS of a year was earned through the initiative (so the initiative is "used"): the rating
-    alone could not earn it — rated below HTXSNV, or the formula of that year made an initiative mandatory."""
-    return ts_cuoi_nam("tieu_chuan.CSTDCS.cong_thuc") == "luat_2003" or xep_loai is None or xep_loai.bac < HTXSNV.bac
-
-
-def _nam_thieu(nc: NguCanh, ma: str, ma_dh: str, cac_nam: range) -> list[int]:
-    thieu = []
+def _nam_thieu(nc: NguCanh, ma: str, ma_dh: str, cac_nam: range) -> tuple[list[int], list[str]]:
+    """Years of ``cac_nam`` without the code, and the đột xuất/chuyên đề awards that were not counted (ND 152/2025
+    Art. 4(3))."""
+    thieu: list[int] = []
+    khong_tinh: list[str] = []
     for y in cac_nam:
-        co = nc.dat_nam_nay(ma, ma_dh) if y == nc.nam else nc.so_theo_doi.co(ma, ma_dh, y)
+        co = nc.dat_nam_nay(ma, ma_dh) if y == nc.nam else nc.so_theo_doi.co(ma, ma_dh, y, tinh_chuoi=True)
         if not co:
             thieu.append(y)
-    return thieu
+            khong_tinh += [f"{DANH_HIEU[ma_dh].viet_tat} năm {y} là khen {m.loai_khen_thuong.ten.lower()}"
+                           for m in nc.so_theo_doi.muc(ma, ma_dh, y) if not m.tinh_chuoi]
+    return thieu, khong_tinh
 
 
-def _ky_luat_trong(nc: NguCanh, ma: str, cac_nam: range) -> list[int]:
-    return [y for y in cac_nam if y != nc.nam and nc.so_theo_doi.ky_luat(ma, y) is not None]
+def _khen_dot_xuat(dg: DanhGia, khong_tinh: list[str]) -> str:
+    """The words (and citation) for đột xuất/chuyên đề awards left out of a chain."""
+    if not khong_tinh:
+        return ""
+    dg.them_can_cu(dg.cc("khen_dot_xuat"))
+    return "; " + "; ".join(khong_tinh) + ", không tính vào các năm liên tục"
+
+
+def _kiem_ky_luat_chuoi(ma: str, dg: DanhGia, nc: NguCanh, chuoi: range) -> bool:
+    """ND 152/2025 Art. 4: achievements count only from the end of a discipline, so a year that starts before a
+    discipline ends breaks the chain."""
+    ds = _ky_luat_tinh(ma, dg, nc)
+    bi = [k for k in ds if any(k.anh_huong(y) for y in chuoi)]
+    nam_bi = [y for y in chuoi if any(k.anh_huong(y) for k in bi)]
+    return dg.kiem(not bi, "Không bị kỷ luật trong các năm tính thành tích" if not ds else
+                   "Kỷ luật đã hết hiệu lực trước các năm tính thành tích",
+                   "Bị kỷ luật " + "; ".join(k.mo_ta for k in bi) + ": thành tích chỉ tính từ sau khi hết kỷ luật"
+                   f" (từ năm {nam_tinh_tu(bi)}), nên năm " + ", ".join(map(str, nam_bi)) + " không được tính",
+                   dg.cc("ky_luat_trong_chuoi"), du_kien={"nam_ky_luat": tuple(nam_bi)})
+
+
+def _sang_kien_cstdt(cn: CaNhan, nc: NguCanh, cap_toi_thieu: MucDo, so_nam: int
+                     ) -> tuple[list[SangKienDung], list[str]]:
+    """Initiatives at ``cap_toi_thieu`` or above up to this year, best first, and the lines saying which ones
+    an earlier CSTĐ tỉnh already relied on (Law 2022 Art. 5(2): not counted again)."""
+    def lay(y: int) -> list[SangKienDung]:
+        return _sang_kien(cn, nc, y)
+
+    truoc = [y for y in nc.so_theo_doi.cac_nam(cn.ma, "CSTDT", tinh_chuoi=True) if y < nc.nam]
+    da_dung = sang_kien_da_dung_cho_cstdt(nc.so_theo_doi, cn.ma, truoc, so_nam, lay, TINH.bac) if truoc else {}
+    ung = [s for y in range(nc.nam - so_nam - 30, nc.nam + 1) for s in lay(y) if s.cap.bac >= cap_toi_thieu.bac]
+    con = [s for s in ung if s.khoa not in da_dung]
+    bo = [f"{s.mo_ta} đã dùng cho CSTĐ tỉnh năm {da_dung[s.khoa][1]}, không tính lại" for s in ung
+          if s.khoa in da_dung]
+    return sorted(con, key=lambda s: (-s.cap.bac, -s.nam, s.mo_ta)), bo
 
 
 def chien_si_thi_dua_tinh(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2022 Art. 22: CSTĐ cấp tỉnh for those chosen among people with CSTĐCS three times in a row, whose
     initiative or research has province-wide effect. Years already counted for an earlier CSTĐ tỉnh are not
-    counted again (Art. 5(2), quy chế); after a discipline, achievements count only from its end (ND 152 Art. 4)."""
+    counted again, nor is the initiative it relied on (Art. 5(2), quy chế); đột xuất and chuyên đề awards do not
+    count (ND 152 Art. 4(3)); after a discipline, achievements count only from its end (ND 152 Art. 4)."""
     khong_dang_xem_xet(cn, dg)
     n = dg.p("tieu_chuan.CSTDT.so_nam_CSTDCS")
     chuoi = range(nc.nam - n + 1, nc.nam + 1)
-    thieu = _nam_thieu(nc, cn.ma, "CSTDCS", chuoi)
+    thieu, khong_tinh = _nam_thieu(nc, cn.ma, "CSTDCS", chuoi)
     dg.kiem(not thieu, f"CSTĐCS {n} năm liên tục {chuoi[0]}–{chuoi[-1]}",
             f"Chưa đạt CSTĐCS {n} năm liên tục {chuoi[0]}–{chuoi[-1]} (thiếu năm "
-            + ", ".join(map(str, thieu)) + ")", dg.cc("CSTDT.chuoi_CSTDCS"), du_kien={"nam_thieu": tuple(thieu)})
+            + ", ".join(map(str, thieu)) + ")" + _khen_dot_xuat(dg, khong_tinh), dg.cc("CSTDT.chuoi_CSTDCS"),
+            du_kien={"nam_thieu": tuple(thieu)})
     if dg.p("tieu_chuan.CSTDT.khong_tinh_lai_nam_da_dung"):
-        da_dung = [y for y in nc.so_theo_doi.cac_nam(cn.ma, "CSTDT") if y >= chuoi[0]]
+        da_dung = [y for y in nc.so_theo_doi.cac_nam(cn.ma, "CSTDT", tinh_chuoi=True) if y >= chuoi[0]]
         dg.kiem(not da_dung, "Các năm CSTĐCS chưa được tính cho CSTĐ tỉnh trước đó",
                 f"Năm CSTĐCS {chuoi[0]}–{da_dung[-1] if da_dung else ''} đã được tính khi đạt CSTĐ tỉnh năm "
                 + ", ".join(map(str, da_dung)) + ", không tính lại",
                 dg.ts.dien_giai("tieu_chuan.CSTDT.khong_tinh_lai_nam_da_dung")[1], du_kien={"nam_da_dung": tuple(da_dung)})
-    bi_kl = _ky_luat_trong(nc, cn.ma, chuoi)
-    dg.kiem(not bi_kl, "Không bị kỷ luật trong các năm tính thành tích",
-            "Bị kỷ luật năm " + ", ".join(map(str, bi_kl)) + ": thành tích chỉ tính từ sau khi hết kỷ luật",
-            dg.cc("ky_luat_trong_chuoi"), du_kien={"nam_ky_luat": tuple(bi_kl)})
+    _kiem_ky_luat_chuoi(cn.ma, dg, nc, chuoi)
+    con, bo = _sang_kien_cstdt(cn, nc, TINH, n)
     cap = cn.cap_thanh_tich
-    dg.kiem(cap is not None and cap.bac >= TINH.bac,
-            f"Sáng kiến/đề tài cấp {cap.ten if cap else ''} có ảnh hưởng trong tỉnh",
-            "Chưa có sáng kiến hoặc đề tài được công nhận ở cấp Tỉnh trở lên"
-            + (f" (hiện cấp {cap.ten})" if cap else ""), dg.cc("CSTDT.sang_kien"),
-            du_kien={"cap_thanh_tich": cap.ten if cap else None})
+    hien = f" (hiện cấp {cap.ten})" if cap and not con and not bo else ""
+    if bo:
+        dg.them_can_cu(dg.cc("mot_thanh_tich"))
+    dg.kiem(bool(con), f"Có {con[0].mo_ta if con else ''}, ảnh hưởng trong tỉnh" + ("; " + "; ".join(bo) if bo else ""),
+            "Chưa có sáng kiến hoặc đề tài được công nhận ở cấp Tỉnh trở lên" + hien
+            + ("; " + "; ".join(bo) if bo else ""), dg.cc("CSTDT.sang_kien"),
+            du_kien={"sang_kien": con[0].mo_ta if con else None, "sang_kien_da_dung": tuple(bo)})
 
 
 def chien_si_thi_dua_toan_quoc(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2022 Art. 21: CSTĐ toàn quốc for those with two consecutive CSTĐ cấp tỉnh (no CSTĐ tỉnh cycle
-    missed between them — quy chế reading of "liên tục") whose initiative has nationwide effect."""
+    missed between them — quy chế reading of "liên tục") whose initiative has nationwide effect; proposed in the
+    year right after the decision on the second CSTĐ tỉnh (DOMAIN.md §12, quy chế)."""
     khong_dang_xem_xet(cn, dg)
     so_lan = dg.p("tieu_chuan.CSTDTQ.so_lan_CSTDT")
     chu_ky = dg.p("tieu_chuan.CSTDT.so_nam_CSTDCS")
-    nam_dat = set(nc.so_theo_doi.cac_nam(cn.ma, "CSTDT"))
-    if nc.dat_nam_nay(cn.ma, "CSTDT"):
-        nam_dat.add(nc.nam)
-    gan_nhat = sorted(y for y in nam_dat if y <= nc.nam)[-so_lan:]
-    lien_tuc = (len(gan_nhat) == so_lan and gan_nhat[-1] > nc.nam - chu_ky
-                and all(b - a <= chu_ky for a, b in itertools.pairwise(gan_nhat)))
+    nam_dat = [y for y in nc.so_theo_doi.cac_nam(cn.ma, "CSTDT", tinh_chuoi=True) if y <= nc.nam]
+    dot_nay = nc.dat_nam_nay(cn.ma, "CSTDT") and nc.nam not in nam_dat
+    gan_nhat = nam_dat[-so_lan:]
+    lien_tuc = len(gan_nhat) == so_lan and all(b - a <= chu_ky for a, b in itertools.pairwise(gan_nhat))
     dg.kiem(lien_tuc, f"{so_lan} lần liên tục CSTĐ tỉnh (năm " + ", ".join(map(str, gan_nhat)) + ")",
-            f"Chưa có {so_lan} lần liên tục CSTĐ tỉnh, lần gần nhất trong {chu_ky} năm qua (đã có: "
-            + (", ".join(map(str, sorted(nam_dat))) or "chưa có") + ")", dg.cc("CSTDTQ.chuoi_CSTDT"),
-            du_kien={"nam_CSTDT": tuple(sorted(nam_dat))}, quy_che=True)
+            f"Chưa có {so_lan} lần liên tục CSTĐ tỉnh đã có quyết định (đã có: "
+            + (", ".join(map(str, nam_dat)) or "chưa có") + ")"
+            + (f"; CSTĐ tỉnh năm {nc.nam} đang được đề nghị đợt này, chưa có quyết định" if dot_nay else ""),
+            dg.cc("CSTDTQ.chuoi_CSTDT"), du_kien={"nam_CSTDT": tuple(nam_dat)}, quy_che=True)
     dg.theo_quy_che_mac_dinh("Cách hiểu \"liên tục\": hai lần CSTĐ tỉnh không bỏ sót chu kỳ nào giữa chúng"
                              " (quy chế mặc định)")
-    cap = cn.cap_thanh_tich
-    dg.kiem(cap is not None and cap.bac >= TOAN_QUOC.bac, "Sáng kiến/đề tài có phạm vi ảnh hưởng toàn quốc",
+    if lien_tuc:
+        cuoi = gan_nhat[-1]
+        ngay = [m.ngay_quyet_dinh for m in nc.so_theo_doi.muc(cn.ma, "CSTDT", cuoi)
+                if m.tinh_chuoi and m.ngay_quyet_dinh]
+        nam_qd = min(ngay).year if ngay else cuoi + 1
+        dung_nam = nam_qd + dg.p("tieu_chuan.CSTDTQ.nam_de_nghi_sau_CSTDT")
+        qd = f"quyết định CSTĐ tỉnh lần thứ {so_lan} (năm {cuoi}) " + (
+            f"ngày {dd(min(ngay))}" if ngay else f"giả định trong năm {nam_qd} (sổ theo dõi chưa ghi ngày)")
+        nam_xet = nc.ngay_quyet_dinh.year
+        dg.kiem(nam_xet == dung_nam, f"Đề nghị năm {nam_xet}, năm ngay sau {qd}",
+                f"Đề nghị năm {nam_xet} " + ("chưa đến" if nam_xet < dung_nam else "đã quá")
+                + f" thời điểm: CSTĐTQ được đề nghị vào năm {dung_nam}, năm ngay sau {qd}",
+                dg.cc("CSTDTQ.thoi_diem"), du_kien={"nam_de_nghi": dung_nam})
+    tu = (gan_nhat[0] if gan_nhat else nc.nam) - chu_ky + 1
+    ung = sorted((s for y in range(tu, nc.nam + 1) for s in _sang_kien(cn, nc, y) if s.cap.bac >= TOAN_QUOC.bac),
+                 key=lambda s: -s.nam)
+    dg.kiem(bool(ung), f"Có {ung[0].mo_ta if ung else ''}, phạm vi ảnh hưởng toàn quốc",
             "Chưa có sáng kiến hoặc đề tài được công nhận phạm vi Toàn quốc", dg.cc("CSTDTQ.sang_kien"),
-            du_kien={"cap_thanh_tich": cap.ten if cap else None})
+            du_kien={"sang_kien": ung[0].mo_ta if ung else None})
 
 
 def bang_khen_tinh_ca_nhan(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2022 Art. 74(1)(d): Bằng khen for a person with CSTĐCS twice in a row, or rated HTXSNV for at
     least 2 consecutive years during which 2 initiatives were recognised and applied at unit level.
-    Initiatives already used for a CSTĐCS are not counted again (MOHA answer; quy chế)."""
+    Initiatives already used for a CSTĐCS or an earlier Bằng khen are not counted again, and the reason names
+    them (MOHA answer; Art. 5(2); quy chế); đột xuất/chuyên đề awards and disciplined years do not count."""
     khong_dang_xem_xet(cn, dg)
     can_cu = dg.cc("BKT.ca_nhan")
     n = dg.p("tieu_chuan.BKT.so_nam_CSTDCS")
     n_htxs = dg.p("tieu_chuan.BKT.so_nam_HTXSNV")
     chuoi = range(nc.nam - n + 1, nc.nam + 1)
-    thieu = _nam_thieu(nc, cn.ma, "CSTDCS", chuoi)
-    duong_1 = not thieu and not _ky_luat_trong(nc, cn.ma, chuoi)
+    thieu, khong_tinh = _nam_thieu(nc, cn.ma, "CSTDCS", chuoi)
+    ky_luat = _ky_luat_tinh(cn.ma, dg, nc)
+    kl_chuoi = [k for k in ky_luat if any(k.anh_huong(y) for y in chuoi if y != nc.nam)]
+    duong_1 = not thieu and not kl_chuoi
     can_sk = dg.p("tieu_chuan.BKT.so_sang_kien")
     loai_tru = dg.p("tieu_chuan.BKT.loai_tru_sang_kien_da_dung")
 
     def xep_loai(y: int) -> MucDo | None:
         return cn.xep_loai if y == nc.nam else nc.so_theo_doi.xep_loai(cn.ma, y)
 
-    def sang_kien_dung_duoc(y: int) -> bool:
-        sk = cn.sang_kien if y == nc.nam else nc.so_theo_doi.sang_kien(cn.ma, y)
-        if sk is None:
-            return False
-        if not loai_tru:
-            return True
-        dat_cstdcs = nc.dat_nam_nay(cn.ma, "CSTDCS") if y == nc.nam else nc.so_theo_doi.co(cn.ma, "CSTDCS", y)
-        if not dat_cstdcs:
-            return True
-        # the formula of that year (end of year y) says whether the CSTĐCS used the initiative
-        return not cstdcs_nho_sang_kien(xep_loai(y), nc.ts.bo.tai_ngay(dt.date(y, 12, 31), nc.ts.ghi_de))
+    def dat_cstdcs(y: int) -> bool:
+        return nc.dat_nam_nay(cn.ma, "CSTDCS") if y == nc.nam else nc.so_theo_doi.co(cn.ma, "CSTDCS", y)
 
-    so_nam_htxs, so_sk, y = 0, 0, nc.nam
-    while (xl := xep_loai(y)) is not None and xl.bac >= HTXSNV.bac and not (y != nc.nam and nc.so_theo_doi.ky_luat(cn.ma, y)):
-        so_nam_htxs += 1
-        so_sk += sang_kien_dung_duoc(y)
-        y -= 1
+    def chuoi_htxs(den: int) -> list[int]:
+        ds, y = [], den
+        while (xl := xep_loai(y)) is not None and xl.bac >= HTXSNV.bac and not any(
+                k.anh_huong(y) for k in ky_luat if y != nc.nam):
+            ds.append(y)
+            y -= 1
+        return ds
+
+    # the initiatives an earlier Bằng khen relied on (when two CSTĐCS in a row did not earn it)
+    da_dung_bk: dict[tuple[object, ...], int] = {}
+    if loai_tru:
+        for z in nc.so_theo_doi.cac_nam(cn.ma, "BKT", tinh_chuoi=True):
+            if z >= nc.nam or (nc.so_theo_doi.co(cn.ma, "CSTDCS", z) and nc.so_theo_doi.co(cn.ma, "CSTDCS", z - 1)):
+                continue
+            dem = 0
+            for y in sorted(chuoi_htxs(z)):
+                for s in cac_sang_kien(nc.so_theo_doi, cn.ma, y):
+                    if dem < can_sk and s.khoa not in da_dung_bk:
+                        da_dung_bk[s.khoa] = z
+                        dem += 1
+
+    nam_htxs = chuoi_htxs(nc.nam)
+    tinh: list[SangKienDung] = []
+    bo: list[str] = []
+    for y in sorted(nam_htxs):
+        dung_cstdcs = _sang_kien_dung_cho_cstdcs(cn, nc, y) if loai_tru and dat_cstdcs(y) else None
+        for s in _sang_kien(cn, nc, y):
+            if dung_cstdcs is not None and s.khoa == dung_cstdcs.khoa:
+                bo.append(f"{s.mo_ta} đã dùng để đạt CSTĐCS năm {y}, không tính lại")
+            elif s.khoa in da_dung_bk:
+                bo.append(f"{s.mo_ta} đã tính cho Bằng khen tỉnh năm {da_dung_bk[s.khoa]}, không tính lại")
+            else:
+                tinh.append(s)
+    so_nam_htxs, so_sk = len(nam_htxs), len(tinh)
     duong_2 = so_nam_htxs >= n_htxs and so_sk >= can_sk
-    du_kien = {"nam_thieu_CSTDCS": tuple(thieu), "so_nam_HTXSNV": so_nam_htxs, "so_sang_kien": so_sk}
+    if bo:
+        dg.them_can_cu(dg.cc("mot_thanh_tich"))
+    du_kien = {"nam_thieu_CSTDCS": tuple(thieu), "so_nam_HTXSNV": so_nam_htxs, "so_sang_kien": so_sk,
+               "sang_kien": tuple(s.mo_ta for s in tinh), "khong_tinh": tuple(bo)}
+    khong_tinh_chu = f" (không tính: {'; '.join(bo)})" if bo else ""
     if duong_1:
         dg.kiem(True, f"CSTĐCS {n} năm liên tục {chuoi[0]}–{chuoi[-1]}", "", can_cu, du_kien=du_kien)
     elif duong_2:
-        dg.kiem(True, f"HTXSNV {so_nam_htxs} năm liên tục đến {nc.nam} với {so_sk} sáng kiến", "", can_cu,
-                du_kien=du_kien)
+        dg.kiem(True, f"HTXSNV {so_nam_htxs} năm liên tục đến {nc.nam} với {so_sk} sáng kiến: {ten_ds(tinh)}"
+                + khong_tinh_chu, "", can_cu, du_kien=du_kien)
     else:
-        dg.kiem(False, "", f"Chưa đạt CSTĐCS {n} năm liên tục {chuoi[0]}–{chuoi[-1]} (thiếu năm "
-                + ", ".join(map(str, thieu or [])) + ")" + (" hoặc bị kỷ luật trong các năm đó" if not thieu else "")
-                + f"; cũng chưa có {so_nam_htxs if so_nam_htxs >= n_htxs else f'đủ {n_htxs}'} năm HTXSNV liên tục"
-                f" kèm ≥ {can_sk} sáng kiến (hiện {so_nam_htxs} năm HTXSNV, {so_sk} sáng kiến tính được)", can_cu,
-                du_kien=du_kien)
+        if thieu:
+            ly_do_1 = (f"Chưa đạt CSTĐCS {n} năm liên tục {chuoi[0]}–{chuoi[-1]} (thiếu năm "
+                       + ", ".join(map(str, thieu)) + ")" + _khen_dot_xuat(dg, khong_tinh))
+        else:
+            dg.them_can_cu(dg.cc("ky_luat_trong_chuoi"))
+            ly_do_1 = (f"CSTĐCS {n} năm {chuoi[0]}–{chuoi[-1]} nhưng bị kỷ luật "
+                       + "; ".join(k.mo_ta for k in kl_chuoi) + ": thành tích chỉ tính từ sau khi hết kỷ luật")
+        dg.kiem(False, "", ly_do_1 + f"; cũng chưa có {so_nam_htxs if so_nam_htxs >= n_htxs else f'đủ {n_htxs}'} năm"
+                f" HTXSNV liên tục kèm ≥ {can_sk} sáng kiến (hiện {so_nam_htxs} năm HTXSNV, {so_sk} sáng kiến tính"
+                " được" + (f": {ten_ds(tinh)}" if tinh else "") + ")" + khong_tinh_chu, can_cu, du_kien=du_kien)
     dg.gia_su("Các tiêu chuẩn khác của Điều 74 khoản 1 (điểm a–c) do Hội đồng đánh giá", dg.cc("BKT.tieu_chuan_khac"))
 
 
@@ -389,9 +575,21 @@ def giay_khen_ca_nhan(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
             f"Xếp loại {_ten_xep_loai(cn.xep_loai)}",
             f"Xếp loại {_ten_xep_loai(cn.xep_loai)}, chưa đạt mức Hoàn thành tốt nhiệm vụ",
             dg.cc("GK"), du_kien={"xep_loai": _ten_xep_loai(cn.xep_loai)}, quy_che=True)
-    dg.kiem(cn.ky_luat is None, "Không bị kỷ luật trong năm", f"Bị kỷ luật {cn.ky_luat.ten if cn.ky_luat else ''} trong năm",
-            du_kien={"ky_luat": cn.ky_luat.ten if cn.ky_luat else None}, quy_che=True)
+    kl = _ky_luat_nam_nay(cn, nc)
+    dg.kiem(kl is None, "Không bị kỷ luật trong năm", f"Bị kỷ luật {kl.ten if kl else ''} trong năm",
+            du_kien={"ky_luat": kl.ten if kl else None}, quy_che=True)
     dg.theo_quy_che_mac_dinh("Tiêu chuẩn Giấy khen (từ HTTNV, không bị kỷ luật) (quy chế mặc định)")
+
+
+def _tap_the_ky_luat(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
+    """ND 152/2025 Art. 4 for collectives: a pending case freezes the unit; a discipline of the unit in force
+    during the year keeps the year out."""
+    khong_dang_xem_xet(tt, dg)
+    bi = [k for k in _ky_luat_tinh(tt.ma, dg, nc) if k.anh_huong(nc.nam)]
+    if bi:
+        dg.kiem(False, "", "Tập thể bị kỷ luật " + "; ".join(k.mo_ta for k in bi) + f": thành tích năm {nc.nam} chưa "
+                "được tính (chỉ tính từ sau khi hết kỷ luật)", dg.cc("ky_luat_trong_chuoi"),
+                du_kien={"ky_luat": tuple(k.mo_ta for k in bi)})
 
 
 # ---- collectives ----------------------------------------------------------------------------------------------
@@ -410,7 +608,9 @@ def _ty_le(tu: int, mau: int) -> str:
 
 def tap_the_lao_dong_tien_tien(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2003 Art. 28, kept as the quy chế default for Law 2022 Art. 28: completes its tasks well; more than
-    50 % of members LĐTT; no member disciplined at cảnh cáo or above."""
+    50 % of members LĐTT; no member disciplined at cảnh cáo or above (CaNhan Kỷ luật or a KyLuat row of the
+    year); a unit under a pending case or a discipline is not considered (ND 152/2025 Art. 4)."""
+    _tap_the_ky_luat(tt, dg, nc)
     dg.kiem(tt.xep_loai is not None and tt.xep_loai.bac >= HTTNV.bac,
             f"Tập thể xếp loại {_ten_xep_loai(tt.xep_loai)}",
             f"Tập thể xếp loại {_ten_xep_loai(tt.xep_loai)}, chưa đạt mức Hoàn thành tốt nhiệm vụ",
@@ -422,7 +622,8 @@ def tap_the_lao_dong_tien_tien(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
             f"Chỉ {_ty_le(so_ldtt, so_tv)} thành viên đạt LĐTT, phải trên {hien_thi_gia_tri(nguong)}",
             du_kien={"so_thanh_vien": so_tv, "so_LDTT": so_ldtt})
     muc = dg.p("tieu_chuan.TTLDTT.ky_luat_loai_tru")
-    bi_kl = [m.ho_ten for m in nc.thanh_vien(tt.ma) if m.ky_luat is not None and m.ky_luat.bac >= muc.bac]
+    bi_kl = [m.ho_ten for m in nc.thanh_vien(tt.ma)
+             if (kl := _ky_luat_nam_nay(m, nc)) is not None and kl.bac >= muc.bac]
     dg.kiem(not bi_kl, f"Không có thành viên bị kỷ luật từ {muc.ten} trở lên",
             f"Có thành viên bị kỷ luật từ {muc.ten} trở lên: " + ", ".join(bi_kl), du_kien={"bi_ky_luat": tuple(bi_kl)})
     dg.gia_su("Có phong trào thi đua thường xuyên, hiệu quả; nội bộ đoàn kết, chấp hành tốt pháp luật",
@@ -457,13 +658,16 @@ def tieu_chuan_tap_the_lao_dong_xuat_sac(tt: TapThe, dg: DanhGia, nc: NguCanh) -
 
 def tap_the_lao_dong_xuat_sac(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2022 Art. 27: "Tập thể lao động xuất sắc" — the TTLĐXS standard (HTXS nhiệm vụ; every member
-    completes their tasks, at least 70 % LĐTT, at least one CSTĐCS; unity and compliance assumed)."""
+    completes their tasks, at least 70 % LĐTT, at least one CSTĐCS; unity and compliance assumed); a unit under
+    a pending case or a discipline is not considered (ND 152/2025 Art. 4)."""
+    _tap_the_ky_luat(tt, dg, nc)
     tieu_chuan_tap_the_lao_dong_xuat_sac(tt, dg, nc)
 
 
 def co_thi_dua_tinh(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2022 Art. 26(1): the yearly flag for collectives that lead their emulation block (khối thi đua).
     Default (quy chế): the TTLĐXS standard this year; the rank within the khối is applied as a quota of 1."""
+    _tap_the_ky_luat(tt, dg, nc)
     con = DanhGia(DANH_HIEU["TTLDXS"], dg.ts)
     tieu_chuan_tap_the_lao_dong_xuat_sac(tt, con, nc)
     dg.gop(con, "Tiêu chuẩn TTLĐXS")
@@ -475,6 +679,7 @@ def co_thi_dua_tinh(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
 
 def giay_khen_tap_the(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2022 Art. 75(2): criteria set by the agency; default: collective rating ≥ HTTNV (quy chế)."""
+    _tap_the_ky_luat(tt, dg, nc)
     dg.kiem(tt.xep_loai is not None and tt.xep_loai.bac >= HTTNV.bac,
             f"Tập thể xếp loại {_ten_xep_loai(tt.xep_loai)}",
             f"Tập thể xếp loại {_ten_xep_loai(tt.xep_loai)}, chưa đạt mức Hoàn thành tốt nhiệm vụ",
@@ -485,6 +690,7 @@ def giay_khen_tap_the(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
 def bang_khen_tinh_tap_the(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2022 Art. 74 (collectives): the criteria were not confirmed (DOMAIN.md §10) and are not encoded;
     the council decides by its vote."""
+    _tap_the_ky_luat(tt, dg, nc)
     dg.gia_su("Tiêu chuẩn Bằng khen tập thể (Điều 74) chưa được mã hoá: Hội đồng đánh giá và quyết định"
               " bằng bỏ phiếu", dg.cc("BKT.tap_the"))
 
