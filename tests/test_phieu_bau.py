@@ -65,9 +65,14 @@ def test_co_mat_nhieu_hon_tong_so(tmp_path: Path) -> None:
     assert v.sheet == "ThongTin" and v.o == "B11"
 
 
-def test_phieu_bau_khong_co_dong(tmp_path: Path) -> None:
-    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=_phieu())])
-    assert _loi(kq, "phieu_rong")
+def test_phieu_bau_chua_co_phieu_la_truoc_khi_bo_phieu_khong_phai_loi(tmp_path: Path) -> None:
+    """Issue #10: a PhieuBau (or KiemPhieu) with headers and no ballot is the state before the vote, not an error
+    (it used to be "Sheet PhieuBau không có phiếu nào", which blocked tao-phieu on the blank form)."""
+    kp = [["Mã", "Danh hiệu", "Số phiếu đồng ý"]]
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=_phieu(), KiemPhieu=kp, HoiDongQuyet=[
+        ["Mã", "Danh hiệu", "Hội đồng chọn", "Lý do"]])])
+    assert not kq.co_loi, [v.thong_bao for v in kq.van_de if v.muc_do == "loi"]
+    assert kq.du_lieu.kiem_phieu is None
 
 
 def test_dau_la_va_trung_so_phieu_lam_phieu_khong_hop_le(tmp_path: Path) -> None:

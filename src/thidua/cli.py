@@ -301,16 +301,36 @@ def dang_ky_lenh(dau_vao: DauVao, ra: ThuMucRa, json_: JsonOpt = False,
 
 
 @app.command("tao-phieu", cls=_Lenh)
-def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa, ghi_de: GhiDeOpt = False) -> None:
-    """Chuẩn bị bỏ phiếu: phiếu bầu in (Word, đánh số, mỗi thành viên một phiếu) và sheet PhieuBau để nhập.
+def tao_phieu_lenh(
+    dau_vao: DauVao, ra: ThuMucRa, ghi_de: GhiDeOpt = False,
+    hoi_dong_quyet: Annotated[bool, typer.Option(
+        "--hoi-dong-quyet", help="Sau kiểm phiếu: chỉ ghi hoi-dong-quyet.xlsx, các dòng HoiDongQuyet để Hội đồng "
+        "quyết định những người bằng phiếu tại điểm cắt chỉ tiêu.")] = False,
+) -> None:
+    """Chuẩn bị bỏ phiếu: phiếu bầu kín để in (Word, mỗi trang có tiêu đề, số sê-ri, "Trang n/m", chỗ đóng dấu) và
+    sheet PhieuBau để nhập; chạy được trên tệp tổng hợp còn trống PhieuBau/KiemPhieu. Không ghi đè phiếu đã nhập.
 
     Ví dụ: thidua tao-phieu don-vi/ tong-hop.xlsx -o phieu-bau
     """
     def than() -> int:
         from .ghi_an_toan import ThuMucGhi
-        from .tao_phieu import chay_tao_phieu
+        from .tao_phieu import TEN_HOI_DONG_QUYET, chay_tao_phieu, ghi_hoi_dong_quyet, kiem_khong_ghi_de_phieu
 
         ghi = ThuMucGhi(ra, ghi_de=ghi_de, dau_vao=dau_vao)
+        if hoi_dong_quyet:
+            ket_qua = _doc_va_xet(dau_vao)
+            if ket_qua is None:
+                return 1
+            if ket_qua.du_lieu.kiem_phieu is None:
+                raise ThiduaError("Chưa có kết quả bỏ phiếu (PhieuBau hoặc KiemPhieu) nên chưa biết ai bằng phiếu tại "
+                                  "điểm cắt; nhập phiếu rồi chạy lại với --hoi-dong-quyet.")
+            with ghi as tam:
+                p, so = ghi_hoi_dong_quyet(ket_qua, tam / TEN_HOI_DONG_QUYET)
+            out.print(f"{so} dòng HoiDongQuyet cần Hội đồng điền (cột 'Hội đồng chọn': Có/Không, và Lý do)."
+                      if so else "Không có ai bằng phiếu tại điểm cắt chỉ tiêu: không cần Hội đồng quyết định thêm.")
+            out.print(f"Đã ghi {ghi.dich_cua(p)}")
+            return 0
+        kiem_khong_ghi_de_phieu(ra, ghi_de)
         kt = _doc_du_lieu(dau_vao)
         if kt is None:
             return 1
@@ -326,6 +346,10 @@ def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa, ghi_de: GhiDeOpt = False) -> N
             out.print(f"  {ten} ({doi_tuong.ma}) — {k.danh_hieu.viet_tat}: {dong_du_dieu_kien(k)}", highlight=False)
         for p in tep:
             out.print(f"Đã ghi {p}")
+        xlsx = next((p for p in tep if p.suffix == ".xlsx"), None)
+        if xlsx is not None:
+            out.print(f"Sau khi nhập phiếu vào {xlsx.name}, đưa tệp này vào các lệnh sau, ví dụ: thidua kiem-phieu "
+                      f"{' '.join(map(str, dau_vao))} {xlsx}")
         return 0
 
     chay_an_toan(than)
@@ -333,36 +357,50 @@ def tao_phieu_lenh(dau_vao: DauVao, ra: ThuMucRa, ghi_de: GhiDeOpt = False) -> N
 
 @app.command("kiem-phieu", cls=_Lenh)
 def kiem_phieu_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
-    """Kiểm phiếu: số phiếu phát ra, thu vào, hợp lệ; từng ứng viên: đồng ý, mẫu số, tỷ lệ, ngưỡng, đạt hay không.
+    """Kiểm phiếu: số phiếu phát ra, thu vào, hợp lệ, bằng văn bản; từng ứng viên: đồng ý, mẫu số, tỷ lệ, ngưỡng,
+    đạt hay không (chỉ tiêu, xếp hạng: thidua xet). In kết quả đếm được cả khi dữ liệu khác còn lỗi (mã thoát 1).
 
     Ví dụ: thidua kiem-phieu don-vi/ tong-hop.xlsx
     """
     def than() -> int:
-        from .ket_xuat import bang_kiem_phieu
+        from .ket_xuat import bang_kiem_phieu, ket_luan_phieu
 
-        kt = _doc_du_lieu(dau_vao, json_)
-        if kt is None:
-            return 1
-        if kt.du_lieu.kiem_phieu is None:
-            raise ThiduaError("Không có sheet PhieuBau hoặc KiemPhieu trong các tệp đầu vào.")
+        kt = _doc(dau_vao)
+        if kt.du_lieu is None or kt.du_lieu.kiem_phieu is None:
+            if kt.co_loi or kt.du_lieu is None:
+                _bao_loi(kt, json_)
+                return 1
+            raise ThiduaError("Chưa có phiếu nào: sheet PhieuBau hoặc KiemPhieu không có hoặc còn trống. Tạo phiếu bằng "
+                              "thidua tao-phieu, nhập phiếu rồi đưa tệp phieu-bau.xlsx vào lệnh này.")
+        # counting decides nothing: the vote result of each candidate (binh_xet); rank and quota are in xet
         bang = bang_kiem_phieu(kt.du_lieu)
         if json_:
-            in_json(bang)
-            return 0
+            in_json(bang | ({"loi": kt.as_dict()["loi"]} if kt.co_loi else {}))
+            return 1 if kt.co_loi else 0
         sp = bang["so_phieu"]
-        out.print(f"Phiếu phát ra {sp['phat_ra']}, thu vào {sp['thu_vao']}, hợp lệ {sp['hop_le']}, "
-                  f"không hợp lệ {sp['khong_hop_le']}. Có mặt {bang['co_mat']}/{bang['tong_thanh_vien']} thành viên"
-                  + ("" if bang["du_so_nguoi"] else " — [red]không đủ số thành viên tối thiểu[/]") + ".")
+        out.print(f"Phiếu phát ra {sp['phat_ra']}, thu vào {sp['thu_vao']} (trong đó {sp['van_ban']} ý kiến bằng văn "
+                  f"bản), hợp lệ {sp['hop_le']}, không hợp lệ {sp['khong_hop_le']}. Có mặt {bang['co_mat']}/"
+                  f"{bang['tong_thanh_vien']} thành viên"
+                  + ("" if bang["du_so_nguoi"] else f" — [red]dưới mức tối thiểu {bang['toi_thieu_co_mat']}: kết quả "
+                     "bỏ phiếu không có giá trị[/]") + ".")
         for p in bang["phieu_khong_hop_le"]:
-            out.print(f"  Phiếu {p['so_phieu']} không hợp lệ: {p['ly_do']}")
+            out.print(f"  Phiếu số {p['so_phieu']} không hợp lệ: {p['ly_do']}.")
         t = Table(title="Kết quả kiểm phiếu")
-        for cot in ("Mã", "Họ tên / Tập thể", "Danh hiệu", "Đồng ý", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Kết quả"):
+        for cot in ("Mã", "Họ tên / Tập thể", "Đơn vị", "Danh hiệu", "Đồng ý", "Văn bản", "Mẫu số", "Tỷ lệ", "Ngưỡng",
+                    "Kết quả"):
             t.add_column(cot)
         for u in bang["ung_vien"]:
-            t.add_row(u["ma"], u["ten"], DANH_HIEU[u["danh_hieu"]].viet_tat, str(u["dong_y"]), str(u["mau_so"]),
-                      f"{u['ty_le'] * 100:.2f} %".replace(".", ","), f"{u['nguong'] * 100:.0f} %",
-                      "[green]Đạt[/]" if u["dat"] else "[red]Không đạt[/]")
+            kl = ket_luan_phieu(u)
+            t.add_row(u["ma"], u["ten"], u["don_vi"], DANH_HIEU[u["danh_hieu"]].viet_tat, str(u["dong_y"]),
+                      str(u["van_ban"]), str(u["mau_so"]), f"{u['ty_le'] * 100:.2f} %".replace(".", ","),
+                      f"{u['nguong'] * 100:.0f} %",
+                      f"[green]{kl}[/]" if kl.startswith("Đạt") and "ngoài" not in kl else f"[red]{kl}[/]")
         out.print(t)
+        if kt.co_loi:
+            out.print("[yellow]Dữ liệu khác còn lỗi: kết quả trên là số phiếu đếm được; sửa các lỗi dưới đây rồi chạy "
+                      "thidua xet để xét chỉ tiêu và kết luận.[/]")
+            _in_van_de(kt.van_de)
+            return 1
         return 0
 
     chay_an_toan(than)
@@ -405,9 +443,12 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
             t2.add_row(d["ten"], *(str(d.get(m, 0)) for m in ma_co), dinh_dang_tien(d.get("so_chi", 0)),
                        dinh_dang_tien(d.get("de_nghi", 0)))
         out.print(t2)
+        from .ket_xuat import viec_cho_hoi_dong
+
+        for cho in viec_cho_hoi_dong(ket_qua):
+            out.print(f"[yellow]Chưa xong — {cho}[/]")
         can = ket_qua.can_hoi_dong()
         if can:
-            out.print(f"[yellow]{len(can)} kết quả cần Hội đồng quyết định:[/]")
             for dt_, k in can:
                 ly_do = cau_hoa(k)
                 out.print(f"  {getattr(dt_, 'ho_ten', getattr(dt_, 'ten', ''))} ({dt_.ma}) — {k.danh_hieu.viet_tat}: {ly_do}")

@@ -19,9 +19,10 @@ from openpyxl.styles import Font
 
 from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, XEP_LOAI
 from .ghi_bang import FONT, ghi_bang, luu_nguyen_tu
-from .mo_hinh import CaNhan, DuLieu, MucLichSu, SoTheoDoi, TapThe, ThongTin
+from .mo_hinh import CaNhan, DuLieu, MucLichSu, SoTheoDoi, TapThe, ThanhVienHoiDong, ThongTin
 from .so_do import (
     CA_NHAN,
+    HOI_DONG,
     LICH_SU,
     TAP_THE,
     dong_lich_su,
@@ -151,11 +152,14 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
                 tap_the[tap_the.index(t)] = TapThe(t.ma, t.ten, t.xep_loai, t.khoi, t.diem,
                                                    (*t.dang_ky, DANH_HIEU["CTDT"]), (*t.de_nghi, DANH_HIEU["CTDT"]))
                 break
-    so_tv = 11 if so_can_bo < 1000 else 15
+    hoi_dong = hoi_dong_mau(11 if so_can_bo < 1000 else 15)
+    so_tv = len(hoi_dong)
+    co_mat = sum(1 for t in hoi_dong if t.co_mat == "Có")
     tt = ThongTin(nam=nam, co_quan_chu_quan="UBND TỈNH LAI CHÂU", co_quan="SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
                   ky_hieu="SNNMT", dia_danh="Lai Châu", nguoi_ky="Nguyễn Văn Minh (hư cấu)", chuc_vu_nguoi_ky="GIÁM ĐỐC",
-                  ngay_quyet_dinh=ngay_quyet_dinh or dt.date(nam + 1, 1, 12), so_thanh_vien=so_tv, so_co_mat=so_tv,
-                  ngay_hop=dt.date(nam + 1, 1, 8), chu_tri="Nguyễn Văn Minh, Giám đốc Sở, Chủ tịch Hội đồng",
+                  ngay_quyet_dinh=ngay_quyet_dinh or dt.date(nam + 1, 1, 12), so_thanh_vien=so_tv, so_co_mat=co_mat,
+                  ngay_hop=dt.date(nam + 1, 1, 8), gio_bat_dau="08:00", gio_ket_thuc="11:30",
+                  chu_tri="Nguyễn Văn Minh, Giám đốc Sở, Chủ tịch Hội đồng",
                   thu_ky="Trần Thị Hương, Phó Chánh Văn phòng", dia_diem_hop="Phòng họp tầng 2, trụ sở Sở",
                   can_cu_chuc_nang=f"Quyết định số 25/{nam}/QĐ-UBND ngày 30 tháng 6 năm {nam} của Ủy ban nhân dân tỉnh "
                                    "Lai Châu quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nông nghiệp "
@@ -165,28 +169,111 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
                   can_cu_quy_che_co_quan=f"Quyết định số 45/QĐ-SNNMT ngày 10 tháng 3 năm {nam} của Giám đốc Sở Nông "
                                          "nghiệp và Môi trường ban hành Quy chế thi đua, khen thưởng của Sở")
     quy_che = {"chi_tieu.CSTDCS": Fraction(15, 100)}
-    du_lieu = DuLieu(tt, ca_nhan, tap_the, SoTheoDoi(lich_su), None, quy_che)
+    du_lieu = DuLieu(tt, ca_nhan, tap_the, SoTheoDoi(lich_su), None, quy_che, hoi_dong)
     return du_lieu, {"phong": phong, "rng": rng}
 
 
+HOI_DONG_MAU = [
+    ("Nguyễn Văn Minh", "Giám đốc Sở", "Chủ tịch", "Có", ""),
+    ("Đặng Quang Hải", "Phó Giám đốc Sở", "Phó Chủ tịch", "Có", ""),
+    ("Trần Thị Hương", "Phó Chánh Văn phòng Sở", "Ủy viên thư ký", "Có", ""),
+    ("Lê Văn Tâm", "Trưởng phòng Tổ chức cán bộ", "Ủy viên", "Có", "Trưởng ban"),
+    ("Phạm Thị Lan", "Chánh Thanh tra Sở", "Ủy viên", "Có", "Thành viên"),
+    ("Vũ Đức Thịnh", "Chủ tịch Công đoàn Sở", "Ủy viên", "Có", "Thành viên"),
+    ("Hoàng Văn Nam", "Chi cục trưởng Chi cục Kiểm lâm", "Ủy viên", "Văn bản", ""),
+    ("Bùi Thị Thu", "Trưởng phòng Kế hoạch – Tài chính", "Ủy viên", "Có", ""),
+    ("Ngô Minh Khoa", "Chi cục trưởng Chi cục Thủy lợi", "Ủy viên", "Có", ""),
+    ("Đỗ Thanh Bình", "Bí thư Đoàn Thanh niên Sở", "Ủy viên", "Có", ""),
+    ("Lò Văn Pấng", "Giám đốc Trung tâm Khuyến nông", "Ủy viên", "Có", ""),
+    ("Tạ Thị Ngọc", "Trưởng phòng Môi trường", "Ủy viên", "Có", ""),
+    ("Giàng A Sử", "Giám đốc Ban Quản lý rừng phòng hộ", "Ủy viên", "Có", ""),
+    ("Lương Văn Hậu", "Trưởng phòng Quản lý đất đai", "Ủy viên", "Có", ""),
+    ("Trịnh Thị Mai", "Giám đốc Văn phòng Đăng ký đất đai", "Ủy viên", "Có", ""),
+]
+
+
+def hoi_dong_mau(so_thanh_vien: int) -> list[ThanhVienHoiDong]:
+    """The council (fictional people): a chair, a vice-chair, a secretary, a vote-counting board of three, and one
+    member absent who votes by written opinion (ND 98/2023 Art. 30(7))."""
+    return [ThanhVienHoiDong(*x) for x in HOI_DONG_MAU[:so_thanh_vien]]
+
+
 def _phieu(du_lieu: DuLieu, rng: random.Random) -> tuple[list, list[dict[str, str]]]:
+    """The ballots the council cast: one per member present and one written opinion (its row says "Bằng văn bản");
+    the last ballot is void (an unreadable mark). Votes are planned so that the round shows what the law asks:
+    CSTĐ tỉnh and BK tỉnh candidates pass 90 %; one candidate falls one vote short; and at the CSTĐCS quota cut
+    two candidates tie on votes, rating and initiative (the council must decide between them), with candidates
+    below them who pass the threshold but fall outside the quota."""
     ung_vien, _ = ung_vien_bo_phieu(du_lieu)
-    so = du_lieu.thong_tin.so_co_mat or 0
+    tt = du_lieu.thong_tin
+    van_ban = sum(1 for t in du_lieu.hoi_dong if t.co_mat == "Văn bản")
+    so = (tt.so_co_mat or 0) + van_ban
     phieu: list[dict[str, str]] = [{} for _ in range(so)]
-    gan = ung_vien[len(ung_vien) // 3] if ung_vien else None  # a close call: one vote short of the threshold
-    uu_tien = {u.ma for u in ung_vien if u.danh_hieu.ma in ("CSTDT", "BKT")}
+    if van_ban and so > 1:
+        phieu[-2]["Hình thức"] = "Bằng văn bản"  # the absent member's written opinion
+    hop_le = list(range(so - 1)) if so > 1 else list(range(so))  # the last ballot is void
+    toi_da = len(hop_le)
+    can = -(-(4 * (tt.so_thanh_vien or 0)) // 5)  # agreeing votes 80 % of all members need
+    so_phieu: dict[str, int] = {}
+    # the CSTĐCS cut: quota base = this round's LĐTT (not voted), as the decision counts it
+    cstdcs = [u for u in ung_vien if u.danh_hieu.ma == "CSTDCS"]
+    nguoi = {c.ma: c for c in du_lieu.ca_nhan}
+    gioi_han = _chi_tieu_cstdcs(du_lieu)
+
+    def khoa(u: object) -> tuple[int, int]:
+        c = nguoi[u.ma]  # type: ignore[attr-defined]
+        cap = c.cap_thanh_tich
+        return (c.xep_loai.bac if c.xep_loai else 0, cap.bac if cap else 0)
+
+    cap_hoa = None
+    if gioi_han is not None and 1 <= gioi_han < len(cstdcs):
+        theo_khoa: dict[tuple[int, int], list] = {}
+        for u in cstdcs:
+            theo_khoa.setdefault(khoa(u), []).append(u)
+        nhom = max((ds for ds in theo_khoa.values() if len(ds) >= 2), key=len, default=None)
+        if nhom is not None:
+            nu = [u for u in nhom if nguoi[u.ma].gioi_tinh == "Nữ"]
+            nam_ = [u for u in nhom if nguoi[u.ma].gioi_tinh != "Nữ"]
+            cap_hoa = (nu[0], nam_[0]) if nu and nam_ else (nhom[0], nhom[1])
+    if cap_hoa is not None and gioi_han is not None:
+        con = [u for u in cstdcs if u not in cap_hoa]
+        tren = con[:gioi_han - 1]
+        for u in tren:
+            so_phieu[u.tieu_de_cot] = toi_da
+        for u in cap_hoa:
+            so_phieu[u.tieu_de_cot] = toi_da - 1
+        for u in con[gioi_han - 1:]:
+            # below the tied pair on rating/initiative: passes the threshold, outside the quota; else one short
+            so_phieu[u.tieu_de_cot] = toi_da - 1 if khoa(u) < khoa(cap_hoa[0]) else can - 1
+    gan = next((u for u in ung_vien if u.danh_hieu.ma not in ("CSTDCS", "CSTDT", "BKT", "CSTDTQ")), None)
     for u in ung_vien:
+        if u.tieu_de_cot in so_phieu:
+            continue
         if u is gan:
-            so_dong_y = 7 if so >= 10 else so - 3
-        elif u.ma in uu_tien:
-            so_dong_y = so
+            so_phieu[u.tieu_de_cot] = can - 1  # a close call: one vote short of the threshold
+        elif u.danh_hieu.ma in ("CSTDT", "BKT", "CSTDTQ"):
+            so_phieu[u.tieu_de_cot] = toi_da
         else:
-            so_dong_y = so - rng.choices([0, 1, 2, 3], weights=[45, 30, 15, 10])[0]
-        for i in rng.sample(range(so), so_dong_y):
+            so_phieu[u.tieu_de_cot] = max(0, toi_da - rng.choices([0, 1, 2, 3], weights=[50, 30, 12, 8])[0])
+    for u in ung_vien:
+        for i in rng.sample(hop_le, min(so_phieu[u.tieu_de_cot], toi_da)):
             phieu[i][u.tieu_de_cot] = "x"
     if ung_vien and so > 1:
         phieu[-1][ung_vien[0].tieu_de_cot] = "?"  # an unreadable mark: this ballot is void
     return ung_vien, phieu
+
+
+def _chi_tieu_cstdcs(du_lieu: DuLieu) -> int | None:
+    """The CSTĐCS quota this round will have (15 % of the LĐTT achieved, rounded down), or None without one."""
+    from .binh_xet import so_chi_tieu
+    from .xet import xet
+
+    ty_le = du_lieu.quy_che.get("chi_tieu.CSTDCS")
+    if ty_le is None:
+        return None
+    kq = xet(du_lieu)  # LĐTT is not voted: its count does not depend on the ballots
+    so_ldtt = sum(1 for _, k in kq.tat_ca() if k.dat and k.danh_hieu.ma == "LDTT")
+    return so_chi_tieu(ty_le, so_ldtt, "xuong")
 
 
 def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = None) -> list[Path]:
@@ -240,7 +327,8 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
            ("Ký hiệu cơ quan", tt.ky_hieu), ("Địa danh", tt.dia_danh), ("Người ký", tt.nguoi_ky),
            ("Chức vụ người ký", tt.chuc_vu_nguoi_ky), ("Ngày quyết định", ngay(tt.ngay_quyet_dinh)),
            ("Số thành viên Hội đồng", tt.so_thanh_vien), ("Số thành viên có mặt", tt.so_co_mat),
-           ("Ngày họp Hội đồng", ngay(tt.ngay_hop)),
+           ("Ngày họp Hội đồng", ngay(tt.ngay_hop)), ("Giờ bắt đầu", tt.gio_bat_dau),
+           ("Giờ kết thúc", tt.gio_ket_thuc),
            ("Chủ trì cuộc họp", tt.chu_tri), ("Thư ký Hội đồng", tt.thu_ky),
            ("Địa điểm họp", tt.dia_diem_hop), ("Căn cứ chức năng, nhiệm vụ", tt.can_cu_chuc_nang),
            ("Căn cứ quy chế thi đua của tỉnh", tt.can_cu_quy_che_tinh),
@@ -252,6 +340,10 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
     ws = wb.create_sheet("LichSu")
     ghi_bang(ws, [c.tieu_de for c in LICH_SU.cot], [dong_lich_su(m) for m in du_lieu.so_theo_doi.cac_muc],
              tieu_de_trang="SỔ THEO DÕI THI ĐUA, KHEN THƯỞNG CÁC NĂM TRƯỚC", do_rong=[c.do_rong for c in LICH_SU.cot])
+    ws = wb.create_sheet("HoiDong")
+    ghi_bang(ws, [c.tieu_de for c in HOI_DONG.cot],
+             [[t.ho_ten, t.chuc_vu, t.vai_tro, t.co_mat, t.ban_kiem_phieu] for t in du_lieu.hoi_dong],
+             tieu_de_trang="THÀNH VIÊN HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG SỞ", do_rong=[c.do_rong for c in HOI_DONG.cot])
     ung_vien, phieu = _phieu(du_lieu, rng)
     ghi_sheet_phieu_bau(ung_vien, len(phieu), thu_muc / "tong-hop.xlsx", phieu, wb=wb)
     p = thu_muc / "tong-hop.xlsx"

@@ -231,6 +231,8 @@ def doc_sheet(tep: str, ten: str, du_lieu: list[list[object]], o_loi: dict[tuple
         dong = [(r, d) for r, d in enumerate(du_lieu) if any(x not in ("", None) for x in d)]
         return BangTho(tep, ten, loai, -1, {}, dong, o_loi=o_loi), []
     r, cot, khac = tim_tieu_de(du_lieu, loai)
+    if r < 0 and not any(x not in ("", None) for d in du_lieu for x in d):
+        return None, []  # an empty sheet (e.g. PhieuBau before the vote) holds nothing to read
     if r < 0:
         return None, [VanDe("thieu_tieu_de", LOI, f"Không tìm thấy dòng tiêu đề trong {SO_DONG_TIM_TIEU_DE} dòng"
                             f" đầu; dòng tiêu đề phải có các cột: "

@@ -251,3 +251,15 @@ def tong_hop_theo_don_vi(kq: KetQuaXet) -> list[dict[str, Any]]:
             dem[ma_dv]["so_chi" if k.so_quyet_dinh else "de_nghi"] += k.tien_thuong or 0
     return [{"ma": ma, "ten": ten.get(ma, ma), **dem[ma]} for ma in ten if ma in dem]
 
+
+
+def viec_cho_hoi_dong(kq: KetQuaXet) -> list[str]:
+    """What the round still waits for from the council: per code, the candidates tied at a quota cut with no
+    recorded resolution (their documents are drafts). Empty when nothing is pending."""
+    cho: dict[str, list[str]] = defaultdict(list)
+    for d, k in kq.can_hoi_dong():
+        cho[k.danh_hieu.ma].append(f"{d.ho_ten if isinstance(d, CaNhan) else d.ten} ({d.ma})")
+    return [f"{DANH_HIEU[m].viet_tat}: {len(ds)} người bằng phiếu tại điểm cắt chờ Hội đồng quyết định ("
+            + ", ".join(ds) + f"); văn bản về {DANH_HIEU[m].viet_tat} là DỰ THẢO cho đến khi ghi quyết định vào sheet "
+            "HoiDongQuyet (tạo các dòng cần điền: thidua tao-phieu … -o THU_MUC --hoi-dong-quyet)."
+            for m, ds in cho.items()]

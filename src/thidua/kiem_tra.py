@@ -17,7 +17,7 @@ from typing import Any
 from .danh_muc import CA_NHAN, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, DanhHieu
 from .doc_bang import BangTho, dien_o, doc_dau_vao
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
-from .kiem_tra_phieu import doc_phieu
+from .kiem_tra_phieu import doc_hoi_dong, doc_hoi_dong_quyet, doc_phieu, doi_chieu_hoi_dong
 from .kiem_tra_su_kien import kiem_ca_nhan_moi, kiem_ma, kiem_mot_thanh_tich
 from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe, sap_xep_van_de
 from .mo_hinh import (
@@ -33,6 +33,8 @@ from .mo_hinh import (
     ThongTin,
 )
 from .so_do import CA_NHAN as S_CA_NHAN
+from .so_do import HOI_DONG as S_HOI_DONG
+from .so_do import HOI_DONG_QUYET as S_HOI_DONG_QUYET
 from .so_do import KIEM_PHIEU as S_KIEM_PHIEU
 from .so_do import KY_LUAT_SHEET as S_KY_LUAT
 from .so_do import LICH_SU as S_LICH_SU
@@ -120,12 +122,17 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
     if thong_tin is not None:
         kiem_mot_thanh_tich(ca_nhan, tap_the, so_theo_doi, g, theo_tep, thong_tin.nam)
     kp = None
+    hoi_dong = doc_hoi_dong(theo_loai[S_HOI_DONG.ten], g)
+    hoi_dong_quyet = doc_hoi_dong_quyet(theo_loai[S_HOI_DONG_QUYET.ten], g, ca_nhan, tap_the)
+    if thong_tin is not None:
+        thong_tin = doi_chieu_hoi_dong(thong_tin, hoi_dong, g, theo_loai[S_THONG_TIN.ten])
     if che_do == "cuoi_nam" and thong_tin is not None:
-        kp = doc_phieu(theo_loai[S_PHIEU_BAU.ten], theo_loai[S_KIEM_PHIEU.ten], g, thong_tin, ca_nhan, tap_the, ts)
+        kp = doc_phieu(theo_loai[S_PHIEU_BAU.ten], theo_loai[S_KIEM_PHIEU.ten], g, thong_tin, ca_nhan, tap_the, ts,
+                       hoi_dong)
 
     du_lieu = None
     if thong_tin is not None:
-        du_lieu = DuLieu(thong_tin, ca_nhan, tap_the, so_theo_doi, kp, quy_che)
+        du_lieu = DuLieu(thong_tin, ca_nhan, tap_the, so_theo_doi, kp, quy_che, hoi_dong, hoi_dong_quyet)
         if ts is not None and che_do == "cuoi_nam":
             v = canh_bao_ty_le_htxs(du_lieu, ts)
             if v:

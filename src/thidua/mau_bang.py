@@ -17,6 +17,8 @@ from .ghi_bang import FONT, NEN_TIEU_DE, VIEN, ghi_bang, ghi_o, luu_nguyen_tu, t
 from .so_do import (
     CA_NHAN,
     DS_CHON,
+    HOI_DONG,
+    HOI_DONG_QUYET,
     KIEM_PHIEU,
     KY_LUAT_SHEET,
     LICH_SU,
@@ -59,6 +61,28 @@ HUONG_DAN_CHUNG = [
     "8. Ô có danh sách chọn: bấm mũi tên để chọn. Rê chuột vào tiêu đề cột để xem hướng dẫn.",
     "",
     "Danh hiệu và hình thức:",
+]
+
+
+HUONG_DAN_HOI_DONG = [
+    "Tệp này là tệp tổng hợp của bộ phận thi đua: ThongTin, QuyChe, LichSu, KyLuat, HoiDong, PhieuBau, "
+    "KiemPhieu, HoiDongQuyet. Trước khi Hội đồng họp, để trống PhieuBau, KiemPhieu, HoiDongQuyet (không phải lỗi).",
+    "HoiDong: mỗi thành viên Hội đồng một dòng — Họ và tên, Chức vụ, Vai trò (Chủ tịch, Phó Chủ tịch, Ủy viên, Ủy "
+    "viên thư ký), Có mặt (Có; Không; Văn bản = vắng nhưng gửi ý kiến bằng văn bản), Ban kiểm phiếu (Trưởng ban, "
+    "Thành viên). Khi có HoiDong, số thành viên và số có mặt lấy từ đây (ThongTin ghi khác là lỗi).",
+    "ThongTin: Ngày họp Hội đồng, Giờ bắt đầu, Giờ kết thúc được ghi vào biên bản họp (biên bản ghi ngày họp).",
+    "Các bước bỏ phiếu: (1) thidua tao-phieu <thư mục> tong-hop.xlsx -o phieu-bau — tạo phiếu bầu kín để in "
+    "(phieu-bau-<năm>.docx) và phieu-bau/phieu-bau.xlsx; (2) in, phát phiếu, Hội đồng bỏ phiếu; (3) nhập mỗi phiếu "
+    "một dòng vào phieu-bau.xlsx (đồng ý: x; không đồng ý: để trống; ý kiến bằng văn bản: Hình thức = Bằng văn "
+    "bản); (4) thidua kiem-phieu <thư mục> tong-hop.xlsx phieu-bau/phieu-bau.xlsx; (5) thidua tong-ket <thư mục> "
+    "tong-hop.xlsx phieu-bau/phieu-bau.xlsx -o ket-qua.",
+    "Phiếu bầu kín: phiếu chỉ có số sê-ri, không gắn với thành viên nào; danh sách thành viên nằm riêng ở HoiDong.",
+    "Ngưỡng (Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7): CSTĐCS, Cờ thi đua tỉnh 80 %; CSTĐ tỉnh, CSTĐTQ 90 % tổng số "
+    "thành viên Hội đồng. Ý kiến bằng văn bản tính như phiếu nhưng không tính là có mặt (cần ít nhất 2/3 có mặt).",
+    "HoiDongQuyet: khi nhiều người bằng phiếu tại điểm cắt chỉ tiêu, Hội đồng quyết định ai được chọn (pháp luật ưu "
+    "tiên nữ và tập thể có từ 70 % nữ). thidua tao-phieu … -o <thư mục> --hoi-dong-quyet ghi sẵn các dòng cần điền: "
+    "Hội đồng chọn = Có/Không, Lý do. Chưa điền thì văn bản của danh hiệu đó là DỰ THẢO.",
+    "KiemPhieu: thay cho PhieuBau khi đã đếm phiếu bằng tay (Mã, Danh hiệu, Số phiếu đồng ý).",
 ]
 
 
@@ -192,14 +216,11 @@ def tao_mau(thu_muc: Path, bo: BoThamSo | None = None) -> list[Path]:
     thu_muc.mkdir(parents=True, exist_ok=True)
 
     tong = Workbook()
-    _huong_dan(tong, ["Tệp này là tệp tổng hợp của bộ phận thi đua: ThongTin, QuyChe, LichSu, KyLuat, PhieuBau, "
-                      "KiemPhieu.",
-                      "PhieuBau: cột 'Phiếu số', 'Hợp lệ', rồi mỗi ứng viên một cột tiêu đề 'Mã - Danh hiệu' "
-                      "(thidua tao-phieu tạo sẵn). Đồng ý: x; không đồng ý: để trống."])
+    _huong_dan(tong, HUONG_DAN_HOI_DONG)
     ds = _danh_muc(tong)
     _sheet_khoa_gia_tri(tong, THONG_TIN, [(c.tieu_de, None, c.huong_dan) for c in THONG_TIN.cot])
     _sheet_khoa_gia_tri(tong, QUY_CHE, dong_quy_che(bo))
-    for s in (LICH_SU, KY_LUAT_SHEET, PHIEU_BAU, KIEM_PHIEU):
+    for s in (LICH_SU, KY_LUAT_SHEET, HOI_DONG, PHIEU_BAU, KIEM_PHIEU, HOI_DONG_QUYET):
         _sheet_bang(tong, s, ds)
     ra_tong = thu_muc / TEN_TEP_TONG_HOP
     luu_nguyen_tu(tong, ra_tong)

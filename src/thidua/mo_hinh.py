@@ -209,6 +209,8 @@ class ThongTin:
     so_thanh_vien: int | None = None
     so_co_mat: int | None = None
     ngay_hop: dt.date | None = None
+    gio_bat_dau: str = ""
+    gio_ket_thuc: str = ""
     chu_tri: str = ""
     thu_ky: str = ""
     dia_diem_hop: str = ""

@@ -28,6 +28,10 @@ DS_CHON: dict[str, list[str]] = {
     "LoaiKhenThuong": [m.ten for m in LOAI_KHEN_THUONG.values()],
     "LoaiSangKien": [m.ten for m in LOAI_SANG_KIEN.values()],
     "GioiTinh": ["Nam", "Nữ"],
+    "HinhThucPhieu": ["Tại cuộc họp", "Bằng văn bản"],
+    "VaiTroHoiDong": ["Chủ tịch", "Phó Chủ tịch", "Ủy viên", "Ủy viên thư ký"],
+    "CoMatHoiDong": ["Có", "Không", "Văn bản"],
+    "BanKiemPhieu": ["Trưởng ban", "Thành viên"],
 }
 
 
@@ -180,6 +184,10 @@ THONG_TIN = Sheet("ThongTin", "Thông tin chung của cơ quan và đợt xét",
     Cot("so_thanh_vien", "Số thành viên Hội đồng", SO_NGUYEN, huong_dan="Tổng số thành viên Hội đồng TĐKT"),
     Cot("so_co_mat", "Số thành viên có mặt", SO_NGUYEN, huong_dan="Số thành viên dự họp, bỏ phiếu"),
     Cot("ngay_hop", "Ngày họp Hội đồng", NGAY, huong_dan="dd/mm/yyyy; để trống = ngày quyết định"),
+    Cot("gio_bat_dau", "Giờ bắt đầu", CHU, bi_danh=("Giờ bắt đầu họp",),
+        huong_dan="Giờ bắt đầu cuộc họp Hội đồng, ví dụ 08:00 (ghi vào biên bản)"),
+    Cot("gio_ket_thuc", "Giờ kết thúc", CHU, bi_danh=("Giờ kết thúc họp",),
+        huong_dan="Giờ kết thúc cuộc họp Hội đồng, ví dụ 11:30 (ghi vào biên bản)"),
     Cot("chu_tri", "Chủ trì cuộc họp", CHU, huong_dan="Họ tên, chức vụ người chủ trì"),
     Cot("thu_ky", "Thư ký Hội đồng", CHU, huong_dan="Họ tên thư ký"),
     Cot("dia_diem_hop", "Địa điểm họp", CHU, huong_dan="Ví dụ: Phòng họp tầng 2, trụ sở Sở"),
@@ -210,9 +218,33 @@ PHIEU_BAU = Sheet("PhieuBau", "Phiếu bầu: mỗi phiếu một dòng, mỗi �
     Cot("so_phieu", "Phiếu số", MA, LUON, ("Số phiếu", "STT phiếu"), 9),
     Cot("hop_le", "Hợp lệ", CO_KHONG, bi_danh=("Phiếu hợp lệ",), do_rong=9, ds_chon="CoKhong",
         huong_dan="Ghi Không nếu Ban kiểm phiếu huỷ phiếu này"),
+    Cot("hinh_thuc", "Hình thức", CHU, bi_danh=("Hình thức bỏ phiếu", "Hình thức biểu quyết"), do_rong=14,
+        ds_chon="HinhThucPhieu", huong_dan="Tại cuộc họp (để trống cũng vậy) hoặc Bằng văn bản: ý kiến bằng văn "
+        "bản của thành viên vắng mặt, được tính như phiếu nhưng không tính là có mặt"),
 ), ("Phiếu bầu",))
 
-TAT_CA_SHEET = (THONG_TIN, QUY_CHE, CA_NHAN, TAP_THE, LICH_SU, PHIEU_BAU, KIEM_PHIEU, SANG_KIEN, KY_LUAT_SHEET)
+HOI_DONG = Sheet("HoiDong", "Thành viên Hội đồng Thi đua – Khen thưởng: mỗi người một dòng", (
+    Cot("ho_ten", "Họ và tên", CHU, LUON, ("Họ tên", "Thành viên"), 26),
+    Cot("chuc_vu", "Chức vụ", CHU, bi_danh=("Chức vụ, đơn vị",), do_rong=34,
+        huong_dan="Chức vụ ở cơ quan, ví dụ Giám đốc Sở"),
+    Cot("vai_tro", "Vai trò", CHU, bi_danh=("Vai trò trong Hội đồng", "Chức danh Hội đồng"), do_rong=16,
+        ds_chon="VaiTroHoiDong", huong_dan="Chủ tịch, Phó Chủ tịch, Ủy viên hoặc Ủy viên thư ký"),
+    Cot("co_mat", "Có mặt", CHU, bi_danh=("Dự họp",), do_rong=10, ds_chon="CoMatHoiDong",
+        huong_dan="Có (dự họp); Không (vắng); Văn bản (vắng, gửi ý kiến bằng văn bản)"),
+    Cot("ban_kiem_phieu", "Ban kiểm phiếu", CHU, do_rong=14, ds_chon="BanKiemPhieu",
+        huong_dan="Trưởng ban hoặc Thành viên Ban kiểm phiếu; để trống nếu không"),
+), ("Hội đồng", "Thành viên Hội đồng"))
+
+HOI_DONG_QUYET = Sheet("HoiDongQuyet", "Hội đồng quyết định khi bằng phiếu tại điểm cắt chỉ tiêu", (
+    Cot("ma", "Mã", MA, LUON, ("Mã CB", "Mã đơn vị", "Mã ứng viên"), 12),
+    Cot("danh_hieu", "Danh hiệu", DANH_HIEU_1, LUON, ("Danh hiệu/hình thức",), 16, ds_chon="DanhHieu"),
+    Cot("chon", "Hội đồng chọn", CO_KHONG, LUON, ("Chọn", "Được chọn"), 14, ds_chon="CoKhong",
+        huong_dan="Có: người được Hội đồng chọn vào chỉ tiêu; Không: không chọn"),
+    Cot("ly_do", "Lý do", CHU, do_rong=50, huong_dan="Lý do Hội đồng chọn (ghi vào biên bản họp)"),
+), ("Hội đồng quyết định", "Quyết định của Hội đồng"))
+
+TAT_CA_SHEET = (THONG_TIN, QUY_CHE, CA_NHAN, TAP_THE, LICH_SU, PHIEU_BAU, KIEM_PHIEU, SANG_KIEN, KY_LUAT_SHEET,
+                HOI_DONG, HOI_DONG_QUYET)
 
 
 def tim_sheet(ten: str) -> Sheet | None:

@@ -37,6 +37,7 @@ from .ket_xuat import (
     ly_do,
     tong_hop_theo_danh_hieu,
     tong_hop_theo_don_vi,
+    viec_cho_hoi_dong,
 )
 from .kiem_tra import KetQuaKiemTra, kiem_tra
 from .loi import ThiduaError, VanDe
@@ -391,7 +392,6 @@ def tom_tat(kq: KetQuaTongKet) -> list[str]:
     if de_nghi:
         dong.append(f"Tiền thưởng của các đề nghị cấp trên (chưa có quyết định, Sở chưa chi): {dinh_dang_tien(de_nghi)} "
                     "đồng.")
-    can = k.can_hoi_dong()
-    if can:
-        dong.append(f"{len(can)} kết quả cần Hội đồng quyết định (xem cột 'Cần HĐ quyết định' trong ket-qua.xlsx).")
+    for cho in viec_cho_hoi_dong(k):
+        dong.append(f"Chưa xong — {cho}")
     return dong
