@@ -135,3 +135,29 @@ def test_nguong_phieu_chi_bang_yaml(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     assert k_thap["dat"] and not k_cao["dat"] and k_cao["ket_luan"] == "khong_dat_phieu"
     assert any("cần ít nhất 9 phiếu" in x for x in k_cao["ly_do"])
     assert _tien(x_thap) > 0 == _tien(x_cao)
+
+
+def test_moi_ham_tieu_chuan_co_docstring_va_khong_ten_luat_trong_ma() -> None:
+    """Every rule function says which article it implements (the manifest prints it), and no law's name is typed
+    into a message of the law's modules: citations come from params/."""
+    import ast
+    import inspect
+
+    from thidua import tieu_chuan
+
+    ham = {*tieu_chuan.TIEU_CHUAN_CA_NHAN.values(), *tieu_chuan.TIEU_CHUAN_TAP_THE.values(),
+           *tieu_chuan.CONG_THUC_CSTDCS.values()}
+    thieu = [h.__name__ for h in ham if not (inspect.getdoc(h) or "").strip()]
+    assert not thieu, f"rule functions without a docstring: {thieu}"
+    goc = Path(tieu_chuan.__file__).parent
+    sai = []
+    for ten in ("tieu_chuan.py", "xet.py", "kiem_tra.py", "dang_ky.py", "ket_xuat.py", "tien_thuong.py"):
+        cay = ast.parse((goc / ten).read_text(encoding="utf-8"))
+        tai_lieu = {id(n.body[0].value) for n in ast.walk(cay)
+                    if isinstance(n, ast.Module | ast.FunctionDef | ast.ClassDef) and n.body
+                    and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        for n in ast.walk(cay):
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in tai_lieu \
+                    and re.search(r"Luật (Thi đua|20\d\d)|Nghị định|Thông tư|NĐ-CP|TT-BNV", n.value):
+                sai.append(f"{ten}:{n.lineno}: {n.value[:60]!r}")
+    assert not sai, "law names typed in code (put them in params/):\n" + "\n".join(sai)

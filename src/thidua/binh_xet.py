@@ -61,7 +61,7 @@ def doc_dau(gia_tri: object) -> bool | None:
     if isinstance(gia_tri, bool):
         return gia_tri
     if isinstance(gia_tri, int | float):
-        return {1: True, 0: False}.get(gia_tri) if float(gia_tri).is_integer() else None
+        return {1: True, 0: False}.get(int(gia_tri)) if float(gia_tri).is_integer() else None
     return _doc_dau_chu("" if gia_tri is None else str(gia_tri))
 
 
@@ -281,7 +281,7 @@ def cat_chi_tieu(ung_vien: Sequence[T], khoa: Callable[[T], Hashable], gioi_han:
     ``thu_tu_hien_thi`` orders equal keys for display only (e.g. by name)."""
     phu: Callable[[T], Any] = thu_tu_hien_thi or (lambda _x: 0)
     xep = sorted(ung_vien, key=lambda x: phu(x))
-    xep = sorted(xep, key=khoa, reverse=True)  # stable: display order kept inside equal keys
+    xep = sorted(xep, key=khoa, reverse=True)  # type: ignore[arg-type]  # keys are tuples; stable: display order kept inside equal keys
     trong: list[T] = []
     ngoai: list[T] = []
     hoa: list[T] = []

@@ -132,7 +132,7 @@ def quy_dinh(
 
         ngay_ap_dung = doc_ngay_go(ngay)
         ts = bo_tham_so_mac_dinh().tai_ngay(ngay_ap_dung)
-        ds = []
+        ds: list[dict[str, Any]] = []
         for gt in ts.tat_ca():
             tham_so = ts.bo[gt.ten]
             ds.append({"ten": gt.ten, "nhan": tham_so.nhan, "mo_ta": tham_so.mo_ta,

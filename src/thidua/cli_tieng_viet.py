@@ -169,18 +169,18 @@ def _viet_hoa_lenh(lenh: click.Command, ctx: click.Context) -> None:
         tuy_chon.help = "Hiện hướng dẫn này rồi thoát."
 
 
-class LenhViet(_TroGiup, TyperCommand):
+class LenhViet(_TroGiup, TyperCommand):  # type: ignore[misc]  # a mixin over click's attributes
     pass
 
 
-class NhomViet(_TroGiup, TyperGroup):
+class NhomViet(_TroGiup, TyperGroup):  # type: ignore[misc]
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         lenh = super().get_command(ctx, cmd_name)
         if lenh is not None and not isinstance(lenh, _TroGiup):  # registered without cls=LenhViet
             _viet_hoa_lenh(lenh, ctx)
         return lenh
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,  # type: ignore[override]
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -294,7 +294,7 @@ def thong_bao_loi(e: loi_click.UsageError) -> str:
         goi_y = _goi_y(e.param, e.ctx) if e.param is not None else (loi_click._join_param_hints(e.param_hint) or "")
         return f"Thiếu {ten} {goi_y}.".replace("  ", " ")
     if isinstance(e, loi_click.BadParameter):
-        goi_y = (loi_click._join_param_hints(e.param_hint) if e.param_hint is not None
+        goi_y = ((loi_click._join_param_hints(e.param_hint) or "") if e.param_hint is not None
                  else _goi_y(e.param, e.ctx))
         ly_do = _ly_do_gia_tri(e)
         return f"Giá trị không hợp lệ cho {goi_y}: {ly_do}." if goi_y else f"Giá trị không hợp lệ: {ly_do}."

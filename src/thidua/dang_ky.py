@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ class KetQuaDangKy:
 
     def as_dict(self) -> dict[str, Any]:
         return {"loi": [v.as_dict() for v in self.kiem_tra.van_de], "so_luong": self.so_luong,
-                "dang_ky": [d.__dict__ for d in self.dong], "tep_ra": [str(p) for p in self.tep_ra]}
+                "dang_ky": [asdict(d) for d in self.dong], "tep_ra": [str(p) for p in self.tep_ra]}
 
 
 def danh_sach_dang_ky(kq: KetQuaKiemTra) -> list[DongDangKy]:

@@ -278,7 +278,7 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
         except (pc.CalamineError, pc.XmlError, ValueError) as e:
             raise TepKhongDocDuoc(f"Sheet {ten} không đọc được ({type(e).__name__}); tệp có thể bị hỏng.",
                                   tep=str(p), sheet=ten) from None
-        b, v = doc_sheet(str(p), ten, du_lieu, o_loi.get(ten, {}))
+        b, v = doc_sheet(str(p), ten, list(map(list, du_lieu)), o_loi.get(ten, {}))
         bang_tho += [b] if b is not None else []
         van_de += v
     if not bang_tho and not van_de:

@@ -138,7 +138,7 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
             if v:
                 g.van_de.append(v)
     so_dong = {k: sum(len(b.dong) for b in v) for k, v in theo_loai.items()}
-    return KetQuaKiemTra(sap_xep_van_de(dien_o(g.van_de, bang)), du_lieu, tep, bang, so_dong, che_do, bo)
+    return KetQuaKiemTra(sap_xep_van_de(dien_o(g.van_de, bang)), du_lieu, list(tep), list(bang), so_dong, che_do, bo)
 
 
 def canh_bao_ty_le_htxs(du_lieu: DuLieu, ts: ThamSoApDung) -> VanDe | None:
@@ -559,11 +559,9 @@ def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str 
     b = BangTho("", ten, s, r + lech, cot, dong)
     g = BoGom()
     if s is S_CA_NHAN:
-        ds = _doc_ca_nhan([b], g, [])
         tt = ThongTin(nam=(ngay or dt.date.today()).year - 1, ngay_quyet_dinh=ngay or dt.date.today())
-        _kiem_de_nghi(ds, [], g, None, tt, None, "cuoi_nam", {("", ten): b})
+        _kiem_de_nghi(_doc_ca_nhan([b], g, []), [], g, None, tt, None, "cuoi_nam", {("", ten): b})
     else:
-        ds = _doc_tap_the([b], g)
-        _kiem_de_nghi([], ds, g, None, None, None, "cuoi_nam", {("", ten): b})
+        _kiem_de_nghi([], _doc_tap_the([b], g), g, None, None, None, "cuoi_nam", {("", ten): b})
     ket_qua += [v for v in g.van_de if v.ma_loi != "chua_dang_ky" or v.muc_do == LOI]
     return ket_qua

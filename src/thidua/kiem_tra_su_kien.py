@@ -119,7 +119,8 @@ def kiem_mot_thanh_tich(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so
     """Law 2022 Art. 5(2): one achievement is not rewarded with several forms. Two forms of commendation (GK,
     BK tỉnh) for the same subject and year's regular achievement are an error naming both cells, unless Ghi
     chú records why (then a warning quoting it). Titles plus one form stay allowed."""
-    for dt_ in (*ca_nhan, *tap_the):
+    doi_tuong: list[CaNhan | TapThe] = [*ca_nhan, *tap_the]
+    for dt_ in doi_tuong:
         hinh_thuc = [d for d in dt_.de_nghi if d.la_hinh_thuc]
         if not hinh_thuc:
             continue

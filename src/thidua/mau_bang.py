@@ -167,14 +167,14 @@ def _sheet_khoa_gia_tri(wb: Workbook, s: Sheet, cac_dong: list[tuple[str, object
         o.font = Font(name=FONT, bold=True)
         o.fill = NEN_TIEU_DE
         o.border = VIEN
-    for r, (k, v, hd) in enumerate(cac_dong, start=3):
-        ghi_o(ws, r, 1, k)
+    for r, (khoa, v, hd) in enumerate(cac_dong, start=3):
+        ghi_o(ws, r, 1, khoa)
         ghi_o(ws, r, 2, v)
         ghi_o(ws, r, 3, hd)
         ws.cell(row=r, column=3).alignment = Alignment(wrap_text=True)
         ws.cell(row=r, column=2).protection = Protection(locked=False)
-    for c, w in zip("ABC", (34, 36, 80), strict=True):
-        ws.column_dimensions[c].width = w
+    for cot, w in zip("ABC", (34, 36, 80), strict=True):
+        ws.column_dimensions[cot].width = w
     ws.freeze_panes = "A3"
     thiet_lap_in(ws, 2, ngang=False)
     return ws
@@ -185,7 +185,7 @@ def dong_quy_che(bo: BoThamSo) -> list[tuple[str, object, str]]:
     import datetime as dt
 
     ts = bo.tai_ngay(dt.date.today())
-    dong = []
+    dong: list[tuple[str, object, str]] = []
     for ten in sorted(bo.tham_so):
         t = bo.tham_so[ten]
         if not t.nhan:

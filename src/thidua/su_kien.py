@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .danh_muc import MucDo
 from .mo_hinh import CaNhan, KyNghi, MucKyLuat, SoTheoDoi
@@ -62,7 +63,8 @@ def bat_dau_cong_tac(cn: CaNhan) -> ThoiGianCongTac:
 def chia_nghi(nghi: Iterable[KyNghi], loai_duoc_tinh: Iterable[str]) -> tuple[list[KyNghi], list[KyNghi]]:
     """(leave that counts as working time, leave that does not), by the kinds the parameter lists."""
     tinh = {khoa_so_khop(x) for x in loai_duoc_tinh}
-    co, khong = [], []
+    co: list[Any] = []
+    khong: list[Any] = []
     for k in nghi:
         (co if khoa_so_khop(k.loai.ten) in tinh else khong).append(k)
     return co, khong

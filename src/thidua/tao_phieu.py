@@ -46,7 +46,8 @@ def ung_vien_bo_phieu(du_lieu: DuLieu, bo: BoThamSo | None = None) -> tuple[list
     bo = bo or bo_tham_so_mac_dinh()
     ts = bo.tai_ngay(du_lieu.thong_tin.ngay_quyet_dinh, du_lieu.quy_che)
     can_phieu = {d.ma for d in DANH_HIEU.values() if ts(f"binh_xet.bo_phieu.{d.ma}")}
-    gia_dinh = {(d.ma, dh.ma): 1 for d in (*du_lieu.ca_nhan, *du_lieu.tap_the) for dh in d.de_nghi
+    moi_doi_tuong: list[CaNhan | TapThe] = [*du_lieu.ca_nhan, *du_lieu.tap_the]
+    gia_dinh = {(d.ma, dh.ma): 1 for d in moi_doi_tuong for dh in d.de_nghi
                 if dh.ma in can_phieu}
     quy_che = dict(du_lieu.quy_che)
     for ten in bo.tham_so:

@@ -47,7 +47,7 @@ from .tieng_viet import dinh_dang_tien, doc_so_tien
 from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE
 from .van_ban.pdf import can_soffice, chuyen_pdf
 from .van_ban.ve import BanVe, ban_ve_nam, kiem_tra_mau, ve_mot
-from .xet import KetQuaXet, xet_sau_kiem_tra
+from .xet import KetQua, KetQuaXet, xet_sau_kiem_tra
 
 GIAI_DOAN = ("Đọc và kiểm tra", "Kiểm phiếu và xét", "Ghi kết quả Excel", "Tạo văn bản Word", "Ghi sổ và manifest")
 
@@ -171,7 +171,8 @@ def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path) -> Path:
         return d.strftime("%d/%m/%Y") if d else ""
 
     dong = [dong_lich_su(m) for m in kq.du_lieu.so_theo_doi.cac_muc if m.nam != kq.nam]
-    for d, ks in (*kq.ca_nhan, *kq.tap_the):
+    moi_doi_tuong: list[tuple[CaNhan | TapThe, list[KetQua]]] = [*kq.ca_nhan, *kq.tap_the]
+    for d, ks in moi_doi_tuong:
         dat = [k for k in ks if k.dat and k.so_quyet_dinh]
         xl = d.xep_loai.ma if d.xep_loai else ""
         sk = d.sang_kien.ten if isinstance(d, CaNhan) and d.sang_kien else ""
@@ -277,8 +278,8 @@ def _chay_viec(viec: list[_Viec], so_tien_trinh: int, thoi_gian: dict[str, float
                 if fork:
                     tuong_lai = {ex.submit(_lam, i): i for i in thu_tu}
                 else:
-                    gui = [i for i in thu_tu if viec[i].ban_ve is not None and viec[i].ban_ve.truoc_khi_ve is None]
-                    tuong_lai = {ex.submit(viec[i].ham, *viec[i].doi_so): i for i in gui}
+                    gui = [i for i in thu_tu if (bv := viec[i].ban_ve) is not None and bv.truoc_khi_ve is None]
+                    tuong_lai = {ex.submit(viec[i].ham, *viec[i].doi_so): i for i in gui}  # type: ignore[arg-type]
                     tai_cho = [i for i in thu_tu if i not in gui]
                 for i in tai_cho:
                     t = time.perf_counter()
@@ -365,13 +366,13 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, so_tien_tri
         thoi_gian["ghi"] = time.perf_counter() - t
         t = time.perf_counter()
         if soffice:
-            tep += chuyen_pdf([p for p in tep if p.suffix == ".docx"], soffice=soffice)
+            tep += chuyen_pdf([p for p in tep if p.suffix == ".docx"], soffice=str(soffice))
             thoi_gian["pdf"] = time.perf_counter() - t
         t = time.perf_counter()
         bao(GIAI_DOAN[4])
-        for p, h in tep_vao.items():
-            if sha256(Path(p)) != h:
-                raise ThiduaError(f"Tệp đầu vào '{p}' bị thay đổi trong khi chạy; đóng Excel và chạy lại.")
+        for ten_vao, h in tep_vao.items():
+            if sha256(Path(ten_vao)) != h:
+                raise ThiduaError(f"Tệp đầu vào '{ten_vao}' bị thay đổi trong khi chạy; đóng Excel và chạy lại.")
         manifest = _manifest(kq, tep_vao, tam, tep)
         (tam / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         tep.append(tam / "manifest.json")

@@ -275,8 +275,8 @@ class PhienXet:
         kq_tt: dict[str, list[KetQua]] = {t.ma: [] for t in self.du_lieu.tap_the}
         for tang in THU_TU_CA_NHAN:
             self._xet_tang(self.du_lieu.ca_nhan, tang, CA_NHAN, kq_cn)
-        for tang in THU_TU_TAP_THE:
-            self._xet_tang(self.du_lieu.tap_the, tang, TAP_THE, kq_tt)
+        for tang_tt in THU_TU_TAP_THE:
+            self._xet_tang(self.du_lieu.tap_the, tang_tt, TAP_THE, kq_tt)
         for c in self.du_lieu.ca_nhan:
             self._chi_tien(kq_cn[c.ma], tap_the=False)
         for t in self.du_lieu.tap_the:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 TIEN_TO = "thidua: "
 TEN_SHEET_SO = "thidua_danh_dau"
-TIEU_DE_SO = ["Sheet", "Ô", "Màu trước khi thidua tô", "Màu thidua tô"]
+TIEU_DE_SO: list[object] = ["Sheet", "Ô", "Màu trước khi thidua tô", "Màu thidua tô"]
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def doc_so(dong: list[list[object]]) -> list[DauDaTo]:
 
 
 def ghi_so(so: list[DauDaTo]) -> list[list[object]]:
-    return [TIEU_DE_SO] + [[d.sheet, d.o, d.mau_truoc or "", d.mau_thidua] for d in so]
+    return [list(TIEU_DE_SO)] + [[d.sheet, d.o, d.mau_truoc or "", d.mau_thidua] for d in so]
 
 
 def o_can_doc(so_cu: list[DauDaTo], moi: list[DanhDau]) -> list[tuple[str, str]]:
@@ -103,11 +103,11 @@ def ke_hoach(so_cu: list[DauDaTo], moi: list[DanhDau],
     """Take away the old marks, put the new ones: the changes to make and the new register."""
     hien = {k: (chuan_mau(m), g) for k, (m, g) in trang_thai.items()}
     dau = dict(hien)
-    for d in so_cu:
-        k = (d.sheet, d.o)
+    for cu in so_cu:
+        k = (cu.sheet, cu.o)
         mau, ghi_chu = dau.get(k, (None, None))
-        if mau == d.mau_thidua:  # still thidua's fill: give the old one back
-            mau = d.mau_truoc
+        if mau == cu.mau_thidua:  # still thidua's fill: give the old one back
+            mau = cu.mau_truoc
         dau[k] = (mau, bo_dong_thidua(ghi_chu))
     so_moi = []
     for d in moi:

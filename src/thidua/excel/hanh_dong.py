@@ -84,8 +84,8 @@ def bang_ket_qua_kiem_phieu(duong_dan: Path) -> list[list[object]]:
     kq = kiem_tra([Path(duong_dan).parent])
     if kq.co_loi or kq.du_lieu is None:
         loi = [v for v in kq.van_de if v.muc_do == LOI]
-        return [["Dữ liệu có lỗi, chưa kiểm phiếu được:"]] + [[f"{Path(v.tep).name} {v.sheet} {v.o}: {v.thong_bao}"]
-                                                              for v in loi[:50]]
+        dau: list[list[object]] = [["Dữ liệu có lỗi, chưa kiểm phiếu được:"]]
+        return dau + [[f"{Path(v.tep).name} {v.sheet} {v.o}: {v.thong_bao}"] for v in loi[:50]]
     if kq.du_lieu.kiem_phieu is None:
         raise ThiduaError("Không có sheet PhieuBau hoặc KiemPhieu.")
     b = bang_kiem_phieu(kq.du_lieu)

@@ -88,8 +88,7 @@ def danh_dau_so(gia_tri: dict[str, object], ten_so: str = "Sổ đang mở") -> 
     """The cells to mark, and the workbook-level problems (no cell) as lines to show. Ballot headers naming people
     of other workbooks are not checked when this workbook has no CaNhan/TapThe (Lite cannot read the others)."""
     kq = kiem_tra_so(gia_tri, ten_so)
-    co_danh_sach = any(tim_sheet(ten_loai(t)) is not None and tim_sheet(ten_loai(t)).ten in ("CaNhan", "TapThe")
-                       for t in gia_tri)
+    co_danh_sach = any((s := tim_sheet(ten_loai(t))) is not None and s.ten in ("CaNhan", "TapThe") for t in gia_tri)
     van_de = [v for v in kq.van_de if co_danh_sach or v.ma_loi != "ung_vien_la"]
     chung = [f"{'Lỗi' if v.muc_do == LOI else 'Cảnh báo'}: {v.thong_bao}" for v in van_de
              if not v.o and (co_danh_sach or v.ma_loi not in ("thieu_sheet",))]
@@ -135,21 +134,22 @@ def kiem_phieu_so(gia_tri: dict[str, object]) -> list[list[object]]:
     except ham.LoiExcel as e:
         raise ThiduaError(e.thong_bao) from None
     tong = bang[-1][0]
-    so = [int(x) for x in re.findall(r"\d+", tong)]
+    so = [int(x) for x in re.findall(r"\d+", str(tong))]
     return [["Phiếu phát ra", so[0]], ["Phiếu thu vào", so[1]], ["Phiếu hợp lệ", so[2]],
             ["Phiếu không hợp lệ", so[3]], [], *bang[:-1]]
 
 
 def xet_so(gia_tri: dict[str, object], ten_so: str = "Sổ đang mở") -> list[list[object]]:
     """Validate then decide, once, as ``thidua xet`` does; rows of KetQuaXet. With data errors: the errors."""
+    from ..ket_xuat import ly_do
     from ..xet import xet_sau_kiem_tra
 
     kt = kiem_tra_so(gia_tri, ten_so)
     kq = xet_sau_kiem_tra(kt) if not kt.co_loi and kt.du_lieu is not None else None
     if kq is None:
         loi = [v for v in kt.van_de if v.muc_do == LOI]
-        return [["Dữ liệu có lỗi, chưa xét được (sửa rồi chạy lại):"]] + [
-            [f"{v.sheet} {v.o}".strip() + f": {v.thong_bao}"] for v in loi[:100]]
+        dau: list[list[object]] = [["Dữ liệu có lỗi, chưa xét được (sửa rồi chạy lại):"]]
+        return dau + [[f"{v.sheet} {v.o}".strip() + f": {v.thong_bao}"] for v in loi[:100]]
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
     ra: list[list[object]] = [["Mã", "Họ tên / Tập thể", "Đơn vị", "Danh hiệu", "Kết quả", "Tiền thưởng (đồng)",
                                "Lý do, căn cứ"]]
@@ -158,5 +158,5 @@ def xet_so(gia_tri: dict[str, object], ten_so: str = "Sổ đang mở") -> list[
         dv = ten_dv.get(getattr(s, "don_vi", ""), getattr(s, "don_vi", "")) if hasattr(s, "ho_ten") else ""
         ket = ("Hội đồng quyết định" if k.can_hoi_dong else "Đạt" if k.dat else "Không đạt")
         ra.append([s.ma, ten, dv, k.danh_hieu.viet_tat, ket, k.tien_thuong if k.dat and k.tien_thuong else "",
-                   ham._o("; ".join(k.ly_do))])
+                   ham._o("; ".join(ly_do(k)))])
     return ra

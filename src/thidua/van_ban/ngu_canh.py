@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -158,7 +159,7 @@ def _thu_tu_don_vi(kq: KetQuaXet) -> dict[str, int]:
     return {t.ma: i for i, t in enumerate(kq.du_lieu.tap_the)}
 
 
-def _nhom_ca_nhan(kq: KetQuaXet, muc: list[tuple[CaNhan, KetQua]], tien: dict[str, int | None] | None = None
+def _nhom_ca_nhan(kq: KetQuaXet, muc: list[tuple[CaNhan, KetQua]], tien: Mapping[str, int | None] | None = None
                   ) -> list[dict[str, Any]]:
     """People grouped by unit in the department's order (numbered group rows), by name inside a unit; STT runs on
     through the part."""
@@ -362,6 +363,10 @@ def _phieu_chu(k: KetQua) -> str:
     return f"{k.phieu.dong_y}/{k.phieu.mau_so} ({dinh_dang_ty_le(float(k.phieu.ty_le))})" if k.phieu else ""
 
 
+def _dong_y(k: KetQua) -> int:
+    return k.phieu.dong_y if k.phieu is not None else 0
+
+
 def _thanh_tich(k: KetQua) -> str:
     return thanh_tich(k)
 
@@ -379,7 +384,7 @@ def _ngay_so(d: dt.date | None) -> str:
 def _chuoi_nam(kq: KetQuaXet, ma: str, ma_dh: str) -> list[int]:
     """The consecutive years ending this year in which the subject holds ``ma_dh`` (ledger, or decided now)."""
     so = kq.du_lieu.so_theo_doi
-    nay = any(k.dat and k.danh_hieu.ma == ma_dh for d, ks in (*kq.ca_nhan, *kq.tap_the) if d.ma == ma for k in ks)
+    nay = any(k.dat and k.danh_hieu.ma == ma_dh for d, k in kq.tat_ca() if d.ma == ma)
     nam = kq.nam if nay else kq.nam - 1
     chuoi = []
     while (nam == kq.nam and nay) or so.co(ma, ma_dh, nam):
@@ -485,8 +490,10 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
     tt, ts = kq.du_lieu.thong_tin, kq.ts
     co_quan = _ten_co_quan(tt)
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
-    phan, de_nghi = [], []
-    ca_nhan, tap_the = set(), set()
+    phan: list[dict[str, Any]] = []
+    de_nghi: list[Any] = []
+    ca_nhan: set[str] = set()
+    tap_the: set[str] = set()
     so_bao_cao = 0
     for dh in DANH_HIEU.values():
         muc = [(d, k) for d, k in kq.tat_ca() if k.dat and k.danh_hieu is dh and not k.so_quyet_dinh]
@@ -496,7 +503,8 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
         muc_cn = sorted([(d, k) for d, k in muc if isinstance(d, CaNhan)],
                         key=lambda x: (_thu_tu_don_vi(kq).get(x[0].don_vi, 99), khoa_sap_xep_ho_ten(x[0].ho_ten)))
         ds = []
-        for i, (d, k) in enumerate([*muc_tt, *muc_cn], start=1):
+        cac_muc: list[tuple[CaNhan | TapThe, KetQua]] = [*muc_tt, *muc_cn]
+        for i, (d, k) in enumerate(cac_muc, start=1):
             if isinstance(d, CaNhan):
                 ca_nhan.add(d.ma)
                 don_vi = ", ".join(x for x in (d.chuc_vu, ten_dv.get(d.don_vi, d.don_vi)) if x)
@@ -590,15 +598,18 @@ def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
         noi_dung.append("(Chưa có kết quả bỏ phiếu.)")
     nhom = []
     for dh in DANH_HIEU.values():
-        muc = [(d, k) for d, k in _da_bo_phieu(kq) if k.danh_hieu is dh]
+        muc = [(d, k) for d, k in _da_bo_phieu(kq) if k.danh_hieu is dh and k.phieu is not None]
         if not muc:
             continue
+        p0 = muc[0][1].phieu
+        assert p0 is not None
         ds = [{"stt": i, "ten": _ten(d), "don_vi": ten_dv.get(getattr(d, "don_vi", ""), ""),
-               "dong_y": f"{k.phieu.dong_y}/{k.phieu.mau_so}", "ty_le": dinh_dang_ty_le(float(k.phieu.ty_le)),
+               "dong_y": f"{p.dong_y}/{p.mau_so}", "ty_le": dinh_dang_ty_le(float(p.ty_le)),
                "ket_qua": "Đạt" if k.dat else ("Hội đồng quyết định" if k.can_hoi_dong else "Không đạt")}
-              for i, (d, k) in enumerate(sorted(muc, key=lambda x: (-x[1].phieu.dong_y, khoa_sap_xep_ho_ten(_ten(x[0])))), 1)]
-        nhom.append({"tieu_de": f"{dh.ten} ({dh.viet_tat}) — ngưỡng {hien_thi_gia_tri(muc[0][1].phieu.nguong)} "
-                                f"{TEN_LUA_CHON.get(muc[0][1].phieu.loai_mau_so, '')}", "ds": ds})
+              for i, (d, k) in enumerate(sorted(muc, key=lambda x: (-_dong_y(x[1]), khoa_sap_xep_ho_ten(_ten(x[0])))), 1)
+              if (p := k.phieu) is not None]
+        nhom.append({"tieu_de": f"{dh.ten} ({dh.viet_tat}) — ngưỡng {hien_thi_gia_tri(p0.nguong)} "
+                                f"{TEN_LUA_CHON.get(p0.loai_mau_so, '')}", "ds": ds})
     ket_luan = ["Kết luận: Hội đồng thống nhất đề nghị: " + "; ".join(
         f"{d.viet_tat}: {dem[(d.viet_tat, True)]}" for d in DANH_HIEU.values() if dem[(d.viet_tat, True)]) + "."]
     can = kq.can_hoi_dong()
@@ -679,7 +690,7 @@ def danh_sach_dang_ky(tt: ThongTin, du_lieu: Any = None, ghi_chu: dict[tuple[str
     for c in ca_nhan:
         nhom[c.don_vi].append(c)
     ds_nhom, stt = [], 0
-    tong_cn = Counter()
+    tong_cn: Counter[str] = Counter()
     for i, ma in enumerate(sorted(nhom, key=lambda m: (thu_tu.get(m, len(thu_tu)), m)), start=1):
         dong = []
         for c in sorted(nhom[ma], key=lambda c: khoa_sap_xep_ho_ten(c.ho_ten)):
@@ -694,7 +705,8 @@ def danh_sach_dang_ky(tt: ThongTin, du_lieu: Any = None, ghi_chu: dict[tuple[str
                          "dau": ["x" if m in ma_dk else "" for m in COT_DANG_KY_CA_NHAN],
                          "ghi_chu": van_ban_dep("; ".join(chu))})
         ds_nhom.append({"ten": f"{i}. {ten_dv.get(ma, ma)} ({len(dong)} người)", "ds": dong})
-    tap_the, tong_tt = [], Counter()
+    tap_the: list[dict[str, Any]] = []
+    tong_tt: Counter[str] = Counter()
     for t in tap_the_ds:
         if not t.dang_ky:
             continue
@@ -774,12 +786,12 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
     tt = kq.du_lieu.thong_tin
     co_quan = _ten_co_quan(tt)
     cac_nam = [kq.nam - 3, kq.nam - 2, kq.nam - 1, kq.nam]
-    muc_so = [m for m in kq.du_lieu.so_theo_doi.cac_muc if m.danh_hieu]
-    nam_co_so_lieu = {m.nam for m in muc_so}
-    dem_truoc = Counter((m.nam, m.danh_hieu.ma) for m in muc_so)
+    muc_so = [(m, m.danh_hieu) for m in kq.du_lieu.so_theo_doi.cac_muc if m.danh_hieu is not None]
+    nam_co_so_lieu = {m.nam for m, _ in muc_so}
+    dem_truoc = Counter((m.nam, dh.ma) for m, dh in muc_so)
     dem_nay = Counter(k.danh_hieu.ma for _, k in kq.tat_ca() if k.dat)
     so_sanh: list[dict[str, Any]] = []
-    co_ghi = {m.danh_hieu.ma for m in muc_so if m.nam in cac_nam}  # titles the ledger records at all
+    co_ghi = {dh.ma for m, dh in muc_so if m.nam in cac_nam}  # titles the ledger records at all
     for dh in DANH_HIEU.values():
         so = [dem_truoc[(y, dh.ma)] if y in nam_co_so_lieu and dh.ma in co_ghi else None
               for y in cac_nam[:3]] + [dem_nay[dh.ma]]
@@ -797,7 +809,8 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
     tat_ca = kq.tat_ca()
     theo_ma: dict[str, Counter] = defaultdict(Counter)
     tien_qd: Counter = Counter()
-    ca_nhan_len, tap_the_len = set(), set()
+    ca_nhan_len: set[str] = set()
+    tap_the_len: set[str] = set()
     for d, k in tat_ca:
         if not k.dat:
             continue
@@ -819,7 +832,7 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
         tong_dv.update(dong)
         theo_dv.append({"ten": t.ten, **dong, "so_chi": _tien(c["so_chi"]), "de_nghi": _tien(c["de_nghi"])})
     so_chi, de_nghi = tien_so_chi_va_de_nghi(kq)
-    tong_don_vi = {k: tong_dv[k] for k in ("ldtt", "cstdcs", "ttldtt", "gk", "cap_tren")}
+    tong_don_vi: dict[str, Any] = {k: tong_dv[k] for k in ("ldtt", "cstdcs", "ttldtt", "gk", "cap_tren")}
     tong_don_vi.update(so_chi=_tien(tong_dv["so_chi"]), de_nghi=_tien(tong_dv["de_nghi"]))
     qd = [f"{ten}: {dinh_dang_tien(tien_qd[ma])} đồng" for ma, ten in (
         ("danh_hieu", "Quyết định công nhận danh hiệu thi đua"),
