@@ -158,11 +158,24 @@ _THE_REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"
 _THE_REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
 _O_LOI = re.compile(rb'<c\b([^>]*?)\bt="e"([^>]*)>(?:<f[^>]*>.*?</f>|<f[^>]*/>)?<v>([^<]*)</v>', re.S)
 _THAM_CHIEU = re.compile(rb'\br="([A-Z]+)(\d+)"')
+# a formula whose value was never computed (a file written by a program, never opened in Excel): no value, or an
+# empty one without t="str" (Excel writes t="str" for a formula that computes to "")
+_CHUA_TINH = re.compile(rb'<c\b([^>]*)>(?:<f[^>]*>[^<]*</f>|<f[^>]*/>)(?:<v>\s*</v>|<v/>)?</c>')
+CHUA_TINH = "chưa tính"
+
+
+def thong_bao_o_loi(gia_tri: str) -> str:
+    """The sentence for a cell ``o_loi`` marks: an Excel error value, or a formula never computed."""
+    if gia_tri == CHUA_TINH:
+        return ("Ô chứa công thức chưa có giá trị (tệp do chương trình khác tạo, chưa mở bằng Excel): mở tệp bằng "
+                "Excel, lưu lại rồi chạy lại, hoặc nhập giá trị trực tiếp thay cho công thức.")
+    return f"Ô chứa lỗi công thức {gia_tri}; sửa công thức hoặc nhập giá trị trực tiếp."
 
 
 def _o_loi_xlsx(p: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Cells whose cached value is an Excel error (#N/A, #REF!, …), per sheet name. calamine reads them as
-    empty; a cheap scan of the sheet XML finds them so the message can say "#N/A"."""
+    """Cells whose cached value is an Excel error (#N/A, #REF!, …) or that hold a formula never computed
+    (``CHUA_TINH``), per sheet name. calamine reads them as empty; a cheap scan of the sheet XML finds them so the
+    message can say "#N/A" or "formula without a value" rather than "missing"."""
     from xml.sax.saxutils import unescape
 
     from openpyxl.utils import column_index_from_string
@@ -183,14 +196,19 @@ def _o_loi_xlsx(p: Path) -> dict[str, dict[tuple[int, int], str]]:
                     xml = z.read(duong)
                 except KeyError:
                     continue
-                if b't="e"' not in xml:
+                if b't="e"' not in xml and b"<f" not in xml:
                     continue
                 o: dict[tuple[int, int], str] = {}
                 for a, b, v in _O_LOI.findall(xml):
                     m = _THAM_CHIEU.search(a + b)
                     if m:
                         o[(int(m.group(2)) - 1, column_index_from_string(m.group(1).decode()) - 1)] = v.decode()
-                ket_qua[unescape(ten.decode("utf-8"))] = o
+                for thuoc_tinh in _CHUA_TINH.findall(xml) if b"<f" in xml else ():
+                    m = _THAM_CHIEU.search(thuoc_tinh)
+                    if m and b't="str"' not in thuoc_tinh and b't="e"' not in thuoc_tinh:
+                        o[(int(m.group(2)) - 1, column_index_from_string(m.group(1).decode()) - 1)] = CHUA_TINH
+                if o:
+                    ket_qua[unescape(ten.decode("utf-8"))] = o
     except (zipfile.BadZipFile, KeyError, OSError):
         return {}
     return ket_qua

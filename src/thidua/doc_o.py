@@ -4,6 +4,7 @@ that turns every unreadable cell into a ``VanDe`` naming file, sheet and cell.""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from functools import lru_cache
 from typing import Any
@@ -19,7 +20,7 @@ from .danh_muc import (
     doc_loai_sang_kien,
     doc_xep_loai,
 )
-from .doc_bang import BangTho
+from .doc_bang import BangTho, thong_bao_o_loi
 from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe
 from .ma_cu import sua_ma_cu
 from .mo_hinh import KyNghi, NguonDong
@@ -160,8 +161,10 @@ def doc_o(cot: Cot, v: object) -> Any:
             raise LoiO("phải là số")
         try:
             so = float(str(v).replace(",", ".")) if isinstance(v, str) else float(v)  # type: ignore[arg-type]
-        except ValueError:
+        except (ValueError, TypeError):  # text, or a date/time cell where a number belongs
             raise LoiO(f"'{v}' không phải số") from None
+        if not math.isfinite(so):
+            raise LoiO(f"'{v}' không phải số")
         if k == SO_NGUYEN:
             if not so.is_integer():
                 raise LoiO(f"'{v}' phải là số nguyên")
@@ -211,8 +214,7 @@ class BoGom:
                 continue
             v = dong[c] if c < len(dong) else ""
             if (r, c) in b.o_loi:
-                self.them("o_loi_cong_thuc", LOI, f"Ô chứa lỗi công thức {b.o_loi[(r, c)]}; sửa công thức hoặc "
-                          "nhập giá trị trực tiếp.", b, r, c, cd.tieu_de)
+                self.them("o_loi_cong_thuc", LOI, thong_bao_o_loi(b.o_loi[(r, c)]), b, r, c, cd.tieu_de)
                 ban_ghi[cd.khoa] = None
                 continue
             if isinstance(v, str) and v:

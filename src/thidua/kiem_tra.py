@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .danh_muc import CA_NHAN, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, DanhHieu
-from .doc_bang import BangTho, dien_o, doc_dau_vao
+from .doc_bang import BangTho, dien_o, doc_dau_vao, thong_bao_o_loi
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
 from .kiem_tra_phieu import doc_hoi_dong, doc_hoi_dong_quyet, doc_phieu, doi_chieu_hoi_dong
 from .kiem_tra_su_kien import kiem_ca_nhan_moi, kiem_ma, kiem_mot_thanh_tich
@@ -198,7 +198,7 @@ def _doc_thong_tin(ds: list[BangTho], g: BoGom, che_do: str, nam_mac_dinh: int |
             continue
         vi_tri[cd.khoa] = (r, c_v)
         if (r, c_v) in b.o_loi:
-            g.them("o_loi_cong_thuc", LOI, f"Ô chứa lỗi công thức {b.o_loi[(r, c_v)]}.", b, r, c_v, cd.tieu_de)
+            g.them("o_loi_cong_thuc", LOI, thong_bao_o_loi(b.o_loi[(r, c_v)]), b, r, c_v, cd.tieu_de)
             continue
         try:
             gia_tri[cd.khoa] = doc_o(cd, v)
