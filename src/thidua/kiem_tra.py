@@ -120,7 +120,9 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
     _kiem_de_nghi(ca_nhan, tap_the, g, ts, thong_tin, so_theo_doi, che_do, theo_tep)
     kiem_ma(ca_nhan, tap_the, so_theo_doi, g, theo_tep)
     if thong_tin is not None:
-        kiem_mot_thanh_tich(ca_nhan, tap_the, so_theo_doi, g, theo_tep, thong_tin.nam)
+        can_cu_mot = (ts("can_cu.mot_thanh_tich") if ts is not None  # no law for that date: the latest citation
+                      else bo["can_cu.mot_thanh_tich"].cac_gia_tri[-1][1])
+        kiem_mot_thanh_tich(ca_nhan, tap_the, so_theo_doi, g, theo_tep, thong_tin.nam, can_cu_mot)
     kp = None
     hoi_dong = doc_hoi_dong(theo_loai[S_HOI_DONG.ten], g)
     hoi_dong_quyet = doc_hoi_dong_quyet(theo_loai[S_HOI_DONG_QUYET.ten], g, ca_nhan, tap_the)

@@ -115,8 +115,9 @@ def kiem_ma(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi,
 
 
 def kiem_mot_thanh_tich(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi, g: BoGom,
-                        theo_tep: TheoTep, nam: int) -> None:
-    """Law 2022 Art. 5(2): one achievement is not rewarded with several forms. Two forms of commendation (GK,
+                        theo_tep: TheoTep, nam: int, can_cu: str) -> None:
+    """Law 2022 Art. 5(2) (``can_cu``: its citation in force, from params/can_cu/mot_thanh_tich.yaml): one
+    achievement is not rewarded with several forms. Two forms of commendation (GK,
     BK tỉnh) for the same subject and year's regular achievement are an error naming both cells, unless Ghi
     chú records why (then a warning quoting it). Titles plus one form stay allowed."""
     doi_tuong: list[CaNhan | TapThe] = [*ca_nhan, *tap_the]
@@ -140,8 +141,8 @@ def kiem_mot_thanh_tich(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so
             continue
         ten = dt_.ho_ten if isinstance(dt_, CaNhan) else dt_.ten
         co_ly_do = bool(dt_.ghi_chu.strip())
-        thong_bao = (f"{ten} ({dt_.ma}): một thành tích năm {nam} chỉ được khen một hình thức (Luật Thi đua, khen "
-                     f"thưởng 2022, Điều 5 khoản 2): " + "; ".join(xung_dot))
+        thong_bao = (f"{ten} ({dt_.ma}): một thành tích năm {nam} chỉ được khen một hình thức ({can_cu}): "
+                     + "; ".join(xung_dot))
         if co_ly_do:
             g.van_de.append(_van_de("mot_thanh_tich_hai_hinh_thuc", CANH_BAO, thong_bao + f". Ghi chú nêu lý do: "
                                     f"«{dt_.ghi_chu}» — kiểm tra đây là hai thành tích khác nhau.",
@@ -162,7 +163,6 @@ def kiem_mot_thanh_tich(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so
         g.van_de.append(_van_de(
             "mot_thanh_tich_hai_hinh_thuc", CANH_BAO, f"Sổ theo dõi ghi {a.danh_hieu.viet_tat} ở "
             f"{_noi(theo_tep, a.nguon, 'danh_hieu')} và {b.danh_hieu.viet_tat} ở {_noi(theo_tep, b.nguon, 'danh_hieu')} "
-            f"cho {ma} năm {y}: một thành tích chỉ được khen một hình thức (Luật Thi đua, khen thưởng 2022, Điều 5 "
-            "khoản 2). Nếu một trong hai là khen chuyên đề hoặc đột xuất, ghi cột Loại khen thưởng.",
+            f"cho {ma} năm {y}: một thành tích chỉ được khen một hình thức ({can_cu}). Nếu một trong hai là khen chuyên đề hoặc đột xuất, ghi cột Loại khen thưởng.",
             theo_tep, b.nguon, "danh_hieu", "Danh hiệu/hình thức"))
 
