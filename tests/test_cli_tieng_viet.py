@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import pytest
@@ -142,3 +143,17 @@ def test_quy_dinh_nhan_ngay_viet_nam(ngay: str) -> None:
 def test_quy_dinh_ngay_sai(ngay: str, cau: str) -> None:
     ma, ra = chay("quy-dinh", "--ngay", ngay)
     assert ma == 2 and cau in ra and "Traceback" not in ra
+
+
+def test_dang_ky_ngay_viet_nam(tmp_path: Path) -> None:
+    """dang-ky --ngay 26/12/2025 dates the Word list as typed."""
+    import zipfile
+
+    from tien_ich import bo_nho
+
+    ma, ra = chay("dang-ky", str(bo_nho(tmp_path)), "-o", str(tmp_path / "ra"), "--ngay", "26/12/2025")
+    assert ma == 0, ra
+    xml = zipfile.ZipFile(tmp_path / "ra" / "danh-sach-dang-ky-2025.docx").read("word/document.xml").decode()
+    assert "ngày 26 tháng 12 năm 2025" in re.sub(r"<[^>]+>", "", xml)
+    ma, ra = chay("dang-ky", str(bo_nho(tmp_path)), "-o", str(tmp_path / "ra2"), "--ngay", "26/13/2025")
+    assert ma == 2 and "không có trong lịch" in ra

@@ -272,7 +272,8 @@ def dang_ky_lenh(dau_vao: DauVao, ra: ThuMucRa, json_: JsonOpt = False,
                  nam: Annotated[int | None, typer.Option("--nam", metavar="NAM",
                                                          help="Năm đăng ký (thay năm ghi trong ThongTin).")] = None,
                  ngay: Annotated[str | None, typer.Option("--ngay", metavar="NGAY",
-                                                          help="Ngày ghi trên danh sách Word (mặc định: hôm nay).")] = None,
+                                                          help="Ngày ghi trên danh sách Word, dạng dd/mm/yyyy "
+                                                               "(mặc định: hôm nay).")] = None,
                  ghi_de: GhiDeOpt = False) -> None:
     """Đợt đăng ký thi đua đầu năm: kiểm tra bảng đăng ký, ghi danh sách đăng ký tổng hợp (Excel, Word).
 
