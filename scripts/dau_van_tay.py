@@ -50,6 +50,7 @@ def gia_tri_xlsx(p: Path) -> dict[str, dict[str, Any]]:
     """Per sheet: every cell value (rows), and the layout a reader sees (widths, heights, number formats, bold,
     wrap, quote prefix, frozen panes, tables, filter, print titles, orientation)."""
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
 
     wb = load_workbook(p)
     ra = {}
@@ -59,7 +60,8 @@ def gia_tri_xlsx(p: Path) -> dict[str, dict[str, Any]]:
             dong.pop()
         dinh_dang = [[(c.number_format, bool(c.font.b), bool(c.alignment.wrap_text), bool(c.quotePrefix),
                        c.data_type) for c in r if c.value is not None] for r in ws.iter_rows()]
-        rong = {k: round(v.width, 2) for k, v in ws.column_dimensions.items() if v.width}
+        rong = {get_column_letter(i): round(v.width, 2) for v in ws.column_dimensions.values() if v.width
+                for i in range(v.min, v.max + 1)}  # a group of columns written as one (xlsxwriter) or each
         cao = {k: v.height for k, v in ws.row_dimensions.items() if v.height}
         bo_cuc = {"rong": rong, "cao": cao, "dinh_dang": dinh_dang, "dong_bang": ws.freeze_panes,
                   "bang": sorted((t.displayName, t.ref) for t in ws.tables.values()),

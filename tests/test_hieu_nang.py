@@ -142,3 +142,51 @@ def test_song_song_cho_cung_moi_gia_tri_va_chu(demo_dau_vao: Path, demo_ket_qua,
     for ten in mot:
         assert mot[ten] == hai[ten], ten
     assert {"ket_qua_xlsx", "van_ban", "so_theo_doi"} <= kq.thoi_gian.keys()
+
+
+def test_so_ghi_nhanh_giong_openpyxl(demo_ket_qua, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ket-qua.xlsx and so-theo-doi.xlsx written by xlsxwriter (SoNhanh) and by openpyxl's Workbook through the same
+    code: every sheet's values and layout (widths, heights, number formats, bold, wrap, quote prefix, frozen panes,
+    tables, filters, print titles) read back the same."""
+    from openpyxl import Workbook, load_workbook
+
+    import thidua.tong_ket as tk
+
+    dvt = _dau_van_tay()
+    kq = demo_ket_qua.ket_qua
+    van_de = demo_ket_qua.kiem_tra.van_de
+    ra = {}
+    for ten, lop in (("nhanh", tk.SoNhanh), ("openpyxl", Workbook)):
+        monkeypatch.setattr(tk, "SoNhanh", lop)
+        (tmp_path / ten).mkdir()
+        a = tk.ghi_ket_qua_xlsx(kq, van_de, tmp_path / ten / "ket-qua.xlsx")
+        b = tk.ghi_so_theo_doi(kq, tmp_path / ten / "so-theo-doi.xlsx")
+        c = tk.ghi_ket_qua_xlsx(None, van_de, tmp_path / ten / "loi.xlsx")
+        ra[ten] = {p.name: dvt.gia_tri_xlsx(p) for p in (a, b, c)}
+    assert ra["nhanh"] == ra["openpyxl"]
+    assert len(ra["nhanh"]["ket-qua.xlsx"]["CaNhan"]["dong"]) > 100
+    o = load_workbook(tmp_path / "nhanh" / "ket-qua.xlsx")["CaNhan"]["A2"]  # the header look is kept too
+    assert (o.fill.fgColor.rgb[-6:], o.border.left.style, o.font.name, o.font.b) == ("DDEBF7", "thin",
+                                                                                      "Times New Roman", True)
+
+
+def test_so_ghi_nhanh_khong_bao_gio_tao_cong_thuc(tmp_path: Path) -> None:
+    """Text beginning with =, +, -, @ stays text (with a quote prefix), also in a column with a number format."""
+    from openpyxl import load_workbook
+
+    from thidua.ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
+    from thidua.ghi_nhanh import SoNhanh
+
+    wb = SoNhanh()
+    hiem = ["=HYPERLINK(\"http://x\",\"bấm\")", "+1+2", "-3", "@SUM(A1)", "=1+1"]
+    ghi_bang(wb.active, ["A", "B"], [[h, h] for h in hiem] + [[1500000, ""]], dinh_dang={2: SO_TIEN},
+             ten_bang="Thu")
+    luu_nguyen_tu(wb, tmp_path / "a.xlsx")
+    ws = load_workbook(tmp_path / "a.xlsx").active
+    for r, h in enumerate(hiem, start=2):
+        for c in (1, 2):
+            o = ws.cell(row=r, column=c)
+            assert (o.value, o.data_type, o.quotePrefix) == (h, "s", True)
+    assert ws.cell(row=7, column=1).value == 1500000 and ws.cell(row=7, column=1).data_type == "n"
+    assert ws.cell(row=7, column=2).value is None
+    assert ws.cell(row=3, column=2).number_format == SO_TIEN

@@ -46,16 +46,26 @@ def ghi_bang(ws: Worksheet, tieu_de: Sequence[str], cac_dong: Iterable[Sequence[
     dinh_dang = dinh_dang or {}
     boc = Alignment(wrap_text=True, vertical="top")
     xuong_dong = set(xuong_dong)
+    ghi_dong = getattr(ws, "ghi_dong", None)  # a write-once sheet (ghi_nhanh.BangNhanh) takes a row at once
+    kieu_cot = {c: {"number_format": dinh_dang[c]} for c in dinh_dang}
+    for c in xuong_dong:
+        kieu_cot[c] = {**kieu_cot.get(c, {}), "alignment": boc}
+    cong_thuc = {"quotePrefix": True}
     for r, dong in enumerate(cac_dong, start=dong_dau + 1):
         so_dong_chu = 1
-        for c, v in enumerate(dong, start=1):
-            ghi_o(ws, r, c, v)
-            if c in dinh_dang:
-                ws.cell(row=r, column=c).number_format = dinh_dang[c]
-            if c in xuong_dong:
-                ws.cell(row=r, column=c).alignment = boc
-                rong = (do_rong[c - 1] if do_rong else 16) * 1.15  # characters per line, roughly
-                so_dong_chu = max(so_dong_chu, sum(-(-len(phan) // int(rong)) or 1 for phan in str(v or "").split("\n")))
+        if ghi_dong is not None:
+            ghi_dong(r, dong, kieu_cot, cong_thuc)
+        else:
+            for c, v in enumerate(dong, start=1):
+                ghi_o(ws, r, c, v)
+                if c in dinh_dang:
+                    ws.cell(row=r, column=c).number_format = dinh_dang[c]
+                if c in xuong_dong:
+                    ws.cell(row=r, column=c).alignment = boc
+        for c in xuong_dong:
+            v = dong[c - 1] if c <= len(dong) else None
+            rong = (do_rong[c - 1] if do_rong else 16) * 1.15  # characters per line, roughly
+            so_dong_chu = max(so_dong_chu, sum(-(-len(phan) // int(rong)) or 1 for phan in str(v or "").split("\n")))
         if xuong_dong and so_dong_chu > 1:
             ws.row_dimensions[r].height = 13.5 * min(so_dong_chu, 30)  # neither Excel nor LibreOffice fits it
     for c in range(1, len(tieu_de) + 1):

@@ -23,12 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-
 from . import __version__
 from .danh_muc import DANH_HIEU
 from .ghi_an_toan import ThuMucGhi
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
+from .ghi_nhanh import SoNhanh
 from .ket_xuat import (
     CAP_QUYET_DINH_SO,
     CAP_QUYET_DINH_TREN,
@@ -81,7 +80,7 @@ def _dong_ket_qua(d: CaNhan | TapThe, k: Any, ten_dv: dict[str, str]) -> list[ob
 
 def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path) -> Path:
     """ket-qua.xlsx: TongHop, CaNhan, TapThe, KiemPhieu, TienThuong, Loi (only Loi when the data has errors)."""
-    wb = Workbook()
+    wb = SoNhanh()  # write-once: xlsxwriter (ghi_nhanh), not an openpyxl Cell per cell
     ws = wb.active
     if kq is not None:
         ws.title = "TongHop"
@@ -186,7 +185,7 @@ def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path) -> Path:
                                    ngay_quyet_dinh=ngay(kq.ngay_quyet_dinh), co_quan=co_quan,
                                    xep_loai=xl if i == 0 else "", sang_kien=sk if i == 0 else "",
                                    ky_luat=kl if i == 0 else ""))
-    wb = Workbook()
+    wb = SoNhanh()  # write-once: xlsxwriter (ghi_nhanh), not an openpyxl Cell per cell
     ghi_bang(wb.active, [c.tieu_de for c in LICH_SU.cot], dong, tieu_de_trang=f"SỔ THEO DÕI THI ĐUA, KHEN THƯỞNG "
              f"(đến năm {kq.nam}) — ghi Số quyết định khi có", do_rong=[c.do_rong for c in LICH_SU.cot],
              ten_bang="SoTheoDoi")

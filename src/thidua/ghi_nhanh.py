@@ -1,0 +1,329 @@
+"""Write-once workbooks written fast (issue 15, cause 4): ``SoNhanh`` takes the part of openpyxl's ``Workbook`` /
+``Worksheet`` API that ``ghi_bang`` and the batch use (``active``, ``create_sheet``, ``cell``, styles, widths,
+heights, frozen panes, tables, filters, print setup), keeps only values and styles in plain dicts, and writes the
+file with xlsxwriter in one pass — no openpyxl ``Cell`` object per cell.
+
+The file reads back the same (values, number formats, bold, wrap, quote prefix, widths, heights, frozen panes,
+tables, filters, print titles: ``tests/test_hieu_nang.py`` compares it with openpyxl's). Text is always written as
+text (``write_string``): a value beginning with ``=`` never becomes a formula, and as with ``ghi_bang.ghi_o`` it is
+marked with a quote prefix so Excel keeps it text when edited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from openpyxl.utils import column_index_from_string, range_boundaries
+
+from .ghi_bang import KY_TU_CONG_THUC
+
+_KIEU_VIEN = {"thin": 1, "medium": 2, "dashed": 3, "dotted": 4, "thick": 5, "double": 6, "hair": 7}
+
+
+def _mau(c: Any) -> str | None:
+    rgb = getattr(c, "rgb", None) if c is not None else None
+    if not isinstance(rgb, str):
+        return None
+    return "#" + rgb[-6:]
+
+
+def _dinh_dang(kieu: dict[str, Any]) -> dict[str, Any]:
+    """openpyxl style objects → xlsxwriter format properties."""
+    ra: dict[str, Any] = {}
+    f = kieu.get("font")
+    if f is not None:
+        if f.name:
+            ra["font_name"] = f.name
+        if f.b:
+            ra["bold"] = True
+        if f.i:
+            ra["italic"] = True
+        if f.sz:
+            ra["font_size"] = float(f.sz)
+        if f.u:
+            ra["underline"] = 1
+        if _mau(f.color):
+            ra["font_color"] = _mau(f.color)
+    a = kieu.get("alignment")
+    if a is not None:
+        if a.wrap_text:
+            ra["text_wrap"] = True
+        if a.horizontal:
+            ra["align"] = a.horizontal
+        if a.vertical:
+            ra["valign"] = {"center": "vcenter"}.get(a.vertical, a.vertical)
+    p = kieu.get("fill")
+    if p is not None and p.fill_type == "solid" and _mau(p.fgColor):
+        ra["pattern"] = 1
+        ra["bg_color"] = _mau(p.fgColor)
+    b = kieu.get("border")
+    if b is not None:
+        for canh in ("left", "right", "top", "bottom"):
+            s = getattr(b, canh)
+            if s is not None and s.style:
+                ra[canh] = _KIEU_VIEN.get(s.style, 1)
+                if _mau(s.color):
+                    ra[f"{canh}_color"] = _mau(s.color)
+    if kieu.get("number_format"):
+        ra["num_format"] = kieu["number_format"]
+    if kieu.get("quotePrefix"):
+        ra["quote_prefix"] = True
+    return ra
+
+
+def _kieu_o(ten: str) -> property:
+    """A style attribute of a cell: written into the sheet's style dicts (copied: a dict may be shared)."""
+
+    def dat(o: _O, gt: Any) -> None:
+        kieu = o.ws._kieu
+        kieu[o.k] = {**kieu.get(o.k, {}), ten: gt}
+
+    return property(lambda o: o.ws._kieu.get(o.k, {}).get(ten), dat)
+
+
+class _O:
+    """One cell, as far as ``ghi_bang`` touches it: value and style attributes land in the sheet's dicts."""
+
+    __slots__ = ("k", "ws")
+
+    def __init__(self, ws: BangNhanh, k: tuple[int, int]) -> None:
+        self.ws = ws
+        self.k = k
+
+    @property
+    def value(self) -> Any:
+        return self.ws._gia_tri.get(self.k)
+
+    @value.setter
+    def value(self, gt: Any) -> None:
+        self.ws._gia_tri[self.k] = gt
+
+    @property
+    def row(self) -> int:
+        return self.k[0]
+
+    @property
+    def column(self) -> int:
+        return self.k[1]
+
+    @property
+    def data_type(self) -> str:
+        return "s" if isinstance(self.value, str) else "n"
+
+    @data_type.setter
+    def data_type(self, gt: str) -> None:
+        pass  # text is always written as text
+
+    font = _kieu_o("font")
+    fill = _kieu_o("fill")
+    alignment = _kieu_o("alignment")
+    border = _kieu_o("border")
+    number_format = _kieu_o("number_format")
+    quotePrefix = _kieu_o("quotePrefix")
+
+
+class _Kich:
+    __slots__ = ("height", "width")
+
+    def __init__(self) -> None:
+        self.width: float | None = None
+        self.height: float | None = None
+
+
+class _KichThuoc(dict):
+    def __missing__(self, k: Any) -> _Kich:
+        v = self[k] = _Kich()
+        return v
+
+
+class BangNhanh:
+    PAPERSIZE_A4 = "9"
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self._gia_tri: dict[tuple[int, int], Any] = {}
+        self._kieu: dict[tuple[int, int], dict[str, Any]] = {}
+        self.column_dimensions = _KichThuoc()
+        self.row_dimensions = _KichThuoc()
+        self.freeze_panes: Any = None
+        self._bang: list[Any] = []
+        self.auto_filter = SimpleNamespace(ref=None)
+        self.page_setup = SimpleNamespace(paperSize=None, orientation=None, fitToWidth=None, fitToHeight=None)
+        self.sheet_properties = SimpleNamespace(pageSetUpPr=SimpleNamespace(fitToPage=False))
+        self.print_title_rows: str | None = None
+        self._max_row = 0
+
+    def cell(self, row: int, column: int, value: Any = None) -> _O:
+        k = (row, column)
+        if value is not None:
+            self._gia_tri[k] = value
+        if row > self._max_row:
+            self._max_row = row
+        return _O(self, k)
+
+    def ghi_dong(self, r: int, dong: Sequence[object], kieu_cot: dict[int, dict[str, Any]],
+                 cong_thuc: dict[str, Any]) -> None:
+        """One data row of ``ghi_bang`` at once: values from column 1, each column's style (a dict shared by the
+        column's cells), text Excel would take for a formula marked ``cong_thuc`` (a quote prefix)."""
+        gia_tri, kieu = self._gia_tri, self._kieu
+        for c, v in enumerate(dong, start=1):
+            k = (r, c)
+            if v is not None:
+                gia_tri[k] = v
+            kc = kieu_cot.get(c)
+            if isinstance(v, str) and v.startswith(KY_TU_CONG_THUC):
+                kc = {**kc, **cong_thuc} if kc else cong_thuc
+            if kc:
+                kieu[k] = kc
+        if r > self._max_row:
+            self._max_row = r
+
+    @property
+    def max_row(self) -> int:
+        return max(self._max_row, 1)
+
+    def add_table(self, bang: Any) -> None:
+        self._bang.append(bang)
+
+    def _ghi(self, wb: Any, ws: Any, dinh_dang: Any) -> None:
+        """Write this sheet into xlsxwriter worksheet ``ws``."""
+        for chu, d in self.column_dimensions.items():
+            if d.width is not None:
+                c = column_index_from_string(chu) - 1
+                # xlsxwriter pads a width by 5 pixels (7 per character): this stores exactly openpyxl's width
+                ws.set_column(c, c, max(d.width - 5 / 7, 0))
+        for r, d in self.row_dimensions.items():
+            if d.height is not None:
+                ws.set_row(r - 1, d.height)
+        kieu = self._kieu
+        ghi_o = self._ghi_o
+        for (r, c), v in self._gia_tri.items():  # xlsxwriter orders the cells itself
+            ghi_o(ws, r - 1, c - 1, v, dinh_dang(kieu.get((r, c))))
+        for (r, c), k in self._kieu.items():  # styled cells without a value (openpyxl writes them too)
+            if (r, c) not in self._gia_tri:
+                ws.write_blank(r - 1, c - 1, None, dinh_dang(k))
+        for b in self._bang:
+            c1, r1, c2, r2 = range_boundaries(b.ref)
+            cot = [{"header": str(self._gia_tri.get((r1, c), "")),
+                    "header_format": dinh_dang(self._kieu.get((r1, c)))} for c in range(c1, c2 + 1)]
+            kieu = b.tableStyleInfo
+            ws.add_table(r1 - 1, c1 - 1, r2 - 1, c2 - 1, {
+                "name": b.displayName, "columns": cot, "banded_rows": bool(kieu and kieu.showRowStripes),
+                "style": _ten_kieu_bang(kieu.name if kieu else None)})
+        if self.auto_filter.ref:
+            c1, r1, c2, r2 = range_boundaries(self.auto_filter.ref)
+            ws.autofilter(r1 - 1, c1 - 1, r2 - 1, c2 - 1)
+        if self.freeze_panes is not None:
+            o = self.freeze_panes
+            if isinstance(o, str):
+                c, r, _, _ = range_boundaries(o)
+                ws.freeze_panes(r - 1, c - 1)
+            else:
+                ws.freeze_panes(o.row - 1, o.column - 1)
+        ps = self.page_setup
+        if ps.paperSize:
+            ws.set_paper(int(ps.paperSize))
+        if ps.orientation == "landscape":
+            ws.set_landscape()
+        elif ps.orientation == "portrait":
+            ws.set_portrait()
+        if self.sheet_properties.pageSetUpPr.fitToPage:
+            ws.fit_to_pages(int(ps.fitToWidth or 0), int(ps.fitToHeight or 0))
+        if self.print_title_rows:
+            a, b = self.print_title_rows.replace("$", "").split(":")
+            ws.repeat_rows(int(a) - 1, int(b) - 1)
+
+    @staticmethod
+    def _ghi_o(ws: Any, r: int, c: int, v: Any, f: Any) -> None:
+        if isinstance(v, str):
+            if v:
+                ws.write_string(r, c, v, f)
+            else:
+                ws.write_blank(r, c, None, f)  # openpyxl reads an empty text back as empty
+        elif isinstance(v, bool):
+            ws.write_boolean(r, c, v, f)
+        elif isinstance(v, int | float):
+            ws.write_number(r, c, v, f)
+        elif isinstance(v, Decimal | Fraction):
+            ws.write_number(r, c, float(v), f)
+        elif isinstance(v, dt.date | dt.datetime | dt.time):
+            ws.write_datetime(r, c, v, f)
+        else:
+            raise TypeError(f"SoNhanh: không ghi được giá trị kiểu {type(v).__name__} vào ô")
+
+
+def _ten_kieu_bang(ten: str | None) -> str | None:
+    """openpyxl "TableStyleLight9" → xlsxwriter "Table Style Light 9"."""
+    if not ten:
+        return None
+    for loai in ("Light", "Medium", "Dark"):
+        if ten.startswith(f"TableStyle{loai}"):
+            return f"Table Style {loai} {ten.removeprefix(f'TableStyle{loai}')}"
+    return ten
+
+
+class SoNhanh:
+    """A write-once workbook with openpyxl's ``Workbook`` interface (the part the batch uses), saved by xlsxwriter."""
+
+    def __init__(self) -> None:
+        self.worksheets: list[BangNhanh] = [BangNhanh("Sheet")]
+
+    @property
+    def active(self) -> BangNhanh:
+        return self.worksheets[0]
+
+    def create_sheet(self, title: str) -> BangNhanh:
+        ws = BangNhanh(title)
+        self.worksheets.append(ws)
+        return ws
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return [ws.title for ws in self.worksheets]
+
+    def save(self, duong_dan: str | Path) -> None:
+        import xlsxwriter
+
+        wb = xlsxwriter.Workbook(str(duong_dan), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                                  "strings_to_urls": False})
+        bo_nho: dict[tuple, Any] = {}  # by the style objects' identity (they live until the end of save)
+        theo_tt: dict[frozenset, Any] = {}
+        mac_dinh_ngay = {dt.datetime: "yyyy-mm-dd h:mm:ss", dt.date: "yyyy-mm-dd", dt.time: "h:mm:ss"}
+
+        theo_id: dict[int, Any] = {}  # by the style dict's identity (shared by a column's cells; alive until closed)
+
+        def dinh_dang(kieu: dict[str, Any] | None) -> Any:
+            if not kieu:
+                return None
+            f = theo_id.get(id(kieu), theo_id)
+            if f is not theo_id:
+                return f
+            theo_id[id(kieu)] = f = _dinh_dang_moi(kieu)
+            return f
+
+        def _dinh_dang_moi(kieu: dict[str, Any]) -> Any:
+            khoa = tuple((k, v if isinstance(v, str | bool) else id(v)) for k, v in kieu.items())
+            f = bo_nho.get(khoa, bo_nho)
+            if f is bo_nho:
+                tt = _dinh_dang(kieu)
+                khoa_tt = frozenset(tt.items())
+                if khoa_tt not in theo_tt:
+                    theo_tt[khoa_tt] = wb.add_format(tt) if tt else None
+                f = bo_nho[khoa] = theo_tt[khoa_tt]
+            return f
+
+        try:
+            for bang in self.worksheets:
+                ws = wb.add_worksheet(bang.title)
+                for k, v in bang._gia_tri.items():  # dates without a format get openpyxl's defaults
+                    if type(v) in mac_dinh_ngay and not bang._kieu.get(k, {}).get("number_format"):
+                        bang._kieu.setdefault(k, {})["number_format"] = mac_dinh_ngay[type(v)]
+                bang._ghi(wb, ws, dinh_dang)
+        finally:
+            wb.close()
