@@ -36,7 +36,7 @@ BUOC: dict[str, str] = {
     # xet (decide): eligibility → vote with quorum → quota → final → money, once per run
     "xet": "xet",
     # ra (present): workbooks, documents, ballots, forms
-    "ket_xuat": "ra", "ghi_bang": "ra", "mau_bang": "ra", "tao_phieu": "ra", "demo": "ra", "van_ban.": "ra",
+    "ket_xuat": "ra", "ghi_bang": "ra", "ghi_nhanh": "ra", "mau_bang": "ra", "tao_phieu": "ra", "demo": "ra", "van_ban.": "ra",
     # tong_ket: the batches that call the steps in order (year-end, start-of-year registration)
     "tong_ket": "tong_ket", "dang_ky": "tong_ket",
     # faces: what the officer touches
