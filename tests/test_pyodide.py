@@ -129,6 +129,15 @@ def test_pyodide_cho_dung_ket_qua_nhu_cpython(ket_qua_pyodide: dict, ket_qua_cpy
 
 def test_gia_tri_mong_doi_tren_vi_du(ket_qua_pyodide: dict) -> None:
     """The Lite check-list of addin/README.md, as computed under Pyodide."""
+    _danh_sach_kiem_tra(ket_qua_pyodide)
+
+
+def test_gia_tri_mong_doi_trong_cpython(ket_qua_cpython: dict) -> None:
+    """The same check-list in CPython (runs without node too)."""
+    _danh_sach_kiem_tra(ket_qua_cpython)
+
+
+def _danh_sach_kiem_tra(ket_qua_pyodide: dict) -> None:
     h = ket_qua_pyodide["ham"]
     assert h["TD_TIENTHUONG"][:5] == [710000, 2340000, 1410000, 2340000, 3510000]
     assert h["TD_TIENTHUONG"][5]["loi"] == "#N/A" and "'abc'" in h["TD_TIENTHUONG"][5]["thong_bao"]

@@ -11,10 +11,16 @@ const py = await loadPyodide({ indexURL: thuMucPyodide + path.sep });
 py.FS.mkdirTree("/site");
 py.FS.mount(py.FS.filesystems.NODEFS, { root: site }, "/site");
 py.globals.set("DU_LIEU", readFileSync(dauVao, "utf8"));
-const ra = await py.runPythonAsync(`
+try {
+  const ra = await py.runPythonAsync(`
 import sys
 sys.path[:0] = ["/site", "/site/_gia"]
 import chay_lite
 await chay_lite.chay(DU_LIEU)
 `);
-process.stdout.write(ra + "\n");
+  process.stdout.write(ra + "\n");
+} catch (e) {
+  // A Python exception: its traceback only (not the minified runtime around it).
+  process.stderr.write(String(e && e.message ? e.message : e) + "\n");
+  process.exit(1);
+}
