@@ -162,3 +162,25 @@ def test_moi_ham_tieu_chuan_co_docstring_va_khong_ten_luat_trong_ma() -> None:
                     and re.search(r"Luật (Thi đua|20\d\d)|Nghị định|Thông tư|NĐ-CP|TT-BNV", n.value):
                 sai.append(f"{ten}:{n.lineno}: {n.value[:60]!r}")
     assert not sai, "law names typed in code (put them in params/):\n" + "\n".join(sai)
+
+
+def test_ghi_chu_dang_ky_tren_vung_chon_va_nut_addin(tmp_path: Path) -> None:
+    """The registration notes where a registration sheet is validated in Excel: a selection (TD_KIEMTRA's
+    ``kiem_tra_vung``, given the ledger) and the add-in's "mark wrong cells" button (``danh_dau_loi``)."""
+    from thidua.danh_muc import DANH_HIEU
+    from thidua.excel.hanh_dong import danh_dau_loi
+    from thidua.kiem_tra import kiem_tra_vung
+    from thidua.mo_hinh import MucLichSu, SoTheoDoi
+
+    vung = [TIEU_DE_CA_NHAN, [{"Mã CB": "002", "Họ và tên": "Bình", "Đơn vị": "P1", "Đăng ký": "CSTĐ tỉnh",
+                               "Ngày sinh": "01/01/1980"}.get(c, "") for c in TIEU_DE_CA_NHAN]]
+    so = SoTheoDoi([MucLichSu("002", 2024, DANH_HIEU["CSTDCS"])])
+    import datetime as dt
+
+    ghi_chu = [v for v in kiem_tra_vung(vung, 5, "CaNhan", dt.date(2026, 1, 12), so, 2025) if v.ma_loi == "kho_dat"]
+    assert len(ghi_chu) == 1 and ghi_chu[0].o == "M6" and "thiếu năm 2023" in ghi_chu[0].thong_bao
+    assert not [v for v in kiem_tra_vung(vung, 5, "CaNhan", dt.date(2026, 1, 12)) if v.ma_loi == "kho_dat"]
+
+    vao = _bo_chu_ky(tmp_path / "vao")
+    dau = [d for d in danh_dau_loi(vao) if d.sheet == "CaNhan" and d.o == "M3"]
+    assert len(dau) == 1 and "3 năm liên tục 2023–2025 (thiếu năm 2023)" in dau[0].ghi_chu

@@ -537,10 +537,13 @@ def ghi_chu_kha_nang(cn: CaNhan, dh: DanhHieu, nam: int, so: SoTheoDoi, ts: Tham
 # ---- ballots --------------------------------------------------------------------------------------------------
 
 def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str = "Vùng chọn",
-                  ngay: dt.date | None = None) -> list[VanDe]:
+                  ngay: dt.date | None = None, so_theo_doi: SoTheoDoi | None = None, nam: int | None = None,
+                  bo: BoThamSo | None = None) -> list[VanDe]:
     """Validate a bare range with its header row (an Excel selection of CaNhan or TapThe rows): values, codes,
     duplicates and row-level rules. ``dong_dau`` is the sheet row of the range's first row, so cells are named
-    as the officer sees them. Units, ledger and ballots need the whole workbook (``kiem_tra``)."""
+    as the officer sees them. Units and ballots need the whole workbook (``kiem_tra``). Given the ledger
+    (``so_theo_doi``, e.g. read from a LichSu range) and the year of the round (``nam``), registration rows also get
+    the reachability notes of ``ghi_chu_kha_nang`` (code ``kho_dat``), as in ``kiem-tra``."""
     from .doc_bang import tim_tieu_de
 
     bang = [[("" if o is None else o) for o in dong] for dong in vung]
@@ -561,8 +564,10 @@ def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str 
     b = BangTho("", ten, s, r + lech, cot, dong)
     g = BoGom()
     if s is S_CA_NHAN:
-        tt = ThongTin(nam=(ngay or dt.date.today()).year - 1, ngay_quyet_dinh=ngay or dt.date.today())
-        _kiem_de_nghi(_doc_ca_nhan([b], g, []), [], g, None, tt, None, "cuoi_nam", {("", ten): b})
+        ngay_qd = ngay or dt.date.today()
+        tt = ThongTin(nam=nam or ngay_qd.year - 1, ngay_quyet_dinh=ngay_qd)
+        ts = (bo or bo_tham_so_mac_dinh()).tai_ngay(ngay_qd) if so_theo_doi is not None else None
+        _kiem_de_nghi(_doc_ca_nhan([b], g, []), [], g, ts, tt, so_theo_doi, "cuoi_nam", {("", ten): b})
     else:
         _kiem_de_nghi([], _doc_tap_the([b], g), g, None, None, None, "cuoi_nam", {("", ten): b})
     ket_qua += [v for v in g.van_de if v.ma_loi != "chua_dang_ky" or v.muc_do == LOI]
