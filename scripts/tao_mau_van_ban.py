@@ -31,12 +31,11 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from thidua.van_ban.do_chu import tu_dai_nhat  # (the same widths the documents are laid out with)
+from thidua.van_ban.do_chu import LE_O_MM, tu_dai_nhat  # (the same widths the documents are laid out with)
 
 THU_MUC = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
 C, L, R, J = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
-LE_O_MM = 2 * 1.905  # a table cell's left + right margins (Word's default 0.19 cm each)
 CHO_KY_PT = 80  # room for the signature and the seal: 80 pt ≈ 28 mm
 
 

@@ -25,6 +25,7 @@ _DAM = (500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 556, 444, 556, 44
 _RONG = {False: dict(zip(_KY_TU, _THUONG, strict=True)), True: dict(zip(_KY_TU, _DAM, strict=True))}
 _SUNG = {"ư", "ơ", "Ư", "Ơ"}  # the horn sticks out to the right
 PT_MM = 25.4 / 72
+LE_O_MM = 2 * 1.905  # a table cell's left + right margins (Word's default 0.19 cm each)
 
 
 def rong_chu(chu: str, co_chu: float, dam: bool = False) -> float:

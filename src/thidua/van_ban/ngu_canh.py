@@ -20,9 +20,9 @@ from ..mo_hinh import CaNhan, TapThe, ThongTin
 from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
 from ..tieng_viet import dinh_dang_ngay, dinh_dang_tien, dinh_dang_ty_le, doc_so_tien, khoa_sap_xep_ho_ten
 from ..xet import KetQua, KetQuaXet
-from .do_chu import ngat_dong_ten
+from .do_chu import LE_O_MM, ngat_dong_ten
 
-RONG_TEN_CO_QUAN_MM = 69 - 2 * 1.905  # the header's left column (scripts/tao_mau_van_ban.py RONG_TRAI) less margins
+RONG_TEN_CO_QUAN_MM = 69 - LE_O_MM  # the header's left column (scripts/tao_mau_van_ban.py RONG_TRAI) less margins
 NGUOI_CHI_TRA = "Trưởng phòng Kế hoạch – Tài chính"
 NHAN_LANH_DAO = "- Giám đốc, các Phó Giám đốc Sở;"
 NHAN_NOI_VU = "- Sở Nội vụ (Ban Thi đua – Khen thưởng);"
