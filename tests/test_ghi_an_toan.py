@@ -186,3 +186,22 @@ def test_demo_khong_ghi_de_khi_chua_duoc_phep(tmp_path: Path, monkeypatch: pytes
     ma, out = chay("demo", "-o", str(ra), "--so-can-bo", "5")
     assert ma == 2 and "--ghi-de" in out and goi == [], out
     assert (ra / "dau-vao" / "cua-toi.xlsx").read_bytes() == b"du lieu that"
+
+
+def test_khong_thay_tep_dang_mo_trong_excel(tmp_path: Path) -> None:
+    """An output open in Excel (its ~$ owner file beside it) is not replaced, even with --ghi-de."""
+    ra = tmp_path / "mau"
+    assert chay("tao-mau", str(ra))[0] == 0
+    (ra / "~$mau-tong-hop.xlsx").write_bytes(b"\x05An")
+    truoc = bam(ra)
+    ma, out = chay("tao-mau", str(ra), "--ghi-de")
+    assert ma == 2 and "đang mở trong Excel" in out and "mau-tong-hop.xlsx" in out, out
+    assert bam(ra) == truoc
+    vao = bo_nho(tmp_path / "vao")
+    kq = tmp_path / "ket-qua"
+    assert chay("tong-ket", str(vao), "-o", str(kq))[0] == 0
+    (kq / "~$ket-qua.xlsx").write_bytes(b"\x05An")
+    truoc = bam(kq)
+    ma, out = chay("tong-ket", str(vao), "-o", str(kq), "--ghi-de")
+    assert ma == 2 and "đang mở trong Excel" in out, out
+    assert bam(kq) == truoc

@@ -84,6 +84,17 @@ def _ten_ngan(ds: list[Path], goc: Path) -> str:
     return ", ".join(ten) + (f" và {con} tệp khác" if con > 0 else "")
 
 
+def tep_khoa_cua(p: Path) -> Path | None:
+    """The owner file Excel or Word keeps beside a document while it is open (``~$`` + its name; Word drops the
+    first one or two characters of a long name), or None when the document is not open."""
+    p = Path(p)
+    for bo in (0, 1, 2):
+        khoa = p.with_name("~$" + p.name[bo:])
+        if len(p.name) - bo > 2 and khoa.is_file():
+            return khoa
+    return None
+
+
 class DauVao:
     """The inputs of a run, to tell whether an output would replace one of them."""
 
@@ -146,6 +157,11 @@ class ThuMucGhi:
             if p is not None:
                 raise ThiduaError(f"Thư mục kết quả '{d}' chứa đầu vào '{p}' của chính lệnh này; thidua không bao "
                                   "giờ thay thế đầu vào (kể cả với --ghi-de). Chọn thư mục kết quả khác.")
+            khoa = sorted(d.rglob("~$*")) if d.is_dir() else []
+            if khoa:
+                raise ThiduaError(f"Trong thư mục '{d}' có tệp đang mở trong Excel/Word ({_ten_ngan(khoa, d)}): thay "
+                                  "thế lúc này sẽ làm mất những gì đang sửa. Lưu, đóng các tệp đó rồi chạy lại (hoặc chọn "
+                                  "thư mục kết quả khác).")
             if d.is_dir() and not self.ghi_de and any(d.iterdir()):
                 raise ThiduaError(f"Thư mục '{d}' đã có dữ liệu; thidua không ghi đè khi chưa được phép. Chọn thư mục "
                                   "khác, hoặc thêm --ghi-de để thay thế cả thư mục.")
@@ -163,6 +179,11 @@ class ThuMucGhi:
             raise ThiduaError(f"Trong '{self.dich}' đã có thư mục trùng tên tệp kết quả: {_ten_ngan(sai_loai, self.dich)}."
                               " Đổi tên thư mục đó hoặc chọn thư mục kết quả khác.")
         da_co = [p for p in dich if p.exists()]
+        dang_mo = [p for p in da_co if tep_khoa_cua(p) is not None]
+        if dang_mo:
+            raise ThiduaError(f"{_ten_ngan(dang_mo, self.dich)} trong '{self.dich}' đang mở trong Excel/Word (có tệp "
+                              "khoá ~$ bên cạnh): thay thế lúc này sẽ làm mất những gì đang sửa. Lưu, đóng tệp rồi chạy "
+                              "lại (hoặc chọn thư mục kết quả khác).")
         if da_co and not self.ghi_de:
             raise ThiduaError(f"Trong '{self.dich}' đã có {len(da_co)} tệp cùng tên tệp kết quả: "
                               f"{_ten_ngan(da_co, self.dich)}. thidua không ghi đè tệp đã có (có thể đã được sửa tay). "
