@@ -343,6 +343,7 @@ def test_kiem_phieu_vao_sheet_va_van_ban_canh_so(demo_dau_vao: Path, tmp_path: P
     assert xong and ra == tmp_path / "so-ket-qua-2026-01-12-0930" and (ra / "van-ban").is_dir()
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_xlwings_dung_phien_ban_vba_cua_addin() -> None:
     """xlwings refuses a Python package whose version differs from the add-in's VBA: the installed package, the
     pin in pyproject.toml and XLWINGS_VERSION inside the .xlam's VBA (read with oletools) must be one version."""

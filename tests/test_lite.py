@@ -107,6 +107,7 @@ def test_wheel_kem_json_tham_so(tmp_path: Path) -> None:
     (whl,) = tmp_path.glob("thidua-*.whl")
     with zipfile.ZipFile(whl) as z:
         assert bd.doc_json(z.read(f"thidua/_du_lieu/{bd.TEN_TEP_JSON}").decode()) == bd.cay_yaml(thu_muc_tham_so())
+        assert z.read("thidua_addin/thidua_addin.xlam") == (GOC / "addin" / "thidua_addin.xlam").read_bytes()
         meta = next(n for n in z.namelist() if n.endswith(".dist-info/METADATA"))
         yeu_cau = [d for d in z.read(meta).decode().splitlines() if d.startswith("Requires-Dist:")]
     full = [d for d in yeu_cau if "extra ==" not in d]
