@@ -115,10 +115,18 @@ def test_kiem_tra_khong_nhap_xet() -> None:
 
 
 def test_khong_nhap_ten_rieng_cua_mo_dun_khac() -> None:
-    """A leading underscore means "this module's own": no other module imports it."""
+    """A leading underscore means "this module's own": no other module imports it, nor reaches it through the
+    module (``ham._o``)."""
+    mo_dun = _cac_mo_dun()
     sai = [f"{p.relative_to(GOC)}:{dong} imports {ten} from {dich}"
-           for m, p in _cac_mo_dun().items() for dich, cac_ten, dong in _nhap(m, p)
+           for m, p in mo_dun.items() for dich, cac_ten, dong in _nhap(m, p)
            for ten in cac_ten if ten.startswith("_") and not ten.startswith("__")]
+    for m, p in mo_dun.items():
+        ten_mo_dun = {ten for dich, cac_ten, _ in _nhap(m, p) for ten in cac_ten if dich.endswith(ten) and dich in mo_dun}
+        for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if (isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in ten_mo_dun
+                    and n.attr.startswith("_") and not n.attr.startswith("__")):
+                sai.append(f"{p.relative_to(GOC)}:{n.lineno} uses {n.value.id}.{n.attr}")
     assert not sai, "\n".join(sai)
 
 

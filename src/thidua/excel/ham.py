@@ -106,13 +106,15 @@ def cot(v: object) -> list[object]:
     return [x for dong in bang(v) for x in dong]
 
 
-def _o(v: object) -> object:
+def o_excel(v: object) -> object:
+    """A value as one Excel cell can hold it: text cut to the cell limit with "…"."""
     if isinstance(v, str) and len(v) > GIOI_HAN_O:
         return v[: GIOI_HAN_O - 1] + "…"
     return v
 
 
-def _trong(v: object) -> bool:
+def o_trong(v: object) -> bool:
+    """A blank cell: None or whitespace."""
     return v is None or (isinstance(v, str) and not v.strip())
 
 
@@ -124,11 +126,11 @@ def kiem_tra(vung: object, dong_dau: object = 1) -> list[list[object]]:
 
         if not isinstance(vung, list):
             raise LoiExcel("Vùng chọn phải gồm dòng tiêu đề và các dòng dữ liệu của sheet CaNhan hoặc TapThe.")
-        van_de = kiem_tra_vung(bang(vung), _so_nguyen(dong_dau if not _trong(dong_dau) else 1, "Dòng đầu"))
+        van_de = kiem_tra_vung(bang(vung), _so_nguyen(dong_dau if not o_trong(dong_dau) else 1, "Dòng đầu"))
         if not van_de:
             return [["Không có lỗi", "", "", ""]]
         return [["Ô", "Dòng", "Mức", "Nội dung"]] + [
-            [v.o, v.dong or "", "Lỗi" if v.muc_do == "loi" else "Cảnh báo", _o(v.thong_bao)] for v in van_de]
+            [v.o, v.dong or "", "Lỗi" if v.muc_do == "loi" else "Cảnh báo", o_excel(v.thong_bao)] for v in van_de]
 
     return goi(than)
 
@@ -154,18 +156,18 @@ def kiem_phieu_vung(vung_phieu: object, so_thanh_vien: object, so_co_mat: object
         c_so = next((i for i, t in enumerate(tieu_de) if PHIEU_BAU.cot_theo_khoa("so_phieu").khop(t)), None)
         c_hl = next((i for i, t in enumerate(tieu_de) if PHIEU_BAU.cot_theo_khoa("hop_le").khop(t)), None)
         cac_cot = {i: _tieu_de_ung_vien(t) for i, t in enumerate(tieu_de)
-                   if i not in (c_so, c_hl) and not _trong(t)}
+                   if i not in (c_so, c_hl) and not o_trong(t)}
         if not cac_cot:
             raise LoiExcel("Dòng đầu của vùng phải là tiêu đề: Phiếu số, Hợp lệ và các cột 'Mã - Danh hiệu'.")
         uv = [(m, d or "CSTDCS") for m, d in cac_cot.values()]
-        phieu = [PhieuBau(doc_ma(d[c_so]) if c_so is not None and not _trong(d[c_so]) else str(r),
+        phieu = [PhieuBau(doc_ma(d[c_so]) if c_so is not None and not o_trong(d[c_so]) else str(r),
                           {(m, d_ or "CSTDCS"): (d[i] if i < len(d) else None) for i, (m, d_) in cac_cot.items()},
-                          hop_le_theo_ban_kiem_phieu=(None if c_hl is None or _trong(d[c_hl])
+                          hop_le_theo_ban_kiem_phieu=(None if c_hl is None or o_trong(d[c_hl])
                                                       else doc_dung_sai(d[c_hl])))
-                 for r, d in enumerate(b[1:], start=1) if any(not _trong(x) for x in d)]
+                 for r, d in enumerate(b[1:], start=1) if any(not o_trong(x) for x in d)]
         tong, co_mat = _so_nguyen(so_thanh_vien, "Số thành viên"), _so_nguyen(so_co_mat, "Số có mặt")
         kp = kiem_phieu(phieu, uv, tong, co_mat)
-        ts = bo_tham_so_mac_dinh().tai_ngay(_ngay(ngay_qd, "Ngày quyết định") if not _trong(ngay_qd)
+        ts = bo_tham_so_mac_dinh().tai_ngay(_ngay(ngay_qd, "Ngày quyết định") if not o_trong(ngay_qd)
                                             else dt.date.today())
         ra: list[list[object]] = [["Ứng viên", "Danh hiệu", "Đồng ý", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Kết quả"]]
         for m, d in kp.dong_y:
@@ -193,8 +195,8 @@ def la_dong_tieu_de(dong: list[object]) -> bool:
 def xep_hang(vung_kiem_phieu: object, ty_le_chi_tieu: object, co_so: object, lam_tron: object = "xuong",
              co_tieu_de: object = None) -> list[list[object]]:
     def than() -> Any:
-        b = [d for d in bang(vung_kiem_phieu) if any(not _trong(x) for x in d)]
-        tieu_de = la_dong_tieu_de(b[0]) if b and _trong(co_tieu_de) else bool(b) and doc_dung_sai(co_tieu_de)
+        b = [d for d in bang(vung_kiem_phieu) if any(not o_trong(x) for x in d)]
+        tieu_de = la_dong_tieu_de(b[0]) if b and o_trong(co_tieu_de) else bool(b) and doc_dung_sai(co_tieu_de)
         if tieu_de:
             b = b[1:]
         if not b:
@@ -203,15 +205,15 @@ def xep_hang(vung_kiem_phieu: object, ty_le_chi_tieu: object, co_so: object, lam
         for d in b:
             if len(d) < 2:
                 raise LoiExcel("Vùng cần ít nhất hai cột: Ứng viên và Đồng ý.")
-            xl = doc_xep_loai(d[2]).bac if len(d) > 2 and not _trong(d[2]) else 0
-            phieu = 0 if _trong(d[1]) else _so_nguyen(d[1], f"Số phiếu của '{d[0]}'")
-            sk = doc_cap(d[3]).bac if len(d) > 3 and not _trong(d[3]) else 0
+            xl = doc_xep_loai(d[2]).bac if len(d) > 2 and not o_trong(d[2]) else 0
+            phieu = 0 if o_trong(d[1]) else _so_nguyen(d[1], f"Số phiếu của '{d[0]}'")
+            sk = doc_cap(d[3]).bac if len(d) > 3 and not o_trong(d[3]) else 0
             ung_vien.append((doc_ma(d[0]), phieu, xl, sk))
         ty_le = doc_ty_le(ty_le_chi_tieu)
         if ty_le is None:
             raise LoiExcel("Cần tỷ lệ chỉ tiêu, ví dụ 15%.")
         gioi_han = so_chi_tieu(ty_le, _so_nguyen(co_so, "Cơ sở tính chỉ tiêu"),
-                               str(lam_tron) if not _trong(lam_tron) else "xuong")
+                               str(lam_tron) if not o_trong(lam_tron) else "xuong")
         # the one ranking (binh_xet): votes, rating, initiative level — the same tie as in `thidua xet`
         cat = cat_chi_tieu(ung_vien, lambda u: khoa_xep_hang(u[1], u[2], u[3]), gioi_han)
         ket = {id(u): "Trong chỉ tiêu" for u in cat.trong} | {id(u): "Ngoài chỉ tiêu" for u in cat.ngoai}
@@ -230,35 +232,35 @@ def xet(ma_danh_hieu: object, xep_loai: object, ky_luat: object = None, sang_kie
         from ..xet import xet_mot_dong
 
         def tuy_chon(v: object, doc: Callable[[object], Any]) -> Any:
-            return doc(v) if not _trong(v) else None
+            return doc(v) if not o_trong(v) else None
 
-        if _trong(ma_danh_hieu):
+        if o_trong(ma_danh_hieu):
             raise LoiExcel("Cần mã danh hiệu, ví dụ LĐTT.")
         cn = CaNhan("?", "?", xep_loai=tuy_chon(xep_loai, doc_xep_loai), ky_luat=tuy_chon(ky_luat, doc_ky_luat),
                     sang_kien=tuy_chon(sang_kien, doc_cap), de_tai=tuy_chon(de_tai, doc_cap),
-                    ngay_tuyen_dung=_ngay(ngay_tuyen_dung, "Ngày tuyển dụng") if not _trong(ngay_tuyen_dung)
+                    ngay_tuyen_dung=_ngay(ngay_tuyen_dung, "Ngày tuyển dụng") if not o_trong(ngay_tuyen_dung)
                     else None)
-        ngay = _ngay(ngay_qd, "Ngày quyết định") if not _trong(ngay_qd) else dt.date.today()
+        ngay = _ngay(ngay_qd, "Ngày quyết định") if not o_trong(ngay_qd) else dt.date.today()
         kq = xet_mot_dong(doc_ma(ma_danh_hieu), cn, ngay)
         if kq.du_dieu_kien:
             return "Đạt"
         from ..ket_xuat import tieu_chi_khong_dat
 
-        return _o("Không đạt: " + "; ".join(tieu_chi_khong_dat(kq)))
+        return o_excel("Không đạt: " + "; ".join(tieu_chi_khong_dat(kq)))
 
     return goi(than)
 
 
 def tien_thuong(ma_danh_hieu: object, ngay_qd: object, la_tap_the: object = False) -> int:
     def than() -> Any:
-        if _trong(ma_danh_hieu):
+        if o_trong(ma_danh_hieu):
             raise LoiExcel("Cần mã danh hiệu/hình thức, ví dụ CSTĐCS.")
         try:
             dh = doc_danh_hieu(doc_ma(ma_danh_hieu))
         except ThiduaError as e:
             raise LoiExcel(e.thong_bao, KHONG_CO) from None
         ts = bo_tham_so_mac_dinh().tai_ngay(_ngay(ngay_qd, "Ngày quyết định"))
-        tap_the = False if _trong(la_tap_the) else doc_dung_sai(la_tap_the)
+        tap_the = False if o_trong(la_tap_the) else doc_dung_sai(la_tap_the)
         return tinh_tien_thuong(dh, ts, tap_the=tap_the).so_tien
 
     return goi(than)
@@ -269,7 +271,7 @@ def doc_so_chu(so_tien: object, don_vi: object = "đồng") -> str:
         so = _so_nguyen(so_tien, "Số tiền")
         if don_vi == "đồng":
             return doc_so_tien(so)
-        chu = doc_so(so) + (f" {don_vi}" if not _trong(don_vi) else "")
+        chu = doc_so(so) + (f" {don_vi}" if not o_trong(don_vi) else "")
         return chu[0].upper() + chu[1:]
 
     return goi(than)
@@ -305,7 +307,7 @@ def theo_cot(ham: Callable[..., Any], *cac_cot: object) -> list[list[object]]:
     for i in range(n):
         args = [c[i] if c is not None and i < len(c) else (None if c is not None else v)
                 for c, v in zip(cot_ds, cac_cot)]
-        if _trong(args[0]):
+        if o_trong(args[0]):
             ra.append([""])
             continue
         try:

@@ -126,7 +126,7 @@ def kiem_phieu_so(gia_tri: dict[str, object]) -> list[list[object]]:
     if r < 0:
         raise ThiduaError(f"Sheet {pb[0]}: không tìm thấy dòng tiêu đề (Phiếu số, Hợp lệ, 'Mã - Danh hiệu'…).")
     tt = _thong_tin(gia_tri)
-    thieu = [THONG_TIN.cot_theo_khoa(k).tieu_de for k in ("so_thanh_vien", "so_co_mat") if ham._trong(tt.get(k))]
+    thieu = [THONG_TIN.cot_theo_khoa(k).tieu_de for k in ("so_thanh_vien", "so_co_mat") if ham.o_trong(tt.get(k))]
     if thieu:
         raise ThiduaError(f"Sheet ThongTin cần {', '.join(thieu)} để kiểm phiếu.")
     try:
@@ -158,5 +158,5 @@ def xet_so(gia_tri: dict[str, object], ten_so: str = "Sổ đang mở") -> list[
         dv = ten_dv.get(getattr(s, "don_vi", ""), getattr(s, "don_vi", "")) if hasattr(s, "ho_ten") else ""
         ket = ("Hội đồng quyết định" if k.can_hoi_dong else "Đạt" if k.dat else "Không đạt")
         ra.append([s.ma, ten, dv, k.danh_hieu.viet_tat, ket, k.tien_thuong if k.dat and k.tien_thuong else "",
-                   ham._o("; ".join(ly_do(k)))])
+                   ham.o_excel("; ".join(ly_do(k)))])
     return ra
