@@ -10,22 +10,37 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, XEP_LOAI
+from .danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, LOAI_NGHI, LOAI_SANG_KIEN, XEP_LOAI
 from .ghi_bang import FONT, ghi_bang, luu_nguyen_tu
-from .mo_hinh import CaNhan, DuLieu, MucLichSu, SoTheoDoi, TapThe, ThanhVienHoiDong, ThongTin
+from .mo_hinh import (
+    CaNhan,
+    DuLieu,
+    KyNghi,
+    MucKyLuat,
+    MucLichSu,
+    MucSangKien,
+    SoTheoDoi,
+    TapThe,
+    ThanhVienHoiDong,
+    ThongTin,
+)
 from .so_do import (
     CA_NHAN,
     HOI_DONG,
+    KY_LUAT_SHEET,
     LICH_SU,
+    SANG_KIEN,
     TAP_THE,
+    dong_ky_luat,
     dong_lich_su,
+    dong_sang_kien,
     theo_so_do,
 )
 from .tao_phieu import ghi_sheet_phieu_bau, ung_vien_bo_phieu
@@ -169,8 +184,60 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
                   can_cu_quy_che_co_quan=f"Quyết định số 45/QĐ-SNNMT ngày 10 tháng 3 năm {nam} của Giám đốc Sở Nông "
                                          "nghiệp và Môi trường ban hành Quy chế thi đua, khen thưởng của Sở")
     quy_che = {"chi_tieu.CSTDCS": Fraction(15, 100)}
-    du_lieu = DuLieu(tt, ca_nhan, tap_the, SoTheoDoi(lich_su), None, quy_che, hoi_dong)
+    ca_nhan, sang_kien, ky_luat = _su_kien(ca_nhan, nam, seed)
+    for pb in phong:
+        pb.nguoi[:] = [c for c in ca_nhan if c.don_vi == pb.ma]
+    du_lieu = DuLieu(tt, ca_nhan, tap_the, SoTheoDoi(lich_su, sang_kien, ky_luat), None, quy_che,
+                     hoi_dong)
     return du_lieu, {"phong": phong, "rng": rng}
+
+
+CO_QUAN_CU = ("Sở Tài chính tỉnh Lai Châu", "Sở Xây dựng tỉnh Lai Châu", "UBND xã Bình Lư",
+              "Chi cục Kiểm lâm tỉnh Điện Biên")
+TEN_SANG_KIEN = ("Số hoá hồ sơ giao đất, cho thuê đất", "Bản đồ số vùng trồng chè Shan tuyết",
+                 "Quy trình một cửa điện tử cấp giấy chứng nhận", "Cảnh báo sớm lũ quét bằng tin nhắn",
+                 "Sổ tay kỹ thuật nuôi cá lồng trên hồ thuỷ điện", "Ứng dụng theo dõi dịch bệnh gia súc",
+                 "Mẫu biểu điện tử báo cáo thống kê ngành", "Quy trình kiểm tra an toàn hồ đập nhỏ")
+
+
+def _su_kien(ca_nhan: list[CaNhan], nam: int, seed: int) -> tuple[list[CaNhan], list[MucSangKien], list[MucKyLuat]]:
+    """The v2 facts of the demo (SPEC §8), drawn from their own random stream so the rest stays as it was: some
+    leave, transfers and contract service among this year's arrivals, the initiatives register (a few people with
+    two), and a KyLuat row for each discipline of the year."""
+    rng = random.Random(seed * 31 + 12)
+    ra: list[CaNhan] = []
+    sang_kien: list[MucSangKien] = []
+    ky_luat: list[MucKyLuat] = []
+    for c in ca_nhan:
+        thay: dict[str, object] = {}
+        if c.ngay_tuyen_dung and c.ngay_tuyen_dung.year == nam:
+            if rng.random() < 0.5:  # transferred in: recruited years ago elsewhere
+                thay.update(ngay_vao_co_quan=c.ngay_tuyen_dung, co_quan_truoc=rng.choice(CO_QUAN_CU),
+                            ngay_tuyen_dung=dt.date(rng.randint(2012, nam - 2), rng.randint(1, 12), rng.randint(1, 28)),
+                            ghi_chu="Cơ quan cũ nhận xét: hoàn thành tốt nhiệm vụ, chấp hành tốt kỷ luật")
+            else:  # on a labour contract here since the start of the year
+                thay.update(ngay_vao_co_quan=dt.date(nam, 1, rng.randint(2, 20)))
+        r = rng.random()
+        if c.gioi_tinh == "Nữ" and r < 0.05:
+            thay["nghi"] = (KyNghi(LOAI_NGHI["THAI_SAN"], 180),)
+        elif r < 0.08:
+            thay["nghi"] = (KyNghi(LOAI_NGHI["OM"], rng.randint(5, 30)),)
+        elif r < 0.09:
+            thay["nghi"] = (KyNghi(LOAI_NGHI["HOC_TAP"], rng.randint(30, 90)), KyNghi(LOAI_NGHI["OM"], 7))
+        if c.ngay_sinh:  # 12 digits: province, sex and century, year of birth, serial (fictional)
+            thay["so_dinh_danh"] = (f"{rng.choice((2, 11, 12, 36)):03d}{int(c.gioi_tinh == 'Nữ')}"
+                                    f"{c.ngay_sinh.year % 100:02d}{rng.randint(0, 999999):06d}")
+        moi_sk = [(LOAI_SANG_KIEN["SANG_KIEN"], c.sang_kien)] * (1 + (rng.random() < 0.25)) if c.sang_kien else []
+        moi_sk += [(LOAI_SANG_KIEN["DE_TAI"], c.de_tai)] if c.de_tai else []
+        for (loai, cap), ten in zip(moi_sk, rng.sample(TEN_SANG_KIEN, len(moi_sk)), strict=True):
+            sang_kien.append(MucSangKien(c.ma, nam, ten, loai, cap, f"{rng.randint(10, 300)}/QĐ-SNNMT",
+                                         dt.date(nam, rng.randint(9, 12), rng.randint(1, 28))))
+        if c.ky_luat is not None:
+            ngay = dt.date(nam, rng.randint(2, 10), rng.randint(1, 28))
+            ky_luat.append(MucKyLuat(c.ma, c.ky_luat, f"{rng.randint(10, 300)}/QĐ-SNNMT", ngay, nam,
+                                     dt.date(ngay.year + 1, ngay.month, ngay.day)))
+        ra.append(replace(c, **thay) if thay else c)  # type: ignore[arg-type]
+    return ra, sang_kien, ky_luat
 
 
 HOI_DONG_MAU = [
@@ -314,6 +381,11 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
                 for i, c in enumerate(theo_dv.get(ma, []), start=1)]
         ghi_bang(ws2, [c.tieu_de for c in CA_NHAN.cot], dong, tieu_de_trang=f"DANH SÁCH CÁ NHÂN — {t.ten.upper()}",
                  do_rong=[c.do_rong for c in CA_NHAN.cot])
+        sk_dv = [s_ for s_ in du_lieu.so_theo_doi.so_sang_kien if s_.ma in {c.ma for c in theo_dv.get(ma, [])}]
+        if sk_dv:
+            ghi_bang(wb.create_sheet(SANG_KIEN.ten), [c.tieu_de for c in SANG_KIEN.cot],
+                     [dong_sang_kien(s_) for s_ in sk_dv], tieu_de_trang=f"SÁNG KIẾN, ĐỀ TÀI — {t.ten.upper()}",
+                     do_rong=[c.do_rong for c in SANG_KIEN.cot])
         p = thu_muc / "don-vi" / f"{ma}.xlsx"
         luu_nguyen_tu(wb, p)
         tep.append(p)
@@ -344,6 +416,10 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
     ghi_bang(ws, [c.tieu_de for c in HOI_DONG.cot],
              [[t.ho_ten, t.chuc_vu, t.vai_tro, t.co_mat, t.ban_kiem_phieu] for t in du_lieu.hoi_dong],
              tieu_de_trang="THÀNH VIÊN HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG SỞ", do_rong=[c.do_rong for c in HOI_DONG.cot])
+    if du_lieu.so_theo_doi.so_ky_luat:
+        ghi_bang(wb.create_sheet(KY_LUAT_SHEET.ten), [c.tieu_de for c in KY_LUAT_SHEET.cot],
+                 [dong_ky_luat(k) for k in du_lieu.so_theo_doi.so_ky_luat], tieu_de_trang=KY_LUAT_SHEET.mo_ta.upper(),
+                 do_rong=[c.do_rong for c in KY_LUAT_SHEET.cot])
     ung_vien, phieu = _phieu(du_lieu, rng)
     ghi_sheet_phieu_bau(ung_vien, len(phieu), thu_muc / "tong-hop.xlsx", phieu, wb=wb)
     p = thu_muc / "tong-hop.xlsx"

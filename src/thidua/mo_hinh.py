@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from .danh_muc import KHONG_TINH_CHUOI, THUONG_XUYEN, DanhHieu, MucDo
@@ -298,7 +299,7 @@ class SoTheoDoi:
 
     @staticmethod
     def _noi(m: MucLichSu) -> str:
-        return f" (tệp {m.nguon.tep}, sheet {m.nguon.sheet}, dòng {m.nguon.dong})" if m.nguon else ""
+        return f" (tệp {PurePath(m.nguon.tep).name}, sheet {m.nguon.sheet}, dòng {m.nguon.dong})" if m.nguon else ""
 
     def them(self, m: MucLichSu) -> None:
         """Add a ledger row. Two rows for the same subject, code, year and award type, or two different
