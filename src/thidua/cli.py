@@ -5,13 +5,15 @@ Exit codes (SPEC §4): 0 success · 1 the data has errors · 2 unusable input or
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -577,4 +579,24 @@ def main() -> None:
                 luong.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
             except (AttributeError, ValueError):
                 pass
-    app()
+    try:
+        app()
+    except SystemExit as e:
+        _thoat_nhanh(e.code)
+    _thoat_nhanh(0)
+
+
+def _thoat_nhanh(ma: object) -> NoReturn:
+    """Leave without tearing the heap down object by object (issue 15: 0.8 s after a 20,000-staff tong-ket, 3 s at
+    100,000). Safe here only: every output is already written whole and closed, worker pools are joined, and the
+    atexit clean-ups (temporary folders) still run before the console is flushed."""
+    if isinstance(ma, str):
+        print(ma, file=sys.stderr)
+    ma_so = ma if isinstance(ma, int) else (0 if ma is None else 1)
+    atexit._run_exitfuncs()
+    for luong in (sys.stdout, sys.stderr):
+        try:
+            luong.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(ma_so)

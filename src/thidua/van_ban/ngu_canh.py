@@ -232,8 +232,10 @@ def quyet_dinh_danh_hieu(kq: KetQuaXet) -> dict[str, Any]:
     ldtt = [(d, k) for d, k in _ket_qua_dat(kq, "LDTT") if isinstance(d, CaNhan)]
     ldtt_rieng = [(d, k) for d, k in ldtt if d.ma not in ma_cs]
     ca_hai = len(ldtt) - len(ldtt_rieng)
-    tien_cs = {d.ma: (k.tien_thuong or 0) + sum((x.tien_thuong or 0) for e, x in ldtt if e.ma == d.ma)
-               for d, k in cstdcs}
+    tien_ld: dict[str, int] = defaultdict(int)  # one pass, not one per CSTĐCS (quadratic at 20,000 staff)
+    for e, x in ldtt:
+        tien_ld[e.ma] += x.tien_thuong or 0
+    tien_cs = {d.ma: (k.tien_thuong or 0) + tien_ld.get(d.ma, 0) for d, k in cstdcs}
     phan, khoan = [], []
     ten_cs, ten_ld = ten_day_du(DANH_HIEU["CSTDCS"]), ten_day_du(DANH_HIEU["LDTT"])
     if cstdcs:
@@ -381,10 +383,33 @@ def _ngay_so(d: dt.date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else ""
 
 
+@dataclass
+class _ChiMuc:
+    """Lookups the Tờ trình asks per person, built once per decision: a scan of every result or ledger entry
+    per question was quadratic (40 s at 20,000 staff)."""
+
+    dat: set[tuple[str, str]]  # (subject code, title code) passed this year
+    so: dict[tuple[str, int, str], Any]  # (subject code, year, title code) → the ledger's first entry
+
+
+def _chi_muc(kq: KetQuaXet) -> _ChiMuc:
+    bo_nho = getattr(kq, "__dict__", {})
+    cm = bo_nho.get("_chi_muc_ngu_canh")
+    if cm is None:
+        so: dict[tuple[str, int, str], Any] = {}
+        for m in kq.du_lieu.so_theo_doi.cac_muc:
+            if m.danh_hieu is not None:
+                so.setdefault((m.ma, m.nam, m.danh_hieu.ma), m)
+        cm = _ChiMuc({(d.ma, k.danh_hieu.ma) for d, k in kq.tat_ca() if k.dat}, so)
+        if hasattr(kq, "__dict__"):
+            kq.__dict__["_chi_muc_ngu_canh"] = cm  # lives as long as the decision it indexes
+    return cm
+
+
 def _chuoi_nam(kq: KetQuaXet, ma: str, ma_dh: str) -> list[int]:
     """The consecutive years ending this year in which the subject holds ``ma_dh`` (ledger, or decided now)."""
     so = kq.du_lieu.so_theo_doi
-    nay = any(k.dat and k.danh_hieu.ma == ma_dh for d, k in kq.tat_ca() if d.ma == ma)
+    nay = (ma, ma_dh) in _chi_muc(kq).dat
     nam = kq.nam if nay else kq.nam - 1
     chuoi = []
     while (nam == kq.nam and nay) or so.co(ma, ma_dh, nam):
@@ -399,12 +424,12 @@ def _qd_so(kq: KetQuaXet, ma: str, ma_dh: str, nam: int) -> str:
     if nam == kq.nam and _so_qd(kq, ma_dh):
         tt = kq.du_lieu.thong_tin
         return f"năm {nam}: Quyết định số        /QĐ-{tt.ky_hieu} ngày {_ngay_so(tt.ngay_quyet_dinh)}"
-    for m in kq.du_lieu.so_theo_doi.cac_muc:
-        if m.ma == ma and m.nam == nam and m.danh_hieu is not None and m.danh_hieu.ma == ma_dh:
-            if m.so_quyet_dinh:
-                ngay = f" ngày {_ngay_so(m.ngay_quyet_dinh)}" if m.ngay_quyet_dinh else ""
-                return f"năm {nam}: Quyết định số {m.so_quyet_dinh}{ngay}"
-            return f"năm {nam}: sổ theo dõi chưa ghi số quyết định"
+    m = _chi_muc(kq).so.get((ma, nam, ma_dh))
+    if m is not None:
+        if m.so_quyet_dinh:
+            ngay = f" ngày {_ngay_so(m.ngay_quyet_dinh)}" if m.ngay_quyet_dinh else ""
+            return f"năm {nam}: Quyết định số {m.so_quyet_dinh}{ngay}"
+        return f"năm {nam}: sổ theo dõi chưa ghi số quyết định"
     return ""
 
 
