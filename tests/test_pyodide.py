@@ -176,3 +176,15 @@ def test_xet_trong_lite_bang_dung_tong_ket_co_dien(ket_qua_pyodide: dict) -> Non
     assert x[0][:6] == ["Mã", "Họ tên / Tập thể", "Đơn vị", "Danh hiệu", "Kết quả", "Tiền thưởng (đồng)"]
     assert sorted([r[0], r[3], r[4], r[5]] for r in x[1:]) == mong_doi
     assert len(mong_doi) > 40 and ket_qua_pyodide["xet_thong_bao"].startswith(f"thidua: {len(mong_doi)} đề nghị")
+
+
+def test_huong_dan_dung_so_lieu(ket_qua_cpython: dict) -> None:
+    """addin/README.md's check-lists quote what the code computes on the example."""
+    hd = (GOC / "addin" / "README.md").read_text(encoding="utf-8")
+    x = ket_qua_cpython["xet"][1:]
+    assert f"**{len(x)} đề nghị, {sum(r[4] == 'Đạt' for r in x)} đạt**" in hd
+    kp = [r[1] for r in ket_qua_cpython["kiem_phieu"][:4]]
+    assert f"**{', '.join(map(str, kp))}**" in hd
+    h = ket_qua_cpython["ham"]
+    for gia_tri in (*h["TD_TIENTHUONG"][:5], *h["TD_LUONGCOSO"], h["TD_DOCSO"][0], *h["TD_TYLE"][:2]):
+        assert f"**{gia_tri}**" in hd, gia_tri
