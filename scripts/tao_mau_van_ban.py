@@ -181,6 +181,9 @@ def khoi_dau(doc, *, so: bool = True, ngay: bool = True, rong: float = 16.5) -> 
     Tiêu ngữ at right with a rule, and the place and date in italics. The issuing body's name arrives already
     broken into lines (``\\n``) by the context (thidua.van_ban.do_chu.ngat_dong_ten)."""
     trai, phai = RONG_TRAI, rong - RONG_TRAI
+    the(doc, "{%p if du_thao %}")  # a draft while the council has a tie to decide (issue #10)
+    doan(doc, "{{ du_thao }}", size=14, bold=True, align=R, sau=6)
+    the(doc, "{%p endif %}")
     t = bang_khong_vien(doc, 2, [trai, phai])
     a, b = t.rows[0].cells
     doan(a, "{{ co_quan_chu_quan }}", size=13, align=C)
@@ -330,62 +333,98 @@ def ghi_chu_mau(noi, ten: str) -> None:
 
 
 def bien_ban_hop() -> Document:
+    """Biên bản họp Hội đồng (issue #10): dated the meeting date; members present, absent and voting in writing;
+    the counting board; the start and end hours; the vote per code in ballot order; ties and their resolution."""
     doc = van_ban_hanh_chinh("BIÊN BẢN", "{{ trich_yeu }}")
     vong_p(doc, "for d in mo_dau", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
-    doan(doc, "NỘI DUNG", bold=True, align=C, sau=6)
+    doan(doc, "THÀNH PHẦN", bold=True, align=C, sau=6, giu=True)
+    vong_p(doc, "for d in thanh_phan", "{{ d }}", "endfor", thut=1.0, sau=3, gian=1.1)
+    doan(doc, "NỘI DUNG", bold=True, align=C, sau=6, truoc=6, giu=True)
     vong_p(doc, "for d in noi_dung", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
-    doan(doc, "{%p for nhom in nhom_ket_qua %}", size=2)
-    doan(doc, "{{ nhom.tieu_de }}", bold=True, thut=1.0, sau=3, truoc=6)
+    the(doc, "{%p for nhom in nhom_ket_qua %}")
+    doan(doc, "{{ nhom.tieu_de }}", bold=True, thut=1.0, sau=3, truoc=6, giu=True)
     t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Đơn vị", "Phiếu đồng ý", "Tỷ lệ", "Kết quả"],
-                  [1.3, 4.5, 4.3, 2.2, 2.0, 2.2], size=11)
+                  [1.2, 4.0, 4.2, 2.2, 2.1, 2.8], size=11)
     dong(t, ["{%tr for d in nhom.ds %}", "", "", "", "", ""], size=11)
     dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "{{ d.dong_y }}", "{{ d.ty_le }}", "{{ d.ket_qua }}"],
-         size=11, can=[C, L, L, C, C, C])
+         size=11, can=[C, L, L, C, C, L])
     dong(t, ["{%tr endfor %}", "", "", "", "", ""], size=11)
-    doan(doc, "{%p endfor %}", size=2)
+    the(doc, "{%p endfor %}")
     doan(doc, "", sau=6)
-    vong_p(doc, "for d in ket_luan", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
+    vong_p(doc, "for d in ket_luan", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1, giu=True)
     hai_chu_ky(doc, "THƯ KÝ", "{{ thu_ky }}", "CHỦ TRÌ", "{{ chu_tri }}")
     return doc
 
 
 def hai_chu_ky(doc, trai: str, ten_trai: str, phai: str, ten_phai: str) -> None:
-    doan(doc, "", sau=6)
+    doan(doc, "", sau=6, giu=True)
     t = bang_khong_vien(doc, 2, [8.25, 8.25])
     a, b = t.rows[0].cells
     for o, chuc, ten in ((a, trai, ten_trai), (b, phai, ten_phai)):
-        doan(o, chuc, bold=True, align=C)
-        doan(o, "(Ký, ghi rõ họ tên)", italic=True, size=13, align=C)
-        for _ in range(3):
-            doan(o, "")
+        doan(o, chuc, bold=True, align=C, giu=True)
+        doan(o, "(Ký, ghi rõ họ tên)", italic=True, size=13, align=C, giu=True)
+        cho_ky(o)
         doan(o, ten, bold=True, align=C)
 
 
 def bien_ban_kiem_phieu() -> Document:
+    """Biên bản kiểm phiếu (issue #10): the counting board named, each member signing; written opinions apart;
+    void ballots explained in words; candidates in ballot order with their unit, threshold and quota once."""
     doc = van_ban_hanh_chinh("BIÊN BẢN KIỂM PHIẾU", "{{ trich_yeu }}")
     vong_p(doc, "for d in mo_dau", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
-    t = bang_luoi(doc, ["Số phiếu phát ra", "Số phiếu thu vào", "Số phiếu hợp lệ", "Số phiếu không hợp lệ"],
-                  [4.1, 4.1, 4.1, 4.2])
-    dong(t, ["{{ so_phieu.phat_ra }}", "{{ so_phieu.thu_vao }}", "{{ so_phieu.hop_le }}",
-             "{{ so_phieu.khong_hop_le }}"], can=[C, C, C, C])
+    t = bang_luoi(doc, ["Số phiếu phát ra", "Số phiếu thu vào", "Trong đó bằng văn bản", "Số phiếu hợp lệ",
+                        "Số phiếu không hợp lệ"], [3.3, 3.3, 3.3, 3.3, 3.3], size=12)
+    dong(t, ["{{ so_phieu.phat_ra }}", "{{ so_phieu.thu_vao }}", "{{ so_phieu.van_ban }}", "{{ so_phieu.hop_le }}",
+             "{{ so_phieu.khong_hop_le }}"], can=[C, C, C, C, C])
     doan(doc, "", sau=3)
+    the(doc, "{%p if phieu_khong_hop_le %}")
+    doan(doc, "Phiếu không hợp lệ:", thut=1.0, sau=3, giu=True)
+    the(doc, "{%p endif %}")
     vong_p(doc, "for d in phieu_khong_hop_le", "{{ d }}", "endfor", thut=1.0, sau=3, size=13)
-    doan(doc, "Kết quả bỏ phiếu đối với từng ứng viên:", thut=1.0, sau=3, truoc=6)
-    t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Danh hiệu", "Đồng ý", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Kết quả"],
-                  [1.3, 4.1, 2.3, 1.6, 1.6, 1.9, 1.7, 2.0], size=11)
-    dong(t, ["{%tr for d in ung_vien %}", "", "", "", "", "", "", ""], size=11)
-    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.danh_hieu }}", "{{ d.dong_y }}", "{{ d.mau_so }}", "{{ d.ty_le }}",
-             "{{ d.nguong }}", "{{ d.ket_qua }}"], size=11, can=[C, L, C, C, C, C, C, C])
-    dong(t, ["{%tr endfor %}", "", "", "", "", "", "", ""], size=11)
-    doan(doc, "", sau=6)
-    vong_p(doc, "for d in ket_luan", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
-    hai_chu_ky(doc, "THÀNH VIÊN BAN KIỂM PHIẾU", "", "TRƯỞNG BAN KIỂM PHIẾU", "")
+    doan(doc, "Kết quả bỏ phiếu đối với từng ứng viên (theo thứ tự trên phiếu bầu):", thut=1.0, sau=3, truoc=6,
+         giu=True)
+    the(doc, "{%p for nhom in nhom_ung_vien %}")
+    doan(doc, "{{ nhom.tieu_de }}", bold=True, thut=1.0, sau=3, truoc=6, giu=True)
+    t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Đơn vị", "Phiếu đồng ý", "Tỷ lệ", "Kết quả"],
+                  [1.2, 4.0, 4.2, 2.2, 2.1, 2.8], size=11)
+    dong(t, ["{%tr for d in nhom.ds %}", "", "", "", "", ""], size=11)
+    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "{{ d.dong_y }}", "{{ d.ty_le }}", "{{ d.ket_qua }}"],
+         size=11, can=[C, L, L, C, C, L])
+    dong(t, ["{%tr endfor %}", "", "", "", "", ""], size=11)
+    the(doc, "{%p endfor %}")
+    doan(doc, "(VB: trong đó số ý kiến bằng văn bản của thành viên vắng mặt.)", italic=True, size=12, sau=6)
+    vong_p(doc, "for d in ket_luan", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1, giu=True)
+    doan(doc, "", sau=6, giu=True)
+    ky_ten_ban_kiem_phieu(doc)
     return doc
 
 
+def ky_ten_ban_kiem_phieu(doc) -> None:
+    """Every member of the counting board signs: two to a row, each with role, "(Ký, ghi rõ họ tên)", room, name."""
+    t = bang_khong_vien(doc, 2, [8.25, 8.25])
+    mo = t.rows[0]
+    doan(mo.cells[0], "{%tr for h in hang_ky %}", size=2)
+    doan(mo.cells[1], "", size=2)
+    hang = t.add_row()
+    khong_tach(hang)
+    for o, ben in zip(hang.cells, ("trai", "phai"), strict=True):
+        o.width = Cm(8.25)
+        o.paragraphs[0]._element.getparent().remove(o.paragraphs[0]._element)
+        doan(o, f"{{{{ h.{ben}.chuc }}}}", bold=True, align=C, giu=True)
+        doan(o, f"{{{{ h.{ben}.ky }}}}", italic=True, size=13, align=C, giu=True)
+        cho_ky(o)
+        doan(o, f"{{{{ h.{ben}.ten }}}}", bold=True, align=C, sau=6)
+    dong_ = t.add_row()
+    doan(dong_.cells[0], "{%tr endfor %}", size=2)
+
+
 def phieu_bau() -> Document:
+    """Secret ballots (issue #10): a series number on every page, never a member's; every page shows the title and
+    "Trang n/m" (pages cut by the context, which knows how many rows fit); room for the council's seal at the end."""
     doc = tai_lieu()
-    doan(doc, "{%p for p in phieu %}", size=2)
+    the(doc, "{%p for p in phieu %}")
+    the(doc, "{%p for t in p.trang %}")
+    the(doc, "{%p if t.dau %}")
     t = bang_khong_vien(doc, 2, [6.3, 10.2])
     a, b = t.rows[0].cells
     doan(a, "{{ co_quan }}", size=12, bold=True, align=C)
@@ -395,20 +434,29 @@ def phieu_bau() -> Document:
     doan(b, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, align=C)
     ke_ngang(doan(b, "", size=6, align=C), 2.0, 2.0)
     doan(doc, "", sau=6)
-    doan(doc, "PHIẾU BẦU SỐ {{ p.so }}", bold=True, align=C)
-    doan(doc, "{{ trich_yeu }}", bold=True, align=C, sau=6)
-    doan(doc, "{{ huong_dan }}", italic=True, size=13, sau=6)
-    t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Đơn vị", "Đồng ý", "Không đồng ý"], [1.3, 5.1, 5.5, 2.2, 2.4])
-    dong(t, ["{%tr for nhom in nhom_ung_vien %}", "", "", "", ""])
-    dong(t, ["", "{{ nhom.tieu_de }}", "", "", ""], bold=True)
-    dong(t, ["{%tr for d in nhom.ds %}", "", "", "", ""])
-    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "☐", "☐"], can=[C, L, L, C, C])
+    the(doc, "{%p endif %}")
+    doan(doc, "{{ ten_phieu }}", bold=True, align=C, giu=True)
+    doan(doc, "{{ trich_yeu }}", bold=True, align=C, giu=True)
+    doan(doc, "{{ t.dong_so }}", italic=True, size=12, align=C, sau=6, giu=True)
+    the(doc, "{%p if t.dau %}")
+    doan(doc, "{{ huong_dan }}", italic=True, size=12, sau=6)
+    the(doc, "{%p endif %}")
+    t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Đơn vị", "Đồng ý", "Không đồng ý"], [1.2, 5.2, 5.7, 2.0, 2.4])
+    dong(t, ["{%tr for d in t.dong %}", "", "", "", ""])
+    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "{{ d.o }}", "{{ d.o }}"], can=[C, L, L, C, C])
     dong(t, ["{%tr endfor %}", "", "", "", ""])
-    dong(t, ["{%tr endfor %}", "", "", "", ""])
-    doan(doc, "{{ p.ngat_trang }}", size=2)
-    doan(doc, "{%p endfor %}", size=2)
+    the(doc, "{%p if t.cuoi %}")
+    doan(doc, "", sau=6)
+    o = bang_khong_vien(doc, 2, [8.0, 8.5])
+    a, b = o.rows[0].cells
+    doan(a, "")
+    doan(b, "{{ cho_dau }}", italic=True, size=12, align=C, giu=True)
+    cho_ky(b)
+    the(doc, "{%p endif %}")
+    doan(doc, "{{ t.ngat_trang }}", size=2)
+    the(doc, "{%p endfor %}")
+    the(doc, "{%p endfor %}")
     return doc
-
 
 
 def _dieu(doc, ds: str, giu: bool) -> None:

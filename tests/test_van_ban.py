@@ -132,14 +132,18 @@ def test_mau_nguoi_dung_duoc_dung_va_thieu_mau_thi_dung_mac_dinh(tmp_path: Path)
     assert any("quyet_dinh.docx" in t for t in thong_bao)
 
 
-def test_phieu_bau_moi_thanh_vien_mot_trang(tmp_path: Path, demo_ket_qua) -> None:
-    from thidua.tao_phieu import chay_tao_phieu
+def test_phieu_bau_moi_phieu_mot_so_seri(tmp_path: Path, demo_ket_qua) -> None:
+    """Issue #10 changed "one numbered ballot per member" (not secret) into ballots with a series number only:
+    one per member present and one per written opinion; tests/test_bien_ban.py reads every page."""
+    from thidua.tao_phieu import chay_tao_phieu, so_phieu_can_in
 
     tep, ung_vien, _ = chay_tao_phieu(demo_ket_qua.ket_qua.du_lieu, tmp_path)
     pdf = sang_pdf([tep[1]], tmp_path / "pdf", tmp_path / "lo")[0]
-    assert so_trang(pdf) >= demo_ket_qua.ket_qua.du_lieu.thong_tin.so_co_mat
+    so, _ = so_phieu_can_in(demo_ket_qua.ket_qua.du_lieu)
+    assert so_trang(pdf) >= so
     chu = chu_pdf(pdf)
-    assert "PHIẾU BẦU SỐ 1" in chu and f"PHIẾU BẦU SỐ {demo_ket_qua.ket_qua.du_lieu.thong_tin.so_co_mat}" in chu
+    assert "Số sê-ri: 01 — Trang 1/" in chu and f"Số sê-ri: {so:02d} — Trang 1/" in chu
+    assert f"Số sê-ri: {so + 1:02d}" not in chu
     assert ung_vien[0].ten in chu
 
 

@@ -175,7 +175,7 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
                   ngay_quyet_dinh=ngay_quyet_dinh or dt.date(nam + 1, 1, 12), so_thanh_vien=so_tv, so_co_mat=co_mat,
                   ngay_hop=dt.date(nam + 1, 1, 8), gio_bat_dau="08:00", gio_ket_thuc="11:30",
                   chu_tri="Nguyễn Văn Minh, Giám đốc Sở, Chủ tịch Hội đồng",
-                  thu_ky="Trần Thị Hương, Phó Chánh Văn phòng", dia_diem_hop="Phòng họp tầng 2, trụ sở Sở",
+                  thu_ky="Trần Thị Thu Hương, Phó Chánh Văn phòng", dia_diem_hop="Phòng họp tầng 2, trụ sở Sở",
                   can_cu_chuc_nang=f"Quyết định số 25/{nam}/QĐ-UBND ngày 30 tháng 6 năm {nam} của Ủy ban nhân dân tỉnh "
                                    "Lai Châu quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nông nghiệp "
                                    "và Môi trường",
@@ -243,9 +243,9 @@ def _su_kien(ca_nhan: list[CaNhan], nam: int, seed: int) -> tuple[list[CaNhan], 
 HOI_DONG_MAU = [
     ("Nguyễn Văn Minh", "Giám đốc Sở", "Chủ tịch", "Có", ""),
     ("Đặng Quang Hải", "Phó Giám đốc Sở", "Phó Chủ tịch", "Có", ""),
-    ("Trần Thị Hương", "Phó Chánh Văn phòng Sở", "Ủy viên thư ký", "Có", ""),
+    ("Trần Thị Thu Hương", "Phó Chánh Văn phòng Sở", "Ủy viên thư ký", "Có", ""),
     ("Lê Văn Tâm", "Trưởng phòng Tổ chức cán bộ", "Ủy viên", "Có", "Trưởng ban"),
-    ("Phạm Thị Lan", "Chánh Thanh tra Sở", "Ủy viên", "Có", "Thành viên"),
+    ("Phạm Thị Diệu Linh", "Chánh Thanh tra Sở", "Ủy viên", "Có", "Thành viên"),
     ("Vũ Đức Thịnh", "Chủ tịch Công đoàn Sở", "Ủy viên", "Có", "Thành viên"),
     ("Hoàng Văn Nam", "Chi cục trưởng Chi cục Kiểm lâm", "Ủy viên", "Văn bản", ""),
     ("Bùi Thị Thu", "Trưởng phòng Kế hoạch – Tài chính", "Ủy viên", "Có", ""),
@@ -297,7 +297,10 @@ def _phieu(du_lieu: DuLieu, rng: random.Random) -> tuple[list, list[dict[str, st
         theo_khoa: dict[tuple[int, int], list] = {}
         for u in cstdcs:
             theo_khoa.setdefault(khoa(u), []).append(u)
-        nhom = max((ds for ds in theo_khoa.values() if len(ds) >= 2), key=len, default=None)
+        # the tied pair comes from a group with candidates ranked below it (they show "ngoài chỉ tiêu")
+        thap_nhat = min(theo_khoa)
+        nhom = max((ds for k_, ds in theo_khoa.items() if len(ds) >= 2 and k_ > thap_nhat), key=len, default=None) \
+            or max((ds for ds in theo_khoa.values() if len(ds) >= 2), key=len, default=None)
         if nhom is not None:
             nu = [u for u in nhom if nguoi[u.ma].gioi_tinh == "Nữ"]
             nam_ = [u for u in nhom if nguoi[u.ma].gioi_tinh != "Nữ"]

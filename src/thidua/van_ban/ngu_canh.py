@@ -17,7 +17,7 @@ from typing import Any
 from ..danh_muc import DANH_HIEU, DanhHieu
 from ..ket_xuat import bang_kiem_phieu, thanh_tich
 from ..mo_hinh import CaNhan, TapThe, ThongTin
-from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
+from ..tham_so import TEN_LUA_CHON, ThamSoApDung
 from ..tieng_viet import dinh_dang_ngay, dinh_dang_tien, dinh_dang_ty_le, doc_so_tien, khoa_sap_xep_ho_ten
 from ..xet import KetQua, KetQuaXet
 from .do_chu import LE_O_MM, ngat_dong_ten
@@ -104,6 +104,7 @@ class DauVanBan:
     nguoi_ban_hanh: str
     co_quan_van: str = ""  # the agency's name in running text
     noi_nhan: list[str] = field(default_factory=list)
+    du_thao: str = ""  # "DỰ THẢO" in the heading while the council has a tie to decide (issue #10)
 
 
 def dau_van_ban(tt: ThongTin, loai: str, noi_nhan: list[str] | None = None, ngay: dt.date | None = None) -> DauVanBan:
@@ -357,16 +358,14 @@ def quyet_dinh_tap_the(kq: KetQuaXet) -> dict[str, Any]:
 
 def quyet_dinh(kq: KetQuaXet, loai: str) -> dict[str, Any]:
     """The three decisions of the Sở: ``loai`` = danh_hieu | tap_the | giay_khen."""
-    return {"danh_hieu": quyet_dinh_danh_hieu, "tap_the": quyet_dinh_tap_the,
-            "giay_khen": quyet_dinh_giay_khen}[loai](kq)
+    ctx = {"danh_hieu": quyet_dinh_danh_hieu, "tap_the": quyet_dinh_tap_the,
+           "giay_khen": quyet_dinh_giay_khen}[loai](kq)
+    ctx["du_thao"] = du_thao(kq, {"danh_hieu": ("LDTT", "CSTDCS"), "tap_the": ("TTLDTT",), "giay_khen": ("GK",)}[loai])
+    return ctx
 
 
 def _phieu_chu(k: KetQua) -> str:
     return f"{k.phieu.dong_y}/{k.phieu.mau_so} ({dinh_dang_ty_le(float(k.phieu.ty_le))})" if k.phieu else ""
-
-
-def _dong_y(k: KetQua) -> int:
-    return k.phieu.dong_y if k.phieu is not None else 0
 
 
 def _thanh_tich(k: KetQua) -> str:
@@ -591,6 +590,7 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
         "ho_so": ho_so, "ket_luan": ket_luan, "phan_danh_sach": phan, "so_tap_the": so_tt, "so_ca_nhan": so_cn,
         "tieu_de_danh_sach": f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}",
         "ghi_chu_danh_sach": ghi_chu if phan else "",
+        "du_thao": du_thao(kq, tuple(m for m in DANH_HIEU if m not in ("LDTT", "CSTDCS", "TTLDTT", "GK"))),
     })
 
 
@@ -598,98 +598,253 @@ def _da_bo_phieu(kq: KetQuaXet) -> list[tuple[CaNhan | TapThe, KetQua]]:
     return [(d, k) for d, k in kq.tat_ca() if k.phieu is not None]
 
 
+def du_thao(kq: KetQuaXet, ma: tuple[str, ...]) -> str:
+    """"DỰ THẢO" for a document about codes whose quota cut still waits for the council (a tie with no recorded
+    resolution, issue #10); "" when the document can be final."""
+    return "DỰ THẢO" if any(k.danh_hieu.ma in ma for _, k in kq.can_hoi_dong()) else ""
+
+
+def _gio(v: str) -> str:
+    """"08:00", "8:00:00", "8h30", "08 giờ 00" → "08 giờ 00"; blank → "……"."""
+    m = re.match(r"^\s*(\d{1,2})\s*(?::|h|giờ)\s*(\d{1,2})?", v or "")
+    if not m:
+        return "…… giờ ……"
+    return f"{int(m.group(1)):02d} giờ {int(m.group(2) or 0):02d}"
+
+
+_VAI_TRO_IN = {"Chủ tịch": "Chủ tịch Hội đồng", "Phó Chủ tịch": "Phó Chủ tịch Hội đồng",
+               "Ủy viên thư ký": "Ủy viên, Thư ký Hội đồng", "Ủy viên": "Ủy viên"}
+
+
+def _thanh_vien_chu(t: Any) -> str:
+    """"Ông/bà Nguyễn Văn Minh, Giám đốc Sở — Chủ tịch Hội đồng"."""
+    return f"{t.ho_ten}{', ' + t.chuc_vu if t.chuc_vu else ''} — {_VAI_TRO_IN.get(t.vai_tro, t.vai_tro)}"
+
+
+def _ban_kiem_phieu(kq: KetQuaXet) -> list[Any]:
+    ds = [t for t in kq.du_lieu.hoi_dong if t.ban_kiem_phieu]
+    return sorted(ds, key=lambda t: t.ban_kiem_phieu != "Trưởng ban")
+
+
+def _chu_tri_thu_ky(kq: KetQuaXet) -> tuple[str, str]:
+    """(chair, secretary) as printed under the minutes: from HoiDong, else ThongTin."""
+    tt = kq.du_lieu.thong_tin
+    hd = kq.du_lieu.hoi_dong
+    chu_tri = next((t.ho_ten for t in hd if t.vai_tro == "Chủ tịch" and t.co_mat == "Có"), "") or tt.chu_tri.split(",")[0]
+    thu_ky = next((t.ho_ten for t in hd if t.vai_tro == "Ủy viên thư ký" and t.co_mat == "Có"), "") or \
+        tt.thu_ky.split(",")[0]
+    return chu_tri, thu_ky
+
+
+def _ket_qua_phieu_chu(u: dict[str, Any]) -> str:
+    """A row's verdict in the minutes (the same words as every face: ket_xuat.ket_luan_phieu)."""
+    from ..ket_xuat import ket_luan_phieu
+
+    return ket_luan_phieu(u)
+
+
+def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[dict[str, Any]]:
+    """The candidates per code in ballot order, each group headed by its threshold and, once, its quota."""
+    nhom: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for u in bang["ung_vien"]:
+        nhom[u["danh_hieu"]].append(u)
+    theo_ma = {(d.ma, k.danh_hieu.ma): k for d, k in kq.tat_ca()}
+    ra = []
+    for i, (ma_dh, ds) in enumerate(nhom.items(), start=1):
+        dh = DANH_HIEU[ma_dh]
+        p0 = next((theo_ma[(u["ma"], ma_dh)].phieu for u in ds if theo_ma.get((u["ma"], ma_dh)) and
+                   theo_ma[(u["ma"], ma_dh)].phieu), None)
+        nguong = (f"ngưỡng {p0.mo_ta_nguong}: cần ít nhất {p0.so_phieu_can} phiếu đồng ý" if p0 else "")
+        chi_tieu = next((u["mo_ta_chi_tieu"] for u in ds if u["mo_ta_chi_tieu"]), "")
+        dong = [{"stt": j, "ten": u["ten"], "don_vi": u["don_vi"],
+                 "dong_y": f"{u['dong_y']}/{u['mau_so']}" + (f" ({u['van_ban']} VB)" if u["van_ban"] else ""),
+                 "ty_le": dinh_dang_ty_le(u["ty_le"]), "ket_qua": _ket_qua_phieu_chu(u)}
+                for j, u in enumerate(ds, start=1)]
+        ra.append({"tieu_de": f"{i}. {ten_day_du(dh)} — {nguong}" + (f"; {chi_tieu} người" if chi_tieu else ""),
+                   "ds": dong})
+    return ra
+
+
 def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
+    """Biên bản họp Hội đồng: dated the meeting date; members present, absent and voting in writing; the
+    counting board; start and end hours; the vote per code; the council's resolution of ties (or what waits)."""
     tt = kq.du_lieu.thong_tin
     co_quan = _ten_co_quan(tt)
-    kp = kq.du_lieu.kiem_phieu
-    ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
-    tong_tv, co_mat = tt.so_thanh_vien or 0, tt.so_co_mat or 0
+    hd = kq.du_lieu.hoi_dong
+    ngay_hop = _ngay_hop(tt)
+    tong_tv, co_mat = tt.so_thanh_vien or len(hd), tt.so_co_mat or sum(1 for t in hd if t.co_mat == "Có")
+    chu_tri, thu_ky = _chu_tri_thu_ky(kq)
     mo_dau = [
-        f"Vào hồi …… giờ …… {dinh_dang_ngay(_ngay_hop(tt))}, tại {tt.dia_diem_hop or '……'}, Hội đồng Thi đua – "
+        f"Vào hồi {_gio(tt.gio_bat_dau)} {dinh_dang_ngay(ngay_hop)}, tại {tt.dia_diem_hop or '……'}, Hội đồng Thi đua – "
         f"Khen thưởng {co_quan} họp xét danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}.",
-        f"Chủ trì: {tt.chu_tri or '……'}.",
-        f"Thư ký: {tt.thu_ky or '……'}.",
-        f"Thành phần: {co_mat}/{tong_tv} thành viên Hội đồng có mặt.",
+        f"Chủ trì: {chu_tri or tt.chu_tri or '……'}. Thư ký: {thu_ky or tt.thu_ky or '……'}.",
     ]
-    dem = Counter((k.danh_hieu.viet_tat, k.dat) for _, k in kq.tat_ca())
+    thanh_phan: list[str] = []
+    if hd:
+        for nhan, loai in (("Thành viên có mặt", "Có"), ("Thành viên vắng mặt, có ý kiến bằng văn bản", "Văn bản"),
+                           ("Thành viên vắng mặt", "Không")):
+            ds = [t for t in hd if t.co_mat == loai]
+            if ds:
+                thanh_phan.append(f"{nhan} ({len(ds)}/{len(hd)}):")
+                thanh_phan += [f"{i}. {_thanh_vien_chu(t)}." for i, t in enumerate(ds, start=1)]
+        ban = _ban_kiem_phieu(kq)
+        if ban:
+            thanh_phan.append("Ban kiểm phiếu: " + "; ".join(
+                f"{t.ho_ten} ({'Trưởng ban' if t.ban_kiem_phieu == 'Trưởng ban' else 'thành viên'})" for t in ban)
+                + ".")
+    else:
+        thanh_phan.append(f"Thành phần: {co_mat}/{tong_tv} thành viên Hội đồng có mặt.")
+    bang = bang_kiem_phieu(kq.du_lieu, ket_qua=kq)
+    dem = Counter((k.danh_hieu.ma, k.dat) for _, k in kq.tat_ca())
     noi_dung = [
         "Thường trực Hội đồng báo cáo tổng hợp đề nghị của các đơn vị: "
-        + "; ".join(f"{d.viet_tat}: {dem[(d.viet_tat, True)] + dem[(d.viet_tat, False)]} đề nghị" for d in DANH_HIEU.values()
-                    if dem[(d.viet_tat, True)] + dem[(d.viet_tat, False)]) + ".",
+        + "; ".join(f"{d.viet_tat}: {dem[(d.ma, True)] + dem[(d.ma, False)]} đề nghị" for d in DANH_HIEU.values()
+                    if dem[(d.ma, True)] + dem[(d.ma, False)]) + ".",
         "Hội đồng đã thảo luận, đối chiếu tiêu chuẩn theo Luật Thi đua, khen thưởng và quy chế của cơ quan; bỏ phiếu kín "
-        "đối với các danh hiệu, hình thức phải bỏ phiếu. Kết quả như sau:",
+        "đối với các danh hiệu, hình thức phải bỏ phiếu; ý kiến bằng văn bản của thành viên vắng mặt được tính như "
+        "phiếu bầu. Ban kiểm phiếu báo cáo kết quả (có biên bản kiểm phiếu kèm theo) như sau:",
     ]
-    if kp is None:
+    if bang["so_phieu"] is None:
         noi_dung.append("(Chưa có kết quả bỏ phiếu.)")
-    nhom = []
-    for dh in DANH_HIEU.values():
-        muc = [(d, k) for d, k in _da_bo_phieu(kq) if k.danh_hieu is dh and k.phieu is not None]
-        if not muc:
-            continue
-        p0 = muc[0][1].phieu
-        assert p0 is not None
-        ds = [{"stt": i, "ten": _ten(d), "don_vi": ten_dv.get(getattr(d, "don_vi", ""), ""),
-               "dong_y": f"{p.dong_y}/{p.mau_so}", "ty_le": dinh_dang_ty_le(float(p.ty_le)),
-               "ket_qua": "Đạt" if k.dat else ("Hội đồng quyết định" if k.can_hoi_dong else "Không đạt")}
-              for i, (d, k) in enumerate(sorted(muc, key=lambda x: (-_dong_y(x[1]), khoa_sap_xep_ho_ten(_ten(x[0])))), 1)
-              if (p := k.phieu) is not None]
-        nhom.append({"tieu_de": f"{dh.ten} ({dh.viet_tat}) — ngưỡng {hien_thi_gia_tri(p0.nguong)} "
-                                f"{TEN_LUA_CHON.get(p0.loai_mau_so, '')}", "ds": ds})
+    else:
+        sp = bang["so_phieu"]
+        noi_dung.append(f"Số phiếu phát ra {sp['phat_ra']}, thu vào {sp['thu_vao']} (trong đó {sp['van_ban']} ý kiến "
+                        f"bằng văn bản), hợp lệ {sp['hop_le']}, không hợp lệ {sp['khong_hop_le']}."
+                        + ("" if bang["du_so_nguoi"] else f" Số thành viên có mặt dưới mức tối thiểu "
+                           f"{bang['toi_thieu_co_mat']}: kết quả bỏ phiếu không có giá trị."))
+    nhom = _nhom_kiem_phieu(kq, bang) if bang["so_phieu"] is not None else []
     ket_luan = ["Kết luận: Hội đồng thống nhất đề nghị: " + "; ".join(
-        f"{d.viet_tat}: {dem[(d.viet_tat, True)]}" for d in DANH_HIEU.values() if dem[(d.viet_tat, True)]) + "."]
+        f"{d.viet_tat}: {dem[(d.ma, True)]}" for d in DANH_HIEU.values() if dem[(d.ma, True)]) + "."]
+    da_quyet: dict[str, list[str]] = defaultdict(list)
+    for d, k in kq.tat_ca():
+        n = k.nguoi_hoa
+        if n is not None and n.chon is not None and not k.can_hoi_dong:
+            da_quyet[k.danh_hieu.ma].append(f"{'chọn' if n.chon else 'không chọn'} {_ten(d)} ({n.don_vi})"
+                                            + (f" — {n.ly_do}" if n.ly_do else ""))
+    for ma, cac_quyet in da_quyet.items():
+        ket_luan.append(f"Đối với các trường hợp bằng phiếu tại điểm cắt chỉ tiêu {DANH_HIEU[ma].viet_tat}, Hội đồng "
+                        f"đã thảo luận và quyết định: {'; '.join(cac_quyet)}.")
     can = kq.can_hoi_dong()
     if can:
-        ket_luan.append("Các trường hợp bằng phiếu tại điểm cắt chỉ tiêu, Hội đồng cần quyết định: "
-                        + "; ".join(f"{_ten(d)} ({k.danh_hieu.viet_tat})" for d, k in can) + ".")
-    ket_luan.append("Cuộc họp kết thúc vào hồi …… giờ …… cùng ngày. Biên bản đã được đọc lại và thông qua trước Hội đồng.")
-    dau = dau_van_ban(tt, "BB")
+        ket_luan.append("Các trường hợp bằng phiếu tại điểm cắt chỉ tiêu, Hội đồng chưa quyết định: "
+                        + "; ".join(f"{_ten(d)} ({k.nguoi_hoa.don_vi if k.nguoi_hoa else ''}, {k.danh_hieu.viet_tat})"
+                                    for d, k in can) + ".")
+    ket_luan.append(f"Cuộc họp kết thúc vào hồi {_gio(tt.gio_ket_thuc)} cùng ngày. Biên bản đã được đọc lại và thông "
+                    "qua trước Hội đồng.")
+    dau = dau_van_ban(tt, "BB", ngay=ngay_hop)
     return _gop(dau, {"trich_yeu": f"Họp Hội đồng Thi đua – Khen thưởng xét khen thưởng năm {kq.nam}",
-                      "mo_dau": mo_dau, "noi_dung": noi_dung, "nhom_ket_qua": nhom, "ket_luan": ket_luan,
-                      "thu_ky": tt.thu_ky.split(",")[0],
-                      "chu_tri": tt.chu_tri.split(",")[0]})
+                      "mo_dau": mo_dau, "thanh_phan": thanh_phan, "noi_dung": noi_dung, "nhom_ket_qua": nhom,
+                      "ket_luan": ket_luan, "thu_ky": thu_ky, "chu_tri": chu_tri})
 
 
 def bien_ban_kiem_phieu(kq: KetQuaXet) -> dict[str, Any]:
+    """Biên bản kiểm phiếu: dated the meeting date; the counting board named, each member signing; ballots issued,
+    received (written opinions apart), valid, void — each void ballot explained in words; candidates in ballot
+    order with their unit; the threshold, and the quota arithmetic once per code; "ngoài chỉ tiêu"."""
     tt = kq.du_lieu.thong_tin
-    bang = bang_kiem_phieu(kq.du_lieu)
-    sp = bang["so_phieu"] or {"phat_ra": 0, "thu_vao": 0, "hop_le": 0, "khong_hop_le": 0}
-    ung_vien = [{"stt": i, "ten": u["ten"], "danh_hieu": DANH_HIEU[u["danh_hieu"]].viet_tat, "dong_y": u["dong_y"],
-                 "mau_so": u["mau_so"], "ty_le": dinh_dang_ty_le(u["ty_le"]),
-                 "nguong": dinh_dang_ty_le(u["nguong"]), "ket_qua": "Đạt" if u["dat"] else "Không đạt"}
-                for i, u in enumerate(bang["ung_vien"], start=1)]
-    dat = defaultdict(list)
-    for u in bang["ung_vien"]:
-        if u["dat"]:
-            dat[DANH_HIEU[u["danh_hieu"]].viet_tat].append(u["ten"])
+    bang = bang_kiem_phieu(kq.du_lieu, ket_qua=kq)
+    sp = bang["so_phieu"] or {"phat_ra": 0, "thu_vao": 0, "hop_le": 0, "khong_hop_le": 0, "van_ban": 0}
+    ngay_hop = _ngay_hop(tt)
+    ban = _ban_kiem_phieu(kq)
     mo_dau = [
-        f"Hội đồng Thi đua – Khen thưởng {_ten_co_quan(tt)} bỏ phiếu kín {dinh_dang_ngay(_ngay_hop(tt))}. Ban kiểm phiếu "
-        "gồm các thành viên ký tên dưới đây đã tiến hành kiểm phiếu.",
-        f"Tổng số thành viên Hội đồng: {bang.get('tong_thanh_vien', 0)}; có mặt: {bang.get('co_mat', 0)}.",
+        f"Hội đồng Thi đua – Khen thưởng {_ten_co_quan(tt)} bỏ phiếu kín {dinh_dang_ngay(ngay_hop)}.",
+        ("Ban kiểm phiếu gồm: " + "; ".join(f"{t.ho_ten}{', ' + t.chuc_vu if t.chuc_vu else ''} — "
+                                             f"{'Trưởng ban' if t.ban_kiem_phieu == 'Trưởng ban' else 'thành viên'}"
+                                             for t in ban) + ".") if ban else
+        "Ban kiểm phiếu gồm các thành viên ký tên dưới đây.",
+        f"Tổng số thành viên Hội đồng: {bang.get('tong_thanh_vien', 0)}; có mặt: {bang.get('co_mat', 0)}; vắng mặt có "
+        f"ý kiến bằng văn bản: {sp['van_ban']}.",
     ]
-    khl = [f"Phiếu số {p['so_phieu']} không hợp lệ: {p['ly_do']}." for p in bang["phieu_khong_hop_le"]]
-    ket_luan = ["Các ứng viên đạt tỷ lệ phiếu đồng ý theo quy định:"] + [
-        f"- {dh}: {', '.join(ds)}." for dh, ds in dat.items()] or ["Không có ứng viên nào đạt tỷ lệ phiếu theo quy định."]
-    ket_luan.append("Biên bản kiểm phiếu được lập lúc …… giờ …… cùng ngày và công bố trước Hội đồng.")
-    dau = dau_van_ban(tt, "BB")
-    return _gop(dau, {"trich_yeu": f"Bỏ phiếu kín xét danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}",
-                      "mo_dau": mo_dau, "so_phieu": sp, "phieu_khong_hop_le": khl, "ung_vien": ung_vien,
-                      "ket_luan": ket_luan})
+    khl = [f"Phiếu số {p['so_phieu']}: {p['ly_do']}." for p in bang["phieu_khong_hop_le"]]
+    nhom = _nhom_kiem_phieu(kq, bang)
+    dat: dict[str, list[str]] = defaultdict(list)
+    ngoai: dict[str, list[str]] = defaultdict(list)
+    for u in bang["ung_vien"]:
+        dh = DANH_HIEU[u["danh_hieu"]].viet_tat
+        if u["dat"] and not u["ngoai_chi_tieu"] and not u["cho_hoi_dong"] and u["dat_cuoi_cung"] is not False:
+            dat[dh].append(u["ten"])
+        elif u["ngoai_chi_tieu"]:
+            ngoai[dh].append(u["ten"])
+    ket_luan = (["Các ứng viên đạt tỷ lệ phiếu đồng ý theo quy định và trong chỉ tiêu:"]
+                + [f"- {dh}: {', '.join(ds)}." for dh, ds in dat.items()]) if dat else [
+        "Không có ứng viên nào đạt tỷ lệ phiếu theo quy định."]
+    for dh, ds in ngoai.items():
+        ket_luan.append(f"Đạt tỷ lệ phiếu nhưng ngoài chỉ tiêu ({dh}): {', '.join(ds)}.")
+    ket_luan.append(f"Biên bản kiểm phiếu được lập lúc {_gio(tt.gio_ket_thuc)} cùng ngày và công bố trước Hội đồng.")
+    ky_ghi = "(Ký, ghi rõ họ tên)"
+    ky = [{"chuc": "TRƯỞNG BAN KIỂM PHIẾU" if t.ban_kiem_phieu == "Trưởng ban" else "THÀNH VIÊN BAN KIỂM PHIẾU",
+           "ky": ky_ghi, "ten": t.ho_ten} for t in ban] or [
+        {"chuc": "TRƯỞNG BAN KIỂM PHIẾU", "ky": ky_ghi, "ten": ""},
+        {"chuc": "THÀNH VIÊN BAN KIỂM PHIẾU", "ky": ky_ghi, "ten": ""}]
+    hang_ky = [{"trai": ky[i], "phai": ky[i + 1] if i + 1 < len(ky) else {"chuc": "", "ky": "", "ten": ""}}
+               for i in range(0, len(ky), 2)]
+    dau = dau_van_ban(tt, "BB", ngay=ngay_hop)
+    return _gop(dau, {"trich_yeu": f"Kiểm phiếu bầu xét danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}",
+                      "mo_dau": mo_dau, "so_phieu": sp, "phieu_khong_hop_le": khl, "nhom_ung_vien": nhom,
+                      "ket_luan": ket_luan, "hang_ky": hang_ky})
+
+
+# A4 portrait less 20 mm top and bottom margins; what one page of a ballot can hold (mm, at 12 pt).
+CAO_TRANG_MM = 257.0
+CAO_DAU_TRANG_1_MM = 95.0  # header block, title, series line, instructions, table header
+CAO_DAU_TRANG_MM = 38.0  # title, series line, table header
+CAO_CHO_DAU_MM = 48.0  # the room for the council's seal under the last table
+DONG_MM, LE_DONG_MM = 5.3, 1.6
+SO_CHU_DONG = {"ten": 24, "don_vi": 27}  # characters per line of the name and unit columns at 12 pt
+
+
+def _cao_dong(ten: str, don_vi: str) -> float:
+    dong = max(1, -(-len(ten) // SO_CHU_DONG["ten"]), -(-len(don_vi) // SO_CHU_DONG["don_vi"]))
+    return dong * DONG_MM + LE_DONG_MM
+
+
+def chia_trang_phieu(dong: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The rows of one ballot cut into pages that surely fit (a conservative estimate of each row's height), so
+    that every page can carry "Trang n/m" as plain text and the last page keeps room for the seal."""
+    trang: list[list[dict[str, Any]]] = [[]]
+    con = CAO_TRANG_MM - CAO_DAU_TRANG_1_MM
+    for i, d in enumerate(dong):
+        cao = _cao_dong(d["ten"], d["don_vi"])
+        cuoi = i == len(dong) - 1
+        if cao + (CAO_CHO_DAU_MM if cuoi else 0) > con and trang[-1]:
+            trang.append([])
+            con = CAO_TRANG_MM - CAO_DAU_TRANG_MM
+        trang[-1].append(d)
+        con -= cao
+    if con < CAO_CHO_DAU_MM and trang[-1]:  # no room left for the seal: it goes on a page of its own rows
+        trang.append([trang[-1].pop()])
+    return [t for t in trang if t]
 
 
 def phieu_bau(tt: ThongTin, ung_vien: list, so_phieu: int) -> dict[str, Any]:
-    """Printable ballots: one numbered page per council member, candidates grouped by code."""
+    """Printable secret ballots: each carries a series number (printed on every page, never tied to a member —
+    the member list stays apart in HoiDong), every page shows the title and "Trang n/m", and the last page keeps
+    room for the council's seal. Candidates are grouped by code, in the order of the PhieuBau columns."""
     nhom: dict[DanhHieu, list] = defaultdict(list)
     for u in ung_vien:
         nhom[u.danh_hieu].append(u)
-    ds_nhom = [{"tieu_de": f"{dh.ten} ({dh.viet_tat})",
-                "ds": [{"stt": i, "ten": u.ten, "don_vi": u.don_vi} for i, u in enumerate(ds, start=1)]}
-               for dh, ds in nhom.items()]
-    return {"co_quan": tt.co_quan, "trich_yeu": f"Bình xét danh hiệu thi đua, hình thức khen thưởng năm {tt.nam}",
+    dong: list[dict[str, Any]] = []
+    for dh, ds in nhom.items():
+        dong.append({"stt": "", "ten": f"{ten_day_du(dh).upper()}", "don_vi": "", "o": ""})
+        dong += [{"stt": str(i), "ten": u.ten, "don_vi": u.don_vi, "o": "☐"} for i, u in enumerate(ds, start=1)]
+    trang = chia_trang_phieu(dong) or [[]]
+    so_chu_so = max(2, len(str(so_phieu)))
+    phieu = []
+    for i in range(1, so_phieu + 1):
+        cac_trang = []
+        for n, ds in enumerate(trang, start=1):
+            cuoi = n == len(trang)
+            cac_trang.append({"so_trang": n, "tong_trang": len(trang), "dau": n == 1, "cuoi": cuoi, "dong": ds,
+                              "dong_so": f"Số sê-ri: {i:0{so_chu_so}d} — Trang {n}/{len(trang)}",
+                              "ngat_trang": "" if (cuoi and i == so_phieu) else "\f"})
+        phieu.append({"so": f"{i:0{so_chu_so}d}", "trang": cac_trang})
+    return {"co_quan": tt.co_quan, "ten_phieu": "PHIẾU BẦU",
+            "trich_yeu": f"Bình xét danh hiệu thi đua, hình thức khen thưởng năm {tt.nam}",
             "huong_dan": "Đồng ý: đánh dấu X vào ô \"Đồng ý\"; không đồng ý: đánh dấu X vào ô \"Không đồng ý\". "
-                         "Phiếu đánh dấu khác, gạch xoá hoặc ghi thêm là phiếu không hợp lệ.",
-            "phieu": [{"so": i, "ngat_trang": "\f" if i < so_phieu else ""} for i in range(1, so_phieu + 1)],
-            "nhom_ung_vien": ds_nhom}
-
+                         "Phiếu đánh dấu khác, gạch xoá hoặc ghi thêm, hoặc không có dấu của Hội đồng là phiếu không "
+                         "hợp lệ. Phiếu bầu kín: không ghi tên người bầu.",
+            "cho_dau": "(Dấu của Hội đồng Thi đua – Khen thưởng)",
+            "phieu": phieu}
 
 
 COT_DANG_KY_CA_NHAN = ("LDTT", "CSTDCS", "CSTDT", "CSTDTQ", "GK", "BKT")  # the template's columns, in order

@@ -1,0 +1,168 @@
+"""The council's documents as a reader sees them (issue #10), converted to PDF with LibreOffice and read back with
+pdftotext: the secret ballots, the vote-count minutes, the meeting minutes, and "DỰ THẢO" while a tie waits."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from thidua.kiem_tra import kiem_tra
+from thidua.xet import xet_sau_kiem_tra
+from tien_ich import chu_pdf, sang_pdf, so_trang
+
+
+def _chu(pdf: Path) -> str:
+    return chu_pdf(pdf, bo_cuc=True)
+
+
+@pytest.fixture(scope="module")
+def demo_300(tmp_path_factory: pytest.TempPathFactory):
+    """The default demo department (300 people): its CSTĐCS cut has a tie and candidates outside the quota."""
+    from thidua.demo import tao_demo
+    from thidua.tong_ket import tong_ket
+
+    vao = tmp_path_factory.mktemp("demo300") / "dau-vao"
+    tao_demo(vao)
+    return tong_ket([vao], vao.parent / "ket-qua")
+
+
+@pytest.fixture(scope="module")
+def pdf_nam(demo_300, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    vb = demo_300.thu_muc_ra / "van-ban"
+    tep = [vb / f"{ten}-2025.docx" for ten in ("bien-ban-kiem-phieu", "bien-ban-hop-hoi-dong", "qd-cong-nhan-danh-hieu",
+                                              "to-trinh-khen-thuong-cap-tinh")]
+    ra = tmp_path_factory.mktemp("pdf")
+    return {p.stem: p for p in sang_pdf(tep, ra, tmp_path_factory.mktemp("lo"))}
+
+
+def test_bien_ban_kiem_phieu_doc_nhu_nguoi_doc(pdf_nam: dict[str, Path], demo_300) -> None:
+    kq = demo_300.ket_qua
+    chu = _chu(pdf_nam["bien-ban-kiem-phieu-2025"])
+    phang = " ".join(chu.split())
+    # dated the meeting date, not the decision date
+    assert "ngày 08 tháng 01 năm 2026" in chu and "ngày 12 tháng 01 năm 2026" not in chu
+    # the counting board named, each member signing
+    ban = [t for t in kq.du_lieu.hoi_dong if t.ban_kiem_phieu]
+    assert len(ban) == 3
+    for t in ban:
+        assert t.ho_ten in phang
+    assert chu.count("(Ký, ghi rõ họ tên)") == len(ban)
+    assert "TRƯỞNG BAN KIỂM PHIẾU" in chu
+    # written opinions shown apart; the void ballot explained in words, not by a cell address
+    assert "Trong đó bằng" in chu
+    m = re.search(r"Phiếu số (\d+): một ô đánh dấu không đọc được", phang)
+    assert m, phang[:2000]
+    dong_khl = phang[m.start():m.start() + 120]
+    assert not re.search(r"\b[A-Z]{1,3}\d{1,4}\b", dong_khl.split("(")[0]), dong_khl
+    # the quota arithmetic stated once; "ngoài chỉ tiêu" for those who passed the threshold outside the quota
+    assert len(re.findall(r"chỉ tiêu 15 % × \d+ LĐTT = \d+", phang)) == 1
+    ngoai = [d.ho_ten for d, k in kq.tat_ca() if k.danh_hieu.ma == "CSTDCS" and k.ngoai_chi_tieu
+             and k.phieu and k.phieu.dat and not k.can_hoi_dong and not k.hoa_tai_diem_cat]
+    assert ngoai and "ngoài chỉ tiêu" in phang
+    assert all(t in phang for t in ngoai)
+    # candidates in ballot order with their unit (the PhieuBau column order)
+    thu_tu = [ma for ma, dh in kq.du_lieu.kiem_phieu.dong_y if dh == "CSTDCS"]
+    ten = {c.ma: c.ho_ten for c in kq.du_lieu.ca_nhan}
+    bang = phang[phang.index("Kết quả bỏ phiếu đối với từng ứng viên"):]
+    vi_tri = [bang.find(ten[ma]) for ma in thu_tu[:8]]
+    assert all(v >= 0 for v in vi_tri) and vi_tri == sorted(vi_tri), vi_tri
+    ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
+    dv0 = ten_dv[next(c.don_vi for c in kq.du_lieu.ca_nhan if c.ma == thu_tu[0])]
+    assert dv0 in " ".join(chu_pdf(pdf_nam["bien-ban-kiem-phieu-2025"]).split())  # raw order: a wrapped cell whole
+
+
+def test_bien_ban_hop_ghi_thanh_phan_gio_va_ngay_hop(pdf_nam: dict[str, Path], demo_300) -> None:
+    kq = demo_300.ket_qua
+    chu = _chu(pdf_nam["bien-ban-hop-hoi-dong-2025"])
+    phang = " ".join(chu.split())
+    assert "ngày 08 tháng 01 năm 2026" in chu
+    assert "Vào hồi 08 giờ 00" in phang and "kết thúc vào hồi 11 giờ 30" in phang
+    co_mat = [t for t in kq.du_lieu.hoi_dong if t.co_mat == "Có"]
+    van_ban = [t for t in kq.du_lieu.hoi_dong if t.co_mat == "Văn bản"]
+    assert f"Thành viên có mặt ({len(co_mat)}/{len(kq.du_lieu.hoi_dong)})" in phang
+    assert "vắng mặt, có ý kiến bằng văn bản (1/" in phang and van_ban[0].ho_ten in phang
+    assert all(t.ho_ten in phang for t in co_mat)
+    assert "Ban kiểm phiếu:" in phang and "(Trưởng ban)" in phang
+    # the tie the council has not decided yet is named, with the units
+    cho = kq.can_hoi_dong()
+    assert cho and "Hội đồng chưa quyết định" in phang
+    assert all(d.ho_ten in phang for d, _ in cho)
+
+
+def test_du_thao_khi_con_bang_phieu_chua_quyet(pdf_nam: dict[str, Path]) -> None:
+    assert "DỰ THẢO" in _chu(pdf_nam["qd-cong-nhan-danh-hieu-2025"])  # CSTĐCS waits for the council
+    assert "DỰ THẢO" not in _chu(pdf_nam["to-trinh-khen-thuong-cap-tinh-2025"])  # provincial codes do not
+
+
+def test_hoi_dong_quyet_thi_nguoi_duoc_chon_vao_qd_va_bien_ban_ghi_lai(demo_dau_vao: Path, tmp_path: Path) -> None:
+    from thidua.tao_phieu import ghi_hoi_dong_quyet
+    from thidua.tong_ket import tong_ket
+
+    vao = tmp_path / "vao"
+    shutil.copytree(demo_dau_vao, vao)
+    kt = kiem_tra([vao])
+    kq = xet_sau_kiem_tra(kt)
+    assert kq is not None
+    p, so = ghi_hoi_dong_quyet(kq, tmp_path / "hdq" / "hoi-dong-quyet.xlsx")
+    hoa = [(d, k) for d, k in kq.tat_ca() if k.can_hoi_dong]
+    assert so == len(hoa) >= 2
+    con_lai = hoa[0][1].chi_tieu.hoa.con_lai
+    # the council chooses the one the law favours if any, else the first; records why
+    uu = [d for d, k in hoa if k.nguoi_hoa and k.nguoi_hoa.uu_tien]
+    chon = {(uu or [hoa[0][0]])[0].ma}
+    assert con_lai >= 1
+    wb = load_workbook(p)
+    ws = wb["HoiDongQuyet"]
+    for r in range(3, 3 + so):
+        ma = ws.cell(row=r, column=1).value
+        ws.cell(row=r, column=3).value = "Có" if ma in chon else "Không"
+        ws.cell(row=r, column=4).value = "Hội đồng biểu quyết chọn (ưu tiên nữ)" if ma in chon else "Không chọn"
+    wb.save(vao / "hoi-dong-quyet.xlsx")
+    ket = tong_ket([vao], tmp_path / "kq")
+    assert ket.ma_thoat == 0
+    k2 = {(d.ma, k.danh_hieu.ma): k for d, k in ket.ket_qua.tat_ca()}
+    ma_chon = next(iter(chon))
+    assert k2[(ma_chon, "CSTDCS")].dat and not ket.ket_qua.can_hoi_dong()
+    assert not any(k2[(d.ma, "CSTDCS")].dat for d, _ in hoa if d.ma != ma_chon)
+    vb = ket.thu_muc_ra / "van-ban"
+    qd, bb = sang_pdf([vb / "qd-cong-nhan-danh-hieu-2025.docx", vb / "bien-ban-hop-hoi-dong-2025.docx"],
+                      tmp_path / "pdf", tmp_path / "lo")
+    chu_qd = " ".join(_chu(qd).split())
+    assert "DỰ THẢO" not in chu_qd
+    ten_chon = next(d.ho_ten for d, _ in hoa if d.ma == ma_chon)
+    assert ten_chon in chu_qd
+    chu_bb = " ".join(_chu(bb).split())
+    assert "Hội đồng đã thảo luận và quyết định: chọn " + ten_chon in chu_bb
+    assert "Hội đồng biểu quyết chọn (ưu tiên nữ)" in chu_bb and "chưa quyết định" not in chu_bb
+
+
+def test_phieu_bau_kin_moi_trang_co_tieu_de_so_seri_va_trang(demo_dau_vao: Path, tmp_path: Path) -> None:
+    from thidua.tao_phieu import chay_tao_phieu, so_phieu_can_in
+
+    kt = kiem_tra([demo_dau_vao])
+    tep, ung_vien, _ = chay_tao_phieu(kt.du_lieu, tmp_path / "pb")
+    docx = next(p for p in tep if p.suffix == ".docx")
+    (pdf,) = sang_pdf([docx], tmp_path / "pdf", tmp_path / "lo")
+    so_phieu, van_ban = so_phieu_can_in(kt.du_lieu)
+    assert (so_phieu, van_ban) == (11, 1)  # 10 present + 1 written opinion (HoiDong)
+    trang = [t for t in chu_pdf(pdf, bo_cuc=True).split("\f") if t.strip()]
+    assert len(trang) == so_trang(pdf)
+    m = int(re.search(r"Trang 1/(\d+)", trang[0]).group(1))
+    assert len(trang) == so_phieu * m, (len(trang), so_phieu, m)
+    for i, t in enumerate(trang):
+        so, n = divmod(i, m)
+        assert "PHIẾU BẦU" in t and "Bình xét danh hiệu thi đua" in t, i
+        assert f"Số sê-ri: {so + 1:02d} — Trang {n + 1}/{m}" in t, (i, t[:300])
+        assert ("Dấu của Hội đồng Thi đua – Khen thưởng" in t) == (n == m - 1), i
+    # secret: nothing on a ballot ties it to a member; every candidate is on it
+    phang = " ".join(" ".join(trang[:m]).split())
+    assert "Phiếu bầu kín: không ghi tên người bầu" in phang
+    ten_ung_vien = {u.ten for u in ung_vien}
+    for t in kt.du_lieu.hoi_dong:
+        if t.ho_ten not in ten_ung_vien:
+            assert t.ho_ten not in phang, t.ho_ten
+    assert all(u.ten in phang for u in ung_vien)
