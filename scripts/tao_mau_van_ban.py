@@ -415,6 +415,7 @@ def ky_ten_ban_kiem_phieu(doc) -> None:
         cho_ky(o)
         doan(o, f"{{{{ h.{ben}.ten }}}}", bold=True, align=C, sau=6)
     dong_ = t.add_row()
+    khong_tach(dong_)
     doan(dong_.cells[0], "{%tr endfor %}", size=2)
 
 
