@@ -113,3 +113,19 @@ def test_zip_hong(tmp_path: Path) -> None:
     p.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     ma, ra = chay("kiem-tra", str(p))
     assert ma == 2 and "hỏng" in ra and "Traceback" not in ra
+
+
+def test_dong_an_van_doc_va_canh_bao_ten_dong(tmp_path: Path) -> None:
+    """A person "removed" by hiding the row is still counted: said, with the rows."""
+    from tien_ich import nguoi
+
+    p = bo_nho(tmp_path, [nguoi("001", "Nguyễn Văn An"), nguoi("002", "Trần Thị Bình"), nguoi("003", "Lê Văn Cường")])
+    wb = load_workbook(p)
+    wb["CaNhan"].row_dimensions[3].hidden = True
+    wb["CaNhan"].row_dimensions[4].hidden = True
+    wb.save(p)
+    kq = kiem_tra([p])
+    assert kq.du_lieu is not None and len(kq.du_lieu.ca_nhan) == 3
+    v = [x for x in kq.van_de if x.ma_loi == "dong_an"]
+    assert len(v) == 1 and v[0].muc_do == "canh_bao" and v[0].o == "A3" and v[0].sheet == "CaNhan"
+    assert "dòng 3, 4" in v[0].thong_bao and v[0].hang == 1

@@ -172,15 +172,21 @@ def thong_bao_o_loi(gia_tri: str) -> str:
     return f"Ô chứa lỗi công thức {gia_tri}; sửa công thức hoặc nhập giá trị trực tiếp."
 
 
-def _o_loi_xlsx(p: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Cells whose cached value is an Excel error (#N/A, #REF!, …) or that hold a formula never computed
-    (``CHUA_TINH``), per sheet name. calamine reads them as empty; a cheap scan of the sheet XML finds them so the
-    message can say "#N/A" or "formula without a value" rather than "missing"."""
+_DONG_AN = re.compile(rb'<row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
+_SO_DONG = re.compile(rb'\br="(\d+)"')
+
+
+def _quet_xml(p: Path) -> tuple[dict[str, dict[tuple[int, int], str]], dict[str, list[int]]]:
+    """A cheap scan of the XML of the sheets thidua reads, for what calamine does not say, per sheet name:
+    cells whose cached value is an Excel error (#N/A, #REF!, …) or that hold a formula never computed
+    (``CHUA_TINH``) — calamine reads them as empty, the message can say "#N/A" or "formula without a value" —
+    and the rows hidden in Excel (0-based), which are read all the same."""
     from xml.sax.saxutils import unescape
 
     from openpyxl.utils import column_index_from_string
 
     ket_qua: dict[str, dict[tuple[int, int], str]] = {}
+    an: dict[str, list[int]] = {}
     try:
         with zipfile.ZipFile(p) as z:
             wb = z.read("xl/workbook.xml")
@@ -196,6 +202,11 @@ def _o_loi_xlsx(p: Path) -> dict[str, dict[tuple[int, int], str]]:
                     xml = z.read(duong)
                 except KeyError:
                     continue
+                ten_sheet = unescape(ten.decode("utf-8"))
+                if b'hidden="' in xml:
+                    dong_an = [int(m.group(1)) - 1 for the in _DONG_AN.findall(xml) if (m := _SO_DONG.search(the))]
+                    if dong_an:
+                        an[ten_sheet] = dong_an
                 if b't="e"' not in xml and b"<f" not in xml:
                     continue
                 o: dict[tuple[int, int], str] = {}
@@ -208,10 +219,10 @@ def _o_loi_xlsx(p: Path) -> dict[str, dict[tuple[int, int], str]]:
                     if m and b't="str"' not in thuoc_tinh and b't="e"' not in thuoc_tinh:
                         o[(int(m.group(2)) - 1, column_index_from_string(m.group(1).decode()) - 1)] = CHUA_TINH
                 if o:
-                    ket_qua[unescape(ten.decode("utf-8"))] = o
+                    ket_qua[ten_sheet] = o
     except (zipfile.BadZipFile, KeyError, OSError):
-        return {}
-    return ket_qua
+        return {}, {}
+    return ket_qua, an
 
 
 def tim_tieu_de(bang: list[list[object]], loai: Sheet) -> tuple[int, dict[str, int], dict[int, str]]:
@@ -281,7 +292,7 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
                               "Excel, lưu lại dạng .xlsx rồi chạy lại.", tep=str(p)) from None
     van_de: list[VanDe] = []
     bang_tho: list[BangTho] = []
-    o_loi = _o_loi_xlsx(p) if p.suffix.lower() != ".xls" else {}
+    o_loi, dong_an = _quet_xml(p) if p.suffix.lower() != ".xls" else ({}, {})
     an = {m.name for m in wb.sheets_metadata if m.visible != pc.SheetVisibleEnum.Visible}
     for ten in wb.sheet_names:
         loai = tim_sheet(ten)
@@ -299,6 +310,13 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
         b, v = doc_sheet(str(p), ten, list(map(list, du_lieu)), o_loi.get(ten, {}))
         bang_tho += [b] if b is not None else []
         van_de += v
+        an_co_du_lieu = sorted(set(dong_an.get(ten, ())) & {r for r, _ in b.dong}) if b is not None else []
+        if an_co_du_lieu:
+            ds = ", ".join(str(r + 1) for r in an_co_du_lieu[:20]) + (" …" if len(an_co_du_lieu) > 20 else "")
+            van_de.append(VanDe("dong_an", CANH_BAO, f"{len(an_co_du_lieu)} dòng có dữ liệu đang bị ẩn trong Excel nhưng "
+                                f"vẫn được đọc và tính: dòng {ds}. Nếu đó là người, tập thể không còn xét (đã chuyển "
+                                "đi, nghỉ hưu…), xoá hẳn các dòng đó thay vì ẩn; nếu chỉ đang lọc, bỏ lọc là hết cảnh báo.", str(p), ten,
+                                f"A{an_co_du_lieu[0] + 1}", an_co_du_lieu[0] + 1))
     if not bang_tho and not van_de:
         raise TepKhongDocDuoc("Tệp không có sheet nào thidua nhận ra; cần ít nhất một trong các sheet "
                               + ", ".join(s.ten for s in TAT_CA_SHEET) + " (xem mẫu: thidua tao-mau).", tep=str(p))
