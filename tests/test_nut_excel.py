@@ -209,3 +209,33 @@ def test_thong_bao_loi_khong_traceback() -> None:
     assert thidua_addin.thong_bao_loi(PermissionError(13, "denied", "C:/x/ket-qua.xlsx")).startswith("thidua: không ghi")
     chu = thidua_addin.thong_bao_loi(KeyError("x"))
     assert chu.startswith("thidua: có lỗi chưa lường trước (KeyError)") and "Traceback" not in chu
+
+
+def test_lite_khong_co_api_ghi_chu_van_to_mau_va_bao_ly_do() -> None:
+    """xlwings Lite on an Excel without the notes API (ExcelApi 1.18): fills still applied, reasons returned."""
+    so = SoGia("a.xlsx", {"CaNhan": [["Mã CB"], ["1"]]})
+    sh = so.sheets["CaNhan"]
+
+    def khong_ho_tro(*a, **k):
+        raise NotImplementedError("Notes require ExcelApi 1.18")
+
+    import so_gia
+
+    cu = so_gia.VungGia.add_note
+    so_gia.VungGia.add_note = khong_ho_tro
+    try:
+        buoc, so_moi = danh_dau.ke_hoach([], [DanhDau("CaNhan", "A2", "FFC7CE", "Mã sai")], {("CaNhan", "A2"): (None, None)})
+        khong_ghi = danh_dau.ap_dung_xlwings(so, buoc, so_moi)
+    finally:
+        so_gia.VungGia.add_note = cu
+    assert so.mau("CaNhan", "A2") == "FFC7CE" and sh["A2"].note is None
+    assert khong_ghi == ["CaNhan!A2: thidua: Mã sai"]
+
+
+def test_td_loi_giu_doi_so_bat_buoc_de_trong() -> None:
+    from thidua.excel import ham
+
+    # A required argument left blank is passed on (and reported), not dropped as "too few arguments".
+    assert ham.ly_do_loi("TD_TIENTHUONG", "LĐTT", None).startswith("#VALUE! Ngày quyết định")
+    assert ham.ly_do_loi("td_tienthuong_cot", "LĐTT", 46034.0) == ""
+    assert ham.ly_do_loi("TD_KHONGCO").startswith("Không có hàm")

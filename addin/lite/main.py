@@ -78,25 +78,11 @@ def TD_TYLE(dong_y, mau_so):
     return ham.ty_le(dong_y, mau_so)
 
 
-_HAM_THEO_TEN = {"TD_KIEMTRA": ham.kiem_tra, "TD_KIEMPHIEU": ham.kiem_phieu_vung, "TD_XEPHANG": ham.xep_hang,
-                 "TD_XET": ham.xet, "TD_TIENTHUONG": ham.tien_thuong, "TD_DOCSO": ham.doc_so_chu,
-                 "TD_LUONGCOSO": ham.luong_co_so, "TD_TYLE": ham.ty_le}
-
-
 @func
 def TD_LOI(ten_ham, doi_so_1=None, doi_so_2=None, doi_so_3=None, doi_so_4=None, doi_so_5=None, doi_so_6=None,
            doi_so_7=None):
     """Lý do một lời gọi hàm TD_ báo lỗi: ghi tên hàm rồi đúng các đối số của nó; "" nếu không lỗi."""
-    ten = str(ten_ham or "").strip().upper().removesuffix("_COT")
-    if ten not in _HAM_THEO_TEN:
-        return f"Không có hàm '{ten_ham}'; các hàm: {', '.join(_HAM_THEO_TEN)}."
-    args = [doi_so_1, doi_so_2, doi_so_3, doi_so_4, doi_so_5, doi_so_6, doi_so_7]
-    while args and args[-1] is None:
-        args.pop()
-    try:
-        return ham.thong_bao_loi(_HAM_THEO_TEN[ten], *args)
-    except TypeError:
-        return f"Số đối số không đúng cho {ten}."
+    return ham.ly_do_loi(ten_ham, doi_so_1, doi_so_2, doi_so_3, doi_so_4, doi_so_5, doi_so_6, doi_so_7)
 
 
 @func
@@ -158,10 +144,12 @@ async def kiem_tra_so(book: xw.Book):
         so_cu = danh_dau.doc_so_xlwings(book)
         trang_thai = await danh_dau.trang_thai_xlwings_lite(book, danh_dau.o_can_doc(so_cu, dd))
         buoc, so_moi = danh_dau.ke_hoach(so_cu, dd, trang_thai)
-        danh_dau.ap_dung_xlwings(book, buoc, so_moi)
+        khong_ghi = danh_dau.ap_dung_xlwings(book, buoc, so_moi)
     except ThiduaError as e:
         return _bao(f"thidua: {e}")
     so_loi = sum(d.mau == so_mo.MAU_LOI for d in dd)
+    if khong_ghi:  # Excel without the notes API: the reasons go to the Output pane
+        chung = ["Excel này chưa ghi được ghi chú (cần Microsoft 365 cập nhật); lý do từng ô:", *khong_ghi, *chung]
     return _bao("\n".join([f"thidua: {len(dd)} ô có vấn đề ({so_loi} lỗi tô đỏ, {len(dd) - so_loi} cảnh báo tô vàng)."
                            if dd else "thidua: không có ô nào sai.", *chung]))
 

@@ -209,25 +209,35 @@ async def trang_thai_xlwings_lite(book, cac_o: list[tuple[str, str]]) -> dict[tu
     return ra
 
 
-def ap_dung_xlwings(book, buoc: list[Buoc], so: list[DauDaTo]) -> None:
-    """Apply the steps with xlwings' own Range API (same calls in the classic add-in and in Lite)."""
+def ap_dung_xlwings(book, buoc: list[Buoc], so: list[DauDaTo]) -> list[str]:
+    """Apply the steps with xlwings' own Range API (same calls in the classic add-in and in Lite). Returns the notes
+    that could not be written — xlwings Lite needs Excel's notes API (ExcelApi 1.18; older Excel 2021 lacks it) —
+    as "Sheet!Ô: text" lines to show instead."""
+    khong_ghi: list[str] = []
     for b in buoc:
         r = _o_xlwings(book, b.sheet, b.o)
         if b.loai == "mau":
             r.color = f"#{b.gia_tri}" if b.gia_tri else None
-        elif b.gia_tri is None:
-            if r.note is not None:
-                r.note.delete()
-        elif r.note is not None:
-            r.note.text = b.gia_tri
-        else:
-            r.add_note(b.gia_tri)
+            continue
+        try:
+            if b.gia_tri is None:
+                if r.note is not None:
+                    r.note.delete()
+            elif r.note is not None:
+                r.note.text = b.gia_tri
+            else:
+                r.add_note(b.gia_tri)
+        except NotImplementedError:
+            if b.gia_tri:
+                khong_ghi.append(f"{b.sheet}!{b.o}: " + " ".join(
+                    d for d in b.gia_tri.split("\n") if d.startswith(TIEN_TO)))
     co = TEN_SHEET_SO in [s.name for s in book.sheets]
     if not so:
         if co:
             book.sheets[TEN_SHEET_SO].delete()
-        return
+        return khong_ghi
     sh = book.sheets[TEN_SHEET_SO] if co else book.sheets.add(TEN_SHEET_SO, after=book.sheets[-1])
     sh.clear()
     sh["A1"].value = ghi_so(so)
     sh.visible = False
+    return khong_ghi

@@ -65,6 +65,25 @@ def thong_bao_loi(ham: Callable[..., Any], *args: object) -> str:
     return ""
 
 
+def ly_do_loi(ten_ham: object, *args: object) -> str:
+    """TD_LOI: the reason a call of the function named ``ten_ham`` (TD_…, also _BANG/_COT) fails with these
+    arguments, "" when it works. Trailing blank arguments are dropped down to the function's required ones."""
+    import inspect
+
+    ten = str(ten_ham or "").strip().upper().removesuffix("_BANG").removesuffix("_COT")
+    if ten not in HAM_THEO_TEN:
+        return f"Không có hàm '{ten_ham}'; các hàm: {', '.join(HAM_THEO_TEN)}."
+    f = HAM_THEO_TEN[ten]
+    tham_so = inspect.signature(f).parameters.values()
+    bat_buoc = sum(p.default is inspect.Parameter.empty for p in tham_so)
+    con = list(args)
+    while len(con) > bat_buoc and con[-1] is None:
+        con.pop()
+    if len(con) > len(tham_so):
+        return f"{ten} nhận nhiều nhất {len(tham_so)} đối số."
+    return thong_bao_loi(f, *con)
+
+
 def _ngay(v: object, ten: str) -> dt.date:
     """A date as Excel hands it over (datetime, serial number, dd/mm/yyyy text), read like any workbook cell."""
     try:
@@ -315,3 +334,8 @@ def theo_cot(ham: Callable[..., Any], *cac_cot: object) -> list[list[object]]:
         except LoiExcel as e:
             ra.append([e])
     return ra
+
+
+HAM_THEO_TEN: dict[str, Callable[..., Any]] = {
+    "TD_KIEMTRA": kiem_tra, "TD_KIEMPHIEU": kiem_phieu_vung, "TD_XEPHANG": xep_hang, "TD_XET": xet,
+    "TD_TIENTHUONG": tien_thuong, "TD_DOCSO": doc_so_chu, "TD_LUONGCOSO": luong_co_so, "TD_TYLE": ty_le}

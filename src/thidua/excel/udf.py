@@ -13,7 +13,6 @@ dynamic arrays; ``_COT`` variants apply a per-cell function down a whole column.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -127,11 +126,6 @@ def TD_TYLE(dong_y, mau_so):
     return _chay(ham.ty_le, dong_y, mau_so)
 
 
-_HAM_THEO_TEN = {"TD_KIEMTRA": ham.kiem_tra, "TD_KIEMPHIEU": ham.kiem_phieu_vung, "TD_XEPHANG": ham.xep_hang,
-                 "TD_XET": ham.xet, "TD_TIENTHUONG": ham.tien_thuong, "TD_DOCSO": ham.doc_so_chu,
-                 "TD_LUONGCOSO": ham.luong_co_so, "TD_TYLE": ham.ty_le}
-
-
 @xw.func(category=DANH_MUC)
 @xw.arg("ten_ham", doc="Tên hàm TD_ đang báo lỗi, ví dụ \"TD_TIENTHUONG\".")
 @xw.arg("doi_so_1", doc="Đối số thứ nhất của hàm đó.")
@@ -144,20 +138,7 @@ _HAM_THEO_TEN = {"TD_KIEMTRA": ham.kiem_tra, "TD_KIEMPHIEU": ham.kiem_phieu_vung
 def TD_LOI(ten_ham, doi_so_1=None, doi_so_2=None, doi_so_3=None, doi_so_4=None, doi_so_5=None, doi_so_6=None,
            doi_so_7=None):
     """Lý do một lời gọi hàm TD_ báo #VALUE! hoặc #N/A: ghi tên hàm rồi đúng các đối số của nó; trả về "" nếu không lỗi."""
-    ten = str(ten_ham or "").strip().upper()
-    if ten.endswith("_BANG"):
-        ten = ten[:-5]
-    if ten not in _HAM_THEO_TEN:
-        return f"Không có hàm '{ten_ham}'; các hàm: {', '.join(_HAM_THEO_TEN)}."
-    args = [doi_so_1, doi_so_2, doi_so_3, doi_so_4, doi_so_5, doi_so_6, doi_so_7]
-    f = _HAM_THEO_TEN[ten]
-    bat_buoc = sum(p.default is inspect.Parameter.empty for p in inspect.signature(f).parameters.values())
-    tong = len(inspect.signature(f).parameters)
-    while len(args) > bat_buoc and args[-1] is None:
-        args.pop()
-    if len(args) > tong:
-        return f"{ten} nhận nhiều nhất {tong} đối số."
-    return ham.thong_bao_loi(f, *args)
+    return ham.ly_do_loi(ten_ham, doi_so_1, doi_so_2, doi_so_3, doi_so_4, doi_so_5, doi_so_6, doi_so_7)
 
 
 # Whole-column variants: one result per row of the column (blank rows stay blank, failing rows are error values).
