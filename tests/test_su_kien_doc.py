@@ -163,3 +163,26 @@ def test_mau_trong_co_sheet_va_cot_moi(tmp_path: Path) -> None:
         assert chu in huong_dan
     # the blank forms validate clean
     assert not [v for v in kiem_tra_thu_vien([tmp_path]).van_de if v.sheet in ("SangKien", "KyLuat")]
+
+
+def test_ngay_va_so_sai_o_sang_kien_ky_luat_va_nguoi_chuyen_den(tmp_path: Path) -> None:
+    p = so(tmp_path, [
+        nguoi("001", **{"Ngày vào cơ quan": "01/02/2026"}),
+        nguoi("002", **{"Cơ quan trước": "Sở Xây dựng"}),
+        nguoi("003", **{"Ngày vào cơ quan": "01/09/2025", "Cơ quan trước": "Sở Y tế", "Ghi chú": "Sở Y tế nhận xét: tốt"}),
+    ], sang_kien=[{"Mã": "001", "Năm": "hai nghìn", "Tên": "Sổ tay", "Cấp": "Cơ sở"},
+                  {"Mã": "001", "Năm": 2025, "Tên": "Bản đồ", "Cấp": "Cơ sở", "Ngày": "32/10/2025"}],
+        ky_luat=[{"Mã": "002", "Hình thức": "Khiển trách", "Ngày quyết định": "01/03/2025", "Ngày hết hiệu lực": "sau Tết"},
+                 {"Mã": "002", "Hình thức": "Khiển trách", "Ngày quyết định": "01/03/2025", "Năm vi phạm": 25}])
+    ma, loi = kiem_tra(p)
+    assert ma == 1
+    v = _mot(loi, sheet="CaNhan", o=f"{_cot(CA_NHAN, 'Ngày vào cơ quan')}2")
+    assert "sau năm xét 2025" in v["thong_bao"] and v["muc_do"] == "loi"
+    v = _mot(loi, sheet="CaNhan", o=f"{_cot(CA_NHAN, 'Cơ quan trước')}3", ma_loi="thieu_ngay_vao_co_quan")
+    assert v["muc_do"] == "canh_bao" and "Ngày vào cơ quan" in v["thong_bao"]
+    assert "Ghi chú" in _mot(loi, o=f"{_cot(CA_NHAN, 'Cơ quan trước')}3", ma_loi="thieu_nhan_xet_co_quan_cu")["thong_bao"]
+    assert not [x for x in loi if x["dong"] == 4 and x["sheet"] == "CaNhan"]  # a complete transfer: nothing to say
+    assert "không phải số" in _mot(loi, sheet="SangKien", o=f"{_cot(SANG_KIEN, 'Năm')}2")["thong_bao"]
+    assert "ngày có thật" in _mot(loi, sheet="SangKien", o=f"{_cot(SANG_KIEN, 'Ngày')}3")["thong_bao"]
+    assert "không phải ngày" in _mot(loi, sheet="KyLuat", o=f"{_cot(KY_LUAT_SHEET, 'Ngày hết hiệu lực')}2")["thong_bao"]
+    assert "Năm vi phạm 25" in _mot(loi, sheet="KyLuat", o=f"{_cot(KY_LUAT_SHEET, 'Năm vi phạm')}3")["thong_bao"]

@@ -283,6 +283,8 @@ class SoTheoDoi:
         self._danh_hieu: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         self._chuoi: set[tuple[str, int, str]] = set()  # (ma, nam, code) of awards that count toward chains
         self._loai: dict[tuple[str, int, str, str], MucLichSu] = {}
+        self._theo_danh_hieu: dict[tuple[str, int, str], list[MucLichSu]] = defaultdict(list)
+        self._ky_luat_theo_ma: dict[str, list[tuple[int, MucDo]]] = defaultdict(list)
         self._xep_loai: dict[tuple[str, int], tuple[MucDo, MucLichSu]] = {}
         self._sang_kien: dict[tuple[str, int], list[MucDo]] = defaultdict(list)
         self._ky_luat: dict[tuple[str, int], MucDo] = {}
@@ -320,6 +322,7 @@ class SoTheoDoi:
                     f"{m.xep_loai.ma}; giữ một xếp loại đúng.", "xep_loai")
         if m.danh_hieu is not None:
             self._loai[(m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma)] = m
+            self._theo_danh_hieu[(m.ma, m.nam, m.danh_hieu.ma)].append(m)
             self._danh_hieu[m.ma][m.nam].add(m.danh_hieu.ma)
             if m.tinh_chuoi:
                 self._chuoi.add((m.ma, m.nam, m.danh_hieu.ma))
@@ -328,6 +331,7 @@ class SoTheoDoi:
         if m.sang_kien is not None:
             self._sang_kien[(m.ma, m.nam)].append(m.sang_kien)
         if m.ky_luat is not None:
+            self._ky_luat_theo_ma[m.ma].append((m.nam, m.ky_luat))
             cu_kl = self._ky_luat.get((m.ma, m.nam))
             if cu_kl is None or m.ky_luat.bac > cu_kl.bac:
                 self._ky_luat[(m.ma, m.nam)] = m.ky_luat
@@ -354,7 +358,7 @@ class SoTheoDoi:
 
     def muc(self, ma: str, ma_danh_hieu: str, nam: int) -> list[MucLichSu]:
         """The ledger rows of a code for a subject and year (any award type)."""
-        return [m for (a, n, d, _), m in self._loai.items() if a == ma and n == nam and d == ma_danh_hieu]
+        return list(self._theo_danh_hieu.get((ma, nam, ma_danh_hieu), ()))
 
     def xep_loai(self, ma: str, nam: int) -> MucDo | None:
         x = self._xep_loai.get((ma, nam))
@@ -375,6 +379,10 @@ class SoTheoDoi:
 
     def ky_luat(self, ma: str, nam: int) -> MucDo | None:
         return self._ky_luat.get((ma, nam))
+
+    def ky_luat_so_cai(self, ma: str) -> list[tuple[int, MucDo]]:
+        """(year, level) of every discipline the ledger's Kỷ luật column records for a subject."""
+        return list(self._ky_luat_theo_ma.get(ma, ()))
 
     def cac_ky_luat(self, ma: str) -> list[MucKyLuat]:
         """The KyLuat register rows of a person or unit."""

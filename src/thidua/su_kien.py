@@ -170,10 +170,8 @@ def cac_ky_luat(so: SoTheoDoi, ma: str, thoi_han_thang: Callable[[], int]) -> li
         else:
             het = dt.date(nam + 1, 1, 1)
         ds.append(KyLuatTinh(nam, het, k.hinh_thuc, mo_ta_ky_luat(k, het)))
-    for m in so.cac_muc:
-        if m.ma == ma and m.ky_luat is not None:
-            ds.append(KyLuatTinh(m.nam, dt.date(m.nam + 1, 1, 1), m.ky_luat,
-                                 f"năm {m.nam} ({m.ky_luat.ten}, sổ theo dõi)"))
+    for nam, muc in so.ky_luat_so_cai(ma):
+        ds.append(KyLuatTinh(nam, dt.date(nam + 1, 1, 1), muc, f"năm {nam} ({muc.ten}, sổ theo dõi)"))
     return ds
 
 
