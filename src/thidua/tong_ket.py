@@ -15,6 +15,8 @@ import hashlib
 import inspect
 import json
 import multiprocessing as mp
+import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -231,14 +233,31 @@ class _Viec:
     ban_ve: BanVe | None = None
 
 
-_VIEC: list[_Viec] = []  # the jobs of the running batch, inherited by forked workers (nothing is pickled)
+def _khoi_dong() -> int:
+    """A worker's first job, while the main process reads: import what rendering needs."""
+    from .van_ban import ve  # noqa: F401
+
+    return os.getpid()
 
 
-def _lam(i: int) -> tuple[Path, float]:
-    v = _VIEC[i]
+def _ve_do(b: BanVe, thu_muc: Path, thu_muc_mau: Path | None) -> tuple[Path, float]:
     t = time.perf_counter()
-    p = v.ham(*v.doi_so)
+    p = ve_mot(b, thu_muc, thu_muc_mau)
     return p, time.perf_counter() - t
+
+
+def _mo_tien_trinh(so_tien_trinh: int) -> ProcessPoolExecutor | None:
+    """Document workers for ``--jobs`` > 1, started before reading: on Linux they are forked now, while this
+    process holds little more than its imports, so a worker's memory is its own document and not a copy of every
+    row and result (issue 15: ≤ 500 MB per process), and their start overlaps the reading. Elsewhere the platform's
+    default (spawn) is used, which needs the usual ``if __name__ == "__main__":`` guard in a calling script."""
+    if so_tien_trinh <= 1:
+        return None
+    ngu_canh = mp.get_context("fork") if sys.platform == "linux" else mp.get_context()
+    ex = ProcessPoolExecutor(max_workers=so_tien_trinh, mp_context=ngu_canh)
+    for _ in range(so_tien_trinh):
+        ex.submit(_khoi_dong)
+    return ex
 
 
 def _co(x: Any) -> int:
@@ -250,47 +269,29 @@ def _co(x: Any) -> int:
     return 0
 
 
-def _chay_viec(viec: list[_Viec], so_tien_trinh: int, thoi_gian: dict[str, float]) -> list[Path]:
-    """Run the jobs; with ``so_tien_trinh`` > 1 in worker processes, largest first. Where processes are forked
-    (Linux) every job goes to the pool and the workers share the decided results copy-on-write; elsewhere only
-    documents without a pre-render hook go (their contexts are pickled) and the rest run here meanwhile."""
+def _chay_viec(viec: list[_Viec], ex: ProcessPoolExecutor | None, thoi_gian: dict[str, float]) -> list[Path]:
+    """Run the jobs, largest first. With workers (``ex``), documents without a pre-render hook go to them (their
+    contexts are pickled: small), and the workbooks and the report with its chart are written here meanwhile."""
     ra: dict[int, Path] = {}
 
     def ghi(i: int, p: Path, giay: float) -> None:
         ra[i] = p
         thoi_gian[viec[i].giai_doan] = thoi_gian.get(viec[i].giai_doan, 0.0) + giay
 
-    if so_tien_trinh <= 1 or len(viec) <= 1:
-        for i, v in enumerate(viec):
-            t = time.perf_counter()
-            ghi(i, v.ham(*v.doi_so), time.perf_counter() - t)
-        return [ra[i] for i in range(len(viec))]
-    thu_tu = sorted(range(len(viec)), key=lambda i: -viec[i].co)
-    fork = "fork" in mp.get_all_start_methods()
-    global _VIEC
-    _VIEC = viec
+    thu_tu = sorted(range(len(viec)), key=lambda i: -viec[i].co) if ex is not None else list(range(len(viec)))
+    gui = [i for i in thu_tu if ex is not None and (bv := viec[i].ban_ve) is not None and bv.truoc_khi_ve is None]
+    tuong_lai = {ex.submit(_ve_do, *viec[i].doi_so): i for i in gui} if ex is not None else {}
     try:
-        with ProcessPoolExecutor(max_workers=so_tien_trinh,
-                                 mp_context=mp.get_context("fork") if fork else None) as ex:
-            try:
-                tai_cho: list[int] = []
-                if fork:
-                    tuong_lai = {ex.submit(_lam, i): i for i in thu_tu}
-                else:
-                    gui = [i for i in thu_tu if (bv := viec[i].ban_ve) is not None and bv.truoc_khi_ve is None]
-                    tuong_lai = {ex.submit(viec[i].ham, *viec[i].doi_so): i for i in gui}  # type: ignore[arg-type]
-                    tai_cho = [i for i in thu_tu if i not in gui]
-                for i in tai_cho:
-                    t = time.perf_counter()
-                    ghi(i, viec[i].ham(*viec[i].doi_so), time.perf_counter() - t)
-                for f in as_completed(tuong_lai):
-                    kq = f.result()
-                    ghi(tuong_lai[f], *(kq if fork else (kq, 0.0)))
-            except BaseException:
-                ex.shutdown(wait=True, cancel_futures=True)
-                raise
-    finally:
-        _VIEC = []
+        for i in thu_tu:
+            if i not in tuong_lai.values():
+                t = time.perf_counter()
+                ghi(i, viec[i].ham(*viec[i].doi_so), time.perf_counter() - t)
+        for f in as_completed(tuong_lai):
+            ghi(tuong_lai[f], *f.result())
+    except BaseException:
+        for f in tuong_lai:
+            f.cancel()
+        raise
     return [ra[i] for i in range(len(viec))]
 
 
@@ -320,11 +321,17 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
     soffice = can_soffice() if pdf else None
     thu_muc_ra = Path(thu_muc_ra)
     ghi = ThuMucGhi(thu_muc_ra, ghi_de=ghi_de, dau_vao=[*dau_vao, thu_muc_mau], ca_thu_muc=True)
-    with _gc_cho_lo_lon():
-        return _tong_ket(dau_vao, thu_muc_ra, ghi, so_tien_trinh, thu_muc_mau, bao, soffice)
+    ex = _mo_tien_trinh(so_tien_trinh)
+    try:
+        with _gc_cho_lo_lon():
+            return _tong_ket(dau_vao, thu_muc_ra, ghi, ex, thu_muc_mau, bao, soffice)
+    finally:
+        if ex is not None:
+            ex.shutdown(wait=True, cancel_futures=True)
 
 
-def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, so_tien_trinh: int, thu_muc_mau: Path | None,
+def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: ProcessPoolExecutor | None,
+              thu_muc_mau: Path | None,
               bao: Callable[[str], None], soffice: Any) -> KetQuaTongKet:
     thoi_gian: dict[str, float] = {}
     t = time.perf_counter()
@@ -346,7 +353,7 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, so_tien_tri
     thong_bao: list[str] = []
     ds = ban_ve_nam(kq)
     kiem_tra_mau(ds, thu_muc_mau, thong_bao)  # every template checked before anything is written
-    gc.freeze()  # the decided results live to the end: no collector pass over them; workers share them
+    gc.freeze()  # the decided results live to the end: no collector pass over them
     thoi_gian["ngu_canh"] = time.perf_counter() - t
     with ghi as tam:
         so_ket_qua = sum(len(ks) for _, ks in (*kq.ca_nhan, *kq.tap_the))
@@ -355,13 +362,13 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, so_tien_tri
         viec.append(_Viec("so_theo_doi", ghi_so_theo_doi, (kq, tam / "so-theo-doi.xlsx"),
                           len(kq.du_lieu.so_theo_doi.cac_muc) + so_ket_qua))
         t = time.perf_counter()
-        if so_tien_trinh <= 1:
+        if ex is None:
             for g in GIAI_DOAN[2:4]:
                 bao(g)
         else:
-            bao(f"{GIAI_DOAN[2]}, tạo văn bản Word, ghi sổ: {so_tien_trinh} tiến trình song song")
+            bao(f"{GIAI_DOAN[2]}, tạo văn bản Word, ghi sổ: song song")
             bao(GIAI_DOAN[3])
-        tep = _chay_viec(viec, so_tien_trinh, thoi_gian)
+        tep = _chay_viec(viec, ex, thoi_gian)
         thoi_gian["ghi"] = time.perf_counter() - t
         t = time.perf_counter()
         if soffice:
