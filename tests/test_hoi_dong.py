@@ -207,3 +207,75 @@ def test_tao_phieu_ghi_dong_hoi_dong_quyet_cho_nguoi_bang_phieu(tmp_path: Path, 
     assert tieu_de[:4] == ["Mã", "Danh hiệu", "Hội đồng chọn", "Lý do"]
     dong = [[c.value for c in r] for r in ws.iter_rows(min_row=3) if r[0].value]
     assert len(dong) >= 2 and all(d[1] == "CSTĐCS" for d in dong)
+
+
+def test_cung_mot_truong_hop_bang_phieu_excel_va_xet_tra_loi_nhu_nhau(demo_dau_vao: Path) -> None:
+    """The same tie gets the same answer in Excel (TD_XEPHANG) and in `xet`: both rank with binh_xet.cat_chi_tieu."""
+    from thidua.excel import ham
+    from thidua.xet import xet_sau_kiem_tra
+
+    kt = kiem_tra([demo_dau_vao])
+    kq = xet_sau_kiem_tra(kt)
+    ung = [(d, k) for d, k in kq.tat_ca() if k.danh_hieu.ma == "CSTDCS" and k.chi_tieu is not None]
+    assert any(k.hoa_tai_diem_cat for _, k in ung)
+    c = ung[0][1].chi_tieu
+    vung = [["Ứng viên", "Đồng ý", "Xếp loại", "Sáng kiến"]] + [
+        [d.ma, float(k.phieu.dong_y), d.xep_loai.ma, d.cap_thanh_tich.ten if d.cap_thanh_tich else None]
+        for d, k in ung]
+    ra = ham.xep_hang(vung, c.ty_le, c.co_so)
+    excel = {r[1]: (r[0], r[3]) for r in ra[1:]}
+    for d, k in ung:
+        hang, ket = excel[d.ma]
+        assert hang == k.xep_hang, d.ma
+        if k.hoa_tai_diem_cat:
+            assert ket.startswith("Hội đồng quyết định"), d.ma
+        else:
+            assert ket == ("Trong chỉ tiêu" if k.chi_tieu.trong else "Ngoài chỉ tiêu"), d.ma
+
+
+def test_kiem_phieu_khong_du_nguoi_co_mat_thi_khong_dat(tmp_path: Path) -> None:
+    """SPEC §8: `dat` in kiem-phieu is false when the meeting has no quorum (written opinions are not presence)."""
+    cn = [nguoi("001", "Nguyễn Văn An", xep_loai="HTXSNV", de_nghi="CSTĐCS")]
+    hd = [HD[0]] + [[f"TV {i}", "", "Ủy viên", "Có" if i < 3 else "Văn bản", ""] for i in range(5)]
+    hd[1][2] = "Chủ tịch"
+    pb = [["Phiếu số", "Hình thức", "001 - CSTĐCS"]] + [[i, "" if i <= 3 else "Bằng văn bản", "x"] for i in range(1, 6)]
+    p = bo_nho(tmp_path, cn, thong_tin=_tt(), HoiDong=hd, PhieuBau=pb)
+    ma, ra = chay("kiem-phieu", str(p), "--json")
+    assert ma == 0, ra
+    d = json.loads(ra)
+    u = d["ung_vien"][0]
+    assert (u["dong_y"], u["mau_so"], u["du_so_nguoi"], u["dat"]) == (5, 5, False, False)  # 3 of 5 present < 2/3
+    assert d["so_phieu"]["van_ban"] == 2 and d["du_so_nguoi"] is False
+    ma, ra = chay("kiem-phieu", str(p))
+    assert "không có giá trị" in ra
+
+
+def test_mau_trong_co_hoi_dong_va_huong_dan(tmp_path: Path) -> None:
+    from thidua.so_do import HOI_DONG, HOI_DONG_QUYET, PHIEU_BAU
+
+    assert chay("tao-mau", str(tmp_path))[0] == 0
+    wb = load_workbook(tmp_path / "mau-tong-hop.xlsx")
+    for s in (HOI_DONG, HOI_DONG_QUYET, PHIEU_BAU):
+        assert [c.value for c in wb[s.ten][2]] == [c.tieu_de for c in s.cot], s.ten
+    assert "Hình thức" in [c.tieu_de for c in PHIEU_BAU.cot]
+    tt = {r[0].value for r in wb["ThongTin"].iter_rows()}
+    assert {"Ngày họp Hội đồng", "Giờ bắt đầu", "Giờ kết thúc"} <= tt
+    huong_dan = " ".join(str(r[0].value or "") for r in wb["HuongDan"].iter_rows())
+    for chu in ("HoiDong:", "HoiDongQuyet", "Bằng văn bản", "--hoi-dong-quyet", "80 %", "phieu-bau/phieu-bau.xlsx"):
+        assert chu in huong_dan, chu
+
+
+def test_tong_ket_khi_con_bang_phieu_chua_quyet(tmp_path: Path, demo_dau_vao: Path) -> None:
+    """An unresolved tie: exit 0, a warning naming each person with the unit, the summary says what waits."""
+    ma, ra = chay("tong-ket", str(demo_dau_vao), "-o", str(tmp_path / "kq"))
+    assert ma == 0, ra
+    assert "Chưa xong — CSTĐCS: 2 người bằng phiếu tại điểm cắt chờ Hội đồng quyết định" in " ".join(ra.split())
+    wb = load_workbook(tmp_path / "kq" / "ket-qua.xlsx")
+    loi = [[c.value for c in r] for r in wb["Loi"].iter_rows()]
+    hoa = [r for r in loi if any(isinstance(v, str) and "bằng nhau tại điểm cắt" in v for v in r)]
+    assert hoa and any("Cảnh báo" in str(v) or "canh_bao" in str(v) for v in hoa[0])
+    ws = wb["KiemPhieu"]
+    tieu_de = [c.value for c in ws[2]]
+    assert {"Đơn vị", "Trong đó bằng văn bản", "Xếp hạng", "Kết quả"} <= set(tieu_de)
+    ket = [r[tieu_de.index("Kết quả")].value for r in ws.iter_rows(min_row=3)]
+    assert ket.count("Bằng phiếu tại điểm cắt — chờ Hội đồng quyết định") == 2
