@@ -179,9 +179,9 @@ def _in_canh_bao(van_de: list) -> None:
     ds = [v for v in van_de if v.hang == 1]
     for v in ds[:20]:
         noi = ", ".join(x for x in (Path(v.tep).name if v.tep else "", v.sheet, v.o) if x)
-        err.print(f"[yellow]Cảnh báo[/]{f' ({noi})' if noi else ''}: {v.thong_bao}", highlight=False)
+        out.print(f"[yellow]Cảnh báo[/]{f' ({noi})' if noi else ''}: {v.thong_bao}", highlight=False)
     if len(ds) > 20:
-        err.print(f"… và {len(ds) - 20} cảnh báo khác (xem: thidua kiem-tra).")
+        out.print(f"… và {len(ds) - 20} cảnh báo khác (xem: thidua kiem-tra).")
 
 
 def _doc(dau_vao: list[Path], che_do: str = "cuoi_nam", nam: int | None = None):

@@ -31,6 +31,7 @@ TIEU_DE_MUC = {"Arguments": "Đối số", "Options": "Tùy chọn", "Commands":
 CACH_DUNG = "Cách dùng: "
 TUY_CHON = "[TUY_CHON]"
 LENH = "LENH [DOI_SO]..."
+TRO_GIUP = "Hiện hướng dẫn này rồi thoát."
 
 _NHAN_KIEU = {"int": "SO", "int range": "SO", "float": "SO", "float range": "SO", "str": "CHU", "datetime": "NGAY",
               "date": "NGAY", "path": "DUONG_DAN", "file": "TEP", "directory": "THU_MUC", "bool": "CO|KHONG",
@@ -154,7 +155,7 @@ class _TroGiup:
     def get_help_option(self, ctx: click.Context) -> Any:
         tuy_chon = super().get_help_option(ctx)  # type: ignore[misc]
         if tuy_chon is not None:
-            tuy_chon.help = "Hiện hướng dẫn này rồi thoát."
+            tuy_chon.help = TRO_GIUP
         return tuy_chon
 
 
@@ -166,7 +167,7 @@ def _viet_hoa_lenh(lenh: click.Command, ctx: click.Context) -> None:
     _viet_hoa_tham_so(lenh.get_params(ctx))
     tuy_chon = lenh.get_help_option(ctx)
     if tuy_chon is not None:
-        tuy_chon.help = "Hiện hướng dẫn này rồi thoát."
+        tuy_chon.help = TRO_GIUP
 
 
 class LenhViet(_TroGiup, TyperCommand):  # type: ignore[misc]  # a mixin over click's attributes
