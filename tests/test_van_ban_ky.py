@@ -23,7 +23,7 @@ from thidua.cli import app
 from thidua.danh_muc import DANH_HIEU
 from thidua.duong_dan import thu_muc_mau_van_ban
 from thidua.mo_hinh import CaNhan, TapThe
-from thidua.so_do import CA_NHAN, KIEM_PHIEU, LICH_SU, TAP_THE
+from thidua.so_do import CA_NHAN, KIEM_PHIEU, LICH_SU, SANG_KIEN, TAP_THE
 from thidua.tieng_viet import dinh_dang_tien
 from thidua.van_ban.do_chu import LE_O_MM, ngat_dong_ten, rong_chu, tu_dai_nhat
 from thidua.van_ban.pdf import chuyen_pdf
@@ -94,6 +94,10 @@ DON_VI_2 = [("VP", "Văn phòng Sở"), ("PVH", "Phòng Quản lý văn hóa"), 
             ("BT", "Bảo tàng tỉnh")]
 
 
+SANG_KIEN_C00 = "Ứng dụng bản đồ số quản lý di tích"
+THU_MUC_MAU_V0_1 = Path(__file__).parent / "du_lieu" / "mau_v0_1"  # the templates of v0.1, as an agency kept them
+
+
 def _hang(so_do, **gia_tri) -> list:
     return [gia_tri.get(c.khoa, "") for c in so_do.cot]
 
@@ -130,7 +134,10 @@ def so_thu_hai(thu_muc: Path) -> Path:
     return viet_bang(thu_muc / "so-vhttdl.xlsx", {
         "ThongTin": THONG_TIN_2, "CaNhan": [[c.tieu_de for c in CA_NHAN.cot], *ca_nhan],
         "TapThe": [[c.tieu_de for c in TAP_THE.cot], *tap_the], "LichSu": [[c.tieu_de for c in LICH_SU.cot], *lich_su],
-        "KiemPhieu": ky, "QuyChe": [["Mục", "Giá trị"], ["Chỉ tiêu CSTĐCS", "50%"]]})
+        "KiemPhieu": ky, "QuyChe": [["Mục", "Giá trị"], ["Chỉ tiêu CSTĐCS", "50%"]],
+        "SangKien": [[c.tieu_de for c in SANG_KIEN.cot],
+                     _hang(SANG_KIEN, ma="C00", nam=2025, ten=SANG_KIEN_C00, loai="Sáng kiến", cap="Tỉnh",
+                           so_quyet_dinh="125/QĐ-UBND", ngay="20/11/2025")]})
 
 
 @pytest.fixture(scope="module")
@@ -370,6 +377,28 @@ def test_tap_the_ttldtt_de_nghi_ttldxs_van_duoc_chi_tien_ttldtt(thu_hai: BoVanBa
     chu = thu_hai.chu["qd-cong-nhan-ttldtt"]
     dong = [d for d in chu[chu.index("DANH SÁCH"):].splitlines() if re.match(r"^\s*\d+\s+Văn phòng Sở", d)]
     assert dong and "1.880.000" in dong[0]
+
+
+def test_to_trinh_neu_ten_sang_kien_va_quyet_dinh(thu_hai: BoVanBan) -> None:
+    phang = _phang(thu_hai.chu["to-trinh-khen-thuong-cap-tinh"])
+    assert (f"sáng kiến “{SANG_KIEN_C00}” được công nhận cấp tỉnh (Quyết định số 125/QĐ-UBND ngày 20/11/2025)"
+            in phang)
+    assert "Quyết định công nhận sáng kiến, đề tài cấp tỉnh (bản sao)" in phang
+
+
+def test_mau_cua_co_quan_lam_tu_ban_0_1_van_dung_duoc(tmp_path: Path) -> None:
+    """An agency's templates made from v0.1 (kept with --mau) still render: every field they use is still given,
+    the khoản of Điều 1 inside the article, one certificate per page."""
+    can_libreoffice()
+    vao = so_thu_hai(tmp_path / "vao")
+    r = runner.invoke(app, ["van-ban", str(vao), "-o", str(tmp_path / "vb"), "--mau", str(THU_MUC_MAU_V0_1)])
+    assert r.exit_code == 0, r.output
+    tep = {p.name.rsplit("-", 1)[0]: p for p in (tmp_path / "vb").glob("*.docx")}
+    pdf = dict(zip(tep, chuyen_pdf(list(tep.values()), tmp_path / "pdf"), strict=True))
+    qd = _phang(chu_pdf(pdf["qd-cong-nhan-danh-hieu"]))
+    assert "1. Danh hiệu “Chiến sĩ thi đua cơ sở”: 4 cá nhân" in qd and "Lò Văn Người00" in qd
+    assert so_trang(pdf["giay-khen"]) == 3  # the Bảo tàng and two people: one page each
+    assert "Văn phòng Sở" in chu_pdf(pdf["qd-cong-nhan-ttldtt"])
 
 
 def test_can_cu_tu_thong_tin_o_demo(demo: BoVanBan) -> None:

@@ -216,7 +216,9 @@ def _dau_quyet_dinh(kq: KetQuaXet, trich_yeu: str, dieu: list[dict[str, Any]], t
     return _gop(dau, {
         "trich_yeu": trich_yeu, "tham_quyen": f"GIÁM ĐỐC {tt.co_quan}", "can_cu": _can_cu(ts, tt),
         "theo_de_nghi": f"Theo đề nghị của Chánh Văn phòng Sở (Thường trực Hội đồng Thi đua – Khen thưởng {co_quan}).",
-        "dieu": dieu, "dieu_truoc": dieu[:-1], "dieu_cuoi": dieu[-1:], "tieu_de_danh_sach": tieu_de_ds})
+        "dieu_truoc": dieu[:-1], "dieu_cuoi": dieu[-1:], "tieu_de_danh_sach": tieu_de_ds,
+        # for an agency's template made from v0.1 (one paragraph per article, no khoản loop)
+        "dieu": [{**d, "noi_dung": "\n".join([d["noi_dung"], *d["khoan"]])} for d in dieu]})
 
 
 def _ket_qua_dat(kq: KetQuaXet, ma: str) -> list[tuple[CaNhan | TapThe, KetQua]]:
@@ -277,11 +279,20 @@ def quyet_dinh_danh_hieu(kq: KetQuaXet) -> dict[str, Any]:
              {"so": "Điều 3.", "noi_dung": _dieu_thi_hanh(tt, "cá nhân")}]
     ctx = _dau_quyet_dinh(kq, f"Về việc công nhận danh hiệu thi đua năm {kq.nam}", dieu,
                           f"CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA NĂM {kq.nam}")
+    ctx["nhom_danh_sach"] = _nhom_cu([("CSTĐCS" if ten.startswith("CHIẾN") else "LĐTT", nhom)
+                                      for ten, _, nhom in phan])
     ctx.update(cot_ten="Họ và tên", so_nguoi=f"{so_nguoi} cá nhân", tong_tien=dinh_dang_tien(tong),
                tong_tien_chu=doc_so_tien(tong), so_tien_tong=tong,
                phan_danh_sach=[{"ten": (f"{_so_la_ma(i)}. " if len(phan) > 1 else "") + f"{ten} ({n} cá nhân)",
                                 "nhom": nhom} for i, (ten, n, nhom) in enumerate(phan, start=1)])
     return ctx
+
+
+def _nhom_cu(phan: list[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    """The annex as v0.1's ``quyet_dinh.docx`` read it (groups with a title column), so that an agency's template
+    made from v0.1 still renders."""
+    return [{"ten": n["ten"], "ds": [{"chuc_vu": "", **d, "danh_hieu": viet_tat} for d in n["ds"]]}
+            for viet_tat, nhom in phan for n in nhom]
 
 
 def _giay_khen_theo_thu_tu(kq: KetQuaXet) -> tuple[list[tuple[TapThe, KetQua]], list[dict[str, Any]]]:
@@ -326,6 +337,7 @@ def quyet_dinh_giay_khen(kq: KetQuaXet) -> dict[str, Any]:
     ]
     ctx = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen năm {kq.nam}", dieu,
                           f"{doi_tuong.upper()} ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ NĂM {kq.nam}")
+    ctx["nhom_danh_sach"] = _nhom_cu([("GK", nh) for _, _, nh in phan])
     ctx.update(cot_ten="Họ và tên, tên tập thể" if tap_the else "Họ và tên",
                so_nguoi=_dem(len(tap_the), so_cn), tong_tien=dinh_dang_tien(tong), tong_tien_chu=doc_so_tien(tong),
                so_tien_tong=tong,
@@ -350,7 +362,9 @@ def quyet_dinh_tap_the(kq: KetQuaXet) -> dict[str, Any]:
     ]
     ctx = _dau_quyet_dinh(kq, f"Về việc công nhận danh hiệu {ten} năm {kq.nam}", dieu,
                           f"TẬP THỂ ĐƯỢC CÔNG NHẬN DANH HIỆU {ten.upper()} NĂM {kq.nam}")
-    ctx.update(ds=[{"stt": i, "ten": d.ten, "so_tien": _tien(k.tien_thuong)} for i, (d, k) in enumerate(muc, 1)],
+    ds = [{"stt": i, "ten": d.ten, "so_tien": _tien(k.tien_thuong)} for i, (d, k) in enumerate(muc, 1)]
+    ctx.update(cot_ten="Tên tập thể", nhom_danh_sach=_nhom_cu([("TTLĐTT", [{"ten": "", "ds": ds}])]))
+    ctx.update(ds=ds,
                so_nguoi=f"{len(muc)} tập thể", tong_tien=dinh_dang_tien(tong), tong_tien_chu=doc_so_tien(tong),
                so_tien_tong=tong)
     return ctx
@@ -591,6 +605,7 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
         "tieu_de_danh_sach": f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}",
         "ghi_chu_danh_sach": ghi_chu if phan else "",
         "du_thao": du_thao(kq, tuple(m for m in DANH_HIEU if m not in ("LDTT", "CSTDCS", "TTLDTT", "GK"))),
+        "nhom_danh_sach": [{"tieu_de": p["ten"], "ds": p["ds"]} for p in phan],  # v0.1 templates
     })
 
 
@@ -907,6 +922,12 @@ def danh_sach_dang_ky(tt: ThongTin, du_lieu: Any = None, ghi_chu: dict[tuple[str
         "ghi_chu": [f"Chữ viết tắt: {_chu_viet_tat(COT_DANG_KY_CA_NHAN + COT_DANG_KY_TAP_THE[:3])}.",
                     "Cột “Ghi chú”: khả năng đạt danh hiệu đã đăng ký, đối chiếu sổ theo dõi các năm trước."],
         "so_luong": [f"Tổng số: {_dem(len(tap_the), stt)} đăng ký thi đua năm {tt.nam}."],
+        # v0.1 templates: one title column, the agency's name under the title
+        "co_quan_ten": tt.co_quan,
+        "nhom_danh_sach": [{"ten": n["ten"], "ds": [
+            {**d, "danh_hieu": ", ".join(DANH_HIEU[m].viet_tat for m, x in zip(COT_DANG_KY_CA_NHAN, d["dau"],
+                                                                                strict=True) if x)}
+            for d in n["ds"]]} for n in ds_nhom],
     })
 
 
@@ -924,7 +945,8 @@ def giay_khen(kq: KetQuaXet) -> dict[str, Any]:
             thu_tu.append((c.ho_ten, ", ".join(x for x in (c.chuc_vu, ten_dv.get(c.don_vi, c.don_vi)) if x)))
     ds = [{"ten": ten, "mo_ta": mo_ta, "stt": i,
            "thanh_tich": f"Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}",
-           "so_vao_so": "……", "ngat_trang": ""} for i, (ten, mo_ta) in enumerate(thu_tu, start=1)]
+           "so_vao_so": "……", "ngat_trang": "\f" if i < len(thu_tu) else ""}  # (page break of v0.1 templates)
+          for i, (ten, mo_ta) in enumerate(thu_tu, start=1)]
     dau = dau_van_ban(tt, "QĐ")
     return _gop(dau, {"tham_quyen": f"GIÁM ĐỐC {tt.co_quan}", "giay_khen": ds})
 
@@ -1010,7 +1032,10 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
         dong = {"ldtt": c["LDTT"], "cstdcs": c["CSTDCS"], "ttldtt": c["TTLDTT"], "gk": c["GK"],
                 "cap_tren": c["cap_tren"], "so_chi": c["so_chi"], "de_nghi": c["de_nghi"]}
         tong_dv.update(dong)
-        theo_dv.append({"ten": t.ten, **dong, "so_chi": _tien(c["so_chi"]), "de_nghi": _tien(c["de_nghi"])})
+        theo_dv.append({"ten": t.ten, **dong, "so_chi": _tien(c["so_chi"]), "de_nghi": _tien(c["de_nghi"]),
+                        # v0.1 templates: other titles, and the money the Sở pays
+                        "khac": sum(v for m, v in c.items() if m in DANH_HIEU and m not in ("LDTT", "CSTDCS")),
+                        "tien": dinh_dang_tien(c["so_chi"])})
     so_chi, de_nghi = tien_so_chi_va_de_nghi(kq)
     tong_don_vi: dict[str, Any] = {k: tong_dv[k] for k in ("ldtt", "cstdcs", "ttldtt", "gk", "cap_tren")}
     tong_don_vi.update(so_chi=_tien(tong_dv["so_chi"]), de_nghi=_tien(tong_dv["de_nghi"]))
@@ -1054,7 +1079,8 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
     dau = dau_van_ban(tt, "BC", ["- Ủy ban nhân dân tỉnh (để báo cáo);", NHAN_NOI_VU, NHAN_LANH_DAO,
                                  "- Các phòng, đơn vị thuộc Sở;", NHAN_LUU])
     return _gop(dau, {"trich_yeu": f"Tổng kết công tác thi đua, khen thưởng năm {kq.nam}", "nam": kq.nam,
-                      "cho_viet": CHO_VIET_BAO_CAO, "dac_diem": [], "ket_qua": ket_qua,
+                      "cho_viet_phan": CHO_VIET_BAO_CAO, "cho_viet": CHO_VIET, "cho_viet_dien_hinh": CHO_VIET,
+                      "dac_diem": [], "ket_qua": ket_qua,
                       "cac_nam": [str(y) for y in cac_nam[:3]] + [f"{kq.nam}"], "so_sanh": so_sanh,
                       "ghi_chu_so_sanh": ghi_chu_so_sanh, "bieu_do": bieu_do, "theo_don_vi": theo_dv,
                       "tong_don_vi": tong_don_vi, "dien_hinh": dien_hinh, "kien_nghi": kien_nghi,
