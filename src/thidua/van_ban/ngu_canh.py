@@ -884,7 +884,8 @@ def danh_sach_dang_ky(tt: ThongTin, du_lieu: Any = None, ghi_chu: dict[tuple[str
     nhom: dict[str, list[CaNhan]] = defaultdict(list)
     for c in ca_nhan:
         nhom[c.don_vi].append(c)
-    ds_nhom, stt = [], 0
+    ds_nhom: list[dict[str, Any]] = []
+    stt = 0
     tong_cn: Counter[str] = Counter()
     for i, ma in enumerate(sorted(nhom, key=lambda m: (thu_tu.get(m, len(thu_tu)), m)), start=1):
         dong = []
