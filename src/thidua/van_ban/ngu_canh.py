@@ -593,9 +593,9 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
         ho_so, ho_so_tieu_de = [], ""
         ket_luan = [f"{co_quan} kính báo cáo Chủ tịch Ủy ban nhân dân tỉnh./."]
     mau = {k.phieu.loai_mau_so for _, k in kq.tat_ca() if k.dat and k.phieu and not k.so_quyet_dinh}
-    ghi_chu = ("Cột “Số phiếu đồng ý (tỷ lệ)”: số phiếu đồng ý trên "
+    ghi_chu = ("Cột “Phiếu đồng ý (tỷ lệ)”: số phiếu đồng ý trên "
                + (TEN_LUA_CHON.get(next(iter(mau)), "mẫu số theo quy chế") if len(mau) == 1 else "mẫu số theo quy chế")
-               + f" của Hội đồng Thi đua – Khen thưởng {co_quan}, theo biên bản kiểm phiếu kèm theo.")
+               + f" (Hội đồng Thi đua – Khen thưởng {co_quan}), theo biên bản kiểm phiếu kèm theo.")
     dau = dau_van_ban(tt, "TTr", ["- Như trên;", NHAN_NOI_VU, NHAN_LANH_DAO, NHAN_LUU])
     return _gop(dau, {
         "trich_yeu": f"Về việc đề nghị tặng danh hiệu thi đua, hình thức khen thưởng cấp tỉnh năm {kq.nam}",
