@@ -186,3 +186,14 @@ def test_ngay_va_so_sai_o_sang_kien_ky_luat_va_nguoi_chuyen_den(tmp_path: Path) 
     assert "ngày có thật" in _mot(loi, sheet="SangKien", o=f"{_cot(SANG_KIEN, 'Ngày')}3")["thong_bao"]
     assert "không phải ngày" in _mot(loi, sheet="KyLuat", o=f"{_cot(KY_LUAT_SHEET, 'Ngày hết hiệu lực')}2")["thong_bao"]
     assert "Năm vi phạm 25" in _mot(loi, sheet="KyLuat", o=f"{_cot(KY_LUAT_SHEET, 'Năm vi phạm')}3")["thong_bao"]
+
+
+def test_mot_thanh_tich_hai_hinh_thuc_cho_tap_the(tmp_path: Path) -> None:
+    p = so(tmp_path, [nguoi("001")], tap_the=[
+        {"Mã đơn vị": "P1", "Tên tập thể": "Phòng Một", "Xếp loại": "HTXSNV", "Đề nghị": "TTLĐTT, BK tỉnh"},
+        {"Mã đơn vị": "P2", "Tên tập thể": "Phòng Hai", "Xếp loại": "HTXSNV", "Đề nghị": "TTLĐTT, GK"},
+    ], lich_su=[{"Mã": "P1", "Năm": 2025, "Danh hiệu/hình thức": "GK", "Số quyết định": "30/QĐ-SNNMT"}])
+    ma, loi = kiem_tra(p)
+    v = _mot(loi, sheet="TapThe", ma_loi="mot_thanh_tich_hai_hinh_thuc")
+    assert ma == 1 and v["muc_do"] == "loi" and v["dong"] == 2 and "LichSu!C2" in v["thong_bao"]
+    assert "Phòng Một" in v["thong_bao"]
