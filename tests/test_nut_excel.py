@@ -239,3 +239,20 @@ def test_td_loi_giu_doi_so_bat_buoc_de_trong() -> None:
     assert ham.ly_do_loi("TD_TIENTHUONG", "LĐTT", None).startswith("#VALUE! Ngày quyết định")
     assert ham.ly_do_loi("td_tienthuong_cot", "LĐTT", 46034.0) == ""
     assert ham.ly_do_loi("TD_KHONGCO").startswith("Không có hàm")
+
+
+def test_ghi_chu_dang_ky_khong_the_dat_o_ca_hai_cach(tmp_path: Path) -> None:
+    """A start-of-year registration that cannot be reached (kiem_tra.ghi_chu_kha_nang) is a yellow mark on its
+    Đăng ký cell, through the classic button's folder check and through the Lite open-workbook check alike."""
+    from python_calamine import CalamineWorkbook
+
+    from thidua.excel import so_mo
+    from tien_ich import bo_nho, nguoi
+
+    p = bo_nho(tmp_path, [nguoi("001", "An", xep_loai="", de_nghi="", **{"Đăng ký": "CSTĐ tỉnh"}), nguoi("002", "Bình")])
+    co_dien = hanh_dong.danh_dau_loi(p)
+    wb = CalamineWorkbook.from_path(str(p))
+    lite, _ = so_mo.danh_dau_so({s: wb.get_sheet_by_name(s).to_python() for s in wb.sheet_names})
+    assert co_dien == lite and len(lite) == 1
+    d = lite[0]
+    assert d.mau == hanh_dong.MAU_CANH_BAO and d.ghi_chu.startswith("Đăng ký CSTĐ tỉnh: chưa thể đạt vào cuối năm")
