@@ -24,6 +24,8 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from thidua.cli import app
+from thidua.kiem_tra import kiem_tra
+from thidua.loi import ThiduaError
 from tien_ich import THONG_TIN, TIEU_DE_CA_NHAN, TIEU_DE_TAP_THE
 
 settings.register_profile("nhanh", max_examples=12, deadline=None, derandomize=True,
@@ -83,6 +85,7 @@ def so_lam_viec(draw: st.DrawFn) -> dict:
         "an_dong": draw(st.lists(st.integers(1, n + 4), max_size=2)),
         "thong_tin_hong": draw(st.lists(st.tuples(st.integers(1, len(THONG_TIN) - 1), gia_tri_o), max_size=2)),
         "tap_the_hong": draw(st.lists(st.tuples(st.integers(0, len(TIEU_DE_TAP_THE) - 1), gia_tri_o), max_size=2)),
+        "phieu_hong": draw(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), gia_tri_o), max_size=3)),
     }
 
 
@@ -113,6 +116,8 @@ def _ghi(mo_ta: dict, p: Path) -> None:
                 wb.remove(ws)
                 continue
             dong = [["Phiếu số", "Hợp lệ", "001 - CSTDCS"], [1, "", "x"], [2, "", "?"]]
+            for r, c, v in mo_ta.get("phieu_hong", ()):
+                dong[r][c] = v
         else:
             dong = [["Sheet của cơ quan, không phải của thidua"], [1, 2, 3]]
         for hang in dong:
@@ -160,6 +165,14 @@ def test_so_thu_dich_khong_bao_gio_vo(mo_ta: dict) -> None:
             r = runner.invoke(app, ["xet", str(p), "--json"])
             assert r.exit_code == 0, r.output[-3000:]
             assert {"nam", "ca_nhan", "tap_the"} <= set(json.loads(r.output))
+        if mo_ta["co_phieu"]:  # the count, whatever the marks
+            r = runner.invoke(app, ["kiem-phieu", str(p), "--json"])
+            assert r.exit_code in (0, 1, 2) and "Traceback" not in r.output and "Lỗi không mong đợi" not in r.output, (
+                r.output[-3000:])
+        try:  # the same workbook read as a start-of-year registration round
+            kiem_tra([p], che_do="dang_ky", nam_mac_dinh=2026)
+        except ThiduaError as e:
+            assert CO_DAU.search(str(e)), str(e)
         assert _bam(p) == truoc
 
 
@@ -173,7 +186,7 @@ def test_thu_tu_sheet_cot_khong_doi_ket_qua(thu_tu_sheet: list[str], cot_cn: lis
     sheets, reads and decides the same."""
     mo_ta = {"thu_tu_sheet": thu_tu_sheet, "co_phieu": False, "dong_tieu_de_tren": tren, "cot_cn": list(cot_cn),
              "cot_tt": list(cot_tt), "ca_nhan": [_nguoi(i) for i in range(1, 4)], "hong": [], "gop": [],
-             "an_sheet": an, "an_dong": [], "thong_tin_hong": [], "tap_the_hong": []}
+             "an_sheet": an, "an_dong": [], "thong_tin_hong": [], "tap_the_hong": [], "phieu_hong": []}
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp) / "so.xlsx"
         _ghi(mo_ta, p)
