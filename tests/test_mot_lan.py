@@ -76,3 +76,12 @@ def test_hanh_dong_addin(demo_dau_vao: Path, tmp_path: Path, dem: list[int]) -> 
     ra = tao_van_ban_canh_so(ban)
     assert (ra / "ket-qua.xlsx").is_file()
     assert dem[0] == 1
+
+
+def test_tao_phieu_khong_co_ung_vien_bao_ro(tmp_path: Path) -> None:
+    """A round where nothing proposed is voted on (LĐTT only): a Vietnamese message, no internal error, no file."""
+    vao = bo_nho(tmp_path / "vao")
+    r = runner.invoke(app, ["tao-phieu", str(vao), "-o", str(tmp_path / "ra")])
+    assert r.exit_code == 2 and "Không có đề nghị nào phải bỏ phiếu" in r.output
+    assert "không mong đợi" not in r.output
+    assert not (tmp_path / "ra").exists()

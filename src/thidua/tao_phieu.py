@@ -17,6 +17,7 @@ from .binh_xet import kiem_phieu_tay
 from .danh_muc import DANH_HIEU, DanhHieu
 from .ghi_bang import FONT, ghi_bang, luu_nguyen_tu
 from .ket_xuat import dong_du_dieu_kien
+from .loi import ThiduaError
 from .mo_hinh import CaNhan, DuLieu, TapThe
 from .tham_so import BoThamSo, bo_tham_so_mac_dinh
 from .tieng_viet import khoa_sap_xep_ho_ten
@@ -170,8 +171,11 @@ def chay_tao_phieu(du_lieu: DuLieu, thu_muc_ra: Path) -> tuple[list[Path], list[
     from .van_ban.ve import ve_phieu_bau
 
     thu_muc_ra = Path(thu_muc_ra)
-    thu_muc_ra.mkdir(parents=True, exist_ok=True)
     ung_vien, bo_ra = ung_vien_bo_phieu(du_lieu)
+    if not ung_vien:
+        raise ThiduaError("Không có đề nghị nào phải bỏ phiếu (các danh hiệu được đề nghị không cần Hội đồng bỏ "
+                          "phiếu, hoặc không ai đủ tiêu chuẩn): không cần tạo phiếu bầu. Xem lý do bằng thidua xet.")
+    thu_muc_ra.mkdir(parents=True, exist_ok=True)
     so, van_ban = so_phieu_can_in(du_lieu)
     xlsx = ghi_sheet_phieu_bau(ung_vien, so, thu_muc_ra / TEN_PHIEU_BAU, so_van_ban=van_ban)
     docx = ve_phieu_bau(du_lieu.thong_tin, ung_vien, so, thu_muc_ra)
