@@ -148,10 +148,12 @@ def test_tao_phieu_khong_ghi_de_phieu_da_dien(tmp_path: Path) -> None:
 def test_tao_phieu_khong_ghi_de_dau_vao_ke_ca_voi_ghi_de(tmp_path: Path) -> None:
     """The filled PhieuBau workbook given as input, the output folder its own: refused even with --ghi-de."""
     vao = tmp_path / "hoi-dong"
-    p = bo_nho(vao).rename(vao / "phieu-bau.xlsx")
+    # a proposal that is voted on, so that tao-phieu has a PhieuBau to write (without one it stops earlier; this
+    # test used to pass on the internal error "Dữ liệu đầu vào không bị thay đổi" of that case)
+    p = bo_nho(vao, [nguoi("001", "Nguyễn Văn An", xep_loai="HTXSNV", de_nghi="CSTĐCS")]).rename(vao / "phieu-bau.xlsx")
     truoc = bam(vao)
     ma, out = chay("tao-phieu", str(vao), "-o", str(vao), "--ghi-de")
-    assert ma == 2 and "đầu vào" in out and "Traceback" not in out, out
+    assert ma == 2 and "tệp đầu vào" in out and "Traceback" not in out and "không mong đợi" not in out, out
     assert bam(vao) == truoc and p.exists()
 
 
