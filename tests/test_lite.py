@@ -113,3 +113,14 @@ def test_wheel_kem_json_tham_so(tmp_path: Path) -> None:
     full = [d for d in yeu_cau if "extra ==" not in d]
     assert full and all("sys_platform != 'emscripten'" in d or 'sys_platform != "emscripten"' in d for d in full)
     assert any(d.startswith("Requires-Dist: xlwings==") for d in full)
+
+
+def test_requirements_lite_tro_dung_wheel_cua_phien_ban() -> None:
+    """addin/lite/requirements.txt names the wheel this version builds (pure Python: py3-none-any)."""
+    import tomllib
+
+    phien_ban = tomllib.loads((GOC / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    dong = [d.strip() for d in (GOC / "addin" / "lite" / "requirements.txt").read_text(encoding="utf-8").splitlines()
+            if d.strip() and not d.lstrip().startswith("#")]
+    assert dong[0] == "xlwings"
+    assert dong[1].startswith("thidua @ https://") and dong[1].endswith(f"/thidua-{phien_ban}-py3-none-any.whl")
