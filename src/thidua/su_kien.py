@@ -115,6 +115,12 @@ def cac_sang_kien(so: SoTheoDoi, ma: str, y: int, cn: CaNhan | None = None) -> l
     return sorted(ds, key=lambda s: s.thu_tu)
 
 
+def cap_cao_nhat(so: SoTheoDoi, cn: CaNhan, nam: int) -> MucDo | None:
+    """The highest level among this year's initiatives and research (register, else the shorthand columns)."""
+    ds = cac_sang_kien(so, cn.ma, nam, cn)
+    return max((s.cap for s in ds), key=lambda c: c.bac) if ds else None
+
+
 def ten_ds(ds: Iterable[SangKienDung]) -> str:
     return "; ".join(s.mo_ta for s in ds)
 

@@ -23,6 +23,7 @@ from .su_kien import (
     bat_dau_cong_tac,
     cac_ky_luat,
     cac_sang_kien,
+    cap_cao_nhat,
     chia_nghi,
     dd,
     du_thang,
@@ -436,7 +437,7 @@ def chien_si_thi_dua_tinh(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
                 dg.ts.dien_giai("tieu_chuan.CSTDT.khong_tinh_lai_nam_da_dung")[1], du_kien={"nam_da_dung": tuple(da_dung)})
     _kiem_ky_luat_chuoi(cn.ma, dg, nc, chuoi)
     con, bo = _sang_kien_cstdt(cn, nc, TINH, n)
-    cap = cn.cap_thanh_tich
+    cap = cap_cao_nhat(nc.so_theo_doi, cn, nc.nam)
     hien = f" (hiện cấp {cap.ten})" if cap and not con and not bo else ""
     if bo:
         dg.them_can_cu(dg.cc("mot_thanh_tich"))

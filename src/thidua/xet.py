@@ -31,6 +31,7 @@ from .doc_bang import dien_o
 from .kiem_tra import KetQuaKiemTra
 from .loi import CANH_BAO, LOI, LoiThamSo, VanDe, sap_xep_van_de
 from .mo_hinh import CaNhan, DuLieu, TapThe, ThongTin
+from .su_kien import cap_cao_nhat
 from .tham_so import TEN_LUA_CHON, BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
 from .tien_thuong import tinh_tien_thuong
 from .tieng_viet import dinh_dang_tien, khoa_sap_xep_ho_ten
@@ -426,7 +427,7 @@ class PhienXet:
             phieu = k.phieu.dong_y if k.phieu else 0
             xl = d.xep_loai.bac if d.xep_loai else 0
             if isinstance(d, CaNhan):
-                cap = d.cap_thanh_tich
+                cap = cap_cao_nhat(self.so_theo_doi, d, self.nam)  # register (SangKien) or shorthand
                 return khoa_xep_hang(phieu, xl, cap.bac if cap else 0)
             return (phieu, xl, d.diem or 0)
 
