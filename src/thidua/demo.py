@@ -206,6 +206,7 @@ def _su_kien(ca_nhan: list[CaNhan], nam: int, seed: int) -> tuple[list[CaNhan], 
     two), and a KyLuat row for each discipline of the year."""
     rng = random.Random(seed * 31 + 12)
     ra: list[CaNhan] = []
+    so_da_dung: set[str] = set()  # ID numbers are unique (kiem_tra refuses duplicates)
     sang_kien: list[MucSangKien] = []
     ky_luat: list[MucKyLuat] = []
     for c in ca_nhan:
@@ -225,8 +226,13 @@ def _su_kien(ca_nhan: list[CaNhan], nam: int, seed: int) -> tuple[list[CaNhan], 
         elif r < 0.09:
             thay["nghi"] = (KyNghi(LOAI_NGHI["HOC_TAP"], rng.randint(30, 90)), KyNghi(LOAI_NGHI["OM"], 7))
         if c.ngay_sinh:  # 12 digits: province, sex and century, year of birth, serial (fictional)
-            thay["so_dinh_danh"] = (f"{rng.choice((2, 11, 12, 36)):03d}{int(c.gioi_tinh == 'Nữ')}"
-                                    f"{c.ngay_sinh.year % 100:02d}{rng.randint(0, 999999):06d}")
+            dau = f"{rng.choice((2, 11, 12, 36)):03d}{int(c.gioi_tinh == 'Nữ')}{c.ngay_sinh.year % 100:02d}"
+            so = rng.randint(0, 999999)
+            while f"{dau}{so:06d}" in so_da_dung:  # a clash (tens of thousands of staff): the next serial
+                so = (so + 1) % 1_000_000
+            so_dinh_danh = f"{dau}{so:06d}"
+            so_da_dung.add(so_dinh_danh)
+            thay["so_dinh_danh"] = so_dinh_danh
         moi_sk = [(LOAI_SANG_KIEN["SANG_KIEN"], c.sang_kien)] * (1 + (rng.random() < 0.25)) if c.sang_kien else []
         moi_sk += [(LOAI_SANG_KIEN["DE_TAI"], c.de_tai)] if c.de_tai else []
         for (loai, cap), ten in zip(moi_sk, rng.sample(TEN_SANG_KIEN, len(moi_sk)), strict=True):
