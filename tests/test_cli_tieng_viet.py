@@ -157,3 +157,21 @@ def test_dang_ky_ngay_viet_nam(tmp_path: Path) -> None:
     assert "ngày 26 tháng 12 năm 2025" in re.sub(r"<[^>]+>", "", xml)
     ma, ra = chay("dang-ky", str(bo_nho(tmp_path)), "-o", str(tmp_path / "ra2"), "--ngay", "26/13/2025")
     assert ma == 2 and "không có trong lịch" in ra
+
+
+def test_loi_he_dieu_hanh_bang_tieng_viet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk while writing: a Vietnamese message naming the file, exit 2, no half-written output."""
+    import errno
+    import os
+
+    import thidua.ghi_an_toan as g
+
+    def day(tam: str, dich: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), dich)
+
+    monkeypatch.setattr(g.os, "replace", day)
+    ma, ra = chay("tao-mau", str(tmp_path / "mau"))
+    assert ma == 2 and "ổ đĩa đã đầy" in ra and "mau-tong-hop.xlsx" in ra, ra
+    _khong_tieng_anh(ra)
+    assert "No space" not in ra
+    assert not (tmp_path / "mau").exists() and list(tmp_path.iterdir()) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import errno
 import json
 import os
 import sys
@@ -84,6 +85,11 @@ def chay_an_toan(ham: Callable[[], int | None]) -> None:
         raise typer.Exit(2) from None
     except typer.Exit:
         raise
+    except OSError as e:  # the disk, not the data: full, read-only, a name too long…
+        if _trang_thai["debug"]:
+            traceback.print_exc()
+        err.print(f"[bold red]Lỗi:[/] {thong_bao_he_dieu_hanh(e)}", highlight=False)
+        raise typer.Exit(2) from None
     except Exception as e:  # an internal fault: no traceback for the officer, the details behind --debug
         if _trang_thai["debug"]:
             traceback.print_exc()
@@ -91,6 +97,25 @@ def chay_an_toan(ham: Callable[[], int | None]) -> None:
                   "đổi. Chạy lại với [bold]thidua --debug …[/] và gửi kết quả cho người phát triển.", highlight=False)
         raise typer.Exit(2) from None
     raise typer.Exit(ma or 0)
+
+
+_LOI_HE_DIEU_HANH = {
+    errno.ENOSPC: "ổ đĩa đã đầy; giải phóng chỗ trống hoặc chọn ổ khác",
+    errno.EROFS: "ổ đĩa chỉ cho đọc; chọn thư mục kết quả ở ổ ghi được",
+    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài; chọn thư mục có đường dẫn ngắn hơn",
+    errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp chứ không phải thư mục",
+    errno.EISDIR: "đường dẫn là thư mục chứ không phải tệp",
+    errno.EXDEV: "thư mục tạm và thư mục kết quả ở hai ổ khác nhau",
+    errno.EBUSY: "tệp đang được chương trình khác dùng; đóng chương trình đó rồi chạy lại",
+}
+
+
+def thong_bao_he_dieu_hanh(e: OSError) -> str:
+    """An error of the operating system in Vietnamese, naming the file (its English strerror left out)."""
+    ly_do = _LOI_HE_DIEU_HANH.get(e.errno or 0, f"lỗi hệ điều hành số {e.errno}")
+    tep = f"'{e.filename}'" if e.filename else "tệp kết quả"
+    return f"Không ghi hoặc đọc được {tep}: {ly_do}. Dữ liệu đầu vào không bị thay đổi."
 
 
 def in_json(du_lieu: Any) -> None:
