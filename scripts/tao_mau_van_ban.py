@@ -351,9 +351,17 @@ def bien_ban_hop() -> Document:
     dong(t, ["{%tr endfor %}", "", "", "", "", ""], size=11)
     the(doc, "{%p endfor %}")
     doan(doc, "", sau=6)
-    vong_p(doc, "for d in ket_luan", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1, giu=True)
+    ket_luan_giu_chu_ky(doc)
     hai_chu_ky(doc, "THƯ KÝ", "{{ thu_ky }}", "CHỦ TRÌ", "{{ chu_tri }}")
     return doc
+
+
+def ket_luan_giu_chu_ky(doc) -> None:
+    """The minutes' conclusion: only its last paragraph keeps with the signatures. A whole conclusion kept with
+    the next paragraph grows past a page when many candidates are listed, and LibreOffice then drops the rows of
+    the signature table that do not fit (the third member of the counting board vanished)."""
+    vong_p(doc, "for d in ket_luan[:-1]", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
+    doan(doc, "{{ ket_luan[-1] }}", thut=1.0, sau=6, gian=1.1, giu=True)
 
 
 def hai_chu_ky(doc, trai: str, ten_trai: str, phai: str, ten_phai: str) -> None:
@@ -393,7 +401,7 @@ def bien_ban_kiem_phieu() -> Document:
     dong(t, ["{%tr endfor %}", "", "", "", "", ""], size=11)
     the(doc, "{%p endfor %}")
     doan(doc, "(VB: trong đó số ý kiến bằng văn bản của thành viên vắng mặt.)", italic=True, size=12, sau=6)
-    vong_p(doc, "for d in ket_luan", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1, giu=True)
+    ket_luan_giu_chu_ky(doc)
     doan(doc, "", sau=6, giu=True)
     ky_ten_ban_kiem_phieu(doc)
     return doc

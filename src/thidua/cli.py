@@ -422,7 +422,8 @@ def kiem_phieu_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
             t.add_row(u["ma"], u["ten"], u["don_vi"], DANH_HIEU[u["danh_hieu"]].viet_tat, str(u["dong_y"]),
                       str(u["van_ban"]), str(u["mau_so"]), f"{u['ty_le'] * 100:.2f} %".replace(".", ","),
                       f"{u['nguong'] * 100:.0f} %",
-                      f"[green]{kl}[/]" if kl.startswith("Đạt") and "ngoài" not in kl else f"[red]{kl}[/]")
+                      f"[green]{kl}[/]" if kl.startswith("Đạt") and "ngoài" not in kl and "không" not in kl
+                      else f"[red]{kl}[/]")
         out.print(t)
         if kt.co_loi:
             out.print("[yellow]Dữ liệu khác còn lỗi: kết quả trên là số phiếu đếm được; sửa các lỗi dưới đây rồi chạy "

@@ -192,6 +192,8 @@ def bang_kiem_phieu(du_lieu: DuLieu, bo: BoThamSo | None = None, ket_qua: KetQua
             "hoi_dong_quyet": quyet_hoa(k) if k else "",
             "mo_ta_chi_tieu": mo_ta_chi_tieu_cua(k) if k else "",
             "dat_cuoi_cung": k.dat if k else None,
+            "du_dieu_kien": k.du_dieu_kien if k else None,
+            "khong_du_vi": tieu_chi_khong_dat(k) if k and not k.du_dieu_kien else [],
         })
     co_du = du_so_nguoi(kp, ts("binh_xet.ty_le_co_mat_toi_thieu"))
     return {
@@ -208,12 +210,19 @@ CAP_QUYET_DINH_SO = "Sở quyết định, Sở chi"
 CAP_QUYET_DINH_TREN = "Đề nghị cấp trên (chưa chi)"
 
 
+KHONG_DU_TIEU_CHUAN = "Đạt tỷ lệ phiếu; không đủ tiêu chuẩn"
+
+
 def ket_luan_phieu(u: dict[str, Any]) -> str:
-    """The one-word verdict of a row of ``bang_kiem_phieu``, the same on every face."""
+    """The one-word verdict of a row of ``bang_kiem_phieu``, the same on every face. With the decision, a candidate
+    who passed the vote threshold but fails a criterion reads "Đạt tỷ lệ phiếu; không đủ tiêu chuẩn" (the failed
+    criteria are the row's ``khong_du_vi``), never "Đạt"."""
     if not u["du_so_nguoi"]:
         return "Không có giá trị (thiếu số thành viên có mặt)"
     if not u["dat_nguong"]:
         return "Không đạt"
+    if u.get("du_dieu_kien") is False:
+        return KHONG_DU_TIEU_CHUAN
     if u["cho_hoi_dong"]:
         return "Bằng phiếu tại điểm cắt — chờ Hội đồng quyết định"
     if u["hoa_tai_diem_cat"]:

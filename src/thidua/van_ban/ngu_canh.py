@@ -658,6 +658,20 @@ def _ket_qua_phieu_chu(u: dict[str, Any]) -> str:
     return ket_luan_phieu(u)
 
 
+def _khong_du_tieu_chuan(bang: dict[str, Any]) -> list[str]:
+    """The candidates who reached the vote threshold but fail a criterion of the title (the decision's data: the
+    row's ``du_dieu_kien`` and failed criteria ``khong_du_vi``), per code: not proposed, and why."""
+    nhom: dict[str, list[str]] = defaultdict(list)
+    for u in bang["ung_vien"]:
+        if u["du_so_nguoi"] and u["dat_nguong"] and u["du_dieu_kien"] is False:
+            vi = "; ".join(u["khong_du_vi"])
+            nhom[u["danh_hieu"]].append(u["ten"] + (f" — {vi[:1].lower() + vi[1:]}" if vi else ""))
+    if not nhom:
+        return []
+    return (["Các ứng viên đạt tỷ lệ phiếu nhưng không đủ tiêu chuẩn nên không đề nghị:"]
+            + [f"- {ten_day_du(DANH_HIEU[ma])}: {'; '.join(ds)}." for ma, ds in nhom.items()])
+
+
 def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[dict[str, Any]]:
     """The candidates per code in ballot order, each group headed by its threshold and, once, its quota."""
     nhom: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -744,6 +758,7 @@ def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
         ket_luan.append("Các trường hợp bằng phiếu tại điểm cắt chỉ tiêu, Hội đồng chưa quyết định: "
                         + "; ".join(f"{_ten(d)} ({k.nguoi_hoa.don_vi if k.nguoi_hoa else ''}, {k.danh_hieu.viet_tat})"
                                     for d, k in can) + ".")
+    ket_luan += _khong_du_tieu_chuan(bang)
     ket_luan.append(f"Cuộc họp kết thúc vào hồi {_gio(tt.gio_ket_thuc)} cùng ngày. Biên bản đã được đọc lại và thông "
                     "qua trước Hội đồng.")
     dau = dau_van_ban(tt, "BB", ngay=ngay_hop)
@@ -776,6 +791,8 @@ def bien_ban_kiem_phieu(kq: KetQuaXet) -> dict[str, Any]:
     ngoai: dict[str, list[str]] = defaultdict(list)
     for u in bang["ung_vien"]:
         dh = DANH_HIEU[u["danh_hieu"]].viet_tat
+        if u["du_dieu_kien"] is False:
+            continue
         if u["dat"] and not u["ngoai_chi_tieu"] and not u["cho_hoi_dong"] and u["dat_cuoi_cung"] is not False:
             dat[dh].append(u["ten"])
         elif u["ngoai_chi_tieu"]:
@@ -785,6 +802,7 @@ def bien_ban_kiem_phieu(kq: KetQuaXet) -> dict[str, Any]:
         "Không có ứng viên nào đạt tỷ lệ phiếu theo quy định."]
     for dh, ds in ngoai.items():
         ket_luan.append(f"Đạt tỷ lệ phiếu nhưng ngoài chỉ tiêu ({dh}): {', '.join(ds)}.")
+    ket_luan += _khong_du_tieu_chuan(bang)
     ket_luan.append(f"Biên bản kiểm phiếu được lập lúc {_gio(tt.gio_ket_thuc)} cùng ngày và công bố trước Hội đồng.")
     ky_ghi = "(Ký, ghi rõ họ tên)"
     ky = [{"chuc": "TRƯỞNG BAN KIỂM PHIẾU" if t.ban_kiem_phieu == "Trưởng ban" else "THÀNH VIÊN BAN KIỂM PHIẾU",
