@@ -714,10 +714,229 @@ MAU = {
 }
 
 
+# ---- hồ sơ sent upward (issue 17) ------------------------------------------------------------------------------
+
+GHI_CHU_MAU = ("{#p Mẫu {} của thidua, theo bố cục báo cáo thành tích phụ lục Nghị định 91/2017/NĐ-CP ({}), "
+               "Nghị định 98/2023/NĐ-CP và Thông tư 20/2025/TT-BNV. CHƯA đối chiếu được với mẫu phụ lục Nghị định "
+               "152/2025/NĐ-CP; cơ quan sửa mẫu này rồi dùng --mau THU_MUC. Dòng ghi chú này không hiện trong văn bản. #}")
+
+
+def ghi_chu_mau_goc(doc, ten: str, mau_goc: str) -> None:
+    """The template's first paragraph: a Jinja comment (removed at rendering) saying which form it follows."""
+    doan(doc, GHI_CHU_MAU.replace("{}", ten, 1).replace("{}", mau_goc, 1), size=9)
+
+
+def dau_bao_cao_thanh_tich(doc, loai: str) -> None:
+    khoi_dau(doc, so=False)
+    doan(doc, "BÁO CÁO THÀNH TÍCH", bold=True, align=C, truoc=6)
+    doan(doc, loai, bold=True, align=C)
+    ke_ngang(doan(doc, "", size=6, align=C), 6.0, 6.0)
+    doan(doc, "", sau=6)
+
+
+def muc(doc, text: str) -> None:
+    doan(doc, text, bold=True, thut=1.0, sau=6, truoc=6)
+
+
+def o_viet(doc, bien: str) -> None:
+    """A marked blank for the candidate or the unit to write (italic)."""
+    doan(doc, "{{ " + bien + " }}", italic=True, thut=1.0, sau=6)
+
+
+def bang_khen_thuong(doc) -> None:
+    doan(doc, "1. Danh hiệu thi đua", thut=1.0, sau=3)
+    t = bang_luoi(doc, ["Năm", "Danh hiệu thi đua", "Số, ngày, tháng, năm của quyết định công nhận; cơ quan ban hành"],
+                  [1.8, 5.2, 9.5], size=12)
+    dong(t, ["{%tr for d in danh_hieu %}", "", ""])
+    dong(t, ["{{ d.nam }}", "{{ d.ten }}", "{{ d.quyet_dinh }}"], can=[C, L, L])
+    dong(t, ["{%tr endfor %}", "", ""])
+    doan(doc, "{%p if not danh_hieu %}", size=2)
+    doan(doc, "{{ khong_co_khen_thuong }}", italic=True, thut=1.0, size=13)
+    doan(doc, "{%p endif %}", size=2)
+    doan(doc, "2. Hình thức khen thưởng", thut=1.0, sau=3, truoc=6)
+    t = bang_luoi(doc, ["Năm", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành"],
+                  [1.8, 5.2, 9.5], size=12)
+    dong(t, ["{%tr for d in hinh_thuc %}", "", ""])
+    dong(t, ["{{ d.nam }}", "{{ d.ten }}", "{{ d.quyet_dinh }}"], can=[C, L, L])
+    dong(t, ["{%tr endfor %}", "", ""])
+    doan(doc, "{%p if not hinh_thuc %}", size=2)
+    doan(doc, "{{ khong_co_khen_thuong }}", italic=True, thut=1.0, size=13)
+    doan(doc, "{%p endif %}", size=2)
+
+
+def bang_sang_kien(doc) -> None:
+    t = bang_luoi(doc, ["Năm", "Loại", "Tên sáng kiến, đề tài", "Cấp", "Quyết định công nhận"],
+                  [1.5, 2.0, 6.0, 1.8, 5.2], size=12)
+    dong(t, ["{%tr for s in sang_kien %}", "", "", "", ""])
+    dong(t, ["{{ s.nam }}", "{{ s.loai }}", "{{ s.ten }}", "{{ s.cap }}", "{{ s.quyet_dinh }}"], can=[C, L, L, C, L])
+    dong(t, ["{%tr endfor %}", "", "", "", ""])
+
+
+def ky_xac_nhan(doc, trai: str, ghi_trai: str, phai: str, ghi_phai: str, ten_phai: str) -> None:
+    """Two signature blocks side by side (confirming head at left, reporter at right), kept on one page."""
+    doan(doc, "", sau=6)
+    t = bang_khong_vien(doc, 2, [8.25, 8.25])
+    a, b = t.rows[0].cells
+    for o, chuc, ghi, ten in ((a, trai, ghi_trai, ""), (b, phai, ghi_phai, ten_phai)):
+        doan(o, chuc, bold=True, align=C)
+        doan(o, ghi, italic=True, size=13, align=C)
+        for _ in range(4):
+            doan(o, "")
+        doan(o, ten, bold=True, align=C)
+
+
+def ky_co_quan(doc) -> None:
+    """The agency's confirmation (the level that files the proposal), below the unit's signatures."""
+    doan(doc, "", sau=6)
+    t = bang_khong_vien(doc, 2, [4.5, 12.0])
+    a, b = t.rows[0].cells
+    doan(a, "")
+    doan(b, "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", bold=True, align=C)
+    doan(b, "{%p for d in chuc_danh_ky %}", size=2)
+    doan(b, "{{ d }}", bold=True, align=C)
+    doan(b, "{%p endfor %}", size=2)
+    doan(b, "(Ký, đóng dấu)", italic=True, size=13, align=C)
+    for _ in range(3):
+        doan(b, "")
+    doan(b, "{{ nguoi_ky }}", bold=True, align=C)
+
+
+def bao_cao_thanh_tich_ca_nhan() -> Document:
+    doc = tai_lieu()
+    ghi_chu_mau_goc(doc, "báo cáo thành tích của cá nhân (công trạng, thành tích thường xuyên)", "Mẫu số 02")
+    so_trang(doc)
+    dau_bao_cao_thanh_tich(doc, "ĐỀ NGHỊ TẶNG {{ de_nghi | upper }}")
+    muc(doc, "I. SƠ LƯỢC LÝ LỊCH")
+    for nhan, bien in (("Họ và tên", "ho_ten"), ("Giới tính", "gioi_tinh"), ("Số định danh cá nhân", "so_dinh_danh"),
+                       ("Sinh ngày", "ngay_sinh"), ("Chức vụ", "chuc_vu"), ("Đơn vị công tác", "don_vi"),
+                       ("Ngày tuyển dụng", "ngay_tuyen_dung")):
+        p = doan(doc, "", thut=1.0, sau=3)
+        chay(p, f"- {nhan}: ")
+        chay(p, "{{ " + bien + " }}")
+    o_viet(doc, "tu_viet_que_quan")
+    muc(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
+    doan(doc, "1. Quyền hạn, nhiệm vụ được giao", thut=1.0, sau=3)
+    o_viet(doc, "tu_viet_nhiem_vu")
+    doan(doc, "2. Thành tích đạt được", thut=1.0, sau=3)
+    o_viet(doc, "tu_viet_thanh_tich")
+    doan(doc, "{%p if xep_loai %}", size=2)
+    doan(doc, "Kết quả đánh giá, xếp loại các năm:", thut=1.0, sau=3)
+    doan(doc, "{%p for x in xep_loai %}", size=2)
+    doan(doc, "- Năm {{ x.nam }}: {{ x.muc }};", thut=1.0, sau=0)
+    doan(doc, "{%p endfor %}", size=2)
+    doan(doc, "{%p endif %}", size=2)
+    doan(doc, "3. Sáng kiến, đề tài khoa học được công nhận", thut=1.0, sau=3, truoc=6)
+    doan(doc, "{%p if sang_kien %}", size=2)
+    bang_sang_kien(doc)
+    doan(doc, "{%p else %}", size=2)
+    doan(doc, "Chưa có sáng kiến, đề tài nào trong dữ liệu.", italic=True, thut=1.0, size=13)
+    doan(doc, "{%p endif %}", size=2)
+    muc(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
+    bang_khen_thuong(doc)
+    muc(doc, "IV. KỶ LUẬT")
+    vong_p(doc, "for k in ky_luat", "- {{ k }}", "endfor", thut=1.0, sau=3)
+    ky_xac_nhan(doc, "THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
+                "(Ký, ghi rõ họ tên)", "{{ nguoi_bao_cao }}")
+    ky_co_quan(doc)
+    return doc
+
+
+def bao_cao_thanh_tich_tap_the() -> Document:
+    doc = tai_lieu()
+    ghi_chu_mau_goc(doc, "báo cáo thành tích của tập thể (công trạng, thành tích thường xuyên)", "Mẫu số 01")
+    so_trang(doc)
+    dau_bao_cao_thanh_tich(doc, "ĐỀ NGHỊ TẶNG {{ de_nghi | upper }}")
+    p = doan(doc, "", align=C, sau=6)
+    chay(p, "Tên tập thể: ")
+    chay(p, "{{ ten_tap_the }}", bold=True)
+    muc(doc, "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH")
+    doan(doc, "- Số thành viên: {{ so_thanh_vien }}; xếp loại tập thể năm {{ nam }}: {{ xep_loai_tap_the }}.",
+         thut=1.0, sau=3)
+    doan(doc, "{%p if khoi %}", size=2)
+    doan(doc, "- Khối thi đua: {{ khoi }}; điểm thi đua: {{ diem }}.", thut=1.0, sau=3)
+    doan(doc, "{%p endif %}", size=2)
+    o_viet(doc, "tu_viet_dac_diem")
+    o_viet(doc, "tu_viet_nhiem_vu")
+    muc(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
+    o_viet(doc, "tu_viet_thanh_tich")
+    muc(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
+    bang_khen_thuong(doc)
+    ky_xac_nhan(doc, "THỦ TRƯỞNG CƠ QUAN CẤP TRÊN", "NHẬN XÉT, XÁC NHẬN\n(Ký, đóng dấu)", "THỦ TRƯỞNG ĐƠN VỊ",
+                "(Ký, đóng dấu)", "")
+    return doc
+
+
+def bao_cao_thanh_tich_dot() -> Document:
+    doc = tai_lieu()
+    ghi_chu_mau_goc(doc, "báo cáo thành tích đột xuất hoặc theo đợt, chuyên đề (cá nhân và tập thể)",
+                "Mẫu số 06 đột xuất, Mẫu số 07 chuyên đề")
+    so_trang(doc)
+    dau_bao_cao_thanh_tich(doc, "ĐỀ NGHỊ TẶNG {{ de_nghi | upper }}")
+    doan(doc, "{%p if ca_nhan %}", size=2)
+    muc(doc, "I. SƠ LƯỢC LÝ LỊCH")
+    for nhan, bien in (("Họ và tên", "ho_ten"), ("Giới tính", "gioi_tinh"), ("Số định danh cá nhân", "so_dinh_danh"),
+                       ("Sinh ngày", "ngay_sinh"), ("Chức vụ", "chuc_vu"), ("Đơn vị công tác", "don_vi")):
+        p = doan(doc, "", thut=1.0, sau=3)
+        chay(p, f"- {nhan}: ")
+        chay(p, "{{ " + bien + " }}")
+    doan(doc, "{%p else %}", size=2)
+    muc(doc, "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH")
+    doan(doc, "- Tên tập thể: {{ ten_tap_the }}; số thành viên: {{ so_thanh_vien }}.", thut=1.0, sau=3)
+    o_viet(doc, "tu_viet_dac_diem")
+    doan(doc, "{%p endif %}", size=2)
+    muc(doc, "II. NỘI DUNG THÀNH TÍCH ({{ loai_dot | upper }}: {{ ten_dot }})")
+    doan(doc, "{%p if thanh_tich_du_lieu %}", size=2)
+    doan(doc, "{{ thanh_tich_du_lieu }}.", thut=1.0, sau=6)
+    doan(doc, "{%p endif %}", size=2)
+    o_viet(doc, "tu_viet_dien_bien")
+    muc(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
+    bang_khen_thuong(doc)
+    doan(doc, "{%p if ca_nhan %}", size=2)
+    ky_xac_nhan(doc, "THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
+                "(Ký, ghi rõ họ tên)", "{{ nguoi_bao_cao }}")
+    doan(doc, "{%p else %}", size=2)
+    ky_xac_nhan(doc, "THỦ TRƯỞNG CƠ QUAN CẤP TRÊN", "NHẬN XÉT, XÁC NHẬN\n(Ký, đóng dấu)", "THỦ TRƯỞNG ĐƠN VỊ",
+                "(Ký, đóng dấu)", "")
+    doan(doc, "{%p endif %}", size=2)
+    ky_co_quan(doc)
+    return doc
+
+
+def danh_muc_ho_so() -> Document:
+    doc = tai_lieu(ngang=True)
+    doan(doc, "{#p Danh mục hồ sơ do thidua lập (không phải mẫu của Nghị định): mỗi tài liệu, của ai, tệp nào, "
+         "có hay thiếu, số bản gửi. Sửa được qua --mau THU_MUC. #}", size=9)
+    so_trang(doc)
+    khoi_dau(doc, so=False, rong=25.2)
+    doan(doc, "DANH MỤC HỒ SƠ", bold=True, align=C)
+    doan(doc, "{{ trich_yeu }}", bold=True, align=C)
+    ke_ngang(doan(doc, "", size=6, align=C), 6.0, 6.0)
+    doan(doc, "", sau=6)
+    t = bang_luoi(doc, ["STT", "Tài liệu", "Của", "Tệp", "Tình trạng", "Số bản gửi"], [1.3, 7.4, 3.8, 5.2, 5.3, 2.2],
+                  size=11)
+    dong(t, ["{%tr for m in muc %}", "", "", "", "", ""], size=11)
+    dong(t, ["{{ m.stt }}", "{{ m.tai_lieu }}", "{{ m.cua }}", "{{ m.tep }}", "{{ m.tinh_trang }}", "{{ m.so_ban }}"],
+         size=11, can=[C, L, L, L, L, L])
+    dong(t, ["{%tr endfor %}", "", "", "", "", ""], size=11)
+    doan(doc, "", sau=3)
+    doan(doc, "Có: {{ so_co }} tài liệu; thiếu: {{ so_thieu }} tài liệu.", bold=True, size=13, sau=3)
+    vong_p(doc, "for g in ghi_chu", "- {{ g }}", "endfor", italic=True, size=12, sau=2)
+    chu_ky(doc, rong=25.2, noi_nhan=False)
+    return doc
+
+
+MAU_HO_SO = {
+    "bao_cao_thanh_tich_ca_nhan": bao_cao_thanh_tich_ca_nhan,
+    "bao_cao_thanh_tich_tap_the": bao_cao_thanh_tich_tap_the,
+    "bao_cao_thanh_tich_dot": bao_cao_thanh_tich_dot,
+    "danh_muc_ho_so": danh_muc_ho_so,
+}
+
+
 def main(thu_muc: Path = THU_MUC) -> list[Path]:
     thu_muc.mkdir(parents=True, exist_ok=True)
     ra = []
-    for ten, ham in MAU.items():
+    for ten, ham in {**MAU, **MAU_HO_SO}.items():
         doc = ham()
         p = thu_muc / f"{ten}.docx"
         doc.core_properties.author = "thidua"

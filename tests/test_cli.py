@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from thidua.cli import app
 from tien_ich import bo_nho, nguoi
 
-LENH = ["tao-mau", "demo", "dang-ky", "kiem-tra", "tao-phieu", "kiem-phieu", "xet", "van-ban", "tong-ket", "quy-dinh"]
+LENH = ["tao-mau", "demo", "dang-ky", "kiem-tra", "tao-phieu", "kiem-phieu", "xet", "van-ban", "tong-ket", "ho-so", "quy-dinh"]
 runner = CliRunner()
 
 

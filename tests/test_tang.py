@@ -26,7 +26,7 @@ THU_TU = ("ground", "doc", "luat", "kiem_tra", "xet", "ra", "tong_ket", "faces")
 BUOC: dict[str, str] = {
     # ground: the data model and the words
     "__init__": "ground", "loi": "ground", "tieng_viet": "ground", "danh_muc": "ground", "mo_hinh": "ground",
-    "duong_dan": "ground", "ghi_an_toan": "ground", "cli_tieng_viet": "faces",
+    "duong_dan": "ground", "ghi_an_toan": "ground", "ten_tep": "ground", "cli_tieng_viet": "faces",
     # doc (read): files → typed cells and rows
     "so_do": "doc", "doc_bang": "doc", "doc_o": "doc", "ma_cu": "doc",
     # luat (the law): parameters, criteria, the vote's arithmetic, money
@@ -37,6 +37,7 @@ BUOC: dict[str, str] = {
     "xet": "xet",
     # ra (present): workbooks, documents, ballots, forms
     "ket_xuat": "ra", "ghi_bang": "ra", "ghi_nhanh": "ra", "mau_bang": "ra", "tao_phieu": "ra", "demo": "ra", "van_ban.": "ra",
+    "ho_so": "ra",
     # tong_ket: the batches that call the steps in order (year-end, start-of-year registration)
     "tong_ket": "tong_ket", "dang_ky": "tong_ket",
     # faces: what the officer touches

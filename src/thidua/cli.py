@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -545,8 +546,9 @@ def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int, mau: 
         out.print(dong)
     if kq.ma_thoat == 0:
         so_pdf = sum(1 for p in kq.tep_ra if p.suffix == ".pdf")
+        ho_so = ", ho-so/ (hồ sơ trình cấp trên)" if (kq.thu_muc_ra / "ho-so").is_dir() else ""
         out.print(f"Kết quả ở [bold]{kq.thu_muc_ra}[/]: ket-qua.xlsx, van-ban/ ({sum(1 for p in kq.tep_ra if p.suffix == '.docx')} "
-                  f"văn bản{f' và {so_pdf} bản PDF' if so_pdf else ''}), so-theo-doi.xlsx, manifest.json.")
+                  f"văn bản{f' và {so_pdf} bản PDF' if so_pdf else ''}){ho_so}, so-theo-doi.xlsx, manifest.json.")
     return kq.ma_thoat
 
 
@@ -567,6 +569,48 @@ def tong_ket_lenh(
     chay_an_toan(lambda: _chay_tong_ket(dau_vao, ra, ghi_de, jobs, mau, pdf))
 
 
+@app.command("ho-so", cls=_Lenh)
+def ho_so_lenh(
+    dau_vao: DauVao, ra: ThuMucRa,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Thêm bản PDF của mọi văn bản (cần LibreOffice).")] = False,
+    ghi_de: Annotated[bool, typer.Option("--ghi-de", help="Thay thế thư mục kết quả đã có.")] = False,
+    mau: MauOpt = None,
+) -> None:
+    """Hồ sơ đề nghị cấp trên khen thưởng (CSTĐ tỉnh, CSTĐTQ, TTLĐXS, Cờ thi đua tỉnh, BK tỉnh): mỗi cấp quyết định
+    một thư mục gồm tờ trình, trích biên bản họp Hội đồng, biên bản kiểm phiếu, danh mục hồ sơ; mỗi người, tập thể
+    một thư mục có báo cáo thành tích điền sẵn từ dữ liệu và sổ theo dõi.
+
+    Ví dụ: thidua ho-so don-vi/ tong-hop.xlsx -o ho-so-2025 --pdf
+    """
+    def than() -> int:
+        from .ho_so import CAP_TRINH
+        from .tong_ket import chay_ho_so
+
+        kq = chay_ho_so(dau_vao, ra, ghi_de=ghi_de, pdf=pdf, thu_muc_mau=mau)
+        if kq.ma_thoat != 0:
+            _in_van_de(kq.kiem_tra.van_de)
+            out.print("Dữ liệu có lỗi: chưa lập hồ sơ. Sửa các lỗi trên rồi chạy lại.")
+            return kq.ma_thoat
+        for t in kq.thong_bao:
+            out.print(f"[yellow]{t}[/]")
+        hs = kq.ho_so
+        if hs is not None and hs.tep:
+            for cap, muc in hs.danh_muc.items():
+                thieu = sum(1 for m in muc if not m.co)
+                out.print(f"{CAP_TRINH[cap][0]}: {len(muc)} tài liệu trong danh mục, {thieu} cần bổ sung (xem danh-muc-ho-so.docx).")
+            out.print(f"Đã lập hồ sơ của {hs.so_ung_vien} cá nhân, tập thể: {len(hs.tep)} tệp trong [bold]{ra}[/].")
+        return 0
+
+    chay_an_toan(than)
+
+
+class DotMau(StrEnum):
+    """The demo's rounds (``demo --dot``)."""
+
+    cuoi_nam = "cuoi-nam"
+    chuyen_de = "chuyen-de"
+
+
 @app.command("demo", cls=_Lenh)
 def demo_lenh(
     ra: Annotated[Path, typer.Option("-o", "--ra", metavar="THU_MUC",
@@ -576,10 +620,14 @@ def demo_lenh(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Số tiến trình tạo văn bản.")] = 1,
     ghi_de: Annotated[bool, typer.Option("--ghi-de", help="Cho phép thay thế THU_MUC/dau-vao và THU_MUC/ket-qua "
                                          "đã có.")] = False,
+    dot: Annotated[DotMau, typer.Option("--dot", metavar="DOT", case_sensitive=False,
+                                        help="Đợt mẫu: cuoi-nam (cuối năm) hoặc chuyen-de (đợt chuyên đề chuyển đổi "
+                                             "số, chỉ Giấy khen và Bằng khen, không xếp loại).")] = DotMau.cuoi_nam,
 ) -> None:
     """Tạo một Sở mẫu (người hư cấu) vào THU_MUC/dau-vao rồi chạy tong-ket vào THU_MUC/ket-qua.
 
     Ví dụ: thidua demo -o thidua-demo --so-can-bo 300
+    Đợt chuyên đề: thidua demo -o demo-chuyen-de --dot chuyen-de
     """
     def than() -> int:
         from .demo import tao_demo
@@ -588,7 +636,7 @@ def demo_lenh(
         dau_vao, ket_qua = ra / "dau-vao", ra / "ket-qua"
         ThuMucGhi(ket_qua, ghi_de=ghi_de, ca_thu_muc=True)  # refuse before building anything
         with ThuMucGhi(dau_vao, ghi_de=ghi_de, ca_thu_muc=True) as tam:
-            tep = tao_demo(tam, so_can_bo, seed)
+            tep = tao_demo(tam, so_can_bo, seed, dot=dot.value)
         out.print(f"Đã tạo Sở mẫu: {len(tep) - 1} tệp đơn vị và tệp tổng hợp trong {dau_vao}")
         ma = _chay_tong_ket([dau_vao], ket_qua, ghi_de, jobs, None)
         out.print(f"Mở {ket_qua / 'ket-qua.xlsx'} bằng Excel và các văn bản trong {ket_qua / 'van-ban'} bằng Word.")

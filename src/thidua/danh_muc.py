@@ -196,3 +196,14 @@ def doc_loai_nghi(gia_tri: object) -> MucDo:
 
 def doc_loai_sang_kien(gia_tri: object) -> MucDo:
     return LOAI_SANG_KIEN[_doc(gia_tri, _TIM_LOAI_SK, "Loại", "Sáng kiến hoặc Đề tài")]
+
+# Kinds of round (ThongTin ``Loại đợt``) and the award type their ledger rows carry (LichSu ``Loại khen thưởng``,
+# Law 2022 Art. 8 — thường xuyên / chuyên đề / đột xuất; DOMAIN.md §12).
+CUOI_NAM, CHUYEN_DE, DOT_XUAT = "Cuối năm", "Chuyên đề", "Đột xuất"
+LOAI_DOT: dict[str, str] = {CUOI_NAM: "Thường xuyên", CHUYEN_DE: "Chuyên đề", DOT_XUAT: "Đột xuất"}
+_TIM_LOAI_DOT = _chi_muc((t, (f"đợt {t}", *((kt,) if t == CUOI_NAM else ()))) for t, kt in LOAI_DOT.items())
+
+
+def doc_loai_dot(gia_tri: object) -> str:
+    """"chuyen de", "Đợt chuyên đề" → "Chuyên đề"; "Thường xuyên" is the year-end round."""
+    return _doc(gia_tri, _TIM_LOAI_DOT, "Loại đợt", "Cuối năm (để trống), Chuyên đề hoặc Đột xuất")

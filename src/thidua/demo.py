@@ -8,6 +8,7 @@ that ranking matters. Every person is fictional.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from dataclasses import dataclass, field, replace
@@ -376,7 +377,8 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
         ghi_bang(ws, [c.tieu_de for c in TAP_THE.cot],
                  [theo_so_do(TAP_THE, ma=t.ma, ten=t.ten, xep_loai=t.xep_loai.ma if t.xep_loai else "", khoi=t.khoi,
                              diem=t.diem, dang_ky=ds(t.dang_ky), de_nghi=ds(t.de_nghi),
-                             dang_xem_xet="Có" if t.dang_xem_xet else "", ghi_chu=t.ghi_chu)],
+                             dang_xem_xet="Có" if t.dang_xem_xet else "", ghi_chu=t.ghi_chu,
+                             thanh_tich=t.thanh_tich)],
                  tieu_de_trang=f"TẬP THỂ — {t.ten.upper()}", do_rong=[c.do_rong for c in TAP_THE.cot])
         ws2 = wb.create_sheet("CaNhan")
         dong = [theo_so_do(CA_NHAN, stt=i, ma=c.ma, ho_ten=c.ho_ten, gioi_tinh=c.gioi_tinh, ngay_sinh=ngay(c.ngay_sinh),
@@ -386,7 +388,7 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
                            xep_loai=c.xep_loai.ma if c.xep_loai else "", ky_luat=c.ky_luat.ten if c.ky_luat else "",
                            sang_kien=c.sang_kien.ten if c.sang_kien else "", de_tai=c.de_tai.ten if c.de_tai else "",
                            dang_ky=ds(c.dang_ky), de_nghi=ds(c.de_nghi), dang_xem_xet="Có" if c.dang_xem_xet else "",
-                           ghi_chu=c.ghi_chu)
+                           ghi_chu=c.ghi_chu, thanh_tich=c.thanh_tich)
                 for i, c in enumerate(theo_dv.get(ma, []), start=1)]
         ghi_bang(ws2, [c.tieu_de for c in CA_NHAN.cot], dong, tieu_de_trang=f"DANH SÁCH CÁ NHÂN — {t.ten.upper()}",
                  do_rong=[c.do_rong for c in CA_NHAN.cot])
@@ -414,6 +416,8 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
            ("Địa điểm họp", tt.dia_diem_hop), ("Căn cứ chức năng, nhiệm vụ", tt.can_cu_chuc_nang),
            ("Căn cứ quy chế thi đua của tỉnh", tt.can_cu_quy_che_tinh),
            ("Căn cứ quy chế thi đua của cơ quan", tt.can_cu_quy_che_co_quan)]
+    if not tt.cuoi_nam:
+        muc += [("Loại đợt", tt.loai_dot), ("Tên đợt", tt.ten_dot)]
     ghi_bang(ws, ["Mục", "Giá trị"], muc, dong_dau=2, do_rong=[34, 90], ngang=False)
     ws = wb.create_sheet("QuyChe")
     ghi_bang(ws, ["Mục", "Giá trị"], [("Chỉ tiêu CSTĐCS", "15%"), ("Làm tròn chỉ tiêu", "làm tròn xuống")],
@@ -437,7 +441,47 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
     return tep
 
 
-def tao_demo(thu_muc: Path, so_can_bo: int = 300, seed: int = 2025, so_don_vi: int | None = None) -> list[Path]:
-    du_lieu, phu = tao_du_lieu(so_can_bo, so_don_vi, seed)
+THANH_TICH_CHUYEN_DE = (
+    "Đã có thành tích xuất sắc trong số hoá hồ sơ, dữ liệu chuyên ngành",
+    "Đã có thành tích xuất sắc trong triển khai dịch vụ công trực tuyến toàn trình",
+    "Đã có thành tích xuất sắc trong xây dựng cơ sở dữ liệu đất đai",
+    "Đã có thành tích xuất sắc trong ứng dụng phần mềm quản lý văn bản và hồ sơ công việc",
+    "Đã có thành tích xuất sắc trong hướng dẫn người dân sử dụng nền tảng số",
+)
+
+
+def tao_du_lieu_chuyen_de(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 2025,
+                          nam: int = 2026) -> tuple[DuLieu, dict]:
+    """A themed round (chuyên đề) of the same department: Giấy khen for some people and units with the achievement
+    of each, and two people proposed for the province's Bằng khen (Law 2022 Art. 74(1)(a)), one of whom the
+    council's vote does not carry; no ratings — the round rewards its theme, not the year."""
+    du_lieu, phu = tao_du_lieu(so_can_bo, so_don_vi, seed, nam=nam, ngay_quyet_dinh=dt.date(nam, 10, 20))
+    rng: random.Random = phu["rng"]
+    ca_nhan: list[CaNhan] = []
+    so_bk = 0
+    for c in du_lieu.ca_nhan:
+        de_nghi: tuple = ()
+        if rng.random() < 0.08:
+            de_nghi = (DANH_HIEU["GK"],)
+            if so_bk < 2 and c.ky_luat is None and not c.dang_xem_xet:
+                de_nghi, so_bk = (DANH_HIEU["BKT"],), so_bk + 1
+        thanh_tich = rng.choice(THANH_TICH_CHUYEN_DE) if de_nghi and rng.random() < 0.9 else ""
+        ca_nhan.append(dataclasses.replace(c, xep_loai=None, sang_kien=None, de_tai=None, dang_ky=(),
+                                           de_nghi=de_nghi, thanh_tich=thanh_tich))
+    tap_the = [dataclasses.replace(t, xep_loai=None, diem=None, dang_ky=(),
+                                   de_nghi=(DANH_HIEU["GK"],) if i < 2 else (),
+                                   thanh_tich=THANH_TICH_CHUYEN_DE[i] if i < 2 else "")
+               for i, t in enumerate(du_lieu.tap_the)]
+    tt = dataclasses.replace(du_lieu.thong_tin, loai_dot="Chuyên đề", ten_dot=f"Chuyên đề chuyển đổi số năm {nam}",
+                             ngay_hop=dt.date(nam, 10, 15))
+    return dataclasses.replace(du_lieu, thong_tin=tt, ca_nhan=ca_nhan, tap_the=tap_the), phu
+
+
+def tao_demo(thu_muc: Path, so_can_bo: int = 300, seed: int = 2025, so_don_vi: int | None = None,
+             dot: str = "cuoi-nam") -> list[Path]:
+    """The demo department's workbooks; ``dot`` = "cuoi-nam" (the year-end round) or "chuyen-de" (a themed
+    round of the next year, on the same ledger)."""
+    tao = tao_du_lieu_chuyen_de if dot == "chuyen-de" else tao_du_lieu
+    du_lieu, phu = tao(so_can_bo, so_don_vi, seed)
     bo_tham_so_mac_dinh()
     return ghi_bo_du_lieu(du_lieu, Path(thu_muc), phu["rng"])

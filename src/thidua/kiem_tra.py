@@ -14,7 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .danh_muc import CA_NHAN, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, DanhHieu
+from .danh_muc import CA_NHAN, CUOI_NAM, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, DanhHieu, doc_loai_dot
 from .doc_bang import BangTho, dien_o, doc_dau_vao, thong_bao_o_loi
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
 from .kiem_tra_phieu import doc_hoi_dong, doc_hoi_dong_quyet, doc_phieu, doi_chieu_hoi_dong
@@ -240,6 +240,17 @@ def _doc_thong_tin(ds: list[BangTho], g: BoGom, che_do: str, nam_mac_dinh: int |
     for khoa in ("co_quan_chu_quan", "co_quan", "chuc_vu_nguoi_ky"):  # printed in capitals on the documents
         if khoa in gia_tri_tt:
             gia_tri_tt[khoa] = str(gia_tri_tt[khoa]).upper()
+    if "loai_dot" in gia_tri_tt:
+        r, c = vi_tri["loai_dot"]
+        try:
+            gia_tri_tt["loai_dot"] = doc_loai_dot(gia_tri_tt["loai_dot"])
+        except GiaTriKhongHopLe as e:
+            g.them("gia_tri_khong_hop_le", LOI, e.thong_bao, b, r, c, "Loại đợt")
+            del gia_tri_tt["loai_dot"]
+    if gia_tri_tt.get("loai_dot", CUOI_NAM) != CUOI_NAM and not gia_tri_tt.get("ten_dot"):
+        r, c = vi_tri.get("ten_dot", vi_tri["loai_dot"])
+        g.them("thieu_gia_tri", LOI, f"Đợt {gia_tri_tt['loai_dot'].lower()} cần 'Tên đợt' ở sheet ThongTin (ghi vào "
+               "trích yếu quyết định), ví dụ: Chuyên đề chuyển đổi số năm 2026.", b, r, c, "Tên đợt")
     gia_tri_tt.update(nam=nam, ngay_quyet_dinh=ngay_qd, nguon=b.tep)
     return ThongTin(**gia_tri_tt)
 
@@ -318,7 +329,7 @@ def _thong_bao_trung_ma(ten: str, loai: str, ma: str, truoc: tuple[BangTho, int,
 def _doc_tap_the(ds: list[BangTho], g: BoGom) -> list[TapThe]:
     return [TapThe(d["ma"], d.get("ten") or "", d.get("xep_loai"), d.get("khoi") or "", d.get("diem"),
                    d.get("dang_ky") or (), d.get("de_nghi") or (), d.get("ghi_chu") or "", nguon_dong(b, r),
-                   bool(d.get("dang_xem_xet")))
+                   bool(d.get("dang_xem_xet")), thanh_tich=d.get("thanh_tich") or "")
             for b, r, d in _cac_dong(ds, g, S_TAP_THE, ("ma", "ten"), "Mã đơn vị", "tập thể")]
 
 
@@ -342,7 +353,7 @@ def _doc_ca_nhan(ds: list[BangTho], g: BoGom, tap_the: list[TapThe]) -> list[CaN
                     d.get("sang_kien"), d.get("de_tai"), d.get("dang_ky") or (), d.get("de_nghi") or (),
                     bool(d.get("dang_xem_xet")), d.get("ghi_chu") or "", nguon_dong(b, r),
                     d.get("ngay_vao_co_quan"), d.get("co_quan_truoc") or "", d.get("nghi") or (),
-                    d.get("so_dinh_danh") or "")
+                    d.get("so_dinh_danh") or "", thanh_tich=d.get("thanh_tich") or "")
         if cn.so_dinh_danh:
             if cn.so_dinh_danh in dinh_danh:
                 ma0, b0, r0 = dinh_danh[cn.so_dinh_danh]
@@ -383,7 +394,7 @@ def _doc_lich_su(ds: list[BangTho], g: BoGom) -> SoTheoDoi:
                 so.them(MucLichSu(d["ma"], d["nam"], d.get("danh_hieu"), d.get("so_quyet_dinh") or "",
                                   d.get("ngay_quyet_dinh"), d.get("co_quan") or "", d.get("xep_loai"),
                                   d.get("sang_kien"), d.get("ky_luat"), nguon_dong(b, r),
-                                  d.get("loai_khen_thuong") or THUONG_XUYEN))
+                                  d.get("loai_khen_thuong") or THUONG_XUYEN, ten_dot=d.get("ten_dot") or ""))
             except LoiSoTheoDoi as e:
                 g.them("lich_su_trung", LOI, e.thong_bao, b, r, o_cot(b, e.khoa), S_LICH_SU.cot_theo_khoa(e.khoa).tieu_de)
     return so
@@ -487,7 +498,9 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
                 if loai not in dh.doi_tuong:
                     them("sai_doi_tuong", LOI, f"{dh.viet_tat} không dành cho {ten_loai}; chọn "
                          + ", ".join(x.viet_tat for x in _danh_hieu_cho(loai)) + ".", khoa)
-        if che_do == "cuoi_nam":
+        if che_do == "cuoi_nam" and tt is not None and not tt.cuoi_nam:
+            _kiem_de_nghi_theo_dot(dt_, tt, them)
+        elif che_do == "cuoi_nam":
             if dt_.de_nghi and dt_.xep_loai is None and (n.tep, n.sheet, n.dong, "xep_loai") not in g.o_sai:
                 them("thieu_xep_loai", LOI, f"Có đề nghị {', '.join(d.viet_tat for d in dt_.de_nghi)} nhưng chưa có "
                      "Xếp loại; ghi HTXSNV, HTTNV, HTNV hoặc KHTNV.", "xep_loai")
@@ -513,6 +526,23 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
                 ly_do = ghi_chu_kha_nang(dt_, dh, tt.nam, so, ts)
                 if ly_do:
                     them("kho_dat", CANH_BAO, f"Đăng ký {dh.viet_tat}: {ly_do}", "dang_ky")
+
+
+def _kiem_de_nghi_theo_dot(dt_: CaNhan | TapThe, tt: ThongTin, them: Any) -> None:
+    """A chuyên đề or đột xuất round (Law 2022 Art. 8(2)–(3)): only forms of commendation (GK, BK tỉnh) are
+    proposed — titles are considered once a year, at the year-end round (Law 2022 Art. 21–28) — and they reward
+    the achievement named in ``Thành tích``, not the yearly rating, which is therefore not asked for."""
+    if not dt_.de_nghi:
+        return
+    danh_hieu = [d for d in dt_.de_nghi if not d.la_hinh_thuc]
+    if danh_hieu:
+        them("danh_hieu_ngoai_dot", LOI, f"Đợt {tt.loai_dot.lower()} '{tt.ten_dot}' chỉ xét hình thức khen thưởng "
+             "(Giấy khen, Bằng khen); danh hiệu " + ", ".join(d.viet_tat for d in danh_hieu) + " chỉ xét ở đợt cuối "
+             "năm (Luật Thi đua, khen thưởng 2022, Điều 21–28). Bỏ khỏi cột Đề nghị hoặc đổi Loại đợt.", "de_nghi")
+    if not dt_.thanh_tich:
+        them("thieu_thanh_tich", CANH_BAO, f"Chưa ghi Thành tích của đề nghị trong đợt '{tt.ten_dot}': quyết định và "
+             f"giấy khen sẽ ghi câu chung \"Đã có thành tích xuất sắc trong {tt.ten_dot}\". Ghi thành tích riêng vào "
+             "cột Thành tích.", "thanh_tich")
 
 
 def _danh_hieu_cho(loai: str) -> list[DanhHieu]:

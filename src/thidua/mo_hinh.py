@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from .danh_muc import KHONG_TINH_CHUOI, THUONG_XUYEN, DanhHieu, MucDo
+from .danh_muc import CUOI_NAM, KHONG_TINH_CHUOI, LOAI_DOT, THUONG_XUYEN, DanhHieu, MucDo
 from .loi import ThiduaError
 
 
@@ -55,6 +55,7 @@ class CaNhan:
     co_quan_truoc: str = ""  # the former agency of a person transferred in
     nghi: tuple[KyNghi, ...] = ()
     so_dinh_danh: str = ""  # the 12-digit personal identification number, as text
+    thanh_tich: str = ""  # the achievement of a chuyên đề / đột xuất proposal (CaNhan column Thành tích)
 
     @property
     def cap_thanh_tich(self) -> MucDo | None:
@@ -80,6 +81,7 @@ class TapThe:
     ghi_chu: str = ""
     nguon: NguonDong | None = None
     dang_xem_xet: bool = False  # ND 152/2025 Art. 4: a pending case freezes collectives too
+    thanh_tich: str = ""
 
     @property
     def la_dang_ky(self) -> bool:
@@ -101,6 +103,7 @@ class MucLichSu:
     ky_luat: MucDo | None = None
     nguon: NguonDong | None = None
     loai_khen_thuong: MucDo = THUONG_XUYEN
+    ten_dot: str = ""  # the chuyên đề / đột xuất round that gave the award (LichSu column Tên đợt)
 
     @property
     def tinh_chuoi(self) -> bool:
@@ -221,7 +224,19 @@ class ThongTin:
     can_cu_quy_che_co_quan: str = ""
     nguoi_chi_tra: str = ""
     ten_co_quan_goc: str = ""  # the agency's name as typed (its own capitalisation, for running text)
+    loai_dot: str = "Cuối năm"  # danh_muc.LOAI_DOT: Cuối năm, Chuyên đề, Đột xuất
+    ten_dot: str = ""
     nguon: str = ""
+
+    @property
+    def cuoi_nam(self) -> bool:
+        """The year-end round (ratings, titles); otherwise a chuyên đề or đột xuất round."""
+        return self.loai_dot == CUOI_NAM
+
+    @property
+    def loai_khen_thuong(self) -> str:
+        """The award type the round's ledger rows carry (LichSu ``Loại khen thưởng``)."""
+        return LOAI_DOT.get(self.loai_dot, LOAI_DOT[CUOI_NAM])
 
     @property
     def ky_thay(self) -> bool:
@@ -282,7 +297,7 @@ class SoTheoDoi:
         self.cac_muc: list[MucLichSu] = []
         self._danh_hieu: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         self._chuoi: set[tuple[str, int, str]] = set()  # (ma, nam, code) of awards that count toward chains
-        self._loai: dict[tuple[str, int, str, str], MucLichSu] = {}
+        self._loai: dict[tuple[str, int, str, str, str], MucLichSu] = {}
         self._theo_danh_hieu: dict[tuple[str, int, str], list[MucLichSu]] = defaultdict(list)
         self._ky_luat_theo_ma: dict[str, list[tuple[int, MucDo]]] = defaultdict(list)
         self._xep_loai: dict[tuple[str, int], tuple[MucDo, MucLichSu]] = {}
@@ -304,11 +319,12 @@ class SoTheoDoi:
         return f" (tệp {PurePath(m.nguon.tep).name}, sheet {m.nguon.sheet}, dòng {m.nguon.dong})" if m.nguon else ""
 
     def them(self, m: MucLichSu) -> None:
-        """Add a ledger row. Two rows for the same subject, code, year and award type, or two different
+        """Add a ledger row. Two rows for the same subject, code, year, award type and round (``ten_dot``: two
+        chuyên đề rounds of a year may each give a Giấy khen), or two different
         ratings for the same subject and year, are refused (``LoiSoTheoDoi``); several rows carrying an
         initiative for the same year add up (they are several initiatives)."""
         if m.danh_hieu is not None:
-            khoa = (m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma)
+            khoa = (m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma, m.ten_dot)
             if khoa in self._loai:
                 loai = "" if m.loai_khen_thuong is THUONG_XUYEN else f" ({m.loai_khen_thuong.ten})"
                 raise LoiSoTheoDoi(
@@ -321,7 +337,7 @@ class SoTheoDoi:
                     f"Sổ theo dõi ghi hai xếp loại khác nhau cho {m.ma} năm {m.nam}: {cu.ma}{self._noi(m0)} và "
                     f"{m.xep_loai.ma}; giữ một xếp loại đúng.", "xep_loai")
         if m.danh_hieu is not None:
-            self._loai[(m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma)] = m
+            self._loai[(m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma, m.ten_dot)] = m
             self._theo_danh_hieu[(m.ma, m.nam, m.danh_hieu.ma)].append(m)
             self._danh_hieu[m.ma][m.nam].add(m.danh_hieu.ma)
             if m.tinh_chuoi:

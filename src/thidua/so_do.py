@@ -32,6 +32,7 @@ DS_CHON: dict[str, list[str]] = {
     "VaiTroHoiDong": ["Chủ tịch", "Phó Chủ tịch", "Ủy viên", "Ủy viên thư ký"],
     "CoMatHoiDong": ["Có", "Không", "Văn bản"],
     "BanKiemPhieu": ["Trưởng ban", "Thành viên"],
+    "LoaiDot": ["Cuối năm", "Chuyên đề", "Đột xuất"],
 }
 
 
@@ -72,6 +73,8 @@ class Sheet:
         return next(c for c in self.cot if c.khoa == khoa)
 
 
+_THANH_TICH = ("Đợt chuyên đề, đột xuất: thành tích ghi trong quyết định và giấy khen, ví dụ: Đã có thành tích "
+               "xuất sắc trong triển khai chuyển đổi số năm 2026")
 _DS = "Ghi mã, viết tắt hoặc tên đầy đủ; nhiều mục cách nhau bằng dấu phẩy. Ví dụ: LĐTT, CSTĐCS"
 
 CA_NHAN = Sheet("CaNhan", "Danh sách cá nhân: mỗi người một dòng", (
@@ -111,6 +114,8 @@ CA_NHAN = Sheet("CaNhan", "Danh sách cá nhân: mỗi người một dòng", (
     Cot("dang_xem_xet", "Đang xem xét", CO_KHONG, bi_danh=("Đang bị xem xét kỷ luật",), do_rong=12,
         huong_dan="Ghi Có nếu đang bị xem xét kỷ luật, thanh tra, điều tra", ds_chon="CoKhong"),
     Cot("ghi_chu", "Ghi chú", CHU, do_rong=24),
+    Cot("thanh_tich", "Thành tích", CHU, bi_danh=("Nội dung thành tích", "Thành tích đề nghị"), do_rong=40,
+        huong_dan=_THANH_TICH),
 ), ("Cá nhân", "Danh sách cá nhân"))
 
 TAP_THE = Sheet("TapThe", "Danh sách tập thể (phòng, chi cục, đơn vị, hoặc chính Sở)", (
@@ -126,6 +131,8 @@ TAP_THE = Sheet("TapThe", "Danh sách tập thể (phòng, chi cục, đơn vị
     Cot("dang_xem_xet", "Đang xem xét", CO_KHONG, bi_danh=("Đang bị xem xét kỷ luật",), do_rong=12,
         huong_dan="Ghi Có nếu tập thể đang bị xem xét kỷ luật, thanh tra, kiểm tra", ds_chon="CoKhong"),
     Cot("ghi_chu", "Ghi chú", CHU, do_rong=24),
+    Cot("thanh_tich", "Thành tích", CHU, bi_danh=("Nội dung thành tích", "Thành tích đề nghị"), do_rong=40,
+        huong_dan=_THANH_TICH),
 ), ("Tập thể", "Đơn vị", "Danh sách tập thể"))
 
 LICH_SU = Sheet("LichSu", "Sổ theo dõi kết quả thi đua, khen thưởng các năm trước", (
@@ -142,6 +149,8 @@ LICH_SU = Sheet("LichSu", "Sổ theo dõi kết quả thi đua, khen thưởng c
     Cot("loai_khen_thuong", "Loại khen thưởng", LOAI_KT, bi_danh=("Loại", "Loại khen"), do_rong=14,
         ds_chon="LoaiKhenThuong", huong_dan="Thường xuyên (để trống), Chuyên đề, Đột xuất, Cống hiến, Niên hạn, Đối "
         "ngoại. Khen đột xuất, chuyên đề không tính vào các năm liên tục"),
+    Cot("ten_dot", "Tên đợt", CHU, bi_danh=("Đợt",), do_rong=26,
+        huong_dan="Đợt chuyên đề, đột xuất đã khen (thidua ghi); để trống với đợt cuối năm"),
 ), ("Lịch sử", "Sổ theo dõi", "SoTheoDoi"))
 
 SANG_KIEN = Sheet("SangKien", "Sổ sáng kiến, đề tài được công nhận: mỗi sáng kiến một dòng", (
@@ -207,6 +216,10 @@ THONG_TIN = Sheet("ThongTin", "Thông tin chung của cơ quan và đợt xét",
                   "thi đua, khen thưởng của Sở; để trống = bỏ dòng này"),
     Cot("nguoi_chi_tra", "Người chi trả tiền thưởng", CHU,
         huong_dan="Chức danh chi trả tiền thưởng nêu trong quyết định; để trống = Trưởng phòng Kế hoạch – Tài chính"),
+    Cot("loai_dot", "Loại đợt", CHU, bi_danh=("Đợt", "Loại đợt xét"), ds_chon="LoaiDot",
+        huong_dan="Cuối năm (để trống), Chuyên đề hoặc Đột xuất"),
+    Cot("ten_dot", "Tên đợt", CHU, bi_danh=("Tên đợt thi đua", "Tên chuyên đề"),
+        huong_dan="Đợt chuyên đề, đột xuất: ví dụ Chuyên đề chuyển đổi số năm 2026"),
 ), ("Thông tin", "Thông tin chung"), khoa_gia_tri=True)
 
 QUY_CHE = Sheet("QuyChe", "Quy chế thi đua, khen thưởng của cơ quan (ghi đè mặc định của pháp luật)", (

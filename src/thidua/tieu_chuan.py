@@ -755,3 +755,44 @@ def kha_nang_dat(cn: CaNhan, danh_hieu: DanhHieu, nam: int, so: SoTheoDoi, ts: T
     if ham is not None:
         ham(tot_nhat, dg, _NamTotNhat(nam, ts.ngay, ts, so))
     return dg
+
+
+# ---- chuyên đề and đột xuất rounds (Law 2022 Art. 8(2)–(3)) --------------------------------------------------
+
+def _thanh_tich_theo_dot(d: CaNhan | TapThe, dg: DanhGia, can_cu: str, quy_che: bool = False) -> None:
+    if d.thanh_tich:
+        dg.kiem(True, f"Thành tích: {d.thanh_tich}", "", can_cu, du_kien={"thanh_tich": d.thanh_tich},
+                quy_che=quy_che)
+    dg.gia_su("Thành tích của đợt chuyên đề/đột xuất xứng đáng khen thưởng (Hội đồng đánh giá)", can_cu)
+
+
+def _khong_ky_luat_trong_nam(d: CaNhan | TapThe, dg: DanhGia) -> None:
+    khong_dang_xem_xet(d, dg)  # type: ignore[arg-type]  # TapThe has dang_xem_xet too (ND 152/2025 Art. 4)
+    if isinstance(d, CaNhan):
+        dg.kiem(d.ky_luat is None, "Không bị kỷ luật trong năm",
+                f"Bị kỷ luật {d.ky_luat.ten if d.ky_luat else ''} trong năm",
+                du_kien={"ky_luat": d.ky_luat.ten if d.ky_luat else None}, quy_che=True)
+
+
+def giay_khen_theo_dot(d: CaNhan | TapThe, dg: DanhGia, nc: NguCanh) -> None:
+    """Law 2022 Art. 75(2) leaves the Giấy khen criteria to the agency; in a chuyên đề or đột xuất round the form
+    rewards the achievement named in the proposal, so no yearly rating is asked. Default (quy chế): the
+    achievement (assumed, judged by the council), no pending case, no discipline in the year."""
+    _khong_ky_luat_trong_nam(d, dg)
+    _thanh_tich_theo_dot(d, dg, dg.cc("GK"), quy_che=True)
+    dg.theo_quy_che_mac_dinh("Tiêu chuẩn Giấy khen theo đợt chuyên đề, đột xuất (có thành tích, không bị kỷ luật)"
+                             " (quy chế mặc định)")
+
+
+def bang_khen_tinh_theo_dot(d: CaNhan | TapThe, dg: DanhGia, nc: NguCanh) -> None:
+    """Law 2022 Art. 74(1)(a)–(b): Bằng khen for outstanding achievements in an emulation movement the province
+    launched (chuyên đề), or for a sudden achievement with influence in a field (đột xuất). No consecutive-year
+    chain is asked — and the award does not count toward one either (ND 152/2025 Art. 4(3))."""
+    _khong_ky_luat_trong_nam(d, dg)
+    _thanh_tich_theo_dot(d, dg, dg.cc("BKT.theo_dot"))
+
+
+TIEU_CHUAN_THEO_DOT: dict[str, Callable[[Any, DanhGia, NguCanh], None]] = {
+    "GK": giay_khen_theo_dot,
+    "BKT": bang_khen_tinh_theo_dot,
+}

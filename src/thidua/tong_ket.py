@@ -30,6 +30,7 @@ from .danh_muc import DANH_HIEU
 from .ghi_an_toan import ThuMucGhi
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
 from .ghi_nhanh import SoNhanh
+from .ho_so import KetQuaHoSo, lap_ho_so, ma_danh_hieu_trinh, ung_vien_trinh
 from .ket_xuat import (
     CAP_QUYET_DINH_SO,
     CAP_QUYET_DINH_TREN,
@@ -163,30 +164,43 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path)
 
 
 def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path) -> Path:
-    """The ledger for next year: LichSu plus this year's results decided by the Sở and each person's rating,
-    initiative and discipline. Province-level proposals are not entered (add them when the province decides)."""
+    """The ledger for the next round: LichSu plus this round's results decided by the Sở — typed with the round's
+    kind (``Loại khen thưởng``: Thường xuyên for the year-end round, Chuyên đề, Đột xuất) and named (``Tên đợt``) —
+    and, at year-end, each person's rating, initiative and discipline. Several rounds of a year land in the same
+    ledger: a round replaces only its own earlier rows (same year, kind and name), so running it again changes
+    nothing. Province-level proposals are not entered (add them when the province decides)."""
     tt = kq.du_lieu.thong_tin
     co_quan = tt.co_quan.title() if tt.co_quan else ""
+    loai_kt = tt.loai_khen_thuong
+    ten_dot = tt.ten_dot if not tt.cuoi_nam else ""
 
     def ngay(d: dt.date | None) -> str:
         return d.strftime("%d/%m/%Y") if d else ""
 
-    dong = [dong_lich_su(m) for m in kq.du_lieu.so_theo_doi.cac_muc if m.nam != kq.nam]
+    def cua_dot_nay(m: Any) -> bool:
+        """A row this round wrote before (same year, kind and name): running the round again replaces it."""
+        if m.nam != kq.nam or m.loai_khen_thuong.ten != loai_kt:
+            return False
+        return tt.cuoi_nam or m.ten_dot == ten_dot
+
+    dong = [dong_lich_su(m, ten_dot=m.ten_dot) for m in kq.du_lieu.so_theo_doi.cac_muc if not cua_dot_nay(m)]
     moi_doi_tuong: list[tuple[CaNhan | TapThe, list[KetQua]]] = [*kq.ca_nhan, *kq.tap_the]
     for d, ks in moi_doi_tuong:
         dat = [k for k in ks if k.dat and k.so_quyet_dinh]
-        xl = d.xep_loai.ma if d.xep_loai else ""
-        sk = d.sang_kien.ten if isinstance(d, CaNhan) and d.sang_kien else ""
-        kl = d.ky_luat.ten if isinstance(d, CaNhan) and d.ky_luat else ""
+        nam_nay: dict[str, object] = {}
+        if tt.cuoi_nam:  # the year's rating, initiative, discipline: once, with the year-end round
+            nam_nay = {"xep_loai": d.xep_loai.ma if d.xep_loai else "",
+                       "sang_kien": d.sang_kien.ten if isinstance(d, CaNhan) and d.sang_kien else "",
+                       "ky_luat": d.ky_luat.ten if isinstance(d, CaNhan) and d.ky_luat else ""}
         if not dat:
-            if xl or sk or kl:
-                dong.append(theo_so_do(LICH_SU, ma=d.ma, nam=kq.nam, xep_loai=xl, sang_kien=sk, ky_luat=kl))
+            if any(nam_nay.values()):
+                dong.append(theo_so_do(LICH_SU, ma=d.ma, nam=kq.nam, **nam_nay))
             continue
         for i, k in enumerate(dat):
             dong.append(theo_so_do(LICH_SU, ma=d.ma, nam=kq.nam, danh_hieu=k.danh_hieu.viet_tat,
                                    ngay_quyet_dinh=ngay(kq.ngay_quyet_dinh), co_quan=co_quan,
-                                   xep_loai=xl if i == 0 else "", sang_kien=sk if i == 0 else "",
-                                   ky_luat=kl if i == 0 else ""))
+                                   loai_khen_thuong="" if tt.cuoi_nam else loai_kt, ten_dot=ten_dot,
+                                   **(nam_nay if i == 0 else {})))
     wb = SoNhanh()  # write-once: xlsxwriter (ghi_nhanh), not an openpyxl Cell per cell
     ghi_bang(wb.active, [c.tieu_de for c in LICH_SU.cot], dong, tieu_de_trang=f"SỔ THEO DÕI THI ĐUA, KHEN THƯỞNG "
              f"(đến năm {kq.nam}) — ghi Số quyết định khi có", do_rong=[c.do_rong for c in LICH_SU.cot],
@@ -371,6 +385,8 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
         tep = _chay_viec(viec, ex, thoi_gian)
         thoi_gian["ghi"] = time.perf_counter() - t
         t = time.perf_counter()
+        if ung_vien_trinh(kq):  # the dossier of each upward proposal (Law 2022 Art. 84)
+            tep += lap_ho_so(kq, tam / "ho-so", thu_muc_mau, thong_bao).tep
         if soffice:
             tep += chuyen_pdf([p for p in tep if p.suffix == ".docx"], soffice=str(soffice))
             thoi_gian["pdf"] = time.perf_counter() - t
@@ -402,3 +418,39 @@ def tom_tat(kq: KetQuaTongKet) -> list[str]:
     for cho in viec_cho_hoi_dong(k):
         dong.append(f"Chưa xong — {cho}")
     return dong
+
+
+@dataclass
+class KetQuaChayHoSo:
+    ma_thoat: int
+    kiem_tra: KetQuaKiemTra
+    ho_so: KetQuaHoSo | None = None
+    thong_bao: list[str] = field(default_factory=list)
+
+
+def chay_ho_so(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, pdf: bool = False,
+               thu_muc_mau: Path | None = None) -> KetQuaChayHoSo:
+    """``thidua ho-so``: read, validate, decide, then write the dossiers into ``thu_muc_ra`` (the command's own
+    folder: built beside it, moved into place whole, an existing non-empty one replaced only with ``ghi_de``).
+    Exit code 1 (nothing written) when the data has errors."""
+    ghi = ThuMucGhi(thu_muc_ra, ghi_de=ghi_de, dau_vao=[*dau_vao, thu_muc_mau], ca_thu_muc=True)
+    soffice = can_soffice() if pdf else None
+    kt = kiem_tra(dau_vao)
+    tep_vao = {str(p): sha256(p) for p in kt.tep}
+    kq = xet_sau_kiem_tra(kt)
+    if kq is None or kt.co_loi:
+        return KetQuaChayHoSo(1, kt)
+    thong_bao: list[str] = []
+    if not ung_vien_trinh(kq):
+        thong_bao.append("Không có đề nghị nào đạt để trình Chủ tịch UBND tỉnh hoặc Thủ tướng Chính phủ quyết định "
+                         f"({', '.join(d.viet_tat for d in ma_danh_hieu_trinh(kq))}): không lập hồ sơ.")
+        return KetQuaChayHoSo(0, kt, KetQuaHoSo([], {}, 0), thong_bao)
+    with ghi as tam:
+        hs = lap_ho_so(kq, tam, thu_muc_mau, thong_bao)
+        if soffice:
+            hs.tep += chuyen_pdf(hs.tep, soffice=soffice)
+        for p, h in tep_vao.items():
+            if sha256(Path(p)) != h:
+                raise ThiduaError(f"Tệp đầu vào '{p}' bị thay đổi trong khi chạy; đóng Excel và chạy lại.")
+    hs.tep = [ghi.dich_cua(p) for p in hs.tep]
+    return KetQuaChayHoSo(0, kt, hs, thong_bao)

@@ -35,7 +35,15 @@ from .su_kien import cap_cao_nhat
 from .tham_so import TEN_LUA_CHON, BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
 from .tien_thuong import tinh_tien_thuong
 from .tieng_viet import dinh_dang_tien, khoa_sap_xep_ho_ten
-from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE, DanhGia, KetQuaTieuChi, TieuChi, so_nam_ky
+from .tieu_chuan import (
+    TIEU_CHUAN_CA_NHAN,
+    TIEU_CHUAN_TAP_THE,
+    TIEU_CHUAN_THEO_DOT,
+    DanhGia,
+    KetQuaTieuChi,
+    TieuChi,
+    so_nam_ky,
+)
 
 THU_TU_CA_NHAN = (("LDTT", "GK"), ("CSTDCS",), ("CSTDT", "BKT"), ("CSTDTQ",))
 THU_TU_TAP_THE = (("TTLDTT", "TTLDXS", "GK", "BKT"), ("CTDT",))
@@ -265,7 +273,8 @@ class PhienXet:
 
     # NguCanh
     def dat_nam_nay(self, ma: str, ma_danh_hieu: str) -> bool:
-        return self._dat.get((ma, ma_danh_hieu), False) or self.so_theo_doi.co(ma, ma_danh_hieu, self.nam)
+        return (self._dat.get((ma, ma_danh_hieu), False)
+                or self.so_theo_doi.co(ma, ma_danh_hieu, self.nam, tinh_chuoi=True))  # ND 152/2025 Art. 4(3)
 
     def thanh_vien(self, ma_don_vi: str) -> Sequence[CaNhan]:
         return self._thanh_vien.get(ma_don_vi, [])
@@ -309,6 +318,8 @@ class PhienXet:
     def _xet_tang(self, doi_tuong: Sequence[CaNhan | TapThe], tang: tuple[str, ...], loai: str,
                   ket_qua: dict[str, list[KetQua]]) -> None:
         bang: dict[str, Any] = TIEU_CHUAN_CA_NHAN if loai == CA_NHAN else TIEU_CHUAN_TAP_THE
+        if not self.du_lieu.thong_tin.cuoi_nam:  # a chuyên đề / đột xuất round: forms reward its achievement
+            bang = {**bang, **TIEU_CHUAN_THEO_DOT}
         for ma_dh in tang:
             dh = DANH_HIEU[ma_dh]
             ung_vien: list[tuple[CaNhan | TapThe, KetQua]] = []

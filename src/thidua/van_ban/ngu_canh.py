@@ -90,6 +90,9 @@ def _dem(so_tt: int, so_cn: int) -> str:
     return " và ".join(p for p in phan if p) or "0 cá nhân"
 
 
+ten_co_quan = _ten_co_quan  # the same, for other modules (hồ sơ)
+
+
 @dataclass
 class DauVanBan:
     """The header block and signature shared by every document (Decree 30)."""
@@ -311,10 +314,17 @@ def quyet_dinh_giay_khen(kq: KetQuaXet) -> dict[str, Any]:
     co_quan = _ten_co_quan(tt)
     tap_the, nhom = _giay_khen_theo_thu_tu(kq)
     so_cn = sum(len(n["ds"]) for n in nhom)
+    theo_dot = not tt.cuoi_nam  # a chuyên đề / đột xuất round: its name in the trích yếu, each one's achievement
+    if theo_dot:
+        thanh_tich = {c.ma: c.thanh_tich for c, _ in kq.ca_nhan}
+        for n in nhom:
+            for dong in n["ds"]:
+                dong["ten"] += "\n" + thanh_tich_theo_dot(tt, thanh_tich.get(dong["ma"], ""))
     phan = []
     if tap_the:
         phan.append(("TẬP THỂ", f"{len(tap_the)} tập thể", [{"ten": "", "ds": [
-            {"stt": i, "ten": d.ten, "chuc_vu": "", "so_tien": _tien(k.tien_thuong)}
+            {"stt": i, "ten": d.ten + ("\n" + thanh_tich_theo_dot(tt, d.thanh_tich) if theo_dot else ""),
+             "chuc_vu": "", "so_tien": _tien(k.tien_thuong)}
             for i, (d, k) in enumerate(tap_the, start=1)]}]))
     if nhom:
         phan.append(("CÁ NHÂN", f"{so_cn} cá nhân", nhom))
@@ -327,7 +337,8 @@ def quyet_dinh_giay_khen(kq: KetQuaXet) -> dict[str, Any]:
     nguoi_chi = tt.nguoi_chi_tra.strip() or NGUOI_CHI_TRA
     dieu = [
         {"so": "Điều 1.", "noi_dung": f"Tặng Giấy khen của Giám đốc {co_quan} cho {_dem(len(tap_the), so_cn)} (có danh "
-                                      f"sách kèm theo) đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}."},
+                                      f"sách kèm theo) đã có thành tích xuất sắc trong "
+                                      f"{ten_dot_trong_cau(tt) if theo_dot else f'thực hiện nhiệm vụ năm {kq.nam}'}."},
         {"so": "Điều 2.", "noi_dung": f"Tiền thưởng kèm theo Giấy khen thực hiện theo "
                                       f"{kq.ts('van_ban.can_cu_tien_thuong')[0]} ({chi_tiet}); tổng cộng "
                                       f"{dinh_dang_tien(tong)} đồng (Bằng chữ: {doc_so_tien(tong)}), chi từ Quỹ thi "
@@ -335,10 +346,15 @@ def quyet_dinh_giay_khen(kq: KetQuaXet) -> dict[str, Any]:
                                       f"cho các {doi_tuong} có tên tại Điều 1 theo danh sách kèm theo."},
         {"so": "Điều 3.", "noi_dung": _dieu_thi_hanh(tt, doi_tuong)},
     ]
-    ctx = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen năm {kq.nam}", dieu,
-                          f"{doi_tuong.upper()} ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ NĂM {kq.nam}")
+    if theo_dot:
+        ctx = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen cho {doi_tuong} có thành tích xuất sắc trong "
+                                  f"{ten_dot_trong_cau(tt)}", dieu,
+                              f"{doi_tuong.upper()} ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ — {tt.ten_dot.upper()}")
+    else:
+        ctx = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen năm {kq.nam}", dieu,
+                              f"{doi_tuong.upper()} ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ NĂM {kq.nam}")
     ctx["nhom_danh_sach"] = _nhom_cu([("GK", nh) for _, _, nh in phan])
-    ctx.update(cot_ten="Họ và tên, tên tập thể" if tap_the else "Họ và tên",
+    ctx.update(cot_ten=("Họ và tên, tên tập thể" if tap_the else "Họ và tên") + ("; thành tích" if theo_dot else ""),
                so_nguoi=_dem(len(tap_the), so_cn), tong_tien=dinh_dang_tien(tong), tong_tien_chu=doc_so_tien(tong),
                so_tien_tong=tong,
                phan_danh_sach=[{"ten": (f"{_so_la_ma(i)}. " if len(phan) > 1 else "") + f"{ten} ({n})", "nhom": nh}
@@ -376,6 +392,19 @@ def quyet_dinh(kq: KetQuaXet, loai: str) -> dict[str, Any]:
            "giay_khen": quyet_dinh_giay_khen}[loai](kq)
     ctx["du_thao"] = du_thao(kq, {"danh_hieu": ("LDTT", "CSTDCS"), "tap_the": ("TTLDTT",), "giay_khen": ("GK",)}[loai])
     return ctx
+
+
+def ten_dot_trong_cau(tt: ThongTin) -> str:
+    """The round's name inside a sentence: "Chuyên đề chuyển đổi số…" → "chuyên đề chuyển đổi số…" (an acronym or a
+    one-letter start stays as written)."""
+    t = tt.ten_dot.strip()
+    return t[0].lower() + t[1:] if len(t) > 1 and t[1].islower() else t
+
+
+def thanh_tich_theo_dot(tt: ThongTin, thanh_tich: str) -> str:
+    """The achievement sentence of a chuyên đề / đột xuất award: the proposal's ``Thành tích``, else the round's."""
+    cau = thanh_tich.strip().rstrip(".") if thanh_tich else f"Đã có thành tích xuất sắc trong {ten_dot_trong_cau(tt)}"
+    return cau[0].upper() + cau[1:]
 
 
 def _phieu_chu(k: KetQua) -> str:
@@ -546,11 +575,11 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
             if isinstance(d, CaNhan):
                 ca_nhan.add(d.ma)
                 don_vi = ", ".join(x for x in (d.chuc_vu, ten_dv.get(d.don_vi, d.don_vi)) if x)
-                thanh_tich = _thanh_tich_ca_nhan(kq, d, k)
+                thanh_tich = _thanh_tich_ca_nhan(kq, d, k) if tt.cuoi_nam else thanh_tich_theo_dot(tt, d.thanh_tich)
             else:
                 tap_the.add(d.ma)
                 don_vi = co_quan
-                thanh_tich = _thanh_tich_tap_the(kq, d, k)
+                thanh_tich = _thanh_tich_tap_the(kq, d, k) if tt.cuoi_nam else thanh_tich_theo_dot(tt, d.thanh_tich)
             ds.append({"stt": i, "ten": _ten(d), "don_vi": don_vi, "thanh_tich": thanh_tich,
                        "phieu": van_ban_dep(_phieu_chu(k))})
         so_bao_cao += len(ds)
@@ -565,7 +594,22 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
         de_nghi[-1] = de_nghi[-1].rstrip(";") + "."
     so_tt, so_cn = len(tap_the), len(ca_nhan)
     ngay_hop = dinh_dang_ngay(_ngay_hop(tt))
-    if phan:
+    if phan and not tt.cuoi_nam:  # a chuyên đề / đột xuất round
+        noi_dung = [
+            f"Thực hiện {ten_dot_trong_cau(tt)}; căn cứ đề nghị của các phòng, đơn vị thuộc Sở và kết quả bỏ phiếu kín "
+            f"của Hội đồng Thi đua – Khen thưởng {co_quan} {ngay_hop}, {co_quan} kính trình Chủ tịch Ủy ban nhân dân "
+            f"tỉnh xem xét, tặng hình thức khen thưởng cho {_dem(so_tt, so_cn)} đã có thành tích xuất sắc trong "
+            f"{ten_dot_trong_cau(tt)}, cụ thể như sau:"]
+        ho_so = [
+            "- Danh sách tập thể, cá nhân đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
+            f"- Báo cáo thành tích {tt.loai_dot.lower()} của {_dem(so_tt, so_cn)}: {so_bao_cao} báo cáo, mỗi báo cáo "
+            "01 bản chính;",
+            f"- Biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
+            "- Tệp điện tử (Word và PDF) của các văn bản trên: 01 bộ.",
+        ]
+        ket_luan = [f"{co_quan} kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định./."]
+        ho_so_tieu_de = "Hồ sơ kèm theo gồm:"
+    elif phan:
         noi_dung = [
             f"Thực hiện công tác thi đua, khen thưởng năm {kq.nam}; căn cứ đề nghị của các phòng, đơn vị thuộc Sở và "
             f"kết quả bỏ phiếu kín của Hội đồng Thi đua – Khen thưởng {co_quan} {ngay_hop}, {co_quan} kính trình Chủ "
@@ -598,11 +642,14 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
                + f" (Hội đồng Thi đua – Khen thưởng {co_quan}), theo biên bản kiểm phiếu kèm theo.")
     dau = dau_van_ban(tt, "TTr", ["- Như trên;", NHAN_NOI_VU, NHAN_LANH_DAO, NHAN_LUU])
     return _gop(dau, {
-        "trich_yeu": f"Về việc đề nghị tặng danh hiệu thi đua, hình thức khen thưởng cấp tỉnh năm {kq.nam}",
+        "trich_yeu": f"Về việc đề nghị tặng danh hiệu thi đua, hình thức khen thưởng cấp tỉnh năm {kq.nam}"
+        if tt.cuoi_nam else f"Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho tập thể, cá nhân "
+                            f"có thành tích xuất sắc trong {ten_dot_trong_cau(tt)}",
         "kinh_gui": f"Chủ tịch Ủy ban nhân dân tỉnh {tt.dia_danh}",
         "can_cu": _can_cu(ts, tt), "noi_dung": noi_dung, "de_nghi": de_nghi, "ho_so_tieu_de": ho_so_tieu_de,
         "ho_so": ho_so, "ket_luan": ket_luan, "phan_danh_sach": phan, "so_tap_the": so_tt, "so_ca_nhan": so_cn,
-        "tieu_de_danh_sach": f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}",
+        "tieu_de_danh_sach": f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}" if tt.cuoi_nam
+        else f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH — {tt.ten_dot.upper()}",
         "ghi_chu_danh_sach": ghi_chu if phan else "",
         "du_thao": du_thao(kq, tuple(m for m in DANH_HIEU if m not in ("LDTT", "CSTDCS", "TTLDTT", "GK"))),
         "nhom_danh_sach": [{"tieu_de": p["ten"], "ds": p["ds"]} for p in phan],  # v0.1 templates
@@ -957,15 +1004,17 @@ def giay_khen(kq: KetQuaXet) -> dict[str, Any]:
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
     tap_the, nhom = _giay_khen_theo_thu_tu(kq)
     ca_nhan = {c.ma: c for c, _ in kq.ca_nhan}
-    thu_tu: list[tuple[str, str]] = [(d.ten.upper(), f"{co_quan}") for d, _ in tap_the]
+    thu_tu: list[tuple[str, str, str]] = [(d.ten.upper(), f"{co_quan}", d.thanh_tich) for d, _ in tap_the]
     for n in nhom:
         for d in n["ds"]:
             c = ca_nhan[d["ma"]]
-            thu_tu.append((c.ho_ten, ", ".join(x for x in (c.chuc_vu, ten_dv.get(c.don_vi, c.don_vi)) if x)))
+            thu_tu.append((c.ho_ten, ", ".join(x for x in (c.chuc_vu, ten_dv.get(c.don_vi, c.don_vi)) if x),
+                           c.thanh_tich))
     ds = [{"ten": ten, "mo_ta": mo_ta, "stt": i,
-           "thanh_tich": f"Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}",
+           "thanh_tich": f"Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}" if tt.cuoi_nam
+           else thanh_tich_theo_dot(tt, thanh_tich),  # a chuyên đề / đột xuất round: each one's achievement
            "so_vao_so": "……", "ngat_trang": "\f" if i < len(thu_tu) else ""}  # (page break of v0.1 templates)
-          for i, (ten, mo_ta) in enumerate(thu_tu, start=1)]
+          for i, (ten, mo_ta, thanh_tich) in enumerate(thu_tu, start=1)]
     dau = dau_van_ban(tt, "QĐ")
     return _gop(dau, {"tham_quyen": f"GIÁM ĐỐC {tt.co_quan}", "giay_khen": ds})
 

@@ -152,6 +152,13 @@ def ban_ve_nam(kq: KetQuaXet) -> list[BanVe]:
     if "GK" in dat:
         ds.append(BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "giay_khen"), f"qd-tang-giay-khen-{nam}.docx"))
         ds.append(BanVe("giay_khen", ngu_canh.giay_khen(kq), f"giay-khen-{nam}.docx"))
+    if not kq.du_lieu.thong_tin.cuoi_nam:  # a chuyên đề / đột xuất round: its decisions, and upward what it needs
+        if any(not k.so_quyet_dinh for _, k in kq.tat_ca() if k.dat):
+            ds.append(BanVe("to_trinh", ngu_canh.to_trinh(kq), f"to-trinh-khen-thuong-cap-tinh-{nam}.docx"))
+        if kq.du_lieu.kiem_phieu is not None:
+            ds.append(BanVe("bien_ban_hop", ngu_canh.bien_ban_hop(kq), f"bien-ban-hop-hoi-dong-{nam}.docx"))
+            ds.append(BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), f"bien-ban-kiem-phieu-{nam}.docx"))
+        return ds
     ds.append(BanVe("to_trinh", ngu_canh.to_trinh(kq), f"to-trinh-khen-thuong-cap-tinh-{nam}.docx"))
     ds.append(BanVe("bien_ban_hop", ngu_canh.bien_ban_hop(kq), f"bien-ban-hop-hoi-dong-{nam}.docx"))
     if kq.du_lieu.kiem_phieu is not None:

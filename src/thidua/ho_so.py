@@ -1,0 +1,356 @@
+"""The hồ sơ (dossier) of every proposal decided above the Sở (``thidua ho-so``, and ``ho-so/`` in ``tong-ket``).
+
+Law 2022 Art. 84 and DOMAIN.md §12 ("The hồ sơ sent upward"): a Tờ trình, a báo cáo thành tích per person or
+collective, the council's minutes and vote result, and the recognition decisions of the initiatives used; sent on
+paper and as Word + PDF files. One folder per deciding level (Chủ tịch UBND tỉnh; Thủ tướng Chính phủ through the
+province — forms of different deciding authorities are not combined in one Tờ trình, ND 98/2023 Phụ lục I), one
+folder per candidate inside it, and a checklist per level saying what is present, what is missing and how many
+copies to send, each file mapped to its person.
+
+The báo cáo thành tích is prefilled from the workbooks and the ledger (identity, past titles and forms with
+their decisions, initiatives, discipline); the narrative parts stay as marked blanks for the candidate to write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .danh_muc import DANH_HIEU, DanhHieu
+from .mo_hinh import CaNhan, MucLichSu, TapThe
+from .ten_tep import ten_an_toan
+from .tieng_viet import khoa_sap_xep_ho_ten
+from .van_ban import ngu_canh
+from .van_ban.ve import BanVe, kiem_tra_mau, ve_mot
+from .xet import KetQua, KetQuaXet
+
+TEN_MAU_HO_SO = ("bao_cao_thanh_tich_ca_nhan", "bao_cao_thanh_tich_tap_the", "bao_cao_thanh_tich_dot", "danh_muc_ho_so")
+CAP_TRINH = {
+    "tinh": ("Trình Chủ tịch UBND tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh"),
+    "thu_tuong": ("Trình Thủ tướng Chính phủ", "Thủ tướng Chính phủ (qua Chủ tịch Ủy ban nhân dân tỉnh)"),
+}
+# Copies of each paper to send: one original set, and the files in Word and PDF (Law 2022 Art. 84; DOMAIN §12).
+# The number of paper sets is not confirmed for ND 152/2025: the agency's quy chế may ask for more.
+SO_BAN = "01 bản chính + tệp Word và PDF"
+
+TU_VIET_CA_NHAN = "[Phần cá nhân tự viết: {} — xoá dòng này khi viết.]"
+TU_VIET_TAP_THE = "[Phần đơn vị tự viết: {} — xoá dòng này khi viết.]"
+CHUA_CO = "[chưa có trong dữ liệu: {}]"
+
+
+@dataclass
+class MucDanhMuc:
+    """One line of the checklist: a document of the dossier, whose it is, its file, and whether it is ready."""
+
+    tai_lieu: str
+    cua: str
+    tep: str
+    tinh_trang: str
+    co: bool
+    so_ban: str = SO_BAN
+
+
+@dataclass
+class KetQuaHoSo:
+    tep: list[Path]
+    danh_muc: dict[str, list[MucDanhMuc]]  # deciding level → checklist
+    so_ung_vien: int
+
+
+def _ngay(d: dt.date | None) -> str:
+    return f"{d:%d/%m/%Y}" if d else ""
+
+
+def _quyet_dinh(so: str, ngay: dt.date | None, co_quan: str) -> str:
+    phan = []
+    if so:
+        phan.append(f"Quyết định số {so}")
+    if ngay:
+        phan.append(f"ngày {_ngay(ngay)}")
+    if co_quan:
+        phan.append(f"của {co_quan}")
+    return " ".join(phan) if phan else CHUA_CO.format("số, ngày quyết định")
+
+
+def ung_vien_trinh(kq: KetQuaXet) -> dict[str, list[tuple[CaNhan | TapThe, list[KetQua]]]]:
+    """Every subject proposed upward, grouped by deciding level (``cap_quyet_dinh``), in name order."""
+    theo_cap: dict[str, list[tuple[CaNhan | TapThe, list[KetQua]]]] = {c: [] for c in CAP_TRINH}
+    for d, ks in (*kq.ca_nhan, *kq.tap_the):
+        for cap in CAP_TRINH:
+            len_ = [k for k in ks if k.dat and k.cap_quyet_dinh == cap]
+            if len_:
+                theo_cap[cap].append((d, len_))
+    for ds in theo_cap.values():
+        ds.sort(key=lambda x: (isinstance(x[0], TapThe), khoa_sap_xep_ho_ten(_ten(x[0]))))
+    return {c: ds for c, ds in theo_cap.items() if ds}
+
+
+def _ten(d: CaNhan | TapThe) -> str:
+    return d.ho_ten if isinstance(d, CaNhan) else d.ten
+
+
+def loc_theo_cap(kq: KetQuaXet, cap: str) -> KetQuaXet:
+    """The decision restricted to the proposals a level decides (for its Tờ trình and minutes extract)."""
+    def loc(ds: list) -> list:
+        ra = []
+        for d, ks in ds:
+            giu = [k for k in ks if k.dat and k.cap_quyet_dinh == cap]
+            if giu:
+                ra.append((d, giu))
+        return ra
+
+    return dataclasses.replace(kq, ca_nhan=loc(kq.ca_nhan), tap_the=loc(kq.tap_the))
+
+
+def _loai_dot(kq: KetQuaXet) -> str:
+    return kq.du_lieu.thong_tin.loai_dot
+
+
+def _ten_dot(kq: KetQuaXet) -> str:
+    return kq.du_lieu.thong_tin.ten_dot
+
+
+def _lich_su(kq: KetQuaXet, ma: str) -> list[MucLichSu]:
+    return sorted((m for m in kq.du_lieu.so_theo_doi.cac_muc if m.ma == ma),
+                  key=lambda m: (m.nam, m.danh_hieu.thu_hang if m.danh_hieu else 0))
+
+
+def _loai_khen_thuong(m: MucLichSu) -> str:
+    """The award type of a ledger row (LichSu ``Loại khen thưởng``), "" for the default Thường xuyên."""
+    loai = getattr(m, "loai_khen_thuong", None)
+    ten = getattr(loai, "ten", loai) or ""
+    return "" if ten in ("", "Thường xuyên") else str(ten)
+
+
+def _bang_khen_thuong(kq: KetQuaXet, d: CaNhan | TapThe) -> tuple[list[dict], list[dict]]:
+    """(titles, forms) from the ledger, plus this round's results the Sở decides that the ledger lacks."""
+    tt = kq.du_lieu.thong_tin
+    danh_hieu: list[dict] = []
+    hinh_thuc: list[dict] = []
+    da_co = set()
+    for m in _lich_su(kq, d.ma):
+        if m.danh_hieu is None:
+            continue
+        da_co.add((m.nam, m.danh_hieu.ma))
+        loai = _loai_khen_thuong(m)
+        dong = {"nam": m.nam, "ten": m.danh_hieu.ten + (f" ({loai.lower()})" if loai else ""),
+                "quyet_dinh": _quyet_dinh(m.so_quyet_dinh, m.ngay_quyet_dinh, m.co_quan_ban_hanh)}
+        (hinh_thuc if m.danh_hieu.la_hinh_thuc else danh_hieu).append(dong)
+    ds = kq.ca_nhan if isinstance(d, CaNhan) else kq.tap_the
+    for k in next((ks for x, ks in ds if x.ma == d.ma), []):
+        if k.dat and k.so_quyet_dinh and (kq.nam, k.danh_hieu.ma) not in da_co:
+            dong = {"nam": kq.nam, "ten": k.danh_hieu.ten,
+                    "quyet_dinh": f"Quyết định số …/QĐ-{tt.ky_hieu} ngày {_ngay(tt.ngay_quyet_dinh)} của Giám đốc "
+                                  f"{ngu_canh.ten_co_quan(tt)} (cùng đợt xét này)"}
+            (hinh_thuc if k.danh_hieu.la_hinh_thuc else danh_hieu).append(dong)
+    return danh_hieu, hinh_thuc
+
+
+def _sang_kien(kq: KetQuaXet, cn: CaNhan) -> list[dict]:
+    """The initiatives and research of the person: the SangKien register when the workbooks have it (name, level,
+    recognition decision), else the levels of the ledger and the CaNhan row, with the name left to fill."""
+    so = kq.du_lieu.so_theo_doi
+    ds_sk = [s for s in getattr(so, "so_sang_kien", ()) if s.ma == cn.ma]
+    ra = [{"nam": s.nam, "ten": s.ten or CHUA_CO.format("tên sáng kiến"), "loai": getattr(s.loai, "ten", s.loai),
+           "cap": s.cap.ten, "quyet_dinh": _quyet_dinh(s.so_quyet_dinh, s.ngay, "")}
+          for s in sorted(ds_sk, key=lambda s: (s.nam, s.ten))]
+    co_nam = {s.nam for s in ds_sk}
+    for m in _lich_su(kq, cn.ma):
+        if m.sang_kien is not None and m.nam not in co_nam:
+            ra.append({"nam": m.nam, "ten": CHUA_CO.format("tên sáng kiến"), "loai": "Sáng kiến",
+                       "cap": m.sang_kien.ten, "quyet_dinh": CHUA_CO.format("số, ngày quyết định công nhận")})
+            co_nam.add(m.nam)
+    if kq.nam not in co_nam:
+        for loai, cap in (("Sáng kiến", cn.sang_kien), ("Đề tài", cn.de_tai)):
+            if cap is not None:
+                ra.append({"nam": kq.nam, "ten": CHUA_CO.format(f"tên {loai.lower()}"), "loai": loai,
+                           "cap": cap.ten, "quyet_dinh": CHUA_CO.format("số, ngày quyết định công nhận")})
+    return sorted(ra, key=lambda x: x["nam"])
+
+
+def _ky_luat(kq: KetQuaXet, d: CaNhan | TapThe) -> list[str]:
+    so = kq.du_lieu.so_theo_doi
+    ds = [f"{k.mo_ta()}" for k in (so.cac_ky_luat(d.ma) if hasattr(so, "cac_ky_luat") else [])]
+    if not ds:
+        ds = [f"Năm {m.nam}: {m.ky_luat.ten}" for m in _lich_su(kq, d.ma) if m.ky_luat is not None]
+        if getattr(d, "ky_luat", None) is not None:
+            ds.append(f"Năm {kq.nam}: {d.ky_luat.ten}")  # type: ignore[union-attr]
+    if getattr(d, "dang_xem_xet", False):
+        ds.append("Đang bị xem xét kỷ luật, thanh tra hoặc điều tra")
+    return ds or ["Không bị kỷ luật; không đang bị xem xét kỷ luật, thanh tra, điều tra."]
+
+
+def _de_nghi(kq: KetQuaXet, ks: list[KetQua]) -> str:
+    ten_dot = _ten_dot(kq)
+    thoi = ten_dot if _loai_dot(kq) != "Cuối năm" and ten_dot else f"năm {kq.nam}"
+    return "; ".join(f"{k.danh_hieu.ten}" for k in ks) + f" ({thoi})"
+
+
+def _dau(kq: KetQuaXet, ten_don_vi: str) -> dict[str, Any]:
+    tt = kq.du_lieu.thong_tin
+    return {"co_quan_chu_quan": tt.co_quan, "co_quan": ten_don_vi.upper(),
+            "dia_danh_ngay": f"{tt.dia_danh}, ngày …… tháng …… năm {tt.ngay_quyet_dinh.year}",
+            "chuc_danh_ky": ngu_canh.dau_van_ban(tt, "BC").chuc_danh_ky, "nguoi_ky": tt.nguoi_ky,
+            "co_quan_ten": ngu_canh.ten_co_quan(tt)}
+
+
+def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua]) -> tuple[str, dict[str, Any]]:
+    """(template, context) of the achievement report of one subject, in the form of the round's kind."""
+    ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
+    loai_dot = _loai_dot(kq)
+    de_nghi = _de_nghi(kq, ks)
+    viet = TU_VIET_CA_NHAN if isinstance(d, CaNhan) else TU_VIET_TAP_THE
+    danh_hieu, hinh_thuc = _bang_khen_thuong(kq, d)
+    ctx: dict[str, Any] = {"de_nghi": de_nghi, "nam": kq.nam, "loai_dot": loai_dot, "ten_dot": _ten_dot(kq),
+                           "danh_hieu": danh_hieu, "hinh_thuc": hinh_thuc,
+                           "khong_co_khen_thuong": "Chưa có trong sổ theo dõi.",
+                           # both kinds' fields, so one template can serve persons and collectives
+                           "ho_ten": "", "gioi_tinh": "", "so_dinh_danh": "", "ngay_sinh": "", "chuc_vu": "",
+                           "don_vi": "", "ten_tap_the": "", "so_thanh_vien": 0, "tu_viet_dac_diem": ""}
+    if isinstance(d, CaNhan):
+        don_vi = ten_dv.get(d.don_vi, d.don_vi)
+        so_dd = getattr(d, "so_dinh_danh", "") or CHUA_CO.format("Số định danh cá nhân")
+        ctx.update(_dau(kq, don_vi))
+        ctx.update({
+            "ca_nhan": True, "ho_ten": d.ho_ten, "gioi_tinh": d.gioi_tinh or CHUA_CO.format("giới tính"),
+            "so_dinh_danh": so_dd, "ngay_sinh": _ngay(d.ngay_sinh) or CHUA_CO.format("ngày sinh"),
+            "chuc_vu": d.chuc_vu or CHUA_CO.format("chức vụ"), "don_vi": f"{don_vi}, {ctx['co_quan_ten']}",
+            "ngay_tuyen_dung": _ngay(d.ngay_tuyen_dung) or CHUA_CO.format("ngày tuyển dụng"),
+            "xep_loai": [{"nam": n, "muc": x} for n, x in sorted({
+                **{m.nam: m.xep_loai.ten for m in _lich_su(kq, d.ma) if m.xep_loai},
+                **({kq.nam: d.xep_loai.ten} if d.xep_loai else {})}.items())],
+            "sang_kien": _sang_kien(kq, d), "ky_luat": _ky_luat(kq, d),
+            "thanh_tich_du_lieu": getattr(d, "thanh_tich", "") or "",
+            "tu_viet_que_quan": viet.format("quê quán, nơi ở hiện nay, trình độ chuyên môn, lý luận chính trị"),
+            "tu_viet_nhiem_vu": viet.format("quyền hạn, nhiệm vụ được giao hoặc đảm nhận"),
+            "tu_viet_thanh_tich": viet.format("thành tích đạt được: kết quả thực hiện nhiệm vụ, chỉ tiêu; giải pháp "
+                                              "công tác, đổi mới; hiệu quả áp dụng sáng kiến, đề tài"),
+            "tu_viet_dien_bien": viet.format("tóm tắt sự việc, hành động, thành tích và ảnh hưởng của thành tích"),
+            "nguoi_bao_cao": d.ho_ten,
+        })
+        mau = "bao_cao_thanh_tich_ca_nhan" if loai_dot == "Cuối năm" else "bao_cao_thanh_tich_dot"
+    else:
+        tv = [c for c in kq.du_lieu.ca_nhan if c.don_vi == d.ma]
+        ctx.update(_dau(kq, d.ten))
+        ctx.update({
+            "ca_nhan": False, "ten_tap_the": d.ten, "so_thanh_vien": len(tv), "ky_luat": _ky_luat(kq, d),
+            "xep_loai_tap_the": d.xep_loai.ten if d.xep_loai else CHUA_CO.format("xếp loại"),
+            "khoi": d.khoi or "", "diem": f"{d.diem:g}" if d.diem is not None else "",
+            "thanh_tich_du_lieu": getattr(d, "thanh_tich", "") or "",
+            "tu_viet_dac_diem": viet.format("đặc điểm, tình hình: trụ sở, quá trình thành lập, cơ cấu tổ chức, "
+                                            "tổ chức đảng, đoàn thể"),
+            "tu_viet_nhiem_vu": viet.format("chức năng, nhiệm vụ được giao"),
+            "tu_viet_thanh_tich": viet.format("thành tích đạt được: kết quả thực hiện nhiệm vụ, chỉ tiêu; biện pháp, "
+                                              "đổi mới; công tác xây dựng đảng, đoàn thể"),
+            "tu_viet_dien_bien": viet.format("tóm tắt sự việc, thành tích và ảnh hưởng của thành tích"),
+            "nguoi_bao_cao": "",
+        })
+        mau = "bao_cao_thanh_tich_tap_the" if loai_dot == "Cuối năm" else "bao_cao_thanh_tich_dot"
+    return mau, ctx
+
+
+def _thieu_du_lieu(ctx: dict[str, Any]) -> list[str]:
+    """What the report still lacks from the data (the "[chưa có trong dữ liệu: …]" marks)."""
+    thieu = []
+    mo = CHUA_CO.split("{}")[0]
+
+    def duyet(v: Any) -> None:
+        if isinstance(v, str) and v.startswith(mo):
+            thieu.append(v[len(mo):-1])
+        elif isinstance(v, dict):
+            for x in v.values():
+                duyet(x)
+        elif isinstance(v, list):
+            for x in v:
+                duyet(x)
+    duyet(ctx)
+    return list(dict.fromkeys(thieu))
+
+
+def danh_muc(kq: KetQuaXet, cap: str, muc: list[MucDanhMuc]) -> dict[str, Any]:
+    """Context of the checklist of one deciding level."""
+    tt = kq.du_lieu.thong_tin
+    ten_thu_muc, noi = CAP_TRINH[cap]
+    ctx = dataclasses.asdict(ngu_canh.dau_van_ban(tt, "DM"))
+    ctx.update({
+        "trich_yeu": f"Hồ sơ đề nghị {noi} khen thưởng — {_ten_dot(kq) or f'năm {kq.nam}'}",
+        "muc": [{"stt": i, **dataclasses.asdict(m), "tinh_trang": m.tinh_trang} for i, m in enumerate(muc, 1)],
+        "so_co": sum(1 for m in muc if m.co), "so_thieu": sum(1 for m in muc if not m.co),
+        "ghi_chu": [
+            "Cột \"Tình trạng\": \"Có\" là tệp thidua đã lập (in, ký, đóng dấu rồi gửi); \"Thiếu\" là giấy tờ cơ quan "
+            "hoặc cá nhân phải bổ sung trước khi gửi.",
+            f"Số bản gửi: {SO_BAN} (Luật Thi đua, khen thưởng 2022, Điều 84); quy chế của tỉnh có thể yêu cầu thêm.",
+            "Không gộp các hình thức do các cấp khác nhau quyết định trong cùng một tờ trình.",
+        ],
+    })
+    ctx["tieu_de_cap"] = ten_thu_muc
+    return ctx
+
+
+def lap_ho_so(kq: KetQuaXet, thu_muc: Path, thu_muc_mau: Path | None = None,
+              thong_bao: list[str] | None = None) -> KetQuaHoSo:
+    """Write the dossiers into ``thu_muc`` (which must be new or empty: the caller builds it in a temporary folder
+    and moves it into place). Every template is checked before anything is written."""
+    thu_muc = Path(thu_muc)
+    ds_ve: list[tuple[Path, BanVe]] = []
+    cac_danh_muc: dict[str, list[MucDanhMuc]] = {}
+    theo_cap = ung_vien_trinh(kq)
+    so_uv = 0
+    cap_thu_muc: set[str] = set()
+    for cap, ung_vien in theo_cap.items():
+        ten_cap, _ = CAP_TRINH[cap]
+        tm_cap = Path(ten_an_toan(ten_cap, cap_thu_muc))
+        kq_cap = loc_theo_cap(kq, cap)
+        muc: list[MucDanhMuc] = []
+        ctx_tt = ngu_canh.to_trinh(kq_cap)
+        ds_ve.append((tm_cap, BanVe("to_trinh", ctx_tt, "to-trinh.docx")))
+        muc.append(MucDanhMuc("Tờ trình đề nghị khen thưởng (kèm danh sách)", "Cơ quan", "to-trinh.docx",
+                              "Có — ghi số, ký, đóng dấu", True))
+        if kq.du_lieu.kiem_phieu is not None:
+            ctx_bb = ngu_canh.bien_ban_hop(kq_cap)
+            ctx_bb["trich_yeu"] = "Trích biên bản họp Hội đồng Thi đua – Khen thưởng (phần đề nghị cấp trên khen thưởng)"
+            ds_ve.append((tm_cap, BanVe("bien_ban_hop", ctx_bb, "trich-bien-ban-hop-hoi-dong.docx")))
+            ds_ve.append((tm_cap, BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), "bien-ban-kiem-phieu.docx")))
+            muc.append(MucDanhMuc("Trích biên bản họp Hội đồng TĐKT và kết quả bỏ phiếu", "Hội đồng",
+                                  "trich-bien-ban-hop-hoi-dong.docx", "Có — chủ trì, thư ký ký", True))
+            muc.append(MucDanhMuc("Biên bản kiểm phiếu", "Ban kiểm phiếu", "bien-ban-kiem-phieu.docx",
+                                  "Có — Ban kiểm phiếu ký", True))
+        else:
+            muc.append(MucDanhMuc("Biên bản họp Hội đồng TĐKT và kết quả bỏ phiếu", "Hội đồng", "",
+                                  "Thiếu — chưa có kết quả bỏ phiếu (sheet PhieuBau hoặc KiemPhieu)", False))
+        da_dung: set[str] = set()
+        for d, ks in ung_vien:
+            so_uv += 1
+            ten_tm = ten_an_toan(_ten(d), da_dung)
+            tm = tm_cap / ten_tm
+            mau, ctx = bao_cao_thanh_tich(kq, d, ks)
+            ten_bc = ten_an_toan(f"Báo cáo thành tích - {ten_tm}") + ".docx"
+            ds_ve.append((tm, BanVe(mau, ctx, ten_bc)))
+            cua = f"{_ten(d)} ({d.ma})"
+            thieu = _thieu_du_lieu(ctx)
+            tinh_trang = "Có — cá nhân viết phần để trống, ký; Thủ trưởng đơn vị xác nhận" if isinstance(d, CaNhan) \
+                else "Có — đơn vị viết phần để trống; Thủ trưởng ký, đóng dấu"
+            if thieu:
+                tinh_trang += "; dữ liệu còn thiếu: " + ", ".join(thieu)
+            muc.append(MucDanhMuc(f"Báo cáo thành tích ({', '.join(k.danh_hieu.viet_tat for k in ks)})", cua,
+                                  f"{ten_tm}/{ten_bc}", tinh_trang, True))
+            if isinstance(d, CaNhan) and ctx["sang_kien"]:
+                ds_sk = "; ".join(f"{sk['ten']} ({sk['loai'].lower()} cấp {sk['cap']}, {sk['nam']}: {sk['quyet_dinh']})"
+                                  for sk in ctx["sang_kien"])
+                muc.append(MucDanhMuc(f"Bản sao quyết định công nhận sáng kiến, đề tài: {ds_sk}", cua, "",
+                                      "Thiếu — cá nhân nộp bản sao" + ("" if all(
+                                          not sk["quyet_dinh"].startswith("[") for sk in ctx["sang_kien"])
+                                          else "; ghi số, ngày quyết định vào sheet SangKien"), False))
+        cac_danh_muc[cap] = muc
+        ds_ve.append((tm_cap, BanVe("danh_muc_ho_so", danh_muc(kq, cap, muc), "danh-muc-ho-so.docx")))
+    kiem_tra_mau([b for _, b in ds_ve], thu_muc_mau, thong_bao)
+    tep = [ve_mot(b, thu_muc / tm, thu_muc_mau) for tm, b in ds_ve]
+    return KetQuaHoSo(tep, cac_danh_muc, so_uv)
+
+
+def ma_danh_hieu_trinh(kq: KetQuaXet) -> list[DanhHieu]:
+    """The codes whose dossier goes upward on the round's decision date (params/tham_quyen)."""
+    return [d for d in DANH_HIEU.values() if str(kq.ts(f"tham_quyen.{d.ma}")) != "so"]

@@ -1,0 +1,153 @@
+"""The hồ sơ sent upward (issue 17): ``thidua ho-so`` end to end, read back as a reader would (PDF text)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from docx import Document
+from docxtpl import DocxTemplate
+
+from thidua.duong_dan import thu_muc_mau_van_ban
+from thidua.ho_so import TEN_MAU_HO_SO, bao_cao_thanh_tich, danh_muc, loc_theo_cap, ung_vien_trinh
+from thidua.kiem_tra import kiem_tra
+from thidua.van_ban.moi_truong import moi_truong
+from thidua.xet import xet_sau_kiem_tra
+from tien_ich import THONG_TIN, TIEU_DE_CA_NHAN, bam, can_libreoffice, chu_pdf, viet_bang
+
+GOC = Path(__file__).resolve().parent.parent
+TIEU_DE = [*TIEU_DE_CA_NHAN, "Số định danh cá nhân"]
+TAP_THE = [["Mã đơn vị", "Tên tập thể", "Xếp loại", "Khối thi đua", "Điểm thi đua", "Đăng ký", "Đề nghị", "Ghi chú"],
+           ["P1", "Phòng Kế hoạch/Tài chính", "HTXSNV", "Khối 1", 95, "TTLĐXS", "TTLĐXS", ""],
+           ["P2", "CON", "HTTNV", "Khối 1", 80, "", "", ""]]
+
+
+def _nguoi(ma: str, ten: str, don_vi: str, de_nghi: str, so_dd: str, **kw: object) -> list:
+    d = {"Mã CB": ma, "Họ và tên": ten, "Đơn vị": don_vi, "Xếp loại": "HTXSNV", "Đề nghị": de_nghi,
+         "Đăng ký": de_nghi, "Ngày sinh": "12/04/1988", "Chức vụ": "Phó Trưởng phòng", "Giới tính": "Nữ",
+         "Ngày tuyển dụng": "01/09/2010", "Số định danh cá nhân": so_dd, **kw}
+    return [d.get(c, "") for c in TIEU_DE]
+
+
+def so_cstd_tinh(tmp: Path) -> Path:
+    """A department whose CSTĐCS of 2023, 2024, 2025 are in the ledger with their decisions; one person proposed
+    for CSTĐ tỉnh, another of the same name (in a unit called "CON") for BK tỉnh; the council voted by hand."""
+    cn = [_nguoi("CB001", "Lò Thị Mai", "P1", "CSTĐ tỉnh", "011188001234", **{"Sáng kiến": "Tỉnh"}),
+          _nguoi("CB002", "Lò Thị Mai", "P2", "BK tỉnh", "011188005678"),
+          _nguoi("CB003", "Đỗ Văn Nam", "P1", "LĐTT", "011190000001", **{"Xếp loại": "HTTNV", "Giới tính": "Nam"})]
+    ls = [["Mã", "Năm", "Danh hiệu/hình thức", "Số quyết định", "Ngày quyết định", "Cơ quan ban hành", "Xếp loại"]]
+    for nam, so in ((2023, "112/QĐ-SNNMT"), (2024, "087/QĐ-SNNMT"), (2025, "015/QĐ-SNNMT")):
+        ngay = f"1{nam - 2020}/01/{nam + 1}"
+        ls.append(["CB001", nam, "CSTĐCS", so, ngay, "Sở Nông nghiệp và Môi trường", "HTXSNV"])
+        if nam >= 2024:
+            ls.append(["CB002", nam, "CSTĐCS", f"2{so}", ngay, "Sở Nông nghiệp và Môi trường", "HTXSNV"])
+    ls.append(["CB001", 2022, "GK", "301/QĐ-SNNMT", "20/12/2022", "Sở Nông nghiệp và Môi trường", ""])
+    sk = [["Mã", "Năm", "Tên", "Loại", "Cấp", "Số quyết định công nhận", "Ngày"],
+          ["CB001", 2025, "Ứng dụng bản đồ số quản lý rừng phòng hộ", "Sáng kiến", "Tỉnh", "45/QĐ-HĐSK",
+           "20/10/2025"],
+          ["CB001", 2024, "Sổ tay nghiệp vụ kiểm lâm địa bàn", "Sáng kiến", "Cơ sở", "77/QĐ-SNNMT", "02/11/2024"]]
+    kp = [["Mã", "Danh hiệu", "Số phiếu đồng ý"], ["CB001", "CSTĐ tỉnh", 9], ["CB002", "BK tỉnh", 8],
+          ["P1", "TTLĐXS", 8]]
+    return viet_bang(tmp / "so.xlsx", {"ThongTin": THONG_TIN, "CaNhan": [TIEU_DE, *cn], "TapThe": TAP_THE,
+                                       "LichSu": ls, "SangKien": sk, "KiemPhieu": kp})
+
+
+def _chay(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "thidua", *args], capture_output=True, text=True, timeout=600,
+                          env={"PYTHONPATH": str(GOC / "src"), "PATH": "/usr/bin:/bin:/usr/local/bin",
+                               "HOME": str(GOC)})
+
+
+def test_ho_so_cstd_tinh_doc_lai_tu_pdf(tmp_path: Path) -> None:
+    """The báo cáo thành tích of a CSTĐ tỉnh candidate, as PDF text: identity, the three CSTĐCS years with their
+    decision numbers, the initiative by name, the marked blanks; the Tờ trình, minutes extract, checklist."""
+    can_libreoffice()
+    so = so_cstd_tinh(tmp_path)
+    truoc = bam(tmp_path)
+    r = _chay("ho-so", str(so), "-o", str(tmp_path / "ho-so"), "--pdf")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "Traceback" not in r.stderr
+    assert {k: v for k, v in bam(tmp_path).items() if not k.startswith("ho-so")} == truoc  # input untouched
+    cap = tmp_path / "ho-so" / "Trình Chủ tịch UBND tỉnh"
+    ten = sorted(p.name for p in cap.iterdir() if p.is_dir())
+    assert ten == ["Lò Thị Mai", "Lò Thị Mai (2)", "Phòng Kế hoạch-Tài chính"]  # one name, two people: two folders
+    pdf = [p for p in cap.glob("*/*.pdf")]
+    assert len(pdf) == 3
+    van_ban = {p.parent.name: chu_pdf(p) for p in pdf}
+    mai = next(v for v in van_ban.values() if "011188001234" in v)
+    phang = re.sub(r"\s+", " ", mai)
+    for chu in ("BÁO CÁO THÀNH TÍCH", "CHIẾN SĨ THI ĐUA CẤP TỈNH", "Lò Thị Mai", "Nữ", "011188001234", "12/04/1988",
+                "Phó Trưởng phòng", "Phòng Kế hoạch/Tài chính", "Ứng dụng bản đồ số quản lý rừng phòng hộ",
+                "Giấy khen", "Không bị kỷ luật", "[Phần cá nhân tự viết:", "THỦ TRƯỞNG ĐƠN VỊ",
+                "NGƯỜI BÁO CÁO THÀNH TÍCH", "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG"):
+        assert chu in phang, chu
+    lien = re.sub(r"\s+", "", mai)  # numbers wrapped inside a table cell
+    for nam, so in ((2023, "112/QĐ-SNNMT"), (2024, "087/QĐ-SNNMT"), (2025, "015/QĐ-SNNMT")):
+        assert f"{nam}Chiếnsĩthiđuacơsở" f"Quyếtđịnhsố{so}" in lien, nam  # each CSTĐCS year beside its QĐ
+    assert "Quyếtđịnhsố45/QĐ-HĐSKngày20/10/2025" in lien and "301/QĐ-SNNMT" in lien
+    assert "Mẫu" not in phang.split("BÁO CÁO")[0]  # the template's first comment does not show
+    assert phang.count("[Phần cá nhân tự viết:") >= 3
+    # the level's papers, as PDF too
+    for ten_tep, chu in (("to-trinh", "TỜ TRÌNH"), ("trich-bien-ban-hop-hoi-dong", "Trích biên bản"),
+                         ("danh-muc-ho-so", "DANH MỤC HỒ SƠ")):
+        assert (cap / f"{ten_tep}.docx").is_file()
+        assert chu in chu_pdf(cap / f"{ten_tep}.pdf"), ten_tep
+    tt = re.sub(r"\s+", " ", chu_pdf(cap / "to-trinh.pdf"))
+    assert "Lò Thị Mai" in tt and "9/9" in tt
+    dm = re.sub(r"\s+", " ", chu_pdf(cap / "danh-muc-ho-so.pdf"))
+    assert "Lò Thị Mai (CB001)" in dm and "Lò Thị Mai (CB002)" in dm
+    assert "Lò Thị Mai (2)/Báo cáo thành tích - Lò Thị Mai (2).docx" in dm
+    assert "Ứng dụng bản đồ số" in dm and "Thiếu" in dm
+
+
+def test_ho_so_khong_ghi_de_va_du_lieu_loi(tmp_path: Path) -> None:
+    so = so_cstd_tinh(tmp_path)
+    ra = tmp_path / "ra"
+    ra.mkdir()
+    (ra / "cu.txt").write_text("giữ")
+    r = _chay("ho-so", str(so), "-o", str(ra))
+    assert r.returncode == 2 and "--ghi-de" in r.stderr and "Traceback" not in r.stderr
+    assert [p.name for p in ra.iterdir()] == ["cu.txt"]
+    r = _chay("ho-so", str(so), "-o", str(ra), "--ghi-de")
+    assert r.returncode == 0, r.stderr
+    assert not (ra / "cu.txt").exists() and (ra / "Trình Chủ tịch UBND tỉnh" / "to-trinh.docx").is_file()
+    # bad data: exit 1, nothing written
+    loi = viet_bang(tmp_path / "loi.xlsx", {"ThongTin": THONG_TIN, "CaNhan": [TIEU_DE, _nguoi(
+        "X1", "A", "P9", "CSTĐ tỉnh", "011188001234")], "TapThe": TAP_THE})
+    r = _chay("ho-so", str(loi), "-o", str(tmp_path / "khong"))
+    assert r.returncode == 1 and "P9" in r.stdout and not (tmp_path / "khong").exists()
+
+
+def test_mau_ho_so_hop_dong_ngu_canh_va_ghi_chu_mau(tmp_path: Path) -> None:
+    """Every hồ sơ template uses only the fields its context gives; each starts with a comment on the form it
+    follows (not confirmed against ND 152/2025) that rendering removes."""
+    kt = kiem_tra([so_cstd_tinh(tmp_path)])
+    kq = xet_sau_kiem_tra(kt)
+    assert kq is not None
+    theo_cap = ung_vien_trinh(kq)
+    assert list(theo_cap) == ["tinh"]
+    ctx: dict[str, dict] = {}
+    for d, ks in theo_cap["tinh"]:
+        mau, c = bao_cao_thanh_tich(kq, d, ks)
+        ctx[mau] = c
+    ctx["danh_muc_ho_so"] = danh_muc(kq, "tinh", [])
+    import dataclasses
+
+    kq_dot = dataclasses.replace(kq)
+    kq_dot.du_lieu = dataclasses.replace(kq.du_lieu, thong_tin=dataclasses.replace(
+        kq.du_lieu.thong_tin, loai_dot="Chuyên đề", ten_dot="Chuyên đề chuyển đổi số năm 2025"))
+    for d, ks in loc_theo_cap(kq_dot, "tinh").ca_nhan[:1] + loc_theo_cap(kq_dot, "tinh").tap_the[:1]:
+        mau, c = bao_cao_thanh_tich(kq_dot, d, ks)
+        assert mau == "bao_cao_thanh_tich_dot"
+        ctx.setdefault(mau, c)
+    assert set(ctx) == set(TEN_MAU_HO_SO)
+    for ten in TEN_MAU_HO_SO:
+        p = thu_muc_mau_van_ban() / f"{ten}.docx"
+        doc = Document(str(p))
+        assert doc.paragraphs[0].text.startswith("{#p "), ten
+        assert "152/2025" in doc.paragraphs[0].text or ten == "danh_muc_ho_so"
+        if ten in ctx:
+            tpl = DocxTemplate(str(p))
+            assert tpl.get_undeclared_template_variables(moi_truong(), ctx[ten]) == set(), ten
