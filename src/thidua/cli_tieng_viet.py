@@ -248,7 +248,7 @@ _MAU_THONG_BAO = [
     (r"(?:File|Directory|Path) '(.*)' is a directory\.", r"'\1' là một thư mục, cần một tệp."),
     (r"(?:File|Directory|Path) '(.*)' is not readable\.", r"Không đọc được '\1'."),
     (r"(?:File|Directory|Path) '(.*)' is not writable\.", r"Không ghi được vào '\1'."),
-    (r"(.*) is not one of (.*)\.", r"\1 không phải một trong các giá trị: \2."),
+    (r"(?:Value error, )?(.*) is not one of (.*?)\.?", r"\1 không phải một trong các giá trị: \2"),
     (r"(.*) does not match the formats (.*)\.", r"\1 không đúng dạng \2."),
     (r"Input should be greater than or equal to (\S+)", r"phải lớn hơn hoặc bằng \1"),
     (r"Input should be less than or equal to (\S+)", r"phải nhỏ hơn hoặc bằng \1"),
