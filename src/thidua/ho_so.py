@@ -78,7 +78,8 @@ def _quyet_dinh(so: str, ngay: dt.date | None, co_quan: str) -> str:
 def ung_vien_trinh(kq: KetQuaXet) -> dict[str, list[tuple[CaNhan | TapThe, list[KetQua]]]]:
     """Every subject proposed upward, grouped by deciding level (``cap_quyet_dinh``), in name order."""
     theo_cap: dict[str, list[tuple[CaNhan | TapThe, list[KetQua]]]] = {c: [] for c in CAP_TRINH}
-    for d, ks in (*kq.ca_nhan, *kq.tap_the):
+    moi: list[tuple[CaNhan | TapThe, list[KetQua]]] = [*kq.ca_nhan, *kq.tap_the]
+    for d, ks in moi:
         for cap in CAP_TRINH:
             len_ = [k for k in ks if k.dat and k.cap_quyet_dinh == cap]
             if len_:
