@@ -499,7 +499,7 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
                     them("sai_doi_tuong", LOI, f"{dh.viet_tat} không dành cho {ten_loai}; chọn "
                          + ", ".join(x.viet_tat for x in _danh_hieu_cho(loai)) + ".", khoa)
         if che_do == "cuoi_nam" and tt is not None and not tt.cuoi_nam:
-            _kiem_de_nghi_theo_dot(dt_, tt, them)
+            _kiem_de_nghi_theo_dot(dt_, tt, them, str(ts("can_cu.danh_hieu_cuoi_nam")) if ts is not None else "")
         elif che_do == "cuoi_nam":
             if dt_.de_nghi and dt_.xep_loai is None and (n.tep, n.sheet, n.dong, "xep_loai") not in g.o_sai:
                 them("thieu_xep_loai", LOI, f"Có đề nghị {', '.join(d.viet_tat for d in dt_.de_nghi)} nhưng chưa có "
@@ -528,7 +528,7 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
                     them("kho_dat", CANH_BAO, f"Đăng ký {dh.viet_tat}: {ly_do}", "dang_ky")
 
 
-def _kiem_de_nghi_theo_dot(dt_: CaNhan | TapThe, tt: ThongTin, them: Any) -> None:
+def _kiem_de_nghi_theo_dot(dt_: CaNhan | TapThe, tt: ThongTin, them: Any, can_cu: str) -> None:
     """A chuyên đề or đột xuất round (Law 2022 Art. 8(2)–(3)): only forms of commendation (GK, BK tỉnh) are
     proposed — titles are considered once a year, at the year-end round (Law 2022 Art. 21–28) — and they reward
     the achievement named in ``Thành tích``, not the yearly rating, which is therefore not asked for."""
@@ -538,7 +538,7 @@ def _kiem_de_nghi_theo_dot(dt_: CaNhan | TapThe, tt: ThongTin, them: Any) -> Non
     if danh_hieu:
         them("danh_hieu_ngoai_dot", LOI, f"Đợt {tt.loai_dot.lower()} '{tt.ten_dot}' chỉ xét hình thức khen thưởng "
              "(Giấy khen, Bằng khen); danh hiệu " + ", ".join(d.viet_tat for d in danh_hieu) + " chỉ xét ở đợt cuối "
-             "năm (Luật Thi đua, khen thưởng 2022, Điều 21–28). Bỏ khỏi cột Đề nghị hoặc đổi Loại đợt.", "de_nghi")
+             f"năm{f' ({can_cu})' if can_cu else ''}. Bỏ khỏi cột Đề nghị hoặc đổi Loại đợt.", "de_nghi")
     if not dt_.thanh_tich:
         them("thieu_thanh_tich", CANH_BAO, f"Chưa ghi Thành tích của đề nghị trong đợt '{tt.ten_dot}': quyết định và "
              f"giấy khen sẽ ghi câu chung \"Đã có thành tích xuất sắc trong {tt.ten_dot}\". Ghi thành tích riêng vào "
