@@ -4,6 +4,7 @@ of one year in the same ledger, and chains that ignore their awards (ND 152/2025
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -39,7 +40,7 @@ TAP_THE = ["P1", "Phòng Quản lý đất đai", "", "Khối 1", 90, "", "", ""
 
 def chay(*args: str) -> subprocess.CompletedProcess:
     r = subprocess.run([sys.executable, "-m", "thidua", *args], capture_output=True, text=True, timeout=600,
-                       env={"PYTHONPATH": str(GOC / "src"), "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(GOC)})
+                       env={**os.environ, "PYTHONPATH": str(GOC / "src")})
     assert "Traceback" not in r.stderr, r.stderr
     return r
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -56,8 +57,7 @@ def so_cstd_tinh(tmp: Path) -> Path:
 
 def _chay(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "thidua", *args], capture_output=True, text=True, timeout=600,
-                          env={"PYTHONPATH": str(GOC / "src"), "PATH": "/usr/bin:/bin:/usr/local/bin",
-                               "HOME": str(GOC)})
+                          env={**os.environ, "PYTHONPATH": str(GOC / "src")})
 
 
 def test_ho_so_cstd_tinh_doc_lai_tu_pdf(tmp_path: Path) -> None:

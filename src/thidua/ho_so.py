@@ -195,7 +195,7 @@ def _dau(kq: KetQuaXet, ten_don_vi: str) -> dict[str, Any]:
     return {"co_quan_chu_quan": tt.co_quan, "co_quan": ten_don_vi.upper(),
             "dia_danh_ngay": f"{tt.dia_danh}, ngày …… tháng …… năm {tt.ngay_quyet_dinh.year}",
             "chuc_danh_ky": ngu_canh.dau_van_ban(tt, "BC").chuc_danh_ky, "nguoi_ky": tt.nguoi_ky,
-            "co_quan_ten": ngu_canh.ten_co_quan(tt)}
+            "co_quan_ten": ngu_canh.ten_co_quan(tt), "du_thao": ""}
 
 
 def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua]) -> tuple[str, dict[str, Any]]:
