@@ -550,10 +550,12 @@ def bang_khen_tinh_ca_nhan(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
                "sang_kien": tuple(s.mo_ta for s in tinh), "khong_tinh": tuple(bo)}
     khong_tinh_chu = f" (không tính: {'; '.join(bo)})" if bo else ""
     if duong_1:
-        dg.kiem(True, f"CSTĐCS {n} năm liên tục {chuoi[0]}–{chuoi[-1]}", "", can_cu, du_kien=du_kien)
+        dg.kiem(True, f"CSTĐCS {n} năm liên tục {chuoi[0]}–{chuoi[-1]}", "", can_cu,
+                du_kien={**du_kien, "duong": "CSTDCS"})
     elif duong_2:
         dg.kiem(True, f"HTXSNV {so_nam_htxs} năm liên tục đến {nc.nam} với {so_sk} sáng kiến: {ten_ds(tinh)}"
-                + khong_tinh_chu, "", can_cu, du_kien=du_kien)
+                + khong_tinh_chu, "", can_cu,
+                du_kien={**du_kien, "duong": "HTXSNV"})
     else:
         if thieu:
             ly_do_1 = (f"Chưa đạt CSTĐCS {n} năm liên tục {chuoi[0]}–{chuoi[-1]} (thiếu năm "

@@ -498,18 +498,99 @@ def _sang_kien(kq: KetQuaXet, c: CaNhan) -> str:
 SO_NAM_CHUOI = {"CSTDT": 3, "BKT": 2}  # the consecutive CSTĐCS years a proposal rests on (DOMAIN §2.2, §2.5)
 
 
+def _du_kien(k: KetQua, khoa: str) -> dict[str, Any] | None:
+    """The facts of the first met criterion of ``k`` that used ``khoa`` (the criterion that made it pass)."""
+    for t in k.tieu_chi:
+        if t.dat and any(ten == khoa for ten, _ in t.du_kien):
+            return dict(t.du_kien)
+    return None
+
+
+def _ten_sang_kien(kq: KetQuaXet, c: CaNhan, mo_ta: str) -> str:
+    """An initiative as the rules named it (``SangKienDung.mo_ta``), written for the Tờ trình: by name and
+    decision when the SangKien register holds it, else by level and year (the source note dropped)."""
+    for s in getattr(kq.du_lieu.so_theo_doi, "so_sang_kien", []):
+        if s.ma == c.ma and s.mo_ta() == mo_ta:
+            qd = f" (Quyết định số {s.so_quyet_dinh}{' ngày ' + _ngay_so(s.ngay) if s.ngay else ''})" \
+                if s.so_quyet_dinh else ""
+            ten = f" “{s.ten}”" if s.ten else ""
+            return f"{s.loai.ten.lower()}{ten} được công nhận cấp {s.cap.ten.lower()}{qd or f' năm {s.nam}'}"
+    return re.sub(r"\s*\((?:sổ theo dõi|cột [^)]*)\)$", "", mo_ta).replace("cấp Cơ sở", "cấp cơ sở") \
+        .replace("cấp Tỉnh", "cấp tỉnh").replace("cấp Toàn quốc", "cấp toàn quốc")
+
+
+def _cac_nam_qd(kq: KetQuaXet, ma: str, ma_dh: str, nam: list[int]) -> str:
+    """"đạt danh hiệu “…” các năm 2024, 2025 (năm 2024: Quyết định số …; năm 2025: …)"."""
+    qd = "; ".join(x for x in (_qd_so(kq, ma, ma_dh, n) for n in nam) if x)
+    return (f"đạt danh hiệu {ten_day_du(DANH_HIEU[ma_dh])} các năm {', '.join(map(str, nam))}"
+            + (f" ({qd})" if qd else ""))
+
+
+@dataclass
+class _CanCuDat:
+    """The ground a proposal rests on, from the criterion that passed: the phrases for the list, the CSTĐCS
+    years whose decisions go into the dossier, whether initiative decisions do, and whether the phrases already
+    state this year's rating."""
+
+    phan: list[str]
+    nam_cstdcs: list[int]
+    sang_kien: bool
+    co_xep_loai: bool = False
+
+
+def _can_cu_dat(kq: KetQuaXet, c: CaNhan, k: KetQua) -> _CanCuDat | None:
+    """The achievements a proposal rests on, written from the criterion that passed (its facts), so the Tờ
+    trình states the ground the decision used; None when the result carries no such criterion."""
+    ma_dh, nam = k.danh_hieu.ma, kq.nam
+    sk = _du_kien(k, "sang_kien")
+    if ma_dh == "CSTDT":
+        chuoi = _du_kien(k, "tieu_chuan.CSTDT.so_nam_CSTDCS")
+        if chuoi is None or sk is None or not sk.get("sang_kien"):
+            return None
+        n = int(chuoi["tieu_chuan.CSTDT.so_nam_CSTDCS"])
+        cac_nam = list(range(nam - n + 1, nam + 1))
+        return _CanCuDat([_cac_nam_qd(kq, c.ma, "CSTDCS", cac_nam), _ten_sang_kien(kq, c, str(sk["sang_kien"]))],
+                         cac_nam, True)
+    if ma_dh == "CSTDTQ":
+        chuoi = _du_kien(k, "nam_CSTDT")
+        if chuoi is None or sk is None or not sk.get("sang_kien"):
+            return None
+        so_lan = int(chuoi.get("tieu_chuan.CSTDTQ.so_lan_CSTDT", 2))
+        nam_cstdt = [int(y) for y in chuoi["nam_CSTDT"]][-so_lan:]
+        return _CanCuDat([_cac_nam_qd(kq, c.ma, "CSTDT", nam_cstdt), _ten_sang_kien(kq, c, str(sk["sang_kien"]))],
+                         [], True)
+    if ma_dh == "BKT":
+        bk = _du_kien(k, "duong")
+        if bk is None:
+            return None
+        if bk["duong"] == "CSTDCS":
+            n = int(bk.get("tieu_chuan.BKT.so_nam_CSTDCS", SO_NAM_CHUOI["BKT"]))
+            cac_nam = list(range(nam - n + 1, nam + 1))
+            return _CanCuDat([_cac_nam_qd(kq, c.ma, "CSTDCS", cac_nam)], cac_nam, False)
+        so_nam = int(bk["so_nam_HTXSNV"])
+        ds = [_ten_sang_kien(kq, c, str(m)) for m in bk.get("sang_kien", ())]
+        return _CanCuDat([f"Hoàn thành xuất sắc nhiệm vụ {so_nam} năm liên tục ({nam - so_nam + 1}–{nam})",
+                          f"{len(ds):02d} sáng kiến được công nhận và áp dụng trong các năm đó: " + "; ".join(ds)],
+                         [], bool(ds), co_xep_loai=True)
+    return None
+
+
 def _thanh_tich_ca_nhan(kq: KetQuaXet, c: CaNhan, k: KetQua) -> str:
-    """A real Tờ trình's achievements: the titles of the years with their decisions, the initiative by name."""
+    """A real Tờ trình's achievements: the titles of the years with their decisions, the initiative by name —
+    from the criterion that made the result pass (BK tỉnh: two CSTĐCS years, or HTXSNV years with two
+    initiatives; CSTĐ tỉnh: three CSTĐCS years and a province-level initiative; CSTĐTQ: two CSTĐ tỉnh and a
+    national initiative)."""
     ma_dh = k.danh_hieu.ma
     phan = []
-    if c.xep_loai is not None:
+    cc = _can_cu_dat(kq, c, k)
+    if c.xep_loai is not None and not (cc and cc.co_xep_loai):
         phan.append(f"Năm {kq.nam}: {c.xep_loai.ten.lower()}")
+    if cc is not None:
+        return "; ".join([*phan, *cc.phan]) + "."
     co_so = "CSTDT" if ma_dh == "CSTDTQ" else "CSTDCS"
     chuoi = _chuoi_nam(kq, c.ma, co_so)[-SO_NAM_CHUOI.get(ma_dh, 6):]
     if len(chuoi) >= 2 or (chuoi and ma_dh in ("CSTDT", "BKT")):
-        qd = "; ".join(x for x in (_qd_so(kq, c.ma, co_so, n) for n in chuoi) if x)
-        phan.append(f"đạt danh hiệu {ten_day_du(DANH_HIEU[co_so])} các năm {', '.join(map(str, chuoi))}"
-                    + (f" ({qd})" if qd else ""))
+        phan.append(_cac_nam_qd(kq, c.ma, co_so, chuoi))
     sk = _sang_kien(kq, c)
     if sk:
         phan.append(sk)
@@ -615,9 +696,12 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
             f"kết quả bỏ phiếu kín của Hội đồng Thi đua – Khen thưởng {co_quan} {ngay_hop}, {co_quan} kính trình Chủ "
             f"tịch Ủy ban nhân dân tỉnh xem xét, tặng danh hiệu thi đua, hình thức khen thưởng cho {_dem(so_tt, so_cn)} "
             f"đã có thành tích xuất sắc năm {kq.nam}, cụ thể như sau:"]
-        nam_cs = sorted({n for d, k in kq.tat_ca() if k.dat and k.danh_hieu.ma in SO_NAM_CHUOI
-                         and isinstance(d, CaNhan)
-                         for n in _chuoi_nam(kq, d.ma, "CSTDCS")[-SO_NAM_CHUOI[k.danh_hieu.ma]:] if n < kq.nam})
+        can_cu_dat = [(d, k.danh_hieu.ma, _can_cu_dat(kq, d, k)) for d, k in kq.tat_ca() if k.dat
+                      and not k.so_quyet_dinh and isinstance(d, CaNhan) and k.danh_hieu.ma in ("CSTDT", "CSTDTQ", "BKT")]
+        nam_cs = sorted({n for d, ma_dh, cc in can_cu_dat
+                         for n in (cc.nam_cstdcs if cc is not None else
+                                   _chuoi_nam(kq, d.ma, "CSTDCS")[-SO_NAM_CHUOI.get(ma_dh, 0):] if ma_dh in SO_NAM_CHUOI
+                                   else []) if n < kq.nam})
         ho_so = [
             "- Danh sách tập thể, cá nhân đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
             f"- Báo cáo thành tích của {_dem(so_tt, so_cn)}: {so_bao_cao} báo cáo, mỗi báo cáo 01 bản chính;",
@@ -629,6 +713,8 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
         if any(_sang_kien(kq, d) for d, k in kq.tat_ca() if k.dat and isinstance(d, CaNhan)
                and not k.so_quyet_dinh):
             ho_so.append("- Quyết định công nhận sáng kiến, đề tài cấp tỉnh (bản sao): mỗi quyết định 01 bản;")
+        if any(cc is not None and cc.sang_kien for _, ma_dh, cc in can_cu_dat if ma_dh == "BKT"):
+            ho_so.append("- Quyết định công nhận sáng kiến là căn cứ đề nghị Bằng khen (bản sao): mỗi quyết định 01 bản;")
         ho_so.append("- Tệp điện tử (Word và PDF) của các văn bản trên: 01 bộ.")
         ket_luan = [f"{co_quan} kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định./."]
         ho_so_tieu_de = "Hồ sơ kèm theo gồm:"
