@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from thidua.kiem_tra import kiem_tra
@@ -80,6 +83,9 @@ def test_dau_la_va_trung_so_phieu_lam_phieu_khong_hop_le(tmp_path: Path) -> None
     kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=pb)])
     assert {v.o for v in _loi(kq, "dau_khong_doc_duoc")} == {"C5", "C6"}
     assert _loi(kq, "trung_so_phieu")[0].o == "A4"
+    # the message names where the first copy is: file, sheet and cell (review F1)
+    ten_tep = Path(_loi(kq, "trung_so_phieu")[0].tep).name
+    assert f"trùng với phiếu ở {ten_tep}, sheet PhieuBau, ô A3" in _loi(kq, "trung_so_phieu")[0].thong_bao
     kp = kq.du_lieu.kiem_phieu
     assert (kp.thu_vao, kp.hop_le, kp.khong_hop_le) == (5, 1, 4)
     # reasons in words, as the minutes print them (issue #10: not a cell address)
@@ -108,3 +114,35 @@ def test_thieu_so_thanh_vien_khi_co_phieu(tmp_path: Path) -> None:
     tt = [r for r in THONG_TIN if r[0] not in ("Số thành viên Hội đồng", "Số thành viên có mặt")]
     kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=tt, PhieuBau=_phieu([1, "", "x", "x"]))])
     assert len([v for v in _loi(kq, "thieu_gia_tri") if "Số thành viên" in v.thong_bao]) == 2
+
+
+def _thidua(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "thidua", *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "250"}, timeout=300)
+
+
+def test_readme_tren_demo_phieu_o_hai_tep_la_loi_ro_rang(demo_dau_vao: Path, tmp_path: Path) -> None:
+    """Review F1: the demo's tong-hop.xlsx already holds the council's filled ballots; following the workflow table
+    with a phieu-bau.xlsx from tao-phieu as well used to count 22 ballots for 11 members. Ballots in two files are
+    one error naming both files and saying to keep one; nothing is counted twice."""
+    import shutil
+
+    vao = tmp_path / "dau-vao"
+    shutil.copytree(demo_dau_vao, vao)
+    r = _thidua("tao-phieu", "don-vi/", "tong-hop.xlsx", "-o", "phieu-bau", cwd=vao)
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = _thidua("kiem-phieu", "don-vi/", "tong-hop.xlsx", "phieu-bau/phieu-bau.xlsx", cwd=vao)
+    ra = " ".join((r.stdout + r.stderr).split())
+    assert r.returncode == 1, ra
+    assert "Sheet PhieuBau có phiếu ở 2 tệp: tong-hop.xlsx" in ra and "phieu-bau.xlsx" in ra, ra
+    assert "giữ một tệp" in ra
+    assert "trùng" not in ra and "thành viên có mặt (phiếu tại cuộc họp)" not in ra and "Phiếu phát ra" not in ra
+    assert "Traceback" not in ra
+    # the same through the library: the error sits on the second file's first ballot row
+    kq = kiem_tra([vao / "don-vi", vao / "tong-hop.xlsx", vao / "phieu-bau" / "phieu-bau.xlsx"])
+    (v,) = _loi(kq, "phieu_hai_tep")
+    assert v.muc_do == "loi" and Path(v.tep).name == "phieu-bau.xlsx" and v.sheet == "PhieuBau"
+    assert kq.du_lieu is None or kq.du_lieu.kiem_phieu is None
+    # either file alone counts the vote once
+    r = _thidua("kiem-phieu", "don-vi/", "tong-hop.xlsx", cwd=vao)
+    assert r.returncode == 0 and "Phiếu phát ra 11, thu vào 11" in " ".join(r.stdout.split()), r.stdout + r.stderr

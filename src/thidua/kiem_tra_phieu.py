@@ -151,12 +151,28 @@ def doc_hoi_dong_quyet(ds: list[BangTho], g: BoGom, ca_nhan: list[CaNhan],
     return ket_qua
 
 
+def _phieu_hai_tep(ds_pb: list[BangTho], g: BoGom) -> None:
+    """Ballots in the PhieuBau sheets of two or more files: one vote entered twice (e.g. the demo's tong-hop.xlsx,
+    which holds its ballots, given together with a phieu-bau.xlsx from tao-phieu). Counting both would double every
+    vote, so nothing is counted and the officer is told which files to choose between."""
+    ten = [Path(b.tep).name for b in ds_pb]
+    if len(set(ten)) < len(ten):
+        ten = [str(b.tep) for b in ds_pb]
+    cac = [f"{t} ({len(b.dong)} dòng phiếu)" for t, b in zip(ten, ds_pb, strict=True)]
+    g.them("phieu_hai_tep", LOI, f"Sheet PhieuBau có phiếu ở {len(ds_pb)} tệp: {' và '.join(cac)}. Một cuộc bỏ phiếu "
+           "chỉ nhập ở một tệp, đếm cả hai là đếm mỗi phiếu hai lần: giữ một tệp (bỏ tệp kia khỏi lệnh, hoặc xoá các "
+           "dòng phiếu ở sheet PhieuBau của tệp kia) rồi chạy lại.", ds_pb[1], ds_pb[1].dong[0][0], 0)
+
+
 def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin, ca_nhan: list[CaNhan],
               tap_the: list[TapThe], ts: Any, hoi_dong: list[ThanhVienHoiDong] | None = None) -> KetQuaKiemPhieu | None:
     """The ballots, or None before the vote (sheets absent or without a ballot row)."""
     ds_pb = [b for b in ds_pb if b.dong]
     ds_kp = [b for b in ds_kp if b.dong]
     if not ds_pb and not ds_kp:
+        return None
+    if len({b.tep for b in ds_pb}) > 1:
+        _phieu_hai_tep(ds_pb, g)
         return None
     de_nghi: dict[str, tuple[DanhHieu, ...]] = {c.ma: c.de_nghi for c in ca_nhan} | {t.ma: t.de_nghi for t in tap_the}
     can_phieu: Callable[[DanhHieu], bool] = (lambda d: bool(ts(f"binh_xet.bo_phieu.{d.ma}"))) if ts else (lambda d: True)
@@ -217,9 +233,9 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
                 g.doc_dong(b, r, dong, d)
                 so = str(d.get("so_phieu") or f"{Path(b.tep).stem}:{r + 1}")
                 if so in so_da_thay:
-                    g.them("trung_so_phieu", CANH_BAO, f"Số phiếu {so} trùng với {so_da_thay[so]}: phiếu sau không hợp "
-                           "lệ.", b, r, o_cot(b, "so_phieu"), "Phiếu số")
-                so_da_thay.setdefault(so, b.o(r, o_cot(b, "so_phieu")))
+                    g.them("trung_so_phieu", CANH_BAO, f"Số phiếu {so} trùng với phiếu ở {so_da_thay[so]}: phiếu sau "
+                           "không hợp lệ.", b, r, o_cot(b, "so_phieu"), "Phiếu số")
+                so_da_thay.setdefault(so, f"{Path(b.tep).name}, sheet {b.ten_sheet}, ô {b.o(r, o_cot(b, 'so_phieu'))}")
                 danh_dau = {uv: (dong[c] if c < len(dong) else "") for c, uv in cot_uv.items()}
                 try:
                     hinh_thuc = doc_hinh_thuc(d.get("hinh_thuc"))
