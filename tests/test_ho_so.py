@@ -151,3 +151,21 @@ def test_mau_ho_so_hop_dong_ngu_canh_va_ghi_chu_mau(tmp_path: Path) -> None:
         if ten in ctx:
             tpl = DocxTemplate(str(p))
             assert tpl.get_undeclared_template_variables(moi_truong(), ctx[ten]) == set(), ten
+
+
+def test_ho_so_dung_mau_rieng_cua_co_quan(tmp_path: Path) -> None:
+    """--mau: the agency's own achievement-report template replaces the built-in one (the ND 152/2025 form could not
+    be confirmed); the other templates stay the built-in ones."""
+    mau = tmp_path / "mau"
+    mau.mkdir()
+    d = Document()
+    d.add_paragraph("MẪU RIÊNG CỦA SỞ — {{ ho_ten }} — {{ so_dinh_danh }}")
+    d.save(str(mau / "bao_cao_thanh_tich_ca_nhan.docx"))
+    r = _chay("ho-so", str(so_cstd_tinh(tmp_path)), "-o", str(tmp_path / "ra"), "--mau", str(mau))
+    assert r.returncode == 0, r.stdout + r.stderr
+    cap = tmp_path / "ra" / "Trình Chủ tịch UBND tỉnh"
+    chu = " ".join(p.text for p in Document(str(cap / "Lò Thị Mai" / "Báo cáo thành tích - Lò Thị Mai.docx")).paragraphs)
+    assert chu == "MẪU RIÊNG CỦA SỞ — Lò Thị Mai — 011188001234"
+    tt = " ".join(p.text for p in Document(str(cap / "Phòng Kế hoạch-Tài chính" /
+                                             "Báo cáo thành tích - Phòng Kế hoạch-Tài chính.docx")).paragraphs)
+    assert "BÁO CÁO THÀNH TÍCH" in tt and "[Phần đơn vị tự viết:" in tt
