@@ -71,9 +71,12 @@ def _phang(s: str) -> str:
     return " ".join(s.split())
 
 
+def _pdf_to_trinh(thu_muc: Path) -> Path:
+    return chuyen_pdf([next((thu_muc / "van-ban").glob("to-trinh-*.docx"))], thu_muc / "pdf")[0]
+
+
 def _doc_to_trinh(thu_muc: Path) -> str:
-    pdf = chuyen_pdf([next((thu_muc / "van-ban").glob("to-trinh-*.docx"))], thu_muc / "pdf")[0]
-    return chu_pdf(pdf)
+    return chu_pdf(_pdf_to_trinh(thu_muc))
 
 
 def _hang_cua(chu: str, ten: str, muc: str) -> str:
@@ -160,13 +163,13 @@ def demo_mac_dinh(tmp_path_factory) -> tuple[str, object]:
     goc = tmp_path_factory.mktemp("demo_tt")
     tao_demo(goc / "dau-vao")
     kq = tong_ket([goc / "dau-vao"], goc / "kq")
-    return _doc_to_trinh(goc / "kq"), kq.ket_qua
+    return _doc_to_trinh(goc / "kq"), kq.ket_qua, goc / "kq" / "pdf"
 
 
 def test_demo_bang_khen_theo_duong_htxsnv_neu_dung_can_cu(demo_mac_dinh) -> None:
     """Review F4: Hoàng Văn Việt qualified by HTXSNV 2022–2025 with two initiatives; the Tờ trình cited his
     2023–2024 CSTĐCS, a chain that does not qualify in 2025."""
-    chu, kq = demo_mac_dinh
+    chu, kq, _ = demo_mac_dinh
     theo_htxs = [d for d, ks in kq.ca_nhan for k in ks if k.dat and k.danh_hieu.ma == "BKT"
                  and any(t.dat and t.noi_dung.startswith("HTXSNV ") for t in k.tieu_chi)]
     assert "Hoàng Văn Việt" in [d.ho_ten for d in theo_htxs]
@@ -178,3 +181,16 @@ def test_demo_bang_khen_theo_duong_htxsnv_neu_dung_can_cu(demo_mac_dinh) -> None
     assert theo_cs
     for d in theo_cs:
         assert "“Chiến sĩ thi đua cơ sở” các năm 2024, 2025" in _hang_cua(chu, d.ho_ten, "BẰNG KHEN")
+
+
+def test_trich_yeu_khong_de_nam_mot_minh(demo_mac_dinh) -> None:
+    """Review F9: the title broke as "… cấp tỉnh năm" / "2025"; the year stays with "năm" on its line."""
+    _, kq, thu_muc_pdf = demo_mac_dinh
+    pdf = next(thu_muc_pdf.glob("to-trinh-*.pdf"))
+    dau = chu_pdf(pdf, bo_cuc=True).split("Kính gửi")[0]
+    dong = [d.strip() for d in dau.splitlines() if d.strip()]
+    i = next(i for i, d in enumerate(dong) if d.startswith("Về việc đề nghị"))
+    trich_yeu = dong[i:i + 2]
+    assert not any(re.fullmatch(r"\d{4}", d) for d in trich_yeu), trich_yeu
+    assert any(re.search(rf"năm\s{kq.nam}$", d) for d in trich_yeu), trich_yeu
+

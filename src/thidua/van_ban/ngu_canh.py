@@ -120,10 +120,21 @@ def dau_van_ban(tt: ThongTin, loai: str, noi_nhan: list[str] | None = None, ngay
                      f"Giám đốc {co_quan}", co_quan, noi_nhan or [])
 
 
+_NAM_LIEN = re.compile(r"(?i)\b(năm) (\d{4})\b")
+
+
+def giu_nam_lien(chu: str) -> str:
+    """"năm 2025" joined by a non-breaking space, so a title line never ends on "năm" with the year alone below."""
+    return _NAM_LIEN.sub("\\1\u00a0\\2", chu)
+
+
 def _gop(*phan: Any) -> dict[str, Any]:
     d: dict[str, Any] = {}
     for p in phan:
         d.update(asdict(p) if hasattr(p, "__dataclass_fields__") else p)
+    for khoa in ("trich_yeu", "tieu_de_danh_sach"):  # titles: the year stays with "năm"
+        if isinstance(d.get(khoa), str):
+            d[khoa] = giu_nam_lien(d[khoa])
     return d
 
 
