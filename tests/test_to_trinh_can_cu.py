@@ -194,3 +194,14 @@ def test_trich_yeu_khong_de_nam_mot_minh(demo_mac_dinh) -> None:
     assert not any(re.fullmatch(r"\d{4}", d) for d in trich_yeu), trich_yeu
     assert any(re.search(rf"năm\s{kq.nam}$", d) for d in trich_yeu), trich_yeu
 
+
+def test_so_bao_cao_thanh_tich_cong_dung(demo_mac_dinh) -> None:
+    """Review F9: "1 tập thể và 8 cá nhân: 10 báo cáo" did not add up (the unit proposed for TTLĐXS and Cờ was
+    counted twice); one report per collective or person, as the hồ sơ holds them."""
+    chu, _, _ = demo_mac_dinh
+    phang = _phang(chu)
+    m = re.search(r"Báo cáo thành tích của (\d+) tập thể và (\d+) cá nhân: (\d+) báo cáo \(mỗi tập thể, cá nhân một "
+                  r"báo cáo", phang)
+    assert m, phang[:3000]
+    assert int(m.group(1)) + int(m.group(2)) == int(m.group(3)), m.group(0)
+    assert int(m.group(1)) == 1 and phang.count("Chi cục Trồng trọt và Bảo vệ thực vật Sở Nông nghiệp") == 2

@@ -653,7 +653,6 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
     de_nghi: list[Any] = []
     ca_nhan: set[str] = set()
     tap_the: set[str] = set()
-    so_bao_cao = 0
     for dh in DANH_HIEU.values():
         muc = [(d, k) for d, k in kq.tat_ca() if k.dat and k.danh_hieu is dh and not k.so_quyet_dinh]
         if not muc:
@@ -674,7 +673,6 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
                 thanh_tich = _thanh_tich_tap_the(kq, d, k) if tt.cuoi_nam else thanh_tich_theo_dot(tt, d.thanh_tich)
             ds.append({"stt": i, "ten": _ten(d), "don_vi": don_vi, "thanh_tich": thanh_tich,
                        "phieu": van_ban_dep(_phieu_chu(k))})
-        so_bao_cao += len(ds)
         dem = _dem(len(muc_tt), len(muc_cn))
         ghi = (" (để Chủ tịch Ủy ban nhân dân tỉnh trình Thủ tướng Chính phủ xem xét, quyết định)"
                if muc[0][1].cap_quyet_dinh == "thu_tuong" else "")
@@ -694,7 +692,7 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
             f"{ten_dot_trong_cau(tt)}, cụ thể như sau:"]
         ho_so = [
             "- Danh sách tập thể, cá nhân đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
-            f"- Báo cáo thành tích {tt.loai_dot.lower()} của {_dem(so_tt, so_cn)}: {so_bao_cao} báo cáo, mỗi báo cáo "
+            f"- Báo cáo thành tích {tt.loai_dot.lower()} của {_dem(so_tt, so_cn)}: {so_tt + so_cn} báo cáo, mỗi báo cáo "
             "01 bản chính;",
             f"- Biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
             "- Tệp điện tử (Word và PDF) của các văn bản trên: 01 bộ.",
@@ -715,7 +713,10 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
                                    else []) if n < kq.nam})
         ho_so = [
             "- Danh sách tập thể, cá nhân đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
-            f"- Báo cáo thành tích của {_dem(so_tt, so_cn)}: {so_bao_cao} báo cáo, mỗi báo cáo 01 bản chính;",
+            # one report per collective or person, covering every title proposed for it (as ``ho-so`` writes
+            # them): a collective proposed for TTLĐXS and Cờ sends one report, not two
+            f"- Báo cáo thành tích của {_dem(so_tt, so_cn)}: {so_tt + so_cn} báo cáo (mỗi tập thể, cá nhân một báo "
+            "cáo, nêu các danh hiệu, hình thức được đề nghị), mỗi báo cáo 01 bản chính;",
             f"- Biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
         ]
         if nam_cs:
