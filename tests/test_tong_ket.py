@@ -68,6 +68,20 @@ def test_so_theo_doi_co_ket_qua_nam_nay(demo_ket_qua) -> None:
     assert any(r[1] == 2024 for r in dong)
 
 
+def test_so_theo_doi_ghi_ten_co_quan_nhu_van_ban(demo_ket_qua) -> None:
+    """Review F11: the ledger's "Cơ quan ban hành" is the agency's name as the documents write it (Decree 30:
+    "Sở Nông nghiệp và Môi trường"), the same as the earlier years' rows — not str.title()'s "Nông Nghiệp Và"."""
+    wb = load_workbook(demo_ket_qua.thu_muc_ra / "so-theo-doi.xlsx", read_only=True)
+    ws = wb["LichSu"]
+    dau = [c for c in next(ws.iter_rows(min_row=2, max_row=2, values_only=True))]
+    i_nam, i_cq = dau.index("Năm"), dau.index("Cơ quan ban hành")
+    dong = list(ws.iter_rows(min_row=3, values_only=True))
+    nam_nay = {r[i_cq] for r in dong if r[i_nam] == 2025 and r[i_cq]}
+    assert nam_nay == {"Sở Nông nghiệp và Môi trường"}, nam_nay
+    truoc = {r[i_cq] for r in dong if r[i_nam] == 2024 and r[i_cq]}
+    assert truoc <= nam_nay, truoc
+
+
 def test_dau_vao_khong_doi_va_chay_lai_cho_cung_van_ban(demo_dau_vao: Path, demo_ket_qua, tmp_path: Path) -> None:
     truoc = bam(demo_dau_vao)
     lan2 = tong_ket([demo_dau_vao], tmp_path / "lan2")

@@ -47,6 +47,7 @@ from .mo_hinh import CaNhan, TapThe
 from .so_do import KY_LUAT_SHEET, LICH_SU, SANG_KIEN, dong_ky_luat, dong_lich_su, dong_sang_kien, theo_so_do
 from .tieng_viet import dinh_dang_tien, doc_so_tien
 from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE
+from .van_ban.ngu_canh import ten_co_quan
 from .van_ban.pdf import can_soffice, chuyen_pdf
 from .van_ban.ve import BanVe, ban_ve_nam, kiem_tra_mau, ve_mot
 from .xet import KetQua, KetQuaXet, xet_sau_kiem_tra
@@ -170,7 +171,7 @@ def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path) -> Path:
     ledger: a round replaces only its own earlier rows (same year, kind and name), so running it again changes
     nothing. Province-level proposals are not entered (add them when the province decides)."""
     tt = kq.du_lieu.thong_tin
-    co_quan = tt.co_quan.title() if tt.co_quan else ""
+    co_quan = ten_co_quan(tt) if tt.co_quan else ""
     loai_kt = tt.loai_khen_thuong
     ten_dot = tt.ten_dot if not tt.cuoi_nam else ""
 
