@@ -146,6 +146,23 @@ def test_du_thao_khi_con_bang_phieu_chua_quyet(pdf_nam: dict[str, Path]) -> None
     assert "DỰ THẢO" not in _chu(pdf_nam["to-trinh-khen-thuong-cap-tinh-2025"])  # provincial codes do not
 
 
+def test_bao_cao_tong_ket_la_du_thao_khi_con_chi_tieu_cho_hoi_dong(demo_300, tmp_path: Path) -> None:
+    """Review F7: with a tie still open, the báo cáo tổng kết quotes figures and money that will change — it is
+    marked DỰ THẢO too and says which quota places wait for the council, between whom."""
+    kq = demo_300.ket_qua
+    cho = kq.can_hoi_dong()
+    assert cho
+    (pdf,) = sang_pdf([demo_300.thu_muc_ra / "van-ban" / "bao-cao-tong-ket-2025.docx"], tmp_path / "pdf",
+                      tmp_path / "lo")
+    chu = _chu(pdf)
+    phang = " ".join(chu.split())
+    assert "DỰ THẢO" in chu.split("BÁO CÁO")[0]  # in the heading, above the document's name
+    con = cho[0][1].chi_tieu.hoa.con_lai
+    assert f"Còn {con} chỉ tiêu danh hiệu “Chiến sĩ thi đua cơ sở” chờ Hội đồng" in phang, phang[:3000]
+    assert all(d.ho_ten in phang for d, _ in cho)
+    assert "Giám đốc Sở đã công nhận" not in phang and "Theo kết quả xét (dự thảo)" in phang
+
+
 def test_hoi_dong_quyet_thi_nguoi_duoc_chon_vao_qd_va_bien_ban_ghi_lai(demo_dau_vao: Path, tmp_path: Path) -> None:
     from thidua.tao_phieu import ghi_hoi_dong_quyet
     from thidua.tong_ket import tong_ket
@@ -177,8 +194,10 @@ def test_hoi_dong_quyet_thi_nguoi_duoc_chon_vao_qd_va_bien_ban_ghi_lai(demo_dau_
     assert k2[(ma_chon, "CSTDCS")].dat and not ket.ket_qua.can_hoi_dong()
     assert not any(k2[(d.ma, "CSTDCS")].dat for d, _ in hoa if d.ma != ma_chon)
     vb = ket.thu_muc_ra / "van-ban"
-    qd, bb = sang_pdf([vb / "qd-cong-nhan-danh-hieu-2025.docx", vb / "bien-ban-hop-hoi-dong-2025.docx"],
-                      tmp_path / "pdf", tmp_path / "lo")
+    qd, bb, bc = sang_pdf([vb / "qd-cong-nhan-danh-hieu-2025.docx", vb / "bien-ban-hop-hoi-dong-2025.docx",
+                           vb / "bao-cao-tong-ket-2025.docx"], tmp_path / "pdf", tmp_path / "lo")
+    chu_bc = " ".join(_chu(bc).split())
+    assert "DỰ THẢO" not in chu_bc and "chờ Hội đồng" not in chu_bc and "Giám đốc Sở đã công nhận" in chu_bc
     chu_qd = " ".join(_chu(qd).split())
     assert "DỰ THẢO" not in chu_qd
     ten_chon = next(d.ho_ten for d, _ in hoa if d.ma == ma_chon)

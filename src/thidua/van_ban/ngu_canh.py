@@ -1147,6 +1147,23 @@ def tien_so_chi_va_de_nghi(kq: KetQuaXet) -> tuple[int, int]:
     return so_chi, de_nghi
 
 
+def _cho_hoi_dong(kq: KetQuaXet) -> list[str]:
+    """The quota places still waiting for the council (a tie at the cut with no recorded resolution), one sentence
+    per title, from the tie's data: how many places, between whom; the figures and money above leave them out."""
+    nhom: dict[str, list[tuple[CaNhan | TapThe, KetQua]]] = defaultdict(list)
+    for d, k in kq.can_hoi_dong():
+        nhom[k.danh_hieu.ma].append((d, k))
+    ra = []
+    for ma, ds in nhom.items():
+        hoa = next((k.chi_tieu.hoa for _, k in ds if k.chi_tieu is not None and k.chi_tieu.hoa is not None), None)
+        con = hoa.con_lai if hoa is not None else 0
+        ra.append(f"Còn {con} chỉ tiêu danh hiệu {ten_day_du(DANH_HIEU[ma])} chờ Hội đồng Thi đua – Khen thưởng quyết "
+                  f"định giữa {len(ds)} người bằng phiếu tại điểm cắt ({', '.join(_ten(d) for d, _ in ds)}); số "
+                  "lượng và tiền thưởng nêu trong báo cáo chưa tính chỉ tiêu này, báo cáo là dự thảo cho đến khi có "
+                  "quyết định của Hội đồng.")
+    return ra
+
+
 def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
     """Báo cáo tổng kết: the figures from the results and the ledger ("—" for a year the ledger holds nothing),
     the Sở-paid and proposed-upward amounts apart, per-unit table with a total row, marked blanks for the
@@ -1216,10 +1233,13 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
         so_dat.append(f"tặng Giấy khen cho {_dem(len(gk[0]), sum(len(n['ds']) for n in gk[1]))}")
     len_tren = [f"{'' if DANH_HIEU[m].la_hinh_thuc else 'danh hiệu '}{ten_day_du(DANH_HIEU[m])}: {dem_nay[m]}"
                 for m in DANH_HIEU if not _so_qd(kq, m) and dem_nay[m]]
+    cho = _cho_hoi_dong(kq)
     ket_qua = [
         f"Năm {kq.nam}, toàn {co_quan} có {len(kq.du_lieu.ca_nhan)} cán bộ, công chức, viên chức, người lao động "
         f"và {len(kq.du_lieu.tap_the)} tập thể tham gia phong trào thi đua.",
-        ("Giám đốc Sở đã " + "; ".join(so_dat) + ".") if so_dat else "Giám đốc Sở chưa quyết định khen thưởng nào.",
+        (("Theo kết quả xét (dự thảo), Giám đốc Sở sẽ " if cho else "Giám đốc Sở đã ") + "; ".join(so_dat) + ".")
+        if so_dat else "Giám đốc Sở chưa quyết định khen thưởng nào.",
+        *cho,
     ]
     if len_tren:
         ket_qua.append(f"Sở đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét, tặng cho "
@@ -1245,6 +1265,7 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
     dau = dau_van_ban(tt, "BC", ["- Ủy ban nhân dân tỉnh (để báo cáo);", NHAN_NOI_VU, NHAN_LANH_DAO,
                                  "- Các phòng, đơn vị thuộc Sở;", NHAN_LUU])
     return _gop(dau, {"trich_yeu": f"Tổng kết công tác thi đua, khen thưởng năm {kq.nam}", "nam": kq.nam,
+                      "du_thao": du_thao(kq, tuple(DANH_HIEU)),  # it quotes every title's figures and money
                       "cho_viet_phan": CHO_VIET_BAO_CAO, "cho_viet": CHO_VIET, "cho_viet_dien_hinh": CHO_VIET,
                       "dac_diem": [], "ket_qua": ket_qua,
                       "cac_nam": [str(y) for y in cac_nam[:3]] + [f"{kq.nam}"], "so_sanh": so_sanh,
