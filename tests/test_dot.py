@@ -190,3 +190,18 @@ def test_chuoi_nam_lien_tuc_bo_qua_khen_chuyen_de(tmp_path: Path) -> None:
     ly_do = " ".join(kq["X01"]["ly_do"])
     assert "thiếu năm 2025" in ly_do and "CSTĐCS năm 2025 là khen chuyên đề" in ly_do
     assert "Nghị định 152/2025/NĐ-CP, Điều 4 khoản 3" in kq["X01"]["can_cu"]
+
+
+def test_demo_dot_chuyen_de(tmp_path: Path) -> None:
+    """`thidua demo --dot chuyen-de`: a themed round end to end — Giấy khen with each one's achievement, no
+    ratings, the Bằng khen proposals with their dossier, ledger rows typed Chuyên đề."""
+    r = chay("demo", "-o", str(tmp_path / "demo"), "--dot", "chuyen-de", "--so-can-bo", "80")
+    assert r.returncode == 0, r.stdout + r.stderr
+    kq = tmp_path / "demo" / "ket-qua"
+    qd = chu_docx(kq / "van-ban" / "qd-tang-giay-khen-2026.docx")
+    assert "trong chuyên đề chuyển đổi số năm 2026" in qd and "Đã có thành tích xuất sắc trong" in qd
+    assert not (kq / "van-ban" / "bao-cao-tong-ket-2026.docx").exists()  # the year's report: year-end only
+    ls = so_theo_doi(kq / "so-theo-doi.xlsx")
+    nam_2026 = [d for d in ls if d["Năm"] == 2026]
+    assert nam_2026 and {d["Loại khen thưởng"] for d in nam_2026} == {"Chuyên đề"}
+    assert not any(d["Xếp loại"] for d in nam_2026)
