@@ -75,6 +75,7 @@ def test_gia_tri_sai_chi_ra_o_va_cach_sua(tmp_path: Path) -> None:
     o = {v.o: v.thong_bao for v in xl}
     assert o["I2"] == "Xếp loại 'tot' không hợp lệ; chọn HTXSNV, HTTNV, HTNV hoặc KHTNV."
     assert "LĐXS" in o["N3"] and "'31/02/1985' không phải ngày có thật" in o["E3"]
+    assert "ghi dạng dd/mm/yyyy, ví dụ 15/03/1985" in o["E3"]  # the fix, as for text that is no date at all
     assert all(v.sheet == "CaNhan" and v.tep.endswith("so.xlsx") for v in xl)
 
 
@@ -282,3 +283,11 @@ def test_ngay_quyet_dinh_truoc_moi_quy_dinh_la_loi_du_lieu(tmp_path: Path) -> No
     kq = kiem_tra([bo_nho(tmp_path, thong_tin=tt)])
     v = _loi(kq, "ngay_quyet_dinh")
     assert kq.co_loi and v and "01/06/2015" in v[0].thong_bao and "từ 01/07/2019" in v[0].thong_bao
+
+
+def test_ngay_khong_co_that_noi_cach_ghi(tmp_path: Path) -> None:
+    """Review: "'32/13/2020' không phải ngày có thật." said what is wrong but not how to write it."""
+    kq = kiem_tra([bo_nho(tmp_path, [nguoi("001", "Nguyễn Văn An", **{"Ngày tuyển dụng": "32/13/2020"})])])
+    (v,) = [v for v in _loi(kq, "gia_tri_khong_hop_le") if "32/13/2020" in v.thong_bao]
+    assert v.sheet == "CaNhan" and v.cot == "Ngày tuyển dụng" and v.o
+    assert "'32/13/2020' không phải ngày có thật; ghi dạng dd/mm/yyyy, ví dụ 15/03/1985" in v.thong_bao

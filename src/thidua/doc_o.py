@@ -74,7 +74,7 @@ def doc_ngay(v: object) -> dt.date | None:
         if m:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise LoiO(f"'{s}' không phải ngày có thật") from None
+        raise LoiO(f"'{s}' không phải ngày có thật; ghi dạng dd/mm/yyyy, ví dụ 15/03/1985") from None
     raise LoiO(f"'{s}' không phải ngày; ghi dạng dd/mm/yyyy, ví dụ 15/03/1985")
 
 
