@@ -279,3 +279,15 @@ def test_tong_ket_khi_con_bang_phieu_chua_quyet(tmp_path: Path, demo_dau_vao: Pa
     assert {"Đơn vị", "Trong đó bằng văn bản", "Xếp hạng", "Kết quả"} <= set(tieu_de)
     ket = [r[tieu_de.index("Kết quả")].value for r in ws.iter_rows(min_row=3)]
     assert ket.count("Bằng phiếu tại điểm cắt — chờ Hội đồng quyết định") == 2
+
+
+def test_xet_in_chua_xong_mot_lan_moi_nhom_bang_phieu(demo_dau_vao: Path) -> None:
+    """Review F2: the "Chưa xong" block of ``thidua xet`` printed the council's notice once per tied person, each
+    with the title twice ("CSTĐCS: CSTĐCS: …"); it is printed once per tie."""
+    ma, ra = chay("xet", str(demo_dau_vao))
+    assert ma == 0, ra
+    phang = " ".join(ra.split())
+    assert phang.count("Chưa xong — CSTĐCS:") == 1
+    cuoi = phang[phang.index("Chưa xong"):]
+    assert cuoi.count("bằng nhau tại điểm cắt") == 1, cuoi
+    assert "CSTĐCS: CSTĐCS:" not in phang

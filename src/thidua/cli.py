@@ -477,11 +477,15 @@ def xet_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
 
         for cho in viec_cho_hoi_dong(ket_qua):
             out.print(f"[yellow]Chưa xong — {cho}[/]")
-        can = ket_qua.can_hoi_dong()
-        if can:
-            for dt_, k in can:
-                ly_do = cau_hoa(k)
-                out.print(f"  {getattr(dt_, 'ho_ten', getattr(dt_, 'ten', ''))} ({dt_.ma}) — {k.danh_hieu.viet_tat}: {ly_do}")
+        da_in: set[tuple[str, tuple[str, ...]]] = set()
+        for _, k in ket_qua.can_hoi_dong():  # the council's notice once per tie, not once per tied person
+            c = k.chi_tieu
+            if c is None or c.hoa is None:
+                continue
+            nhom = (k.danh_hieu.ma, tuple(n.ma for n in c.hoa.nguoi))
+            if nhom not in da_in:
+                da_in.add(nhom)
+                out.print(f"  {cau_hoa(k)}", highlight=False)
         return 0
 
     chay_an_toan(than)
