@@ -233,3 +233,22 @@ def test_phieu_bau_kin_moi_trang_co_tieu_de_so_seri_va_trang(demo_dau_vao: Path,
         if t.ho_ten not in ten_ung_vien:
             assert t.ho_ten not in phang, t.ho_ten
     assert all(u.ten in phang for u in ung_vien)
+
+
+def test_co_thi_dua_doc_duoc_va_diem_dung_dau_phay(pdf_nam: dict[str, Path], demo_300) -> None:
+    """Review F5: "dẫn đầu khối Khối chi cục theo Điểm thi đua người" (minutes) and "trong dẫn đầu khối Khối chi cục"
+    with "98.3" (ket-qua.xlsx) — the block named once, no stray words, the score with a decimal comma."""
+    phang = " ".join(_chu(pdf_nam["bien-ban-kiem-phieu-2025"]).split())
+    khoi = {t.khoi for t in demo_300.ket_qua.du_lieu.tap_the if t.khoi}
+    assert khoi
+    assert any(f"dẫn đầu {k} theo điểm thi đua" in phang for k in khoi), khoi
+    assert "khối Khối" not in phang and "thi đua người" not in phang
+    ws = load_workbook(demo_300.thu_muc_ra / "ket-qua.xlsx", read_only=True)["TapThe"]
+    chu = " ".join(v for r in ws.iter_rows(values_only=True) for v in r if isinstance(v, str))
+    assert "dẫn đầu" in chu, chu[:500]
+    assert "khối Khối" not in chu and "trong dẫn đầu" not in chu
+    diem = [t.diem for t in demo_300.ket_qua.du_lieu.tap_the if t.diem is not None and t.diem != int(t.diem)]
+    assert diem, "the demo has a score with decimals"
+    for d in diem:
+        assert f"{d}" not in chu
+    assert any(f"{d}".replace(".", ",") in chu for d in diem), chu[:800]

@@ -82,6 +82,9 @@ def ly_do(k: KetQua) -> list[str]:
             dong.append(f"Xếp hạng {c.xep_hang}/{c.so_ung_vien} ({diem_chu(c)}), bằng nhau tại điểm cắt "
                         f"({mo_ta_chi_tieu(c)}, còn {c.hoa.con_lai} chỗ cho {len(c.hoa.nguoi)} người); "
                         f"{quyet_hoa(k)} (sheet HoiDongQuyet)")
+        elif c.khoi is not None:  # "dẫn đầu Khối chi cục theo điểm thi đua", or not
+            dong.append(f"Xếp hạng {c.xep_hang}/{c.so_ung_vien} ({diem_chu(c)}), "
+                        f"{'' if c.trong else 'không '}{mo_ta_chi_tieu(c)}")
         else:
             dong.append(f"Xếp hạng {c.xep_hang}/{c.so_ung_vien} ({diem_chu(c)}), {'trong' if c.trong else 'ngoài'} "
                         f"{mo_ta_chi_tieu(c)}")

@@ -204,6 +204,16 @@ def dinh_dang_ngay(ngay: dt.date, dia_danh: str | None = None) -> str:
     return f"{dia_danh}, {chu}" if dia_danh else chu
 
 
+def dinh_dang_so(so: float | int) -> str:
+    """98.3 → "98,3"; 95.0 → "95"; 93.75 → "93,75" (Vietnamese decimal comma, at most two decimals)."""
+    return f"{so:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def khoi_thi_dua(khoi: str) -> str:
+    """An emulation block in running text: "Khối chi cục" stays, "K1" → "khối K1" (never "khối Khối …")."""
+    return khoi if khoi.strip().lower().startswith("khối") else f"khối {khoi}"
+
+
 def dinh_dang_ty_le(ty_le: float | None) -> str:
     """0.8889 → "88,89 %"."""
     if ty_le is None:

@@ -33,7 +33,7 @@ from .su_kien import (
     ten_ds,
 )
 from .tham_so import ThamSoApDung, hien_thi_gia_tri
-from .tieng_viet import dinh_dang_ty_le
+from .tieng_viet import dinh_dang_so, dinh_dang_ty_le
 
 HTXSNV, HTTNV, HTNV = XEP_LOAI["HTXSNV"], XEP_LOAI["HTTNV"], XEP_LOAI["HTNV"]
 CO_SO, TINH, TOAN_QUOC = CAP_CONG_NHAN["CO_SO"], CAP_CONG_NHAN["TINH"], CAP_CONG_NHAN["TOAN_QUOC"]
@@ -676,7 +676,7 @@ def co_thi_dua_tinh(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
     dg.gop(con, "Tiêu chuẩn TTLĐXS")
     dg.kiem(bool(tt.khoi), f"Thuộc khối thi đua {tt.khoi}", "Chưa ghi Khối thi đua của tập thể",
             dg.cc("CTDT"), du_kien={"khoi": tt.khoi}, quy_che=True)
-    dg.kiem(tt.diem is not None, f"Điểm thi đua {tt.diem:g}" if tt.diem is not None else "",
+    dg.kiem(tt.diem is not None, f"Điểm thi đua {dinh_dang_so(tt.diem)}" if tt.diem is not None else "",
             "Chưa có Điểm thi đua để xếp hạng trong khối", du_kien={"diem": tt.diem}, quy_che=True)
 
 

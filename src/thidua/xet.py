@@ -34,7 +34,7 @@ from .mo_hinh import CaNhan, DuLieu, TapThe, ThongTin
 from .su_kien import cap_cao_nhat
 from .tham_so import TEN_LUA_CHON, BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_tri
 from .tien_thuong import tinh_tien_thuong
-from .tieng_viet import dinh_dang_tien, khoa_sap_xep_ho_ten
+from .tieng_viet import dinh_dang_so, dinh_dang_tien, khoa_sap_xep_ho_ten, khoi_thi_dua
 from .tieu_chuan import (
     TIEU_CHUAN_CA_NHAN,
     TIEU_CHUAN_TAP_THE,
@@ -128,16 +128,16 @@ class CatChiTieu:
 
 
 def mo_ta_chi_tieu(c: CatChiTieu) -> str:
-    """"chỉ tiêu 15 % × 44 LĐTT = 6", or "dẫn đầu khối K1 theo Điểm thi đua"."""
+    """"chỉ tiêu 15 % × 44 LĐTT = 6", or "dẫn đầu khối K1 theo điểm thi đua" ("dẫn đầu Khối chi cục …")."""
     if c.khoi is not None:
-        return f"dẫn đầu khối {c.khoi} theo Điểm thi đua"
+        return f"dẫn đầu {khoi_thi_dua(c.khoi)} theo điểm thi đua"
     ten_co_so = (DANH_HIEU[c.ma_co_so].viet_tat if c.ma_co_so in DANH_HIEU
                  else TEN_LUA_CHON.get(c.ma_co_so, c.ma_co_so).removeprefix("số "))
     return f"chỉ tiêu {hien_thi_gia_tri(c.ty_le)} × {c.co_so} {ten_co_so} = {c.gioi_han}"
 
 
 def diem_chu(c: CatChiTieu) -> str:
-    return f"{c.diem:g} điểm" if c.theo_diem_thi_dua else f"{c.diem} phiếu"
+    return f"{dinh_dang_so(c.diem)} điểm" if c.theo_diem_thi_dua else f"{c.diem} phiếu"
 
 
 def thong_bao_hoa(dh: DanhHieu, c: CatChiTieu) -> str:

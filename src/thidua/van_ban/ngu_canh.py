@@ -19,7 +19,7 @@ from ..ket_xuat import bang_kiem_phieu, thanh_tich
 from ..mo_hinh import CaNhan, TapThe, ThongTin
 from ..tham_so import TEN_LUA_CHON, ThamSoApDung
 from ..tieng_viet import dinh_dang_ngay, dinh_dang_tien, dinh_dang_ty_le, doc_so_tien, khoa_sap_xep_ho_ten
-from ..xet import KetQua, KetQuaXet
+from ..xet import KetQua, KetQuaXet, mo_ta_chi_tieu
 from .do_chu import LE_O_MM, ngat_dong_ten
 
 RONG_TEN_CO_QUAN_MM = 69 - LE_O_MM  # the header's left column (scripts/tao_mau_van_ban.py RONG_TRAI) less margins
@@ -829,12 +829,13 @@ def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[dict[str, Any]
         p0 = next((theo_ma[(u["ma"], ma_dh)].phieu for u in ds if theo_ma.get((u["ma"], ma_dh)) and
                    theo_ma[(u["ma"], ma_dh)].phieu), None)
         nguong = (f"ngưỡng {p0.mo_ta_nguong}: cần ít nhất {p0.so_phieu_can} phiếu đồng ý" if p0 else "")
-        chi_tieu = next((u["mo_ta_chi_tieu"] for u in ds if u["mo_ta_chi_tieu"]), "")
+        c0 = next((k.chi_tieu for u in ds if (k := theo_ma.get((u["ma"], ma_dh))) and k.chi_tieu), None)
+        chi_tieu = (mo_ta_chi_tieu(c0) + ("" if c0.khoi is not None else " người")) if c0 else ""
         dong = [{"stt": j, "ten": u["ten"], "don_vi": u["don_vi"],
                  "dong_y": f"{u['dong_y']}/{u['mau_so']}" + (f" ({u['van_ban']} VB)" if u["van_ban"] else ""),
                  "ty_le": dinh_dang_ty_le(u["ty_le"]), "ket_qua": _ket_qua_phieu_chu(u)}
                 for j, u in enumerate(ds, start=1)]
-        ra.append({"tieu_de": f"{i}. {ten_day_du(dh)} — {nguong}" + (f"; {chi_tieu} người" if chi_tieu else ""),
+        ra.append({"tieu_de": f"{i}. {ten_day_du(dh)} — {nguong}" + (f"; {chi_tieu}" if chi_tieu else ""),
                    "ds": dong})
     return ra
 
