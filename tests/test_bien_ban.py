@@ -59,7 +59,8 @@ def test_bien_ban_kiem_phieu_doc_nhu_nguoi_doc(pdf_nam: dict[str, Path], demo_30
     dong_khl = phang[m.start():m.start() + 120]
     assert not re.search(r"\b[A-Z]{1,3}\d{1,4}\b", dong_khl.split("(")[0]), dong_khl
     # the quota arithmetic stated once; "ngoài chỉ tiêu" for those who passed the threshold outside the quota
-    assert len(re.findall(r"chỉ tiêu 15 % × \d+ LĐTT = \d+", phang)) == 1
+    # (full names in running text: "278 người đạt danh hiệu “Lao động tiên tiến”", not "278 LĐTT" — review F6)
+    assert len(re.findall(r"chỉ tiêu 15 % × \d+ người đạt danh hiệu “Lao động tiên tiến” = \d+ người", phang)) == 1
     ngoai = [d.ho_ten for d, k in kq.tat_ca() if k.danh_hieu.ma == "CSTDCS" and k.ngoai_chi_tieu
              and k.phieu and k.phieu.dat and not k.can_hoi_dong and not k.hoa_tai_diem_cat]
     assert ngoai and "ngoài chỉ tiêu" in phang
@@ -252,3 +253,18 @@ def test_co_thi_dua_doc_duoc_va_diem_dung_dau_phay(pdf_nam: dict[str, Path], dem
     for d in diem:
         assert f"{d}" not in chu
     assert any(f"{d}".replace(".", ",") in chu for d in diem), chu[:800]
+
+
+def test_hai_bien_ban_viet_day_du_ten_danh_hieu(pdf_nam: dict[str, Path], demo_300) -> None:
+    """Review F6/F8: the running text of both minutes writes titles in full, as the other documents do; the only
+    abbreviation left is "VB" in the vote table, explained under it."""
+    for ten in ("bien-ban-kiem-phieu-2025", "bien-ban-hop-hoi-dong-2025"):
+        phang = " ".join(re.sub(r"(?m)^\s*\d+\s*$", "", _chu(pdf_nam[ten])).split())
+        for vt in ("LĐTT", "CSTĐCS:", "CSTĐ tỉnh", "TTLĐXS:", "BK tỉnh", "GK:", "(CSTĐCS)"):
+            # criteria text quoted from ket-qua.xlsx (why a candidate is not eligible) may name a title short
+            loi_van = phang.split("không đủ tiêu chuẩn nên không đề nghị")[0]
+            assert vt not in loi_van, (ten, vt, loi_van[max(0, loi_van.find(vt) - 200):loi_van.find(vt) + 100])
+    hop = " ".join(_chu(pdf_nam["bien-ban-hop-hoi-dong-2025"]).split())
+    assert "“Lao động tiên tiến”: " in hop and "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: " in hop
+    kp = " ".join(_chu(pdf_nam["bien-ban-kiem-phieu-2025"]).split())
+    assert "- “Chiến sĩ thi đua cơ sở”: " in kp and "ngoài chỉ tiêu “Chiến sĩ thi đua cơ sở”: " in kp

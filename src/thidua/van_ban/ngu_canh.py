@@ -17,9 +17,9 @@ from typing import Any
 from ..danh_muc import DANH_HIEU, DanhHieu
 from ..ket_xuat import bang_kiem_phieu, thanh_tich
 from ..mo_hinh import CaNhan, TapThe, ThongTin
-from ..tham_so import TEN_LUA_CHON, ThamSoApDung
+from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
 from ..tieng_viet import dinh_dang_ngay, dinh_dang_tien, dinh_dang_ty_le, doc_so_tien, khoa_sap_xep_ho_ten
-from ..xet import KetQua, KetQuaXet, mo_ta_chi_tieu
+from ..xet import CatChiTieu, KetQua, KetQuaXet, mo_ta_chi_tieu
 from .do_chu import LE_O_MM, ngat_dong_ten
 
 RONG_TEN_CO_QUAN_MM = 69 - LE_O_MM  # the header's left column (scripts/tao_mau_van_ban.py RONG_TRAI) less margins
@@ -817,6 +817,16 @@ def _khong_du_tieu_chuan(bang: dict[str, Any]) -> list[str]:
             + [f"- {ten_day_du(DANH_HIEU[ma])}: {'; '.join(ds)}." for ma, ds in nhom.items()])
 
 
+def _chi_tieu_loi_van(c: CatChiTieu) -> str:
+    """The quota in the minutes' running text, no abbreviation: "chỉ tiêu 15 % × 278 người đạt danh hiệu “Lao động
+    tiên tiến” = 41 người", or "dẫn đầu Khối chi cục theo điểm thi đua"."""
+    if c.khoi is not None:
+        return mo_ta_chi_tieu(c)
+    co_so = (f"người đạt danh hiệu {ten_day_du(DANH_HIEU[c.ma_co_so])}" if c.ma_co_so in DANH_HIEU
+             else TEN_LUA_CHON.get(c.ma_co_so, c.ma_co_so).removeprefix("số "))
+    return f"chỉ tiêu {hien_thi_gia_tri(c.ty_le)} × {c.co_so} {co_so} = {c.gioi_han} người"
+
+
 def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[dict[str, Any]]:
     """The candidates per code in ballot order, each group headed by its threshold and, once, its quota."""
     nhom: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -830,7 +840,7 @@ def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[dict[str, Any]
                    theo_ma[(u["ma"], ma_dh)].phieu), None)
         nguong = (f"ngưỡng {p0.mo_ta_nguong}: cần ít nhất {p0.so_phieu_can} phiếu đồng ý" if p0 else "")
         c0 = next((k.chi_tieu for u in ds if (k := theo_ma.get((u["ma"], ma_dh))) and k.chi_tieu), None)
-        chi_tieu = (mo_ta_chi_tieu(c0) + ("" if c0.khoi is not None else " người")) if c0 else ""
+        chi_tieu = _chi_tieu_loi_van(c0) if c0 else ""
         dong = [{"stt": j, "ten": u["ten"], "don_vi": u["don_vi"],
                  "dong_y": f"{u['dong_y']}/{u['mau_so']}" + (f" ({u['van_ban']} VB)" if u["van_ban"] else ""),
                  "ty_le": dinh_dang_ty_le(u["ty_le"]), "ket_qua": _ket_qua_phieu_chu(u)}
@@ -873,7 +883,7 @@ def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
     dem = Counter((k.danh_hieu.ma, k.dat) for _, k in kq.tat_ca())
     noi_dung = [
         "Thường trực Hội đồng báo cáo tổng hợp đề nghị của các đơn vị: "
-        + "; ".join(f"{d.viet_tat}: {dem[(d.ma, True)] + dem[(d.ma, False)]} đề nghị" for d in DANH_HIEU.values()
+        + "; ".join(f"{ten_day_du(d)}: {dem[(d.ma, True)] + dem[(d.ma, False)]} đề nghị" for d in DANH_HIEU.values()
                     if dem[(d.ma, True)] + dem[(d.ma, False)]) + ".",
         "Hội đồng đã thảo luận, đối chiếu tiêu chuẩn theo Luật Thi đua, khen thưởng và quy chế của cơ quan; bỏ phiếu kín "
         "đối với các danh hiệu, hình thức phải bỏ phiếu; ý kiến bằng văn bản của thành viên vắng mặt được tính như "
@@ -889,7 +899,7 @@ def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
                            f"{bang['toi_thieu_co_mat']}: kết quả bỏ phiếu không có giá trị."))
     nhom = _nhom_kiem_phieu(kq, bang) if bang["so_phieu"] is not None else []
     ket_luan = ["Kết luận: Hội đồng thống nhất đề nghị: " + "; ".join(
-        f"{d.viet_tat}: {dem[(d.ma, True)]}" for d in DANH_HIEU.values() if dem[(d.ma, True)]) + "."]
+        f"{ten_day_du(d)}: {dem[(d.ma, True)]}" for d in DANH_HIEU.values() if dem[(d.ma, True)]) + "."]
     da_quyet: dict[str, list[str]] = defaultdict(list)
     for d, k in kq.tat_ca():
         n = k.nguoi_hoa
@@ -897,12 +907,12 @@ def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
             da_quyet[k.danh_hieu.ma].append(f"{'chọn' if n.chon else 'không chọn'} {_ten(d)} ({n.don_vi})"
                                             + (f" — {n.ly_do}" if n.ly_do else ""))
     for ma, cac_quyet in da_quyet.items():
-        ket_luan.append(f"Đối với các trường hợp bằng phiếu tại điểm cắt chỉ tiêu {DANH_HIEU[ma].viet_tat}, Hội đồng "
+        ket_luan.append(f"Đối với các trường hợp bằng phiếu tại điểm cắt chỉ tiêu {ten_day_du(DANH_HIEU[ma])}, Hội đồng "
                         f"đã thảo luận và quyết định: {'; '.join(cac_quyet)}.")
     can = kq.can_hoi_dong()
     if can:
         ket_luan.append("Các trường hợp bằng phiếu tại điểm cắt chỉ tiêu, Hội đồng chưa quyết định: "
-                        + "; ".join(f"{_ten(d)} ({k.nguoi_hoa.don_vi if k.nguoi_hoa else ''}, {k.danh_hieu.viet_tat})"
+                        + "; ".join(f"{_ten(d)} ({k.nguoi_hoa.don_vi if k.nguoi_hoa else ''}, {ten_day_du(k.danh_hieu)})"
                                     for d, k in can) + ".")
     ket_luan += _khong_du_tieu_chuan(bang)
     ket_luan.append(f"Cuộc họp kết thúc vào hồi {_gio(tt.gio_ket_thuc)} cùng ngày. Biên bản đã được đọc lại và thông "
@@ -936,7 +946,7 @@ def bien_ban_kiem_phieu(kq: KetQuaXet) -> dict[str, Any]:
     dat: dict[str, list[str]] = defaultdict(list)
     ngoai: dict[str, list[str]] = defaultdict(list)
     for u in bang["ung_vien"]:
-        dh = DANH_HIEU[u["danh_hieu"]].viet_tat
+        dh = ten_day_du(DANH_HIEU[u["danh_hieu"]])
         if u["du_dieu_kien"] is False:
             continue
         if u["dat"] and not u["ngoai_chi_tieu"] and not u["cho_hoi_dong"] and u["dat_cuoi_cung"] is not False:
@@ -947,7 +957,7 @@ def bien_ban_kiem_phieu(kq: KetQuaXet) -> dict[str, Any]:
                 + [f"- {dh}: {', '.join(ds)}." for dh, ds in dat.items()]) if dat else [
         "Không có ứng viên nào đạt tỷ lệ phiếu theo quy định."]
     for dh, ds in ngoai.items():
-        ket_luan.append(f"Đạt tỷ lệ phiếu nhưng ngoài chỉ tiêu ({dh}): {', '.join(ds)}.")
+        ket_luan.append(f"Đạt tỷ lệ phiếu nhưng ngoài chỉ tiêu {dh}: {', '.join(ds)}.")
     ket_luan += _khong_du_tieu_chuan(bang)
     ket_luan.append(f"Biên bản kiểm phiếu được lập lúc {_gio(tt.gio_ket_thuc)} cùng ngày và công bố trước Hội đồng.")
     ky_ghi = "(Ký, ghi rõ họ tên)"
