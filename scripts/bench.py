@@ -74,13 +74,14 @@ def giay_khen_ngay_tho(kq, thu_muc: Path) -> Path:
 
     from thidua.duong_dan import thu_muc_mau_van_ban
     from thidua.van_ban.moi_truong import moi_truong
-    from thidua.van_ban.ngu_canh import giay_khen
+    from thidua.van_ban.ngu_canh import giay_khen, thanh_dict
 
     ctx = giay_khen(kq)
     tep = []
-    for i, g in enumerate(ctx["giay_khen"]):
+    for i, g in enumerate(ctx.giay_khen):
         tpl = DocxTemplate(str(thu_muc_mau_van_ban() / "giay_khen.docx"))
-        tpl.render({**ctx, "giay_khen": [dict(g, ngat_trang="")]}, jinja_env=moi_truong(), autoescape=True)
+        tpl.render({**thanh_dict(ctx), "giay_khen": [dataclasses.replace(g, ngat_trang="")]}, jinja_env=moi_truong(),
+                   autoescape=True)
         p = thu_muc / f"gk-{i}.docx"
         tpl.save(p)
         tep.append(p)
@@ -370,6 +371,7 @@ def chay_san(vao: Path, ra: Path) -> dict:
 
     from thidua.kiem_tra import kiem_tra
     from thidua.van_ban.moi_truong import moi_truong
+    from thidua.van_ban.ngu_canh import thanh_dict
     from thidua.van_ban.ve import ban_ve_nam, nfc, tim_mau
     from thidua.xet import xet_sau_kiem_tra
 
@@ -410,7 +412,7 @@ def chay_san(vao: Path, ra: Path) -> dict:
         mau = tim_mau(b.mau)
         tpl = DocxTemplate(str(mau))
         tpl.init_docx()
-        chuan_bi.append((mau, tpl.patch_xml(tpl.get_xml()), nfc(b.ngu_canh)))
+        chuan_bi.append((mau, tpl.patch_xml(tpl.get_xml()), nfc(thanh_dict(b.ngu_canh))))
     t = time.perf_counter()
     for i, (mau, xml, ctx) in enumerate(chuan_bi):
         ctx.setdefault("bieu_do", "")

@@ -18,6 +18,7 @@ from docxtpl import DocxTemplate
 from thidua.tong_ket import tong_ket
 from thidua.van_ban import ngu_canh
 from thidua.van_ban.moi_truong import moi_truong
+from thidua.van_ban.ngu_canh import thanh_dict
 from thidua.van_ban.ve import ban_ve_nam, nfc, tim_mau
 from thidua.van_ban.ve_nhanh import MauNhanh
 
@@ -35,7 +36,7 @@ def _ve(lop: type[DocxTemplate], mau: Path | io.BytesIO, ctx: dict, truoc_khi_ve
     """Render with ``lop``; every part of the package (zip timestamps aside)."""
     if isinstance(mau, io.BytesIO):
         mau.seek(0)
-    ctx = nfc(ctx)
+    ctx = nfc(thanh_dict(ctx))  # what the render point does with a typed context
     tpl = lop(mau)
     if truoc_khi_ve:
         truoc_khi_ve(tpl, ctx)
@@ -123,8 +124,8 @@ def test_bao_cao_theo_don_vi_giong_cach_dem_tung_don_vi(demo_ket_qua) -> None:
                 c["cap_tren"] += not k.so_quyet_dinh
         mong_doi.append((t.ten, c["LDTT"], c["CSTDCS"], c["TTLDTT"], c["GK"], c["cap_tren"], c["so_chi"],
                          c["de_nghi"]))
-    co = [(d["ten"], d["ldtt"], d["cstdcs"], d["ttldtt"], d["gk"], d["cap_tren"], d["so_chi"], d["de_nghi"])
-          for d in ngu_canh.bao_cao(kq)["theo_don_vi"]]
+    co = [(d.ten, d.ldtt, d.cstdcs, d.ttldtt, d.gk, d.cap_tren, d.so_chi, d.de_nghi)
+          for d in ngu_canh.bao_cao(kq).theo_don_vi]
     assert [x[:6] for x in co] == [x[:6] for x in mong_doi]
     assert [[int(v.replace(".", "").replace("—", "0") or 0) for v in x[6:]] for x in co] == [list(x[6:]) for x in mong_doi]
     assert sum(x[1] for x in co) > 0

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -279,8 +279,10 @@ def _co(x: Any) -> int:
     """How many list items a document's context holds (its rows), roughly what rendering it costs."""
     if isinstance(x, dict):
         return sum(_co(v) for v in x.values())
+    if is_dataclass(x) and not isinstance(x, type):  # a typed context, its groups and rows
+        return sum(_co(getattr(x, f.name)) for f in fields(x))
     if isinstance(x, list | tuple):
-        return len(x) + sum(_co(v) for v in x if isinstance(v, dict | list))
+        return len(x) + sum(_co(v) for v in x if not isinstance(v, str | int | float))
     return 0
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from ..danh_muc import DANH_HIEU, DanhHieu
@@ -93,8 +93,23 @@ def _dem(so_tt: int, so_cn: int) -> str:
 ten_co_quan = _ten_co_quan  # the same, for other modules (hồ sơ)
 
 
-@dataclass
-class DauVanBan:
+@dataclass(frozen=True)
+class NguCanh:
+    """What every document's context is: a frozen dataclass whose fields are the template's variable names. The
+    render point (``van_ban.ve``) turns the top-level fields into the dict docxtpl wants (``thanh_dict``); nested
+    rows and groups stay dataclasses (Jinja reads their attributes)."""
+
+
+def thanh_dict(ctx: NguCanh | Mapping[str, Any]) -> dict[str, Any]:
+    """The top-level fields of a context as docxtpl's dict (shallow: nested dataclasses stay as they are). A plain
+    mapping (an agency's own caller) is copied."""
+    if isinstance(ctx, NguCanh):
+        return {f.name: getattr(ctx, f.name) for f in fields(ctx)}
+    return dict(ctx)
+
+
+@dataclass(frozen=True)
+class DauVanBan(NguCanh):
     """The header block and signature shared by every document (Decree 30)."""
 
     co_quan_chu_quan: str
@@ -108,6 +123,13 @@ class DauVanBan:
     co_quan_van: str = ""  # the agency's name in running text
     noi_nhan: list[str] = field(default_factory=list)
     du_thao: str = ""  # "DỰ THẢO" in the heading while the council has a tie to decide (issue #10)
+
+    def __post_init__(self) -> None:
+        # titles of every document with this header: the year stays with "năm" (giu_nam_lien)
+        for khoa in ("trich_yeu", "tieu_de_danh_sach"):
+            chu = getattr(self, khoa, None)
+            if isinstance(chu, str):
+                object.__setattr__(self, khoa, giu_nam_lien(chu))
 
 
 def dau_van_ban(tt: ThongTin, loai: str, noi_nhan: list[str] | None = None, ngay: dt.date | None = None) -> DauVanBan:
@@ -126,6 +148,99 @@ _NAM_LIEN = re.compile(r"(?i)\b(năm) (\d{4})\b")
 def giu_nam_lien(chu: str) -> str:
     """"năm 2025" joined by a non-breaking space, so a title line never ends on "năm" with the year alone below."""
     return _NAM_LIEN.sub("\\1\u00a0\\2", chu)
+
+
+def _dau(dau: DauVanBan) -> dict[str, Any]:
+    """The header's fields, to open a context dataclass that extends ``DauVanBan`` (``Ctx(**_dau(dau), ...)``)."""
+    return {f.name: getattr(dau, f.name) for f in fields(DauVanBan)}
+
+
+@dataclass(frozen=True)
+class DongDanhSach:
+    """A row of a decision's annex: number, name, position, the amount as printed."""
+
+    stt: int
+    ten: str
+    so_tien: str
+    chuc_vu: str = ""
+    ma: str = ""  # the person's code (not printed: the certificates follow the annex by it)
+
+
+@dataclass(frozen=True)
+class NhomDanhSach:
+    """A unit's group of rows ("1. Phòng Tổ chức"), or the collectives' one group without a heading (``ten`` "")."""
+
+    ten: str
+    ds: list[DongDanhSach]
+
+
+@dataclass(frozen=True)
+class PhanDanhSach:
+    """A part of the annex ("I. CHIẾN SĨ THI ĐUA CƠ SỞ (3 cá nhân)") and its groups."""
+
+    ten: str
+    nhom: list[NhomDanhSach]
+
+
+@dataclass(frozen=True)
+class DongDanhSachCu:
+    """A row as v0.1's ``quyet_dinh.docx`` read it (with a title column)."""
+
+    stt: int
+    ten: str
+    chuc_vu: str
+    so_tien: str
+    danh_hieu: str
+    ma: str = ""
+
+
+@dataclass(frozen=True)
+class NhomDanhSachCu:
+    ten: str
+    ds: list[DongDanhSachCu]
+
+
+@dataclass(frozen=True)
+class Dieu:
+    """An article of a decision: "Điều 1.", its text, its khoản (one paragraph each)."""
+
+    so: str
+    noi_dung: str
+    khoan: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class NguCanhQuyetDinhChung(DauVanBan):
+    """What the three decisions share: heading, căn cứ, articles, the annex's title and totals."""
+
+    trich_yeu: str
+    tham_quyen: str
+    can_cu: list[str]
+    theo_de_nghi: str
+    dieu_truoc: list[Dieu]
+    dieu_cuoi: list[Dieu]
+    tieu_de_danh_sach: str
+    dieu: list[Dieu]  # v0.1 templates: one paragraph per article, the khoản joined
+    nhom_danh_sach: list[NhomDanhSachCu]  # v0.1 templates: groups with a title column
+    cot_ten: str
+    so_nguoi: str
+    tong_tien: str
+    tong_tien_chu: str
+    so_tien_tong: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class NguCanhQuyetDinh(NguCanhQuyetDinhChung):
+    """QĐ công nhận danh hiệu, QĐ tặng Giấy khen (``quyet_dinh.docx``): the annex in parts."""
+
+    phan_danh_sach: list[PhanDanhSach]
+
+
+@dataclass(frozen=True, kw_only=True)
+class NguCanhQuyetDinhTapThe(NguCanhQuyetDinhChung):
+    """QĐ công nhận “Tập thể lao động tiên tiến” (``quyet_dinh_tap_the.docx``): one list of collectives."""
+
+    ds: list[DongDanhSach]
 
 
 def _gop(*phan: Any) -> dict[str, Any]:
@@ -175,7 +290,7 @@ def _thu_tu_don_vi(kq: KetQuaXet) -> dict[str, int]:
 
 
 def _nhom_ca_nhan(kq: KetQuaXet, muc: list[tuple[CaNhan, KetQua]], tien: Mapping[str, int | None] | None = None
-                  ) -> list[dict[str, Any]]:
+                  ) -> list[NhomDanhSach]:
     """People grouped by unit in the department's order (numbered group rows), by name inside a unit; STT runs on
     through the part."""
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
@@ -189,8 +304,8 @@ def _nhom_ca_nhan(kq: KetQuaXet, muc: list[tuple[CaNhan, KetQua]], tien: Mapping
         for d, k in sorted(nhom[ma], key=lambda x: khoa_sap_xep_ho_ten(x[0].ho_ten)):
             stt += 1
             so = tien.get(d.ma) if tien is not None else k.tien_thuong
-            dong.append({"stt": stt, "ten": d.ho_ten, "chuc_vu": d.chuc_vu, "so_tien": _tien(so), "ma": d.ma})
-        ds.append({"ten": f"{i}. {ten_dv.get(ma, ma)}", "ds": dong})
+            dong.append(DongDanhSach(stt=stt, ten=d.ho_ten, chuc_vu=d.chuc_vu, so_tien=_tien(so), ma=d.ma))
+        ds.append(NhomDanhSach(f"{i}. {ten_dv.get(ma, ma)}", dong))
     return ds
 
 
@@ -221,25 +336,24 @@ def _dieu_thi_hanh(tt: ThongTin, doi_tuong: str) -> str:
             f"thuộc Sở và các {doi_tuong} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
 
 
-def _dau_quyet_dinh(kq: KetQuaXet, trich_yeu: str, dieu: list[dict[str, Any]], tieu_de_ds: str) -> dict[str, Any]:
+def _dau_quyet_dinh(kq: KetQuaXet, trich_yeu: str, dieu: list[Dieu], tieu_de_ds: str) -> dict[str, Any]:
+    """The shared fields of a decision's context (``NguCanhQuyetDinhChung``'s header part), as keyword arguments."""
     tt, ts = kq.du_lieu.thong_tin, kq.ts
     co_quan = _ten_co_quan(tt)
     dau = dau_van_ban(tt, "QĐ", ["- Như Điều 3;", NHAN_LANH_DAO, NHAN_NOI_VU, NHAN_LUU])
-    for d in dieu:
-        d.setdefault("khoan", [])
-    return _gop(dau, {
-        "trich_yeu": trich_yeu, "tham_quyen": f"GIÁM ĐỐC {tt.co_quan}", "can_cu": _can_cu(ts, tt),
-        "theo_de_nghi": f"Theo đề nghị của Chánh Văn phòng Sở (Thường trực Hội đồng Thi đua – Khen thưởng {co_quan}).",
-        "dieu_truoc": dieu[:-1], "dieu_cuoi": dieu[-1:], "tieu_de_danh_sach": tieu_de_ds,
+    return dict(
+        _dau(dau), trich_yeu=trich_yeu, tham_quyen=f"GIÁM ĐỐC {tt.co_quan}", can_cu=_can_cu(ts, tt),
+        theo_de_nghi=f"Theo đề nghị của Chánh Văn phòng Sở (Thường trực Hội đồng Thi đua – Khen thưởng {co_quan}).",
+        dieu_truoc=dieu[:-1], dieu_cuoi=dieu[-1:], tieu_de_danh_sach=tieu_de_ds,
         # for an agency's template made from v0.1 (one paragraph per article, no khoản loop)
-        "dieu": [{**d, "noi_dung": "\n".join([d["noi_dung"], *d["khoan"]])} for d in dieu]})
+        dieu=[replace(d, noi_dung="\n".join([d.noi_dung, *d.khoan])) for d in dieu])
 
 
 def _ket_qua_dat(kq: KetQuaXet, ma: str) -> list[tuple[CaNhan | TapThe, KetQua]]:
     return [(d, k) for d, k in kq.tat_ca() if k.dat and k.danh_hieu.ma == ma]
 
 
-def quyet_dinh_danh_hieu(kq: KetQuaXet) -> dict[str, Any]:
+def quyet_dinh_danh_hieu(kq: KetQuaXet) -> NguCanhQuyetDinh:
     """QĐ công nhận danh hiệu (LĐTT, CSTĐCS): Điều 1 in khoản by title; the annex in parts I. CSTĐCS / II. LĐTT,
     each person once (a CSTĐCS is also LĐTT: listed in part I with the CSTĐCS money, the only one paid)."""
     tt = kq.du_lieu.thong_tin
@@ -284,32 +398,32 @@ def quyet_dinh_danh_hieu(kq: KetQuaXet) -> dict[str, Any]:
     so_nguoi = len(cstdcs) + len(ldtt_rieng)
     dieu1 = f"Công nhận danh hiệu thi đua năm {kq.nam} cho {so_nguoi} cá nhân thuộc {co_quan}"
     if len(khoan) > 1:
-        dieu = [{"so": "Điều 1.", "noi_dung": dieu1 + ", cụ thể như sau:", "khoan": khoan}]
+        dieu = [Dieu("Điều 1.", dieu1 + ", cụ thể như sau:", khoan)]
     else:
-        dieu = [{"so": "Điều 1.", "noi_dung": f"{dieu1}. {khoan[0]}" if khoan else dieu1 + "."}]
+        dieu = [Dieu("Điều 1.", f"{dieu1}. {khoan[0]}" if khoan else dieu1 + ".")]
     tien_muc = [(ten_cs, tien_cs[d.ma]) for d, _ in cstdcs] + [(ten_ld, k.tien_thuong or 0) for _, k in ldtt_rieng]
     tong = sum(so for _, so in tien_muc)
-    dieu += [{"so": "Điều 2.", "noi_dung": _dieu_tien(tien_muc, tong, kq.ts, tt, "cá nhân")},
-             {"so": "Điều 3.", "noi_dung": _dieu_thi_hanh(tt, "cá nhân")}]
-    ctx = _dau_quyet_dinh(kq, f"Về việc công nhận danh hiệu thi đua năm {kq.nam}", dieu,
-                          f"CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA NĂM {kq.nam}")
-    ctx["nhom_danh_sach"] = _nhom_cu([("CSTĐCS" if ten.startswith("CHIẾN") else "LĐTT", nhom)
-                                      for ten, _, nhom in phan])
-    ctx.update(cot_ten="Họ và tên", so_nguoi=f"{so_nguoi} cá nhân", tong_tien=dinh_dang_tien(tong),
-               tong_tien_chu=doc_so_tien(tong), so_tien_tong=tong,
-               phan_danh_sach=[{"ten": (f"{_so_la_ma(i)}. " if len(phan) > 1 else "") + f"{ten} ({n} cá nhân)",
-                                "nhom": nhom} for i, (ten, n, nhom) in enumerate(phan, start=1)])
-    return ctx
+    dieu += [Dieu("Điều 2.", _dieu_tien(tien_muc, tong, kq.ts, tt, "cá nhân")),
+             Dieu("Điều 3.", _dieu_thi_hanh(tt, "cá nhân"))]
+    return NguCanhQuyetDinh(
+        **_dau_quyet_dinh(kq, f"Về việc công nhận danh hiệu thi đua năm {kq.nam}", dieu,
+                          f"CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA NĂM {kq.nam}"),
+        nhom_danh_sach=_nhom_cu([("CSTĐCS" if ten.startswith("CHIẾN") else "LĐTT", nhom) for ten, _, nhom in phan]),
+        cot_ten="Họ và tên", so_nguoi=f"{so_nguoi} cá nhân", tong_tien=dinh_dang_tien(tong),
+        tong_tien_chu=doc_so_tien(tong), so_tien_tong=tong,
+        phan_danh_sach=[PhanDanhSach((f"{_so_la_ma(i)}. " if len(phan) > 1 else "") + f"{ten} ({n} cá nhân)", nhom)
+                        for i, (ten, n, nhom) in enumerate(phan, start=1)])
 
 
-def _nhom_cu(phan: list[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+def _nhom_cu(phan: list[tuple[str, list[NhomDanhSach]]]) -> list[NhomDanhSachCu]:
     """The annex as v0.1's ``quyet_dinh.docx`` read it (groups with a title column), so that an agency's template
     made from v0.1 still renders."""
-    return [{"ten": n["ten"], "ds": [{"chuc_vu": "", **d, "danh_hieu": viet_tat} for d in n["ds"]]}
+    return [NhomDanhSachCu(n.ten, [DongDanhSachCu(stt=d.stt, ten=d.ten, chuc_vu=d.chuc_vu, so_tien=d.so_tien,
+                                                  danh_hieu=viet_tat, ma=d.ma) for d in n.ds])
             for viet_tat, nhom in phan for n in nhom]
 
 
-def _giay_khen_theo_thu_tu(kq: KetQuaXet) -> tuple[list[tuple[TapThe, KetQua]], list[dict[str, Any]]]:
+def _giay_khen_theo_thu_tu(kq: KetQuaXet) -> tuple[list[tuple[TapThe, KetQua]], list[NhomDanhSach]]:
     """Collectives (the department's order), then people by unit: the order of the QĐ's annex, which the
     certificates follow so that the register numbers match the list."""
     muc = _ket_qua_dat(kq, "GK")
@@ -318,25 +432,24 @@ def _giay_khen_theo_thu_tu(kq: KetQuaXet) -> tuple[list[tuple[TapThe, KetQua]], 
     return tap_the, nhom
 
 
-def quyet_dinh_giay_khen(kq: KetQuaXet) -> dict[str, Any]:
+def quyet_dinh_giay_khen(kq: KetQuaXet) -> NguCanhQuyetDinh:
     """QĐ tặng Giấy khen: counts that say what is there ("cho 11 cá nhân"), collectives and people in their own
     parts, no column repeating the form's name."""
     tt = kq.du_lieu.thong_tin
     co_quan = _ten_co_quan(tt)
     tap_the, nhom = _giay_khen_theo_thu_tu(kq)
-    so_cn = sum(len(n["ds"]) for n in nhom)
+    so_cn = sum(len(n.ds) for n in nhom)
     theo_dot = not tt.cuoi_nam  # a chuyên đề / đột xuất round: its name in the trích yếu, each one's achievement
     if theo_dot:
         thanh_tich = {c.ma: c.thanh_tich for c, _ in kq.ca_nhan}
-        for n in nhom:
-            for dong in n["ds"]:
-                dong["ten"] += "\n" + thanh_tich_theo_dot(tt, thanh_tich.get(dong["ma"], ""))
+        nhom = [replace(n, ds=[replace(d, ten=d.ten + "\n" + thanh_tich_theo_dot(tt, thanh_tich.get(d.ma, "")))
+                               for d in n.ds]) for n in nhom]
     phan = []
     if tap_the:
-        phan.append(("TẬP THỂ", f"{len(tap_the)} tập thể", [{"ten": "", "ds": [
-            {"stt": i, "ten": d.ten + ("\n" + thanh_tich_theo_dot(tt, d.thanh_tich) if theo_dot else ""),
-             "chuc_vu": "", "so_tien": _tien(k.tien_thuong)}
-            for i, (d, k) in enumerate(tap_the, start=1)]}]))
+        phan.append(("TẬP THỂ", f"{len(tap_the)} tập thể", [NhomDanhSach("", [
+            DongDanhSach(stt=i, ten=d.ten + ("\n" + thanh_tich_theo_dot(tt, d.thanh_tich) if theo_dot else ""),
+                         so_tien=_tien(k.tien_thuong))
+            for i, (d, k) in enumerate(tap_the, start=1)])]))
     if nhom:
         phan.append(("CÁ NHÂN", f"{so_cn} cá nhân", nhom))
     tien_muc = [("tập thể", k.tien_thuong or 0) for _, k in tap_the]
@@ -347,33 +460,33 @@ def quyet_dinh_giay_khen(kq: KetQuaXet) -> dict[str, Any]:
     doi_tuong = "tập thể, cá nhân" if tap_the and nhom else "tập thể" if tap_the else "cá nhân"
     nguoi_chi = tt.nguoi_chi_tra.strip() or NGUOI_CHI_TRA
     dieu = [
-        {"so": "Điều 1.", "noi_dung": f"Tặng Giấy khen của Giám đốc {co_quan} cho {_dem(len(tap_the), so_cn)} (có danh "
-                                      f"sách kèm theo) đã có thành tích xuất sắc trong "
-                                      f"{ten_dot_trong_cau(tt) if theo_dot else f'thực hiện nhiệm vụ năm {kq.nam}'}."},
-        {"so": "Điều 2.", "noi_dung": f"Tiền thưởng kèm theo Giấy khen thực hiện theo "
-                                      f"{kq.ts('van_ban.can_cu_tien_thuong')[0]} ({chi_tiet}); tổng cộng "
-                                      f"{dinh_dang_tien(tong)} đồng (Bằng chữ: {doc_so_tien(tong)}), chi từ Quỹ thi "
-                                      f"đua, khen thưởng của {co_quan}. {nguoi_chi} có trách nhiệm chi trả tiền thưởng "
-                                      f"cho các {doi_tuong} có tên tại Điều 1 theo danh sách kèm theo."},
-        {"so": "Điều 3.", "noi_dung": _dieu_thi_hanh(tt, doi_tuong)},
+        Dieu("Điều 1.", f"Tặng Giấy khen của Giám đốc {co_quan} cho {_dem(len(tap_the), so_cn)} (có danh "
+                        f"sách kèm theo) đã có thành tích xuất sắc trong "
+                        f"{ten_dot_trong_cau(tt) if theo_dot else f'thực hiện nhiệm vụ năm {kq.nam}'}."),
+        Dieu("Điều 2.", f"Tiền thưởng kèm theo Giấy khen thực hiện theo "
+                        f"{kq.ts('van_ban.can_cu_tien_thuong')[0]} ({chi_tiet}); tổng cộng "
+                        f"{dinh_dang_tien(tong)} đồng (Bằng chữ: {doc_so_tien(tong)}), chi từ Quỹ thi "
+                        f"đua, khen thưởng của {co_quan}. {nguoi_chi} có trách nhiệm chi trả tiền thưởng "
+                        f"cho các {doi_tuong} có tên tại Điều 1 theo danh sách kèm theo."),
+        Dieu("Điều 3.", _dieu_thi_hanh(tt, doi_tuong)),
     ]
     if theo_dot:
-        ctx = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen cho {doi_tuong} có thành tích xuất sắc trong "
+        dau = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen cho {doi_tuong} có thành tích xuất sắc trong "
                                   f"{ten_dot_trong_cau(tt)}", dieu,
                               f"{doi_tuong.upper()} ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ — {tt.ten_dot.upper()}")
     else:
-        ctx = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen năm {kq.nam}", dieu,
+        dau = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen năm {kq.nam}", dieu,
                               f"{doi_tuong.upper()} ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ NĂM {kq.nam}")
-    ctx["nhom_danh_sach"] = _nhom_cu([("GK", nh) for _, _, nh in phan])
-    ctx.update(cot_ten=("Họ và tên, tên tập thể" if tap_the else "Họ và tên") + ("; thành tích" if theo_dot else ""),
-               so_nguoi=_dem(len(tap_the), so_cn), tong_tien=dinh_dang_tien(tong), tong_tien_chu=doc_so_tien(tong),
-               so_tien_tong=tong,
-               phan_danh_sach=[{"ten": (f"{_so_la_ma(i)}. " if len(phan) > 1 else "") + f"{ten} ({n})", "nhom": nh}
-                               for i, (ten, n, nh) in enumerate(phan, start=1)])
-    return ctx
+    return NguCanhQuyetDinh(
+        **dau, nhom_danh_sach=_nhom_cu([("GK", nh) for _, _, nh in phan]),
+        cot_ten=("Họ và tên, tên tập thể" if tap_the else "Họ và tên") + ("; thành tích" if theo_dot else ""),
+        so_nguoi=_dem(len(tap_the), so_cn), tong_tien=dinh_dang_tien(tong), tong_tien_chu=doc_so_tien(tong),
+        so_tien_tong=tong,
+        phan_danh_sach=[PhanDanhSach((f"{_so_la_ma(i)}. " if len(phan) > 1 else "") + f"{ten} ({n})", nh)
+                        for i, (ten, n, nh) in enumerate(phan, start=1)])
 
 
-def quyet_dinh_tap_the(kq: KetQuaXet) -> dict[str, Any]:
+def quyet_dinh_tap_the(kq: KetQuaXet) -> NguCanhQuyetDinhTapThe:
     """QĐ công nhận “Tập thể lao động tiên tiến”: wording for collectives, the department's order."""
     tt = kq.du_lieu.thong_tin
     co_quan = _ten_co_quan(tt)
@@ -381,28 +494,27 @@ def quyet_dinh_tap_the(kq: KetQuaXet) -> dict[str, Any]:
     ten = ten_day_du(DANH_HIEU["TTLDTT"])
     tong = sum(k.tien_thuong or 0 for _, k in muc)
     dieu = [
-        {"so": "Điều 1.", "noi_dung": f"Công nhận danh hiệu {ten} năm {kq.nam} cho {len(muc)} tập thể thuộc {co_quan} "
-                                      "(có danh sách kèm theo)."},
-        {"so": "Điều 2.", "noi_dung": _dieu_tien([(ten, k.tien_thuong or 0) for _, k in muc], tong, kq.ts, tt,
-                                                 "tập thể")},
-        {"so": "Điều 3.", "noi_dung": _dieu_thi_hanh(tt, "tập thể")},
+        Dieu("Điều 1.", f"Công nhận danh hiệu {ten} năm {kq.nam} cho {len(muc)} tập thể thuộc {co_quan} "
+                        "(có danh sách kèm theo)."),
+        Dieu("Điều 2.", _dieu_tien([(ten, k.tien_thuong or 0) for _, k in muc], tong, kq.ts, tt, "tập thể")),
+        Dieu("Điều 3.", _dieu_thi_hanh(tt, "tập thể")),
     ]
-    ctx = _dau_quyet_dinh(kq, f"Về việc công nhận danh hiệu {ten} năm {kq.nam}", dieu,
-                          f"TẬP THỂ ĐƯỢC CÔNG NHẬN DANH HIỆU {ten.upper()} NĂM {kq.nam}")
-    ds = [{"stt": i, "ten": d.ten, "so_tien": _tien(k.tien_thuong)} for i, (d, k) in enumerate(muc, 1)]
-    ctx.update(cot_ten="Tên tập thể", nhom_danh_sach=_nhom_cu([("TTLĐTT", [{"ten": "", "ds": ds}])]))
-    ctx.update(ds=ds,
-               so_nguoi=f"{len(muc)} tập thể", tong_tien=dinh_dang_tien(tong), tong_tien_chu=doc_so_tien(tong),
-               so_tien_tong=tong)
-    return ctx
+    ds = [DongDanhSach(stt=i, ten=d.ten, so_tien=_tien(k.tien_thuong)) for i, (d, k) in enumerate(muc, 1)]
+    return NguCanhQuyetDinhTapThe(
+        **_dau_quyet_dinh(kq, f"Về việc công nhận danh hiệu {ten} năm {kq.nam}", dieu,
+                          f"TẬP THỂ ĐƯỢC CÔNG NHẬN DANH HIỆU {ten.upper()} NĂM {kq.nam}"),
+        cot_ten="Tên tập thể", nhom_danh_sach=_nhom_cu([("TTLĐTT", [NhomDanhSach("", ds)])]), ds=ds,
+        so_nguoi=f"{len(muc)} tập thể", tong_tien=dinh_dang_tien(tong), tong_tien_chu=doc_so_tien(tong),
+        so_tien_tong=tong)
 
 
-def quyet_dinh(kq: KetQuaXet, loai: str) -> dict[str, Any]:
+def quyet_dinh(kq: KetQuaXet, loai: str) -> NguCanhQuyetDinhChung:
     """The three decisions of the Sở: ``loai`` = danh_hieu | tap_the | giay_khen."""
-    ctx = {"danh_hieu": quyet_dinh_danh_hieu, "tap_the": quyet_dinh_tap_the,
-           "giay_khen": quyet_dinh_giay_khen}[loai](kq)
-    ctx["du_thao"] = du_thao(kq, {"danh_hieu": ("LDTT", "CSTDCS"), "tap_the": ("TTLDTT",), "giay_khen": ("GK",)}[loai])
-    return ctx
+    tao: dict[str, Callable[[KetQuaXet], NguCanhQuyetDinhChung]] = {
+        "danh_hieu": quyet_dinh_danh_hieu, "tap_the": quyet_dinh_tap_the, "giay_khen": quyet_dinh_giay_khen}
+    ctx = tao[loai](kq)
+    return replace(ctx, du_thao=du_thao(kq, {"danh_hieu": ("LDTT", "CSTDCS"), "tap_the": ("TTLDTT",),
+                                             "giay_khen": ("GK",)}[loai]))
 
 
 def ten_dot_trong_cau(tt: ThongTin) -> str:
@@ -987,13 +1099,52 @@ def _cao_dong(ten: str, don_vi: str) -> float:
     return dong * DONG_MM + LE_DONG_MM
 
 
-def chia_trang_phieu(dong: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+@dataclass(frozen=True)
+class DongPhieu:
+    """A ballot row: a code's heading (``stt`` "", no box) or a candidate with the box to mark."""
+
+    stt: str
+    ten: str
+    don_vi: str
+    o: str
+
+
+@dataclass(frozen=True)
+class TrangPhieu:
+    """A page of one ballot: the header only on the first (``dau``), the seal's room only on the last (``cuoi``)."""
+
+    so_trang: int
+    tong_trang: int
+    dau: bool
+    cuoi: bool
+    dong: list[DongPhieu]
+    dong_so: str  # "Số sê-ri: 01 — Trang 1/2"
+    ngat_trang: str
+
+
+@dataclass(frozen=True)
+class Phieu:
+    so: str
+    trang: list[TrangPhieu]
+
+
+@dataclass(frozen=True, kw_only=True)
+class NguCanhPhieuBau(NguCanh):
+    co_quan: str
+    ten_phieu: str
+    trich_yeu: str
+    huong_dan: str
+    cho_dau: str
+    phieu: list[Phieu]
+
+
+def chia_trang_phieu(dong: list[DongPhieu]) -> list[list[DongPhieu]]:
     """The rows of one ballot cut into pages that surely fit (a conservative estimate of each row's height), so
     that every page can carry "Trang n/m" as plain text and the last page keeps room for the seal."""
-    trang: list[list[dict[str, Any]]] = [[]]
+    trang: list[list[DongPhieu]] = [[]]
     con = CAO_TRANG_MM - CAO_DAU_TRANG_1_MM
     for i, d in enumerate(dong):
-        cao = _cao_dong(d["ten"], d["don_vi"])
+        cao = _cao_dong(d.ten, d.don_vi)
         cuoi = i == len(dong) - 1
         if cao + (CAO_CHO_DAU_MM if cuoi else 0) > con and trang[-1]:
             trang.append([])
@@ -1005,17 +1156,17 @@ def chia_trang_phieu(dong: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [t for t in trang if t]
 
 
-def phieu_bau(tt: ThongTin, ung_vien: list, so_phieu: int) -> dict[str, Any]:
+def phieu_bau(tt: ThongTin, ung_vien: list, so_phieu: int) -> NguCanhPhieuBau:
     """Printable secret ballots: each carries a series number (printed on every page, never tied to a member —
     the member list stays apart in HoiDong), every page shows the title and "Trang n/m", and the last page keeps
     room for the council's seal. Candidates are grouped by code, in the order of the PhieuBau columns."""
     nhom: dict[DanhHieu, list] = defaultdict(list)
     for u in ung_vien:
         nhom[u.danh_hieu].append(u)
-    dong: list[dict[str, Any]] = []
+    dong: list[DongPhieu] = []
     for dh, ds in nhom.items():
-        dong.append({"stt": "", "ten": f"{ten_day_du(dh).upper()}", "don_vi": "", "o": ""})
-        dong += [{"stt": str(i), "ten": u.ten, "don_vi": u.don_vi, "o": "☐"} for i, u in enumerate(ds, start=1)]
+        dong.append(DongPhieu("", f"{ten_day_du(dh).upper()}", "", ""))
+        dong += [DongPhieu(str(i), u.ten, u.don_vi, "☐") for i, u in enumerate(ds, start=1)]
     trang = chia_trang_phieu(dong) or [[]]
     so_chu_so = max(2, len(str(so_phieu)))
     phieu = []
@@ -1023,17 +1174,18 @@ def phieu_bau(tt: ThongTin, ung_vien: list, so_phieu: int) -> dict[str, Any]:
         cac_trang = []
         for n, ds in enumerate(trang, start=1):
             cuoi = n == len(trang)
-            cac_trang.append({"so_trang": n, "tong_trang": len(trang), "dau": n == 1, "cuoi": cuoi, "dong": ds,
-                              "dong_so": f"Số sê-ri: {i:0{so_chu_so}d} — Trang {n}/{len(trang)}",
-                              "ngat_trang": "" if (cuoi and i == so_phieu) else "\f"})
-        phieu.append({"so": f"{i:0{so_chu_so}d}", "trang": cac_trang})
-    return {"co_quan": tt.co_quan, "ten_phieu": "PHIẾU BẦU",
-            "trich_yeu": f"Bình xét danh hiệu thi đua, hình thức khen thưởng năm {tt.nam}",
-            "huong_dan": "Đồng ý: đánh dấu X vào ô \"Đồng ý\"; không đồng ý: đánh dấu X vào ô \"Không đồng ý\". "
-                         "Phiếu đánh dấu khác, gạch xoá hoặc ghi thêm, hoặc không có dấu của Hội đồng là phiếu không "
-                         "hợp lệ. Phiếu bầu kín: không ghi tên người bầu.",
-            "cho_dau": "(Dấu của Hội đồng Thi đua – Khen thưởng)",
-            "phieu": phieu}
+            cac_trang.append(TrangPhieu(so_trang=n, tong_trang=len(trang), dau=n == 1, cuoi=cuoi, dong=ds,
+                                        dong_so=f"Số sê-ri: {i:0{so_chu_so}d} — Trang {n}/{len(trang)}",
+                                        ngat_trang="" if (cuoi and i == so_phieu) else "\f"))
+        phieu.append(Phieu(f"{i:0{so_chu_so}d}", cac_trang))
+    return NguCanhPhieuBau(
+        co_quan=tt.co_quan, ten_phieu="PHIẾU BẦU",
+        trich_yeu=f"Bình xét danh hiệu thi đua, hình thức khen thưởng năm {tt.nam}",
+        huong_dan="Đồng ý: đánh dấu X vào ô \"Đồng ý\"; không đồng ý: đánh dấu X vào ô \"Không đồng ý\". "
+                  "Phiếu đánh dấu khác, gạch xoá hoặc ghi thêm, hoặc không có dấu của Hội đồng là phiếu không "
+                  "hợp lệ. Phiếu bầu kín: không ghi tên người bầu.",
+        cho_dau="(Dấu của Hội đồng Thi đua – Khen thưởng)",
+        phieu=phieu)
 
 
 COT_DANG_KY_CA_NHAN = ("LDTT", "CSTDCS", "CSTDT", "CSTDTQ", "GK", "BKT")  # the template's columns, in order
@@ -1045,8 +1197,54 @@ def _chu_viet_tat(ma: tuple[str, ...]) -> str:
                      if DANH_HIEU[m].viet_tat != DANH_HIEU[m].ten)
 
 
+@dataclass(frozen=True)
+class DongDangKy:
+    """A registration row: "x" under each title column registered (``COT_DANG_KY_*`` order), the note."""
+
+    stt: int
+    ten: str
+    dau: list[str]
+    ghi_chu: str
+    chuc_vu: str = ""  # a person's (a collective's row has none)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DongDangKyCu(DongDangKy):
+    """A row as v0.1 templates read it: one title column."""
+
+    danh_hieu: str
+
+
+@dataclass(frozen=True)
+class NhomDangKy:
+    ten: str  # "1. Phòng Tổ chức (3 người)"
+    ds: list[DongDangKy]
+
+
+@dataclass(frozen=True)
+class NhomDangKyCu:
+    ten: str
+    ds: list[DongDangKyCu]
+
+
+@dataclass(frozen=True, kw_only=True)
+class NguCanhDanhSachDangKy(DauVanBan):
+    nam: int
+    trich_yeu: str
+    so_ca_nhan: int
+    so_tap_the: int
+    nhom_ca_nhan: list[NhomDangKy]
+    tap_the: list[DongDangKy]
+    tong_ca_nhan: list[int]
+    tong_tap_the: list[int]
+    ghi_chu: list[str]
+    so_luong: list[str]
+    co_quan_ten: str  # v0.1 templates: the agency's name under the title
+    nhom_danh_sach: list[NhomDangKyCu]  # v0.1 templates: one title column
+
+
 def danh_sach_dang_ky(tt: ThongTin, du_lieu: Any = None, ghi_chu: dict[tuple[str, str], str] | None = None,
-                      ngay: dt.date | None = None) -> dict[str, Any]:
+                      ngay: dt.date | None = None) -> NguCanhDanhSachDangKy:
     """The registration list: one row per person (a column per title, "x" where registered), grouped by unit in
     the department's order; collectives in their own part; totals per title; number, date (``ngay``, default
     today: the list is made at the start of the year), Nơi nhận, signer."""
@@ -1058,7 +1256,7 @@ def danh_sach_dang_ky(tt: ThongTin, du_lieu: Any = None, ghi_chu: dict[tuple[str
     nhom: dict[str, list[CaNhan]] = defaultdict(list)
     for c in ca_nhan:
         nhom[c.don_vi].append(c)
-    ds_nhom: list[dict[str, Any]] = []
+    ds_nhom: list[NhomDangKy] = []
     stt = 0
     tong_cn: Counter[str] = Counter()
     for i, ma in enumerate(sorted(nhom, key=lambda m: (thu_tu.get(m, len(thu_tu)), m)), start=1):
@@ -1071,11 +1269,11 @@ def danh_sach_dang_ky(tt: ThongTin, du_lieu: Any = None, ghi_chu: dict[tuple[str
             chu = [x for x in (ghi_chu.get((c.ma, d.ma), "") for d in c.dang_ky) if x]
             if khac:
                 chu.insert(0, "Đăng ký khác: " + ", ".join(khac))
-            dong.append({"stt": stt, "ten": c.ho_ten, "chuc_vu": c.chuc_vu,
-                         "dau": ["x" if m in ma_dk else "" for m in COT_DANG_KY_CA_NHAN],
-                         "ghi_chu": van_ban_dep("; ".join(chu))})
-        ds_nhom.append({"ten": f"{i}. {ten_dv.get(ma, ma)} ({len(dong)} người)", "ds": dong})
-    tap_the: list[dict[str, Any]] = []
+            dong.append(DongDangKy(stt=stt, ten=c.ho_ten, chuc_vu=c.chuc_vu,
+                                   dau=["x" if m in ma_dk else "" for m in COT_DANG_KY_CA_NHAN],
+                                   ghi_chu=van_ban_dep("; ".join(chu))))
+        ds_nhom.append(NhomDangKy(f"{i}. {ten_dv.get(ma, ma)} ({len(dong)} người)", dong))
+    tap_the: list[DongDangKy] = []
     tong_tt: Counter[str] = Counter()
     for t in tap_the_ds:
         if not t.dang_ky:
@@ -1083,30 +1281,48 @@ def danh_sach_dang_ky(tt: ThongTin, du_lieu: Any = None, ghi_chu: dict[tuple[str
         ma_dk = {d.ma for d in t.dang_ky}
         tong_tt.update(ma_dk)
         chu = [x for x in (ghi_chu.get((t.ma, d.ma), "") for d in t.dang_ky) if x]
-        tap_the.append({"stt": len(tap_the) + 1, "ten": t.ten,
-                        "dau": ["x" if m in ma_dk else "" for m in COT_DANG_KY_TAP_THE],
-                        "ghi_chu": van_ban_dep("; ".join(chu))})
+        tap_the.append(DongDangKy(stt=len(tap_the) + 1, ten=t.ten,
+                                  dau=["x" if m in ma_dk else "" for m in COT_DANG_KY_TAP_THE],
+                                  ghi_chu=van_ban_dep("; ".join(chu))))
     ngay = ngay or dt.date.today()
     dau = dau_van_ban(tt, "DS", ["- Sở Nội vụ (Ban Thi đua – Khen thưởng);", NHAN_LANH_DAO,
                                  "- Các phòng, đơn vị thuộc Sở;", NHAN_LUU], ngay=ngay)
-    return _gop(dau, {
-        "nam": tt.nam, "trich_yeu": f"Đăng ký danh hiệu thi đua, hình thức khen thưởng năm {tt.nam}",
-        "so_ca_nhan": stt, "so_tap_the": len(tap_the), "nhom_ca_nhan": ds_nhom, "tap_the": tap_the,
-        "tong_ca_nhan": [tong_cn[m] for m in COT_DANG_KY_CA_NHAN],
-        "tong_tap_the": [tong_tt[m] for m in COT_DANG_KY_TAP_THE],
-        "ghi_chu": [f"Chữ viết tắt: {_chu_viet_tat(COT_DANG_KY_CA_NHAN + COT_DANG_KY_TAP_THE[:3])}.",
-                    "Cột “Ghi chú”: khả năng đạt danh hiệu đã đăng ký, đối chiếu sổ theo dõi các năm trước."],
-        "so_luong": [f"Tổng số: {_dem(len(tap_the), stt)} đăng ký thi đua năm {tt.nam}."],
-        # v0.1 templates: one title column, the agency's name under the title
-        "co_quan_ten": tt.co_quan,
-        "nhom_danh_sach": [{"ten": n["ten"], "ds": [
-            {**d, "danh_hieu": ", ".join(DANH_HIEU[m].viet_tat for m, x in zip(COT_DANG_KY_CA_NHAN, d["dau"],
-                                                                                strict=True) if x)}
-            for d in n["ds"]]} for n in ds_nhom],
-    })
+    return NguCanhDanhSachDangKy(
+        **_dau(dau), nam=tt.nam, trich_yeu=f"Đăng ký danh hiệu thi đua, hình thức khen thưởng năm {tt.nam}",
+        so_ca_nhan=stt, so_tap_the=len(tap_the), nhom_ca_nhan=ds_nhom, tap_the=tap_the,
+        tong_ca_nhan=[tong_cn[m] for m in COT_DANG_KY_CA_NHAN],
+        tong_tap_the=[tong_tt[m] for m in COT_DANG_KY_TAP_THE],
+        ghi_chu=[f"Chữ viết tắt: {_chu_viet_tat(COT_DANG_KY_CA_NHAN + COT_DANG_KY_TAP_THE[:3])}.",
+                 "Cột “Ghi chú”: khả năng đạt danh hiệu đã đăng ký, đối chiếu sổ theo dõi các năm trước."],
+        so_luong=[f"Tổng số: {_dem(len(tap_the), stt)} đăng ký thi đua năm {tt.nam}."],
+        co_quan_ten=tt.co_quan,
+        nhom_danh_sach=[NhomDangKyCu(n.ten, [
+            DongDangKyCu(stt=d.stt, ten=d.ten, chuc_vu=d.chuc_vu, dau=d.dau, ghi_chu=d.ghi_chu,
+                         danh_hieu=", ".join(DANH_HIEU[m].viet_tat for m, x in zip(COT_DANG_KY_CA_NHAN, d.dau,
+                                                                                  strict=True) if x))
+            for d in n.ds]) for n in ds_nhom],
+    )
 
 
-def giay_khen(kq: KetQuaXet) -> dict[str, Any]:
+@dataclass(frozen=True)
+class GiayKhen:
+    """One certificate: who (capitals for a collective), the line under the name, its achievement."""
+
+    ten: str
+    mo_ta: str
+    stt: int
+    thanh_tich: str
+    so_vao_so: str
+    ngat_trang: str  # a page break after every certificate but the last (v0.1 templates)
+
+
+@dataclass(frozen=True, kw_only=True)
+class NguCanhGiayKhen(DauVanBan):
+    tham_quyen: str
+    giay_khen: list[GiayKhen]
+
+
+def giay_khen(kq: KetQuaXet) -> NguCanhGiayKhen:
     """Certificates to print, one per page, in the order of the QĐ's annex (collectives, then people by unit)."""
     tt = kq.du_lieu.thong_tin
     co_quan = _ten_co_quan(tt)
@@ -1115,17 +1331,17 @@ def giay_khen(kq: KetQuaXet) -> dict[str, Any]:
     ca_nhan = {c.ma: c for c, _ in kq.ca_nhan}
     thu_tu: list[tuple[str, str, str]] = [(d.ten.upper(), f"{co_quan}", d.thanh_tich) for d, _ in tap_the]
     for n in nhom:
-        for d in n["ds"]:
-            c = ca_nhan[d["ma"]]
+        for d in n.ds:
+            c = ca_nhan[d.ma]
             thu_tu.append((c.ho_ten, ", ".join(x for x in (c.chuc_vu, ten_dv.get(c.don_vi, c.don_vi)) if x),
                            c.thanh_tich))
-    ds = [{"ten": ten, "mo_ta": mo_ta, "stt": i,
-           "thanh_tich": f"Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}" if tt.cuoi_nam
-           else thanh_tich_theo_dot(tt, thanh_tich),  # a chuyên đề / đột xuất round: each one's achievement
-           "so_vao_so": "……", "ngat_trang": "\f" if i < len(thu_tu) else ""}  # (page break of v0.1 templates)
+    ds = [GiayKhen(ten=ten, mo_ta=mo_ta, stt=i,
+                   thanh_tich=f"Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}" if tt.cuoi_nam
+                   else thanh_tich_theo_dot(tt, thanh_tich),  # a chuyên đề / đột xuất round: each one's achievement
+                   so_vao_so="……", ngat_trang="\f" if i < len(thu_tu) else "")
           for i, (ten, mo_ta, thanh_tich) in enumerate(thu_tu, start=1)]
     dau = dau_van_ban(tt, "QĐ")
-    return _gop(dau, {"tham_quyen": f"GIÁM ĐỐC {tt.co_quan}", "giay_khen": ds})
+    return NguCanhGiayKhen(**_dau(dau), tham_quyen=f"GIÁM ĐỐC {tt.co_quan}", giay_khen=ds)
 
 
 CHO_VIET_BAO_CAO = {
@@ -1175,7 +1391,62 @@ def _cho_hoi_dong(kq: KetQuaXet) -> list[str]:
     return ra
 
 
-def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
+@dataclass(frozen=True)
+class DongSoSanh:
+    """A title's counts over the last four years: as printed ("—": the ledger holds nothing), and as numbers."""
+
+    ten: str
+    viet_tat: str
+    so: list[str]
+    so_lieu: list[int | None]
+
+
+@dataclass(frozen=True)
+class TongDonVi:
+    """The per-unit table's total row."""
+
+    ldtt: int
+    cstdcs: int
+    ttldtt: int
+    gk: int
+    cap_tren: int
+    so_chi: str
+    de_nghi: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DongDonVi(TongDonVi):
+    """A unit's row of the per-unit table."""
+
+    ten: str
+    khac: int  # v0.1 templates: other titles
+    tien: str  # v0.1 templates: the money the Sở pays
+
+
+@dataclass(frozen=True, kw_only=True)
+class NguCanhBaoCao(DauVanBan):
+    trich_yeu: str
+    nam: int
+    cho_viet_phan: dict[str, str]
+    cho_viet: str
+    cho_viet_dien_hinh: str
+    dac_diem: list[str]
+    ket_qua: list[str]
+    cac_nam: list[str]
+    so_sanh: list[DongSoSanh]
+    ghi_chu_so_sanh: str
+    bieu_do: object  # the chart: "" until the render hook puts the picture in
+    theo_don_vi: list[DongDonVi]
+    tong_don_vi: TongDonVi
+    dien_hinh: list[str]
+    kien_nghi: list[str]
+    so_tien_so_chi: int
+    so_tien_de_nghi: int
+    ghi_chu_don_vi: str
+    cau_ket: str
+
+
+def bao_cao(kq: KetQuaXet, bieu_do: object = "") -> NguCanhBaoCao:
     """Báo cáo tổng kết: the figures from the results and the ledger ("—" for a year the ledger holds nothing),
     the Sở-paid and proposed-upward amounts apart, per-unit table with a total row, marked blanks for the
     sections the officer writes."""
@@ -1186,20 +1457,20 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
     nam_co_so_lieu = {m.nam for m, _ in muc_so}
     dem_truoc = Counter((m.nam, dh.ma) for m, dh in muc_so)
     dem_nay = Counter(k.danh_hieu.ma for _, k in kq.tat_ca() if k.dat)
-    so_sanh: list[dict[str, Any]] = []
+    so_sanh: list[DongSoSanh] = []
     co_ghi = {dh.ma for m, dh in muc_so if m.nam in cac_nam}  # titles the ledger records at all
     for dh in DANH_HIEU.values():
         so = [dem_truoc[(y, dh.ma)] if y in nam_co_so_lieu and dh.ma in co_ghi else None
               for y in cac_nam[:3]] + [dem_nay[dh.ma]]
         if any(so):
-            so_sanh.append({"ten": dh.ten.replace("UBND", "Ủy ban nhân dân"), "viet_tat": dh.viet_tat,
-                            "so": ["—" if s is None else str(s) for s in so], "so_lieu": so})
+            so_sanh.append(DongSoSanh(dh.ten.replace("UBND", "Ủy ban nhân dân"), dh.viet_tat,
+                                      ["—" if s is None else str(s) for s in so], so))
     ghi_chu_so_sanh = (f"Năm {kq.nam}: danh hiệu, hình thức do Giám đốc Sở quyết định và số được đề nghị cấp trên "
                        "(chưa có quyết định).")
-    if any(x is None for d in so_sanh for x in d["so_lieu"]):
+    if any(x is None for d in so_sanh for x in d.so_lieu):
         ghi_chu_so_sanh += " Dấu “—”: sổ theo dõi không có số liệu."
     ghi_chu_so_sanh += " Chữ viết tắt trong biểu đồ: " + "; ".join(
-        f"{d['viet_tat']} – {d['ten']}" for d in so_sanh if d["viet_tat"] != d["ten"]) + "."
+        f"{d.viet_tat} – {d.ten}" for d in so_sanh if d.viet_tat != d.ten) + "."
     # One pass over the results (not one per unit): a result counts for the unit whose code is its unit, or for
     # the collective itself.
     tat_ca = kq.tat_ca()
@@ -1226,13 +1497,15 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
         dong = {"ldtt": c["LDTT"], "cstdcs": c["CSTDCS"], "ttldtt": c["TTLDTT"], "gk": c["GK"],
                 "cap_tren": c["cap_tren"], "so_chi": c["so_chi"], "de_nghi": c["de_nghi"]}
         tong_dv.update(dong)
-        theo_dv.append({"ten": t.ten, **dong, "so_chi": _tien(c["so_chi"]), "de_nghi": _tien(c["de_nghi"]),
-                        # v0.1 templates: other titles, and the money the Sở pays
-                        "khac": sum(v for m, v in c.items() if m in DANH_HIEU and m not in ("LDTT", "CSTDCS")),
-                        "tien": dinh_dang_tien(c["so_chi"])})
+        theo_dv.append(DongDonVi(
+            ten=t.ten, ldtt=c["LDTT"], cstdcs=c["CSTDCS"], ttldtt=c["TTLDTT"], gk=c["GK"], cap_tren=c["cap_tren"],
+            so_chi=_tien(c["so_chi"]), de_nghi=_tien(c["de_nghi"]),
+            khac=sum(v for m, v in c.items() if m in DANH_HIEU and m not in ("LDTT", "CSTDCS")),
+            tien=dinh_dang_tien(c["so_chi"])))
     so_chi, de_nghi = tien_so_chi_va_de_nghi(kq)
-    tong_don_vi: dict[str, Any] = {k: tong_dv[k] for k in ("ldtt", "cstdcs", "ttldtt", "gk", "cap_tren")}
-    tong_don_vi.update(so_chi=_tien(tong_dv["so_chi"]), de_nghi=_tien(tong_dv["de_nghi"]))
+    tong_don_vi = TongDonVi(ldtt=tong_dv["ldtt"], cstdcs=tong_dv["cstdcs"], ttldtt=tong_dv["ttldtt"],
+                            gk=tong_dv["gk"], cap_tren=tong_dv["cap_tren"], so_chi=_tien(tong_dv["so_chi"]),
+                            de_nghi=_tien(tong_dv["de_nghi"]))
     qd = [f"{ten}: {dinh_dang_tien(tien_qd[ma])} đồng" for ma, ten in (
         ("danh_hieu", "Quyết định công nhận danh hiệu thi đua"),
         ("tap_the", f"Quyết định công nhận danh hiệu {ten_day_du(DANH_HIEU['TTLDTT'])}"),
@@ -1241,7 +1514,7 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
               f"{'tập thể' if m == 'TTLDTT' else 'cá nhân'}" for m in ("LDTT", "CSTDCS", "TTLDTT") if dem_nay[m]]
     if dem_nay["GK"]:
         gk = _giay_khen_theo_thu_tu(kq)
-        so_dat.append(f"tặng Giấy khen cho {_dem(len(gk[0]), sum(len(n['ds']) for n in gk[1]))}")
+        so_dat.append(f"tặng Giấy khen cho {_dem(len(gk[0]), sum(len(n.ds) for n in gk[1]))}")
     len_tren = [f"{'' if DANH_HIEU[m].la_hinh_thuc else 'danh hiệu '}{ten_day_du(DANH_HIEU[m])}: {dem_nay[m]}"
                 for m in DANH_HIEU if not _so_qd(kq, m) and dem_nay[m]]
     cho = _cho_hoi_dong(kq)
@@ -1275,16 +1548,14 @@ def bao_cao(kq: KetQuaXet, bieu_do: Any = "") -> dict[str, Any]:
                  f"của {co_quan}."] if len_tren else []
     dau = dau_van_ban(tt, "BC", ["- Ủy ban nhân dân tỉnh (để báo cáo);", NHAN_NOI_VU, NHAN_LANH_DAO,
                                  "- Các phòng, đơn vị thuộc Sở;", NHAN_LUU])
-    return _gop(dau, {"trich_yeu": f"Tổng kết công tác thi đua, khen thưởng năm {kq.nam}", "nam": kq.nam,
-                      "du_thao": du_thao(kq, tuple(DANH_HIEU)),  # it quotes every title's figures and money
-                      "cho_viet_phan": CHO_VIET_BAO_CAO, "cho_viet": CHO_VIET, "cho_viet_dien_hinh": CHO_VIET,
-                      "dac_diem": [], "ket_qua": ket_qua,
-                      "cac_nam": [str(y) for y in cac_nam[:3]] + [f"{kq.nam}"], "so_sanh": so_sanh,
-                      "ghi_chu_so_sanh": ghi_chu_so_sanh, "bieu_do": bieu_do, "theo_don_vi": theo_dv,
-                      "tong_don_vi": tong_don_vi, "dien_hinh": dien_hinh, "kien_nghi": kien_nghi,
-                      "so_tien_so_chi": so_chi, "so_tien_de_nghi": de_nghi,
-                      "ghi_chu_don_vi": "Chữ viết tắt: " + _chu_viet_tat(("LDTT", "CSTDCS", "TTLDTT", "GK"))
-                                        + ". “Đề nghị cấp trên”: số danh hiệu, hình thức đề nghị Chủ tịch Ủy ban nhân "
-                                        "dân tỉnh (chưa quyết định); “Sở chi”, “Đề nghị”: tiền thưởng tương ứng.",
-                      "cau_ket": f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {kq.nam} của "
-                                 f"{co_quan}./."})
+    return NguCanhBaoCao(
+        **_dau(replace(dau, du_thao=du_thao(kq, tuple(DANH_HIEU)))),  # it quotes every title's figures and money
+        trich_yeu=f"Tổng kết công tác thi đua, khen thưởng năm {kq.nam}", nam=kq.nam,
+        cho_viet_phan=dict(CHO_VIET_BAO_CAO), cho_viet=CHO_VIET, cho_viet_dien_hinh=CHO_VIET, dac_diem=[],
+        ket_qua=ket_qua, cac_nam=[str(y) for y in cac_nam[:3]] + [f"{kq.nam}"], so_sanh=so_sanh,
+        ghi_chu_so_sanh=ghi_chu_so_sanh, bieu_do=bieu_do, theo_don_vi=theo_dv, tong_don_vi=tong_don_vi,
+        dien_hinh=dien_hinh, kien_nghi=kien_nghi, so_tien_so_chi=so_chi, so_tien_de_nghi=de_nghi,
+        ghi_chu_don_vi="Chữ viết tắt: " + _chu_viet_tat(("LDTT", "CSTDCS", "TTLDTT", "GK"))
+                       + ". “Đề nghị cấp trên”: số danh hiệu, hình thức đề nghị Chủ tịch Ủy ban nhân "
+                       "dân tỉnh (chưa quyết định); “Sở chi”, “Đề nghị”: tiền thưởng tương ứng.",
+        cau_ket=f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {kq.nam} của {co_quan}./.")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from ..mo_hinh import ThongTin
 from ..xet import KetQuaXet
 from . import ngu_canh
 from .moi_truong import moi_truong
+from .ngu_canh import NguCanh, thanh_dict
 from .ve_nhanh import MauNhanh
 
 TEN_MAU = ("quyet_dinh", "quyet_dinh_tap_the", "to_trinh", "bien_ban_hop", "bien_ban_kiem_phieu", "phieu_bau", "danh_sach_dang_ky",
@@ -39,9 +40,11 @@ def tim_mau(ten: str, thu_muc_nguoi_dung: Path | None = None, thong_bao: list[st
     return thu_muc_mau_van_ban() / f"{ten}.docx"
 
 
-def nap_mau(duong_dan: Path, ngu_canh_: dict[str, Any]) -> DocxTemplate:
-    """Open a template and check it: parses, and every variable it uses is in the context."""
+def nap_mau(duong_dan: Path, ngu_canh_: NguCanh | Mapping[str, Any]) -> DocxTemplate:
+    """Open a template and check it: parses, and every variable it uses is in the context (a context dataclass's
+    top-level fields)."""
     ten = duong_dan.name
+    ngu_canh_ = thanh_dict(ngu_canh_)
     try:
         tpl = MauNhanh(str(duong_dan))
         thieu = tpl.get_undeclared_template_variables(moi_truong(), ngu_canh_)
@@ -70,18 +73,22 @@ def nfc(v: Any) -> Any:
         return _PHAN_TRAM.sub("\\1\u00a0%", unicodedata.normalize("NFC", v))
     if isinstance(v, dict):
         return {k: nfc(x) for k, x in v.items()}
+    if is_dataclass(v) and not isinstance(v, type):  # a context's rows and groups (frozen: a new one)
+        return type(v)(**{f.name: nfc(getattr(v, f.name)) for f in fields(v) if f.init})
     if isinstance(v, list | tuple):
         return type(v)(nfc(x) for x in v)
     return v
 
 
-def ve(ten: str, ngu_canh_: dict[str, Any], ra: Path, thu_muc_mau: Path | None = None,
+def ve(ten: str, ngu_canh_: NguCanh | Mapping[str, Any], ra: Path, thu_muc_mau: Path | None = None,
        thong_bao: list[str] | None = None, truoc_khi_ve: Callable[[DocxTemplate, dict], None] | None = None) -> Path:
-    ngu_canh_ = nfc(ngu_canh_)
-    tpl = nap_mau(tim_mau(ten, thu_muc_mau, thong_bao), ngu_canh_)
+    """Render one document. The single point where a typed context becomes docxtpl's dict (``thanh_dict``:
+    top-level fields, shallow)."""
+    bien = nfc(thanh_dict(ngu_canh_))
+    tpl = nap_mau(tim_mau(ten, thu_muc_mau, thong_bao), bien)
     if truoc_khi_ve:
-        truoc_khi_ve(tpl, ngu_canh_)
-    tpl.render(ngu_canh_, jinja_env=moi_truong(), autoescape=True)
+        truoc_khi_ve(tpl, bien)
+    tpl.render(bien, jinja_env=moi_truong(), autoescape=True)
     return luu_docx(tpl, ra)
 
 
@@ -90,7 +97,7 @@ class BanVe:
     """One document to render: template, context, output name."""
 
     mau: str
-    ngu_canh: dict[str, Any]
+    ngu_canh: NguCanh | Mapping[str, Any]
     ten_tep: str
     truoc_khi_ve: Callable[[DocxTemplate, dict], None] | None = None
 
@@ -104,7 +111,7 @@ def _phong_chu_bieu_do() -> list[str]:
     return [f for f in ("Times New Roman", "Liberation Serif") if f in co] + ["serif"]
 
 
-def bieu_do_png(kq: KetQuaXet, ctx: dict[str, Any] | None = None) -> bytes:
+def bieu_do_png(kq: KetQuaXet, ctx: ngu_canh.NguCanhBaoCao | None = None) -> bytes:
     """The report's chart: titles and forms over the last four years (matplotlib, Agg). ``ctx``: the report's
     context when already built. The legend sits below the axes (it never covers a bar); a year the ledger holds
     nothing for reads "không có số liệu" instead of bars."""
@@ -114,24 +121,24 @@ def bieu_do_png(kq: KetQuaXet, ctx: dict[str, Any] | None = None) -> bytes:
     import matplotlib.pyplot as plt
 
     ctx = ctx or ngu_canh.bao_cao(kq)
-    nam = ctx["cac_nam"]
+    nam = ctx.cac_nam
     with plt.rc_context({"font.family": _phong_chu_bieu_do(), "font.size": 10, "svg.fonttype": "none"}):
         fig, ax = plt.subplots(figsize=(7.5, 4.0), dpi=120)
-        rong = 0.8 / max(1, len(ctx["so_sanh"]))
-        cao = max([s for d in ctx["so_sanh"] for s in d["so_lieu"] if s] or [1])
-        for i, d in enumerate(ctx["so_sanh"]):
-            x = [j + i * rong for j, s in enumerate(d["so_lieu"]) if s is not None]
-            y = [s for s in d["so_lieu"] if s is not None]
-            ax.bar(x, y, width=rong, label=d["viet_tat"])
+        rong = 0.8 / max(1, len(ctx.so_sanh))
+        cao = max([s for d in ctx.so_sanh for s in d.so_lieu if s] or [1])
+        for i, d in enumerate(ctx.so_sanh):
+            x = [j + i * rong for j, s in enumerate(d.so_lieu) if s is not None]
+            y = [s for s in d.so_lieu if s is not None]
+            ax.bar(x, y, width=rong, label=d.viet_tat)
         for j, _ in enumerate(nam):
-            if all(d["so_lieu"][j] is None for d in ctx["so_sanh"]) and ctx["so_sanh"]:
+            if all(d.so_lieu[j] is None for d in ctx.so_sanh) and ctx.so_sanh:
                 ax.text(j + 0.4 - rong / 2, cao * 0.05, "không có\nsố liệu", ha="center", va="bottom", fontsize=9,
                         style="italic")
         ax.set_xticks([x + 0.4 - rong / 2 for x in range(len(nam))], [str(n) for n in nam])
         ax.set_ylabel("Số lượng")
         ax.set_ylim(0, cao * 1.1)
         ax.grid(axis="y", alpha=0.3)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(5, max(1, len(ctx["so_sanh"]))),
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(5, max(1, len(ctx.so_sanh))),
                   frameon=False, fontsize=9)
         fig.tight_layout()
         buf = io.BytesIO()
