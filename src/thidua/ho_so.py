@@ -311,8 +311,8 @@ def lap_ho_so(kq: KetQuaXet, thu_muc: Path, thu_muc_mau: Path | None = None,
         muc.append(MucDanhMuc("Tờ trình đề nghị khen thưởng (kèm danh sách)", "Cơ quan", "to-trinh.docx",
                               "Có — ghi số, ký, đóng dấu", True))
         if kq.du_lieu.kiem_phieu is not None:
-            ctx_bb = ngu_canh.bien_ban_hop(kq_cap)
-            ctx_bb["trich_yeu"] = "Trích biên bản họp Hội đồng Thi đua – Khen thưởng (phần đề nghị cấp trên khen thưởng)"
+            ctx_bb = dataclasses.replace(ngu_canh.bien_ban_hop(kq_cap), trich_yeu="Trích biên bản họp Hội đồng Thi "
+                                         "đua – Khen thưởng (phần đề nghị cấp trên khen thưởng)")
             ds_ve.append((tm_cap, BanVe("bien_ban_hop", ctx_bb, "trich-bien-ban-hop-hoi-dong.docx")))
             ds_ve.append((tm_cap, BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), "bien-ban-kiem-phieu.docx")))
             muc.append(MucDanhMuc("Trích biên bản họp Hội đồng TĐKT và kết quả bỏ phiếu", "Hội đồng",

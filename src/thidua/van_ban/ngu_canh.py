@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ..danh_muc import DANH_HIEU, DanhHieu
@@ -241,16 +241,6 @@ class NguCanhQuyetDinhTapThe(NguCanhQuyetDinhChung):
     """QĐ công nhận “Tập thể lao động tiên tiến” (``quyet_dinh_tap_the.docx``): one list of collectives."""
 
     ds: list[DongDanhSach]
-
-
-def _gop(*phan: Any) -> dict[str, Any]:
-    d: dict[str, Any] = {}
-    for p in phan:
-        d.update(asdict(p) if hasattr(p, "__dataclass_fields__") else p)
-    for khoa in ("trich_yeu", "tieu_de_danh_sach"):  # titles: the year stays with "năm"
-        if isinstance(d.get(khoa), str):
-            d[khoa] = giu_nam_lien(d[khoa])
-    return d
 
 
 def _ten(d: CaNhan | TapThe) -> str:
@@ -754,15 +744,60 @@ def _thanh_tich_tap_the(kq: KetQuaXet, t: TapThe, k: KetQua) -> str:
     return "; ".join(phan) + "."
 
 
-def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
+@dataclass(frozen=True)
+class DongToTrinh:
+    """A row of the Tờ trình's annex: who, unit (position, unit; the agency for a collective), achievements, votes."""
+
+    stt: int
+    ten: str
+    don_vi: str
+    thanh_tich: str
+    phieu: str
+
+
+@dataclass(frozen=True)
+class PhanToTrinh:
+    """A part of the annex per title ("I. BẰNG KHEN … (2 cá nhân)")."""
+
+    ten: str
+    ds: list[DongToTrinh]
+
+
+@dataclass(frozen=True)
+class NhomToTrinhCu:
+    """A part as v0.1 templates read it."""
+
+    tieu_de: str
+    ds: list[DongToTrinh]
+
+
+@dataclass(frozen=True, kw_only=True)
+class NguCanhToTrinh(DauVanBan):
+    trich_yeu: str
+    kinh_gui: str
+    can_cu: list[str]
+    noi_dung: list[str]
+    de_nghi: list[str]
+    ho_so_tieu_de: str
+    ho_so: list[str]
+    ket_luan: list[str]
+    phan_danh_sach: list[PhanToTrinh]
+    so_tap_the: int
+    so_ca_nhan: int
+    tieu_de_danh_sach: str
+    ghi_chu_danh_sach: str
+    nhom_danh_sach: list[NhomToTrinhCu]  # v0.1 templates
+
+
+def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
     """Tờ trình to the Chủ tịch UBND tỉnh for the codes the province (or the Prime Minister) decides: the request
     by title, counts of collectives and people (each counted once), the dossier with copy counts, and an annex the
     province can use as its decision's list."""
     tt, ts = kq.du_lieu.thong_tin, kq.ts
     co_quan = _ten_co_quan(tt)
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
-    phan: list[dict[str, Any]] = []
-    de_nghi: list[Any] = []
+    phan: list[PhanToTrinh] = []
+    de_nghi: list[str] = []
     ca_nhan: set[str] = set()
     tap_the: set[str] = set()
     for dh in DANH_HIEU.values():
@@ -783,15 +818,15 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
                 tap_the.add(d.ma)
                 don_vi = co_quan
                 thanh_tich = _thanh_tich_tap_the(kq, d, k) if tt.cuoi_nam else thanh_tich_theo_dot(tt, d.thanh_tich)
-            ds.append({"stt": i, "ten": _ten(d), "don_vi": don_vi, "thanh_tich": thanh_tich,
-                       "phieu": van_ban_dep(_phieu_chu(k))})
+            ds.append(DongToTrinh(stt=i, ten=_ten(d), don_vi=don_vi, thanh_tich=thanh_tich,
+                                  phieu=van_ban_dep(_phieu_chu(k))))
         dem = _dem(len(muc_tt), len(muc_cn))
         ghi = (" (để Chủ tịch Ủy ban nhân dân tỉnh trình Thủ tướng Chính phủ xem xét, quyết định)"
                if muc[0][1].cap_quyet_dinh == "thu_tuong" else "")
         loai = "" if dh.la_hinh_thuc else "Danh hiệu "
         ten = ten_day_du(dh)
         de_nghi.append(f"{len(de_nghi) + 1}. {loai}{ten}: {dem}{ghi};")
-        phan.append({"ten": f"{_so_la_ma(len(phan) + 1)}. {(loai + ten).upper()} ({dem})", "ds": ds})
+        phan.append(PhanToTrinh(f"{_so_la_ma(len(phan) + 1)}. {(loai + ten).upper()} ({dem})", ds))
     if de_nghi:
         de_nghi[-1] = de_nghi[-1].rstrip(";") + "."
     so_tt, so_cn = len(tap_the), len(ca_nhan)
@@ -850,20 +885,21 @@ def to_trinh(kq: KetQuaXet) -> dict[str, Any]:
     ghi_chu = ("Cột “Phiếu đồng ý (tỷ lệ)”: số phiếu đồng ý trên "
                + (TEN_LUA_CHON.get(next(iter(mau)), "mẫu số theo quy chế") if len(mau) == 1 else "mẫu số theo quy chế")
                + f" (Hội đồng Thi đua – Khen thưởng {co_quan}), theo biên bản kiểm phiếu kèm theo.")
-    dau = dau_van_ban(tt, "TTr", ["- Như trên;", NHAN_NOI_VU, NHAN_LANH_DAO, NHAN_LUU])
-    return _gop(dau, {
-        "trich_yeu": f"Về việc đề nghị tặng danh hiệu thi đua, hình thức khen thưởng cấp tỉnh năm {kq.nam}"
+    dau = replace(dau_van_ban(tt, "TTr", ["- Như trên;", NHAN_NOI_VU, NHAN_LANH_DAO, NHAN_LUU]),
+                  du_thao=du_thao(kq, tuple(m for m in DANH_HIEU if m not in ("LDTT", "CSTDCS", "TTLDTT", "GK"))))
+    return NguCanhToTrinh(
+        **_dau(dau),
+        trich_yeu=f"Về việc đề nghị tặng danh hiệu thi đua, hình thức khen thưởng cấp tỉnh năm {kq.nam}"
         if tt.cuoi_nam else f"Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho tập thể, cá nhân "
                             f"có thành tích xuất sắc trong {ten_dot_trong_cau(tt)}",
-        "kinh_gui": f"Chủ tịch Ủy ban nhân dân tỉnh {tt.dia_danh}",
-        "can_cu": _can_cu(ts, tt), "noi_dung": noi_dung, "de_nghi": de_nghi, "ho_so_tieu_de": ho_so_tieu_de,
-        "ho_so": ho_so, "ket_luan": ket_luan, "phan_danh_sach": phan, "so_tap_the": so_tt, "so_ca_nhan": so_cn,
-        "tieu_de_danh_sach": f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}" if tt.cuoi_nam
+        kinh_gui=f"Chủ tịch Ủy ban nhân dân tỉnh {tt.dia_danh}",
+        can_cu=_can_cu(ts, tt), noi_dung=noi_dung, de_nghi=de_nghi, ho_so_tieu_de=ho_so_tieu_de,
+        ho_so=ho_so, ket_luan=ket_luan, phan_danh_sach=phan, so_tap_the=so_tt, so_ca_nhan=so_cn,
+        tieu_de_danh_sach=f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}" if tt.cuoi_nam
         else f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH — {tt.ten_dot.upper()}",
-        "ghi_chu_danh_sach": ghi_chu if phan else "",
-        "du_thao": du_thao(kq, tuple(m for m in DANH_HIEU if m not in ("LDTT", "CSTDCS", "TTLDTT", "GK"))),
-        "nhom_danh_sach": [{"tieu_de": p["ten"], "ds": p["ds"]} for p in phan],  # v0.1 templates
-    })
+        ghi_chu_danh_sach=ghi_chu if phan else "",
+        nhom_danh_sach=[NhomToTrinhCu(p.ten, p.ds) for p in phan],  # v0.1 templates
+    )
 
 
 def _da_bo_phieu(kq: KetQuaXet) -> list[tuple[CaNhan | TapThe, KetQua]]:
@@ -939,7 +975,27 @@ def _chi_tieu_loi_van(c: CatChiTieu) -> str:
     return f"chỉ tiêu {hien_thi_gia_tri(c.ty_le)} × {c.co_so} {co_so} = {c.gioi_han} người"
 
 
-def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class DongKiemPhieu:
+    """A candidate's vote in the minutes: agree over the denominator (written opinions apart), rate, verdict."""
+
+    stt: int
+    ten: str
+    don_vi: str
+    dong_y: str
+    ty_le: str
+    ket_qua: str
+
+
+@dataclass(frozen=True)
+class NhomKiemPhieu:
+    """A code's candidates, headed by its threshold and quota."""
+
+    tieu_de: str
+    ds: list[DongKiemPhieu]
+
+
+def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[NhomKiemPhieu]:
     """The candidates per code in ballot order, each group headed by its threshold and, once, its quota."""
     nhom: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for u in bang["ung_vien"]:
@@ -953,16 +1009,27 @@ def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[dict[str, Any]
         nguong = (f"ngưỡng {p0.mo_ta_nguong}: cần ít nhất {p0.so_phieu_can} phiếu đồng ý" if p0 else "")
         c0 = next((k.chi_tieu for u in ds if (k := theo_ma.get((u["ma"], ma_dh))) and k.chi_tieu), None)
         chi_tieu = _chi_tieu_loi_van(c0) if c0 else ""
-        dong = [{"stt": j, "ten": u["ten"], "don_vi": u["don_vi"],
-                 "dong_y": f"{u['dong_y']}/{u['mau_so']}" + (f" ({u['van_ban']} VB)" if u["van_ban"] else ""),
-                 "ty_le": dinh_dang_ty_le(u["ty_le"]), "ket_qua": _ket_qua_phieu_chu(u)}
+        dong = [DongKiemPhieu(stt=j, ten=u["ten"], don_vi=u["don_vi"],
+                              dong_y=f"{u['dong_y']}/{u['mau_so']}" + (f" ({u['van_ban']} VB)" if u["van_ban"] else ""),
+                              ty_le=dinh_dang_ty_le(u["ty_le"]), ket_qua=_ket_qua_phieu_chu(u))
                 for j, u in enumerate(ds, start=1)]
-        ra.append({"tieu_de": f"{i}. {ten_day_du(dh)} — {nguong}" + (f"; {chi_tieu}" if chi_tieu else ""),
-                   "ds": dong})
+        ra.append(NhomKiemPhieu(f"{i}. {ten_day_du(dh)} — {nguong}" + (f"; {chi_tieu}" if chi_tieu else ""), dong))
     return ra
 
 
-def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
+@dataclass(frozen=True, kw_only=True)
+class NguCanhBienBanHop(DauVanBan):
+    trich_yeu: str
+    mo_dau: list[str]
+    thanh_phan: list[str]
+    noi_dung: list[str]
+    nhom_ket_qua: list[NhomKiemPhieu]
+    ket_luan: list[str]
+    thu_ky: str
+    chu_tri: str
+
+
+def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
     """Biên bản họp Hội đồng: dated the meeting date; members present, absent and voting in writing; the
     counting board; start and end hours; the vote per code; the council's resolution of ties (or what waits)."""
     tt = kq.du_lieu.thong_tin
@@ -1030,12 +1097,51 @@ def bien_ban_hop(kq: KetQuaXet) -> dict[str, Any]:
     ket_luan.append(f"Cuộc họp kết thúc vào hồi {_gio(tt.gio_ket_thuc)} cùng ngày. Biên bản đã được đọc lại và thông "
                     "qua trước Hội đồng.")
     dau = dau_van_ban(tt, "BB", ngay=ngay_hop)
-    return _gop(dau, {"trich_yeu": f"Họp Hội đồng Thi đua – Khen thưởng xét khen thưởng năm {kq.nam}",
-                      "mo_dau": mo_dau, "thanh_phan": thanh_phan, "noi_dung": noi_dung, "nhom_ket_qua": nhom,
-                      "ket_luan": ket_luan, "thu_ky": thu_ky, "chu_tri": chu_tri})
+    return NguCanhBienBanHop(**_dau(dau), trich_yeu=f"Họp Hội đồng Thi đua – Khen thưởng xét khen thưởng năm {kq.nam}",
+                             mo_dau=mo_dau, thanh_phan=thanh_phan, noi_dung=noi_dung, nhom_ket_qua=nhom,
+                             ket_luan=ket_luan, thu_ky=thu_ky, chu_tri=chu_tri)
 
 
-def bien_ban_kiem_phieu(kq: KetQuaXet) -> dict[str, Any]:
+@dataclass(frozen=True)
+class SoPhieu:
+    """The ballot counts of the minutes."""
+
+    phat_ra: int
+    thu_vao: int
+    hop_le: int
+    khong_hop_le: int
+    van_ban: int  # written opinions of absent members, among those received
+
+
+@dataclass(frozen=True)
+class ChuKy:
+    """A signature block: title, "(Ký, ghi rõ họ tên)", name (all "" for an empty cell)."""
+
+    chuc: str
+    ky: str
+    ten: str
+
+
+@dataclass(frozen=True)
+class HangKy:
+    """Two signature blocks side by side."""
+
+    trai: ChuKy
+    phai: ChuKy
+
+
+@dataclass(frozen=True, kw_only=True)
+class NguCanhBienBanKiemPhieu(DauVanBan):
+    trich_yeu: str
+    mo_dau: list[str]
+    so_phieu: SoPhieu
+    phieu_khong_hop_le: list[str]
+    nhom_ung_vien: list[NhomKiemPhieu]
+    ket_luan: list[str]
+    hang_ky: list[HangKy]
+
+
+def bien_ban_kiem_phieu(kq: KetQuaXet) -> NguCanhBienBanKiemPhieu:
     """Biên bản kiểm phiếu: dated the meeting date; the counting board named, each member signing; ballots issued,
     received (written opinions apart), valid, void — each void ballot explained in words; candidates in ballot
     order with their unit; the threshold, and the quota arithmetic once per code; "ngoài chỉ tiêu"."""
@@ -1073,16 +1179,15 @@ def bien_ban_kiem_phieu(kq: KetQuaXet) -> dict[str, Any]:
     ket_luan += _khong_du_tieu_chuan(bang)
     ket_luan.append(f"Biên bản kiểm phiếu được lập lúc {_gio(tt.gio_ket_thuc)} cùng ngày và công bố trước Hội đồng.")
     ky_ghi = "(Ký, ghi rõ họ tên)"
-    ky = [{"chuc": "TRƯỞNG BAN KIỂM PHIẾU" if t.ban_kiem_phieu == "Trưởng ban" else "THÀNH VIÊN BAN KIỂM PHIẾU",
-           "ky": ky_ghi, "ten": t.ho_ten} for t in ban] or [
-        {"chuc": "TRƯỞNG BAN KIỂM PHIẾU", "ky": ky_ghi, "ten": ""},
-        {"chuc": "THÀNH VIÊN BAN KIỂM PHIẾU", "ky": ky_ghi, "ten": ""}]
-    hang_ky = [{"trai": ky[i], "phai": ky[i + 1] if i + 1 < len(ky) else {"chuc": "", "ky": "", "ten": ""}}
-               for i in range(0, len(ky), 2)]
+    ky = [ChuKy("TRƯỞNG BAN KIỂM PHIẾU" if t.ban_kiem_phieu == "Trưởng ban" else "THÀNH VIÊN BAN KIỂM PHIẾU",
+                ky_ghi, t.ho_ten) for t in ban] or [
+        ChuKy("TRƯỞNG BAN KIỂM PHIẾU", ky_ghi, ""), ChuKy("THÀNH VIÊN BAN KIỂM PHIẾU", ky_ghi, "")]
+    hang_ky = [HangKy(ky[i], ky[i + 1] if i + 1 < len(ky) else ChuKy("", "", "")) for i in range(0, len(ky), 2)]
     dau = dau_van_ban(tt, "BB", ngay=ngay_hop)
-    return _gop(dau, {"trich_yeu": f"Kiểm phiếu bầu xét danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}",
-                      "mo_dau": mo_dau, "so_phieu": sp, "phieu_khong_hop_le": khl, "nhom_ung_vien": nhom,
-                      "ket_luan": ket_luan, "hang_ky": hang_ky})
+    return NguCanhBienBanKiemPhieu(
+        **_dau(dau), trich_yeu=f"Kiểm phiếu bầu xét danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}",
+        mo_dau=mo_dau, so_phieu=SoPhieu(**{f.name: sp[f.name] for f in fields(SoPhieu)}), phieu_khong_hop_le=khl,
+        nhom_ung_vien=nhom, ket_luan=ket_luan, hang_ky=hang_ky)
 
 
 # A4 portrait less 20 mm top and bottom margins; what one page of a ballot can hold (mm, at 12 pt).
