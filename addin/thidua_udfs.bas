@@ -53,26 +53,26 @@ failed:
     TD_KIEMPHIEU_BANG = Err.Description
 End Function
 
-Function TD_KIEMTRA(vung, Optional dong_dau)
+Function TD_KIEMTRA(vung, Optional dong_dau, Optional vung_lich_su, Optional nam)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        TD_KIEMTRA = XLPy.CallUDF("thidua.excel.udf", "TD_KIEMTRA", Array(vung, dong_dau), ActiveWorkbook, Application.Caller)
+        TD_KIEMTRA = XLPy.CallUDF("thidua.excel.udf", "TD_KIEMTRA", Array(vung, dong_dau, vung_lich_su, nam), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        TD_KIEMTRA = XLPy.CallUDF("thidua.excel.udf", "TD_KIEMTRA", Array(vung, dong_dau))
+        TD_KIEMTRA = XLPy.CallUDF("thidua.excel.udf", "TD_KIEMTRA", Array(vung, dong_dau, vung_lich_su, nam))
         Exit Function
     #End If
 failed:
     TD_KIEMTRA = Err.Description
 End Function
 
-Function TD_KIEMTRA_BANG(vung, Optional dong_dau)
+Function TD_KIEMTRA_BANG(vung, Optional dong_dau, Optional vung_lich_su, Optional nam)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        TD_KIEMTRA_BANG = XLPy.CallUDF("thidua.excel.udf", "TD_KIEMTRA_BANG", Array(vung, dong_dau), ActiveWorkbook, Application.Caller)
+        TD_KIEMTRA_BANG = XLPy.CallUDF("thidua.excel.udf", "TD_KIEMTRA_BANG", Array(vung, dong_dau, vung_lich_su, nam), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        TD_KIEMTRA_BANG = XLPy.CallUDF("thidua.excel.udf", "TD_KIEMTRA_BANG", Array(vung, dong_dau))
+        TD_KIEMTRA_BANG = XLPy.CallUDF("thidua.excel.udf", "TD_KIEMTRA_BANG", Array(vung, dong_dau, vung_lich_su, nam))
         Exit Function
     #End If
 failed:

@@ -61,6 +61,20 @@ def test_kiem_tra_vung_chi_ra_o_theo_dong_trong_sheet() -> None:
     assert udf.TD_KIEMTRA([["Mã CB", "Họ và tên", "Đơn vị"], [1.0, "An", "P1"]]) == [["Không có lỗi", "", "", ""]]
 
 
+def test_kiem_tra_vung_dang_ky_co_so_theo_doi_ghi_chu_kho_dat() -> None:
+    """TD_KIEMTRA on a registration selection, given the LichSu range: the same reachability note as kiem-tra
+    (CSTĐ tỉnh needs CSTĐCS in 3 consecutive years; the ledger has only 2024). Without the ledger: no note. Excel
+    hands years over as floats."""
+    vung = [["Mã CB", "Họ và tên", "Đơn vị", "Ngày sinh", "Đăng ký"], ["002", "Bình", "P1", "01/01/1980", "CSTĐ tỉnh"]]
+    lich_su = [["Mã", "Năm", "Danh hiệu"], ["002", 2024.0, "CSTĐCS"]]
+    kq = udf.TD_KIEMTRA(vung, 5, lich_su, 2025.0)
+    ghi_chu = [r for r in kq[1:] if "thiếu năm 2023" in r[3]]
+    assert len(ghi_chu) == 1 and ghi_chu[0][0] == "E6" and ghi_chu[0][2] == "Cảnh báo"
+    assert not [r for r in udf.TD_KIEMTRA(vung, 5)[1:] if "thiếu năm" in str(r[3])]
+    sai = udf.TD_KIEMTRA(vung, 5, [["Không phải sổ"], ["x"]], 2025.0)
+    assert any("LichSu" in str(r[3]) for r in sai[1:])
+
+
 def test_kiem_phieu_va_xep_hang() -> None:
     pb = [["Phiếu số", "Hợp lệ", "001 - CSTDCS", "002 - CSTDCS"], [1.0, None, "x", "x"], [2.0, None, "x", None],
           [3.0, "Không", "x", "x"], [4.0, None, "?", "x"]]

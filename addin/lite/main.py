@@ -31,9 +31,9 @@ def _cot(ham_than, *cac_cot):
 # ---- hàm TD_ (custom functions) ------------------------------------------------------------------------------
 
 @func
-def TD_KIEMTRA(vung, dong_dau=1):
-    """Kiểm tra vùng CaNhan hoặc TapThe (có dòng tiêu đề): trả về bảng các lỗi gồm ô, mức độ và cách sửa."""
-    return ham.kiem_tra(ham.bang(vung), dong_dau)
+def TD_KIEMTRA(vung, dong_dau=1, vung_lich_su=None, nam=None):
+    """Kiểm tra vùng CaNhan hoặc TapThe (có dòng tiêu đề): trả về bảng các lỗi gồm ô, mức độ và cách sửa; có vùng LichSu thì thêm ghi chú đăng ký khó đạt."""
+    return ham.kiem_tra(ham.bang(vung), dong_dau, None if vung_lich_su is None else ham.bang(vung_lich_su), nam)
 
 
 @func

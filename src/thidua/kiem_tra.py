@@ -602,3 +602,19 @@ def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str 
         _kiem_de_nghi([], _doc_tap_the([b], g), g, None, None, None, "cuoi_nam", {("", ten): b})
     ket_qua += [v for v in g.van_de if v.ma_loi != "chua_dang_ky" or v.muc_do == LOI]
     return ket_qua
+
+
+def so_theo_doi_tu_vung(vung: Sequence[Sequence[object]], ten: str = "LichSu") -> tuple[SoTheoDoi, list[VanDe]]:
+    """The ledger read from a bare range of the LichSu sheet (its header row included), with the problems of its
+    rows, so an Excel selection of registrations can be checked against it (``kiem_tra_vung``)."""
+    from .doc_bang import tim_tieu_de
+
+    bang = [[("" if o is None else o) for o in dong] for dong in vung]
+    r, cot, _ = tim_tieu_de(bang, S_LICH_SU)
+    if r < 0 or "ma" not in cot or "nam" not in cot:
+        return SoTheoDoi(), [VanDe("thieu_tieu_de", LOI, "Vùng sổ theo dõi phải gồm dòng tiêu đề của sheet LichSu "
+                                   "(Mã, Năm, Danh hiệu…).", "", ten)]
+    dong = [(i, d) for i, d in enumerate(bang[r + 1:], start=r + 1) if any(x not in ("", None) for x in d)]
+    g = BoGom()
+    so = _doc_lich_su([BangTho("", ten, S_LICH_SU, r, cot, dong)], g)
+    return so, g.van_de

@@ -139,13 +139,20 @@ def o_trong(v: object) -> bool:
 
 # ---- table functions ---------------------------------------------------------------------------------------
 
-def kiem_tra(vung: object, dong_dau: object = 1) -> list[list[object]]:
+def kiem_tra(vung: object, dong_dau: object = 1, vung_lich_su: object = None, nam: object = None
+             ) -> list[list[object]]:
     def than() -> Any:
-        from ..kiem_tra import kiem_tra_vung
+        from ..kiem_tra import kiem_tra_vung, so_theo_doi_tu_vung
 
         if not isinstance(vung, list):
             raise LoiExcel("Vùng chọn phải gồm dòng tiêu đề và các dòng dữ liệu của sheet CaNhan hoặc TapThe.")
-        van_de = kiem_tra_vung(bang(vung), _so_nguyen(dong_dau if not o_trong(dong_dau) else 1, "Dòng đầu"))
+        so = None
+        van_de_so: list[Any] = []
+        if isinstance(vung_lich_su, list):
+            so, van_de_so = so_theo_doi_tu_vung(bang(vung_lich_su))
+        nam_xet = None if o_trong(nam) else _so_nguyen(nam, "Năm")
+        van_de = van_de_so + kiem_tra_vung(bang(vung), _so_nguyen(dong_dau if not o_trong(dong_dau) else 1,
+                                                                   "Dòng đầu"), so_theo_doi=so, nam=nam_xet)
         if not van_de:
             return [["Không có lỗi", "", "", ""]]
         return [["Ô", "Dòng", "Mức", "Nội dung"]] + [

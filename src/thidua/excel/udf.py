@@ -55,9 +55,11 @@ def _chay(ham_than: Callable[..., Any], *args: object) -> object:
 @xw.func(category=DANH_MUC)
 @xw.arg("vung", ndim=2, doc="Vùng CaNhan hoặc TapThe, gồm cả dòng tiêu đề.")
 @xw.arg("dong_dau", doc="Số dòng của dòng đầu vùng trong sheet (mặc định 1).")
-def TD_KIEMTRA(vung, dong_dau=1):
-    """Kiểm tra vùng CaNhan hoặc TapThe (có dòng tiêu đề): trả về bảng các lỗi gồm ô, mức độ và cách sửa."""
-    return _chay(ham.kiem_tra, vung, dong_dau)
+@xw.arg("vung_lich_su", ndim=2, doc="Vùng LichSu (sổ theo dõi) gồm dòng tiêu đề, để ghi chú đăng ký khó đạt.")
+@xw.arg("nam", doc="Năm xét của đợt đăng ký (mặc định năm trước năm hiện tại).")
+def TD_KIEMTRA(vung, dong_dau=1, vung_lich_su=None, nam=None):
+    """Kiểm tra vùng CaNhan hoặc TapThe (có dòng tiêu đề): trả về bảng các lỗi gồm ô, mức độ và cách sửa; có vùng LichSu thì thêm ghi chú đăng ký khó đạt."""
+    return _chay(ham.kiem_tra, vung, dong_dau, vung_lich_su, nam)
 
 
 @xw.func(category=DANH_MUC)
@@ -195,10 +197,12 @@ def TD_LUONGCOSO_COT(cot_ngay):
 @xw.func(category=DANH_MUC)
 @xw.arg("vung", ndim=2, doc="Vùng CaNhan hoặc TapThe, gồm cả dòng tiêu đề.")
 @xw.arg("dong_dau", doc="Số dòng của dòng đầu vùng trong sheet (mặc định 1).")
+@xw.arg("vung_lich_su", ndim=2, doc="Vùng LichSu (sổ theo dõi) gồm dòng tiêu đề, để ghi chú đăng ký khó đạt.")
+@xw.arg("nam", doc="Năm xét của đợt đăng ký (mặc định năm trước năm hiện tại).")
 @xw.ret(expand="table")
-def TD_KIEMTRA_BANG(vung, dong_dau=1):
+def TD_KIEMTRA_BANG(vung, dong_dau=1, vung_lich_su=None, nam=None):
     """Như TD_KIEMTRA, cho Excel không có mảng động: kết quả tự mở rộng xuống dưới ô công thức."""
-    return _chay(ham.kiem_tra, vung, dong_dau)
+    return _chay(ham.kiem_tra, vung, dong_dau, vung_lich_su, nam)
 
 
 @xw.func(category=DANH_MUC)
