@@ -341,7 +341,16 @@ def bien_ban_hop() -> Document:
     vong_p(doc, "for d in thanh_phan", "{{ d }}", "endfor", thut=1.0, sau=3, gian=1.1)
     doan(doc, "NỘI DUNG", bold=True, align=C, sau=6, truoc=6, giu=True)
     vong_p(doc, "for d in noi_dung", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
-    the(doc, "{%p for nhom in nhom_ket_qua %}")
+    bang_phieu_theo_nhom(doc, "nhom_ket_qua")
+    doan(doc, "", sau=6)
+    ket_luan_giu_chu_ky(doc)
+    hai_chu_ky(doc, "THƯ KÝ", "{{ thu_ky }}", "CHỦ TRÌ", "{{ chu_tri }}")
+    return doc
+
+
+def bang_phieu_theo_nhom(doc, nhom: str) -> None:
+    """The vote table of both minutes, one per group of candidates: a title, then a row per candidate."""
+    the(doc, "{%p for nhom in " + nhom + " %}")
     doan(doc, "{{ nhom.tieu_de }}", bold=True, thut=1.0, sau=3, truoc=6, giu=True)
     t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Đơn vị", "Phiếu đồng ý", "Tỷ lệ", "Kết quả"],
                   [1.2, 4.0, 4.2, 2.2, 2.1, 2.8], size=11)
@@ -350,10 +359,6 @@ def bien_ban_hop() -> Document:
          size=11, can=[C, L, L, C, C, L])
     dong(t, ["{%tr endfor %}", "", "", "", "", ""], size=11)
     the(doc, "{%p endfor %}")
-    doan(doc, "", sau=6)
-    ket_luan_giu_chu_ky(doc)
-    hai_chu_ky(doc, "THƯ KÝ", "{{ thu_ky }}", "CHỦ TRÌ", "{{ chu_tri }}")
-    return doc
 
 
 def ket_luan_giu_chu_ky(doc) -> None:
@@ -391,15 +396,7 @@ def bien_ban_kiem_phieu() -> Document:
     vong_p(doc, "for d in phieu_khong_hop_le", "{{ d }}", "endfor", thut=1.0, sau=3, size=13)
     doan(doc, "Kết quả bỏ phiếu đối với từng ứng viên (theo thứ tự trên phiếu bầu):", thut=1.0, sau=3, truoc=6,
          giu=True)
-    the(doc, "{%p for nhom in nhom_ung_vien %}")
-    doan(doc, "{{ nhom.tieu_de }}", bold=True, thut=1.0, sau=3, truoc=6, giu=True)
-    t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Đơn vị", "Phiếu đồng ý", "Tỷ lệ", "Kết quả"],
-                  [1.2, 4.0, 4.2, 2.2, 2.1, 2.8], size=11)
-    dong(t, ["{%tr for d in nhom.ds %}", "", "", "", "", ""], size=11)
-    dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "{{ d.dong_y }}", "{{ d.ty_le }}", "{{ d.ket_qua }}"],
-         size=11, can=[C, L, L, C, C, L])
-    dong(t, ["{%tr endfor %}", "", "", "", "", ""], size=11)
-    the(doc, "{%p endfor %}")
+    bang_phieu_theo_nhom(doc, "nhom_ung_vien")
     doan(doc, "(VB: trong đó số ý kiến bằng văn bản của thành viên vắng mặt.)", italic=True, size=12, sau=6)
     ket_luan_giu_chu_ky(doc)
     doan(doc, "", sau=6, giu=True)
