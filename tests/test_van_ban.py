@@ -159,3 +159,33 @@ def test_can_cu_theo_ngay_quyet_dinh(ngay: dt.date, co: str, khong: str) -> None
     ctx = ngu_canh.quyet_dinh(kq, "danh_hieu")
     chu = " ".join(ctx.can_cu) + " " + ctx.dieu[1].noi_dung
     assert co in chu and khong not in chu
+
+
+def test_mau_chi_duoc_kiem_mot_lan_moi_phien_ban(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hồ sơ renders one template per candidate: its contract check (parsing every variable) runs once per file
+    version and key set, not once per document — and again when the agency edits the template."""
+    import shutil
+
+    from thidua.loi import LoiMauVanBan
+    from thidua.van_ban import ve as ve_mod
+    from thidua.van_ban.ve_nhanh import MauNhanh
+
+    dem = []
+    goc = MauNhanh.get_undeclared_template_variables
+
+    def dem_goi(self, *a, **k):  # type: ignore[no-untyped-def]
+        dem.append(1)
+        return goc(self, *a, **k)
+
+    monkeypatch.setattr(MauNhanh, "get_undeclared_template_variables", dem_goi)
+    mau = tmp_path / "giay_khen.docx"
+    shutil.copy(ve_mod.tim_mau("giay_khen"), mau)
+    for _ in range(3):
+        with pytest.raises(LoiMauVanBan, match="dùng trường không có"):
+            ve_mod.nap_mau(mau, {"khong_lien_quan": 1})
+    assert len(dem) == 1
+    import os
+    os.utime(mau, ns=(mau.stat().st_atime_ns, mau.stat().st_mtime_ns + 10**9))
+    with pytest.raises(LoiMauVanBan):
+        ve_mod.nap_mau(mau, {"khong_lien_quan": 1})
+    assert len(dem) == 2

@@ -3,6 +3,8 @@ broken tag or a field the context does not give is a ``LoiMauVanBan`` naming the
 
 from __future__ import annotations
 
+import functools
+
 import io
 import re
 import unicodedata
@@ -40,14 +42,23 @@ def tim_mau(ten: str, thu_muc_nguoi_dung: Path | None = None, thong_bao: list[st
     return thu_muc_mau_van_ban() / f"{ten}.docx"
 
 
+@functools.lru_cache(maxsize=256)
+def _bien_thieu(duong_dan: str, mtime_ns: int, kich_thuoc: int, khoa: frozenset[str]) -> frozenset[str]:
+    """The template's variables missing from a context with these keys. Parsing a template for its variables costs
+    ~30 ms; a hồ sơ renders the same template for every candidate, so each (file version, key set) is checked
+    once per process."""
+    return frozenset(MauNhanh(duong_dan).get_undeclared_template_variables(moi_truong(), dict.fromkeys(khoa)))
+
+
 def nap_mau(duong_dan: Path, ngu_canh_: NguCanh | Mapping[str, Any]) -> DocxTemplate:
     """Open a template and check it: parses, and every variable it uses is in the context (a context dataclass's
     top-level fields)."""
     ten = duong_dan.name
     ngu_canh_ = thanh_dict(ngu_canh_)
     try:
+        tt = duong_dan.stat()
+        thieu = _bien_thieu(str(duong_dan), tt.st_mtime_ns, tt.st_size, frozenset(ngu_canh_))
         tpl = MauNhanh(str(duong_dan))
-        thieu = tpl.get_undeclared_template_variables(moi_truong(), ngu_canh_)
     except jinja2.TemplateSyntaxError as e:
         raise LoiMauVanBan(f"Mẫu {ten} có thẻ viết sai: {e.message}. Mở mẫu trong Word, sửa thẻ {{{{ … }}}} hoặc "
                            "{% … %} cho đúng (hoặc xoá mẫu để dùng mẫu có sẵn).", tep=str(duong_dan)) from None
