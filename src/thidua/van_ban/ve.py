@@ -4,7 +4,6 @@ broken tag or a field the context does not give is a ``LoiMauVanBan`` naming the
 from __future__ import annotations
 
 import functools
-
 import io
 import re
 import unicodedata
