@@ -15,6 +15,7 @@ from thidua.duong_dan import thu_muc_mau_van_ban
 from thidua.ho_so import TEN_MAU_HO_SO, bao_cao_thanh_tich, danh_muc, loc_theo_cap, ung_vien_trinh
 from thidua.kiem_tra import kiem_tra
 from thidua.van_ban.moi_truong import moi_truong
+from thidua.van_ban.ngu_canh import NguCanh, thanh_dict
 from thidua.xet import xet_sau_kiem_tra
 from tien_ich import THONG_TIN, TIEU_DE_CA_NHAN, bam, can_libreoffice, chu_pdf, viet_bang
 
@@ -128,7 +129,7 @@ def test_mau_ho_so_hop_dong_ngu_canh_va_ghi_chu_mau(tmp_path: Path) -> None:
     assert kq is not None
     theo_cap = ung_vien_trinh(kq)
     assert list(theo_cap) == ["tinh"]
-    ctx: dict[str, dict] = {}
+    ctx: dict[str, NguCanh] = {}
     for d, ks in theo_cap["tinh"]:
         mau, c = bao_cao_thanh_tich(kq, d, ks)
         ctx[mau] = c
@@ -150,7 +151,7 @@ def test_mau_ho_so_hop_dong_ngu_canh_va_ghi_chu_mau(tmp_path: Path) -> None:
         assert "152/2025" in doc.paragraphs[0].text or ten == "danh_muc_ho_so"
         if ten in ctx:
             tpl = DocxTemplate(str(p))
-            assert tpl.get_undeclared_template_variables(moi_truong(), ctx[ten]) == set(), ten
+            assert tpl.get_undeclared_template_variables(moi_truong(), thanh_dict(ctx[ten])) == set(), ten
 
 
 def test_ho_so_dung_mau_rieng_cua_co_quan(tmp_path: Path) -> None:

@@ -47,6 +47,13 @@ def _ngu_canh_demo(kq: Any) -> dict[str, Any]:
     ctx["bien_ban_kiem_phieu"] = ngu_canh.bien_ban_kiem_phieu(kq)
     ctx["phieu_bau"] = ngu_canh.phieu_bau(kq.du_lieu.thong_tin, ung_vien_bo_phieu(kq.du_lieu)[0], 3)
     ctx["danh_sach_dang_ky"] = ngu_canh.danh_sach_dang_ky(kq.du_lieu.thong_tin, kq.du_lieu)
+    from thidua.ho_so import bao_cao_thanh_tich, danh_muc, ung_vien_trinh  # the hồ sơ's own contexts too
+
+    for cap, ds in ung_vien_trinh(kq).items():
+        ctx[f"danh_muc_ho_so:{cap}"] = danh_muc(kq, cap, [])
+        for d, ks in ds[:3] + [x for x in ds if not hasattr(x[0], "ho_ten")][:2]:
+            mau, c = bao_cao_thanh_tich(kq, d, ks)
+            ctx[f"{mau}:{d.ma}"] = c
     return ctx
 
 

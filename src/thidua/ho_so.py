@@ -41,6 +41,101 @@ TU_VIET_TAP_THE = "[Phần đơn vị tự viết: {} — xoá dòng này khi vi
 CHUA_CO = "[chưa có trong dữ liệu: {}]"
 
 
+@dataclass(frozen=True)
+class DongKhenThuong:
+    """A past title or form in an achievement report: year, name, its decision."""
+
+    nam: int
+    ten: str
+    quyet_dinh: str
+
+
+@dataclass(frozen=True)
+class DongSangKien:
+    """An initiative or research in an achievement report."""
+
+    nam: int
+    ten: str
+    loai: str
+    cap: str
+    quyet_dinh: str
+
+
+@dataclass(frozen=True)
+class DongXepLoai:
+    nam: int
+    muc: str
+
+
+@dataclass(frozen=True)
+class NguCanhBaoCaoThanhTich(ngu_canh.NguCanh):
+    """The achievement report of a person or a collective (one template per kind; both kinds' fields, so that one
+    template can serve both)."""
+
+    de_nghi: str
+    nam: int
+    loai_dot: str
+    ten_dot: str
+    danh_hieu: list[DongKhenThuong]
+    hinh_thuc: list[DongKhenThuong]
+    co_quan_chu_quan: str
+    co_quan: str
+    dia_danh_ngay: str
+    chuc_danh_ky: list[str]
+    nguoi_ky: str
+    co_quan_ten: str
+    ca_nhan: bool
+    ky_luat: list[str]
+    thanh_tich_du_lieu: str
+    tu_viet_nhiem_vu: str
+    tu_viet_thanh_tich: str
+    tu_viet_dien_bien: str
+    nguoi_bao_cao: str
+    du_thao: str = ""
+    khong_co_khen_thuong: str = "Chưa có trong sổ theo dõi."
+    ho_ten: str = ""
+    gioi_tinh: str = ""
+    so_dinh_danh: str = ""
+    ngay_sinh: str = ""
+    chuc_vu: str = ""
+    don_vi: str = ""
+    ten_tap_the: str = ""
+    so_thanh_vien: int = 0
+    tu_viet_dac_diem: str = ""
+    ngay_tuyen_dung: str = ""
+    xep_loai: list[DongXepLoai] = dataclasses.field(default_factory=list)
+    sang_kien: list[DongSangKien] = dataclasses.field(default_factory=list)
+    tu_viet_que_quan: str = ""
+    xep_loai_tap_the: str = ""
+    khoi: str = ""
+    diem: str = ""
+
+
+@dataclass(frozen=True)
+class DongDanhMuc:
+    """A numbered line of the checklist."""
+
+    stt: int
+    tai_lieu: str
+    cua: str
+    tep: str
+    tinh_trang: str
+    co: bool
+    so_ban: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class NguCanhDanhMuc(ngu_canh.DauVanBan):
+    """The checklist of one deciding level."""
+
+    trich_yeu: str
+    muc: list[DongDanhMuc]
+    so_co: int
+    so_thieu: int
+    ghi_chu: list[str]
+    tieu_de_cap: str
+
+
 @dataclass
 class MucDanhMuc:
     """One line of the checklist: a document of the dossier, whose it is, its file, and whether it is ready."""
@@ -126,50 +221,50 @@ def _loai_khen_thuong(m: MucLichSu) -> str:
     return "" if ten in ("", "Thường xuyên") else str(ten)
 
 
-def _bang_khen_thuong(kq: KetQuaXet, d: CaNhan | TapThe) -> tuple[list[dict], list[dict]]:
+def _bang_khen_thuong(kq: KetQuaXet, d: CaNhan | TapThe) -> tuple[list[DongKhenThuong], list[DongKhenThuong]]:
     """(titles, forms) from the ledger, plus this round's results the Sở decides that the ledger lacks."""
     tt = kq.du_lieu.thong_tin
-    danh_hieu: list[dict] = []
-    hinh_thuc: list[dict] = []
+    danh_hieu: list[DongKhenThuong] = []
+    hinh_thuc: list[DongKhenThuong] = []
     da_co = set()
     for m in _lich_su(kq, d.ma):
         if m.danh_hieu is None:
             continue
         da_co.add((m.nam, m.danh_hieu.ma))
         loai = _loai_khen_thuong(m)
-        dong = {"nam": m.nam, "ten": m.danh_hieu.ten + (f" ({loai.lower()})" if loai else ""),
-                "quyet_dinh": _quyet_dinh(m.so_quyet_dinh, m.ngay_quyet_dinh, m.co_quan_ban_hanh)}
+        dong = DongKhenThuong(m.nam, m.danh_hieu.ten + (f" ({loai.lower()})" if loai else ""),
+                              _quyet_dinh(m.so_quyet_dinh, m.ngay_quyet_dinh, m.co_quan_ban_hanh))
         (hinh_thuc if m.danh_hieu.la_hinh_thuc else danh_hieu).append(dong)
     ds = kq.ca_nhan if isinstance(d, CaNhan) else kq.tap_the
     for k in next((ks for x, ks in ds if x.ma == d.ma), []):
         if k.dat and k.so_quyet_dinh and (kq.nam, k.danh_hieu.ma) not in da_co:
-            dong = {"nam": kq.nam, "ten": k.danh_hieu.ten,
-                    "quyet_dinh": f"Quyết định số …/QĐ-{tt.ky_hieu} ngày {_ngay(tt.ngay_quyet_dinh)} của Giám đốc "
-                                  f"{ngu_canh.ten_co_quan(tt)} (cùng đợt xét này)"}
+            dong = DongKhenThuong(kq.nam, k.danh_hieu.ten,
+                                  f"Quyết định số …/QĐ-{tt.ky_hieu} ngày {_ngay(tt.ngay_quyet_dinh)} của Giám đốc "
+                                  f"{ngu_canh.ten_co_quan(tt)} (cùng đợt xét này)")
             (hinh_thuc if k.danh_hieu.la_hinh_thuc else danh_hieu).append(dong)
     return danh_hieu, hinh_thuc
 
 
-def _sang_kien(kq: KetQuaXet, cn: CaNhan) -> list[dict]:
+def _sang_kien(kq: KetQuaXet, cn: CaNhan) -> list[DongSangKien]:
     """The initiatives and research of the person: the SangKien register when the workbooks have it (name, level,
     recognition decision), else the levels of the ledger and the CaNhan row, with the name left to fill."""
     so = kq.du_lieu.so_theo_doi
     ds_sk = [s for s in getattr(so, "so_sang_kien", ()) if s.ma == cn.ma]
-    ra = [{"nam": s.nam, "ten": s.ten or CHUA_CO.format("tên sáng kiến"), "loai": getattr(s.loai, "ten", s.loai),
-           "cap": s.cap.ten, "quyet_dinh": _quyet_dinh(s.so_quyet_dinh, s.ngay, "")}
+    ra = [DongSangKien(s.nam, s.ten or CHUA_CO.format("tên sáng kiến"), str(getattr(s.loai, "ten", s.loai)),
+                       s.cap.ten, _quyet_dinh(s.so_quyet_dinh, s.ngay, ""))
           for s in sorted(ds_sk, key=lambda s: (s.nam, s.ten))]
     co_nam = {s.nam for s in ds_sk}
     for m in _lich_su(kq, cn.ma):
         if m.sang_kien is not None and m.nam not in co_nam:
-            ra.append({"nam": m.nam, "ten": CHUA_CO.format("tên sáng kiến"), "loai": "Sáng kiến",
-                       "cap": m.sang_kien.ten, "quyet_dinh": CHUA_CO.format("số, ngày quyết định công nhận")})
+            ra.append(DongSangKien(m.nam, CHUA_CO.format("tên sáng kiến"), "Sáng kiến", m.sang_kien.ten,
+                                   CHUA_CO.format("số, ngày quyết định công nhận")))
             co_nam.add(m.nam)
     if kq.nam not in co_nam:
         for loai, cap in (("Sáng kiến", cn.sang_kien), ("Đề tài", cn.de_tai)):
             if cap is not None:
-                ra.append({"nam": kq.nam, "ten": CHUA_CO.format(f"tên {loai.lower()}"), "loai": loai,
-                           "cap": cap.ten, "quyet_dinh": CHUA_CO.format("số, ngày quyết định công nhận")})
-    return sorted(ra, key=lambda x: x["nam"])
+                ra.append(DongSangKien(kq.nam, CHUA_CO.format(f"tên {loai.lower()}"), loai, cap.ten,
+                                       CHUA_CO.format("số, ngày quyết định công nhận")))
+    return sorted(ra, key=lambda x: x.nam)
 
 
 def _ky_luat(kq: KetQuaXet, d: CaNhan | TapThe) -> list[str]:
@@ -198,7 +293,7 @@ def _dau(kq: KetQuaXet, ten_don_vi: str) -> dict[str, Any]:
             "co_quan_ten": ngu_canh.ten_co_quan(tt), "du_thao": ""}
 
 
-def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua]) -> tuple[str, dict[str, Any]]:
+def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua]) -> tuple[str, NguCanhBaoCaoThanhTich]:
     """(template, context) of the achievement report of one subject, in the form of the round's kind."""
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
     loai_dot = _loai_dot(kq)
@@ -220,7 +315,7 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua]) -> t
             "so_dinh_danh": so_dd, "ngay_sinh": _ngay(d.ngay_sinh) or CHUA_CO.format("ngày sinh"),
             "chuc_vu": d.chuc_vu or CHUA_CO.format("chức vụ"), "don_vi": f"{don_vi}, {ctx['co_quan_ten']}",
             "ngay_tuyen_dung": _ngay(d.ngay_tuyen_dung) or CHUA_CO.format("ngày tuyển dụng"),
-            "xep_loai": [{"nam": n, "muc": x} for n, x in sorted({
+            "xep_loai": [DongXepLoai(n, x) for n, x in sorted({
                 **{m.nam: m.xep_loai.ten for m in _lich_su(kq, d.ma) if m.xep_loai},
                 **({kq.nam: d.xep_loai.ten} if d.xep_loai else {})}.items())],
             "sang_kien": _sang_kien(kq, d), "ky_luat": _ky_luat(kq, d),
@@ -250,10 +345,10 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua]) -> t
             "nguoi_bao_cao": "",
         })
         mau = "bao_cao_thanh_tich_tap_the" if loai_dot == "Cuối năm" else "bao_cao_thanh_tich_dot"
-    return mau, ctx
+    return mau, NguCanhBaoCaoThanhTich(**ctx)
 
 
-def _thieu_du_lieu(ctx: dict[str, Any]) -> list[str]:
+def _thieu_du_lieu(ctx: Any) -> list[str]:
     """What the report still lacks from the data (the "[chưa có trong dữ liệu: …]" marks)."""
     thieu = []
     mo = CHUA_CO.split("{}")[0]
@@ -261,6 +356,9 @@ def _thieu_du_lieu(ctx: dict[str, Any]) -> list[str]:
     def duyet(v: Any) -> None:
         if isinstance(v, str) and v.startswith(mo):
             thieu.append(v[len(mo):-1])
+        elif dataclasses.is_dataclass(v) and not isinstance(v, type):
+            for f in dataclasses.fields(v):
+                duyet(getattr(v, f.name))
         elif isinstance(v, dict):
             for x in v.values():
                 duyet(x)
@@ -271,24 +369,23 @@ def _thieu_du_lieu(ctx: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(thieu))
 
 
-def danh_muc(kq: KetQuaXet, cap: str, muc: list[MucDanhMuc]) -> dict[str, Any]:
+def danh_muc(kq: KetQuaXet, cap: str, muc: list[MucDanhMuc]) -> NguCanhDanhMuc:
     """Context of the checklist of one deciding level."""
     tt = kq.du_lieu.thong_tin
     ten_thu_muc, noi = CAP_TRINH[cap]
-    ctx = dataclasses.asdict(ngu_canh.dau_van_ban(tt, "DM"))
-    ctx.update({
-        "trich_yeu": f"Hồ sơ đề nghị {noi} khen thưởng — {_ten_dot(kq) or f'năm {kq.nam}'}",
-        "muc": [{"stt": i, **dataclasses.asdict(m), "tinh_trang": m.tinh_trang} for i, m in enumerate(muc, 1)],
-        "so_co": sum(1 for m in muc if m.co), "so_thieu": sum(1 for m in muc if not m.co),
-        "ghi_chu": [
+    dau = ngu_canh.dau_van_ban(tt, "DM")
+    return NguCanhDanhMuc(
+        **{f.name: getattr(dau, f.name) for f in dataclasses.fields(dau) if f.init},
+        trich_yeu=f"Hồ sơ đề nghị {noi} khen thưởng — {_ten_dot(kq) or f'năm {kq.nam}'}",
+        muc=[DongDanhMuc(i, m.tai_lieu, m.cua, m.tep, m.tinh_trang, m.co, m.so_ban) for i, m in enumerate(muc, 1)],
+        so_co=sum(1 for m in muc if m.co), so_thieu=sum(1 for m in muc if not m.co),
+        ghi_chu=[
             "Cột \"Tình trạng\": \"Có\" là tệp thidua đã lập (in, ký, đóng dấu rồi gửi); \"Thiếu\" là giấy tờ cơ quan "
             "hoặc cá nhân phải bổ sung trước khi gửi.",
             f"Số bản gửi: {SO_BAN} (Luật Thi đua, khen thưởng 2022, Điều 84); quy chế của tỉnh có thể yêu cầu thêm.",
             "Không gộp các hình thức do các cấp khác nhau quyết định trong cùng một tờ trình.",
         ],
-    })
-    ctx["tieu_de_cap"] = ten_thu_muc
-    return ctx
+        tieu_de_cap=ten_thu_muc)
 
 
 def lap_ho_so(kq: KetQuaXet, thu_muc: Path, thu_muc_mau: Path | None = None,
@@ -338,12 +435,12 @@ def lap_ho_so(kq: KetQuaXet, thu_muc: Path, thu_muc_mau: Path | None = None,
                 tinh_trang += "; dữ liệu còn thiếu: " + ", ".join(thieu)
             muc.append(MucDanhMuc(f"Báo cáo thành tích ({', '.join(k.danh_hieu.viet_tat for k in ks)})", cua,
                                   f"{ten_tm}/{ten_bc}", tinh_trang, True))
-            if isinstance(d, CaNhan) and ctx["sang_kien"]:
-                ds_sk = "; ".join(f"{sk['ten']} ({sk['loai'].lower()} cấp {sk['cap']}, {sk['nam']}: {sk['quyet_dinh']})"
-                                  for sk in ctx["sang_kien"])
+            if isinstance(d, CaNhan) and ctx.sang_kien:
+                ds_sk = "; ".join(f"{sk.ten} ({sk.loai.lower()} cấp {sk.cap}, {sk.nam}: {sk.quyet_dinh})"
+                                  for sk in ctx.sang_kien)
                 muc.append(MucDanhMuc(f"Bản sao quyết định công nhận sáng kiến, đề tài: {ds_sk}", cua, "",
                                       "Thiếu — cá nhân nộp bản sao" + ("" if all(
-                                          not sk["quyet_dinh"].startswith("[") for sk in ctx["sang_kien"])
+                                          not sk.quyet_dinh.startswith("[") for sk in ctx.sang_kien)
                                           else "; ghi số, ngày quyết định vào sheet SangKien"), False))
         cac_danh_muc[cap] = muc
         ds_ve.append((tm_cap, BanVe("danh_muc_ho_so", danh_muc(kq, cap, muc), "danh-muc-ho-so.docx")))
