@@ -741,22 +741,20 @@ def o_viet(doc, bien: str) -> None:
 
 
 def bang_khen_thuong(doc) -> None:
-    doan(doc, "1. Danh hiệu thi đua", thut=1.0, sau=3)
-    t = bang_luoi(doc, ["Năm", "Danh hiệu thi đua", "Số, ngày, tháng, năm của quyết định công nhận; cơ quan ban hành"],
-                  [1.8, 5.2, 9.5], size=12)
-    dong(t, ["{%tr for d in danh_hieu %}", "", ""])
+    bang_nam_quyet_dinh(doc, "1. Danh hiệu thi đua", "Danh hiệu thi đua",
+                        "Số, ngày, tháng, năm của quyết định công nhận; cơ quan ban hành", "danh_hieu", truoc=0)
+    bang_nam_quyet_dinh(doc, "2. Hình thức khen thưởng", "Hình thức khen thưởng",
+                        "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành", "hinh_thuc", truoc=6)
+
+
+def bang_nam_quyet_dinh(doc, tieu_de: str, cot_ten: str, cot_qd: str, ds: str, truoc: float) -> None:
+    """A part of the achievement report: year, title or form, its decision — or a line saying the ledger has none."""
+    doan(doc, tieu_de, thut=1.0, sau=3, **({"truoc": truoc} if truoc else {}))
+    t = bang_luoi(doc, ["Năm", cot_ten, cot_qd], [1.8, 5.2, 9.5], size=12)
+    dong(t, ["{%tr for d in " + ds + " %}", "", ""])
     dong(t, ["{{ d.nam }}", "{{ d.ten }}", "{{ d.quyet_dinh }}"], can=[C, L, L])
     dong(t, ["{%tr endfor %}", "", ""])
-    doan(doc, "{%p if not danh_hieu %}", size=2)
-    doan(doc, "{{ khong_co_khen_thuong }}", italic=True, thut=1.0, size=13)
-    doan(doc, "{%p endif %}", size=2)
-    doan(doc, "2. Hình thức khen thưởng", thut=1.0, sau=3, truoc=6)
-    t = bang_luoi(doc, ["Năm", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành"],
-                  [1.8, 5.2, 9.5], size=12)
-    dong(t, ["{%tr for d in hinh_thuc %}", "", ""])
-    dong(t, ["{{ d.nam }}", "{{ d.ten }}", "{{ d.quyet_dinh }}"], can=[C, L, L])
-    dong(t, ["{%tr endfor %}", "", ""])
-    doan(doc, "{%p if not hinh_thuc %}", size=2)
+    doan(doc, "{%p if not " + ds + " %}", size=2)
     doan(doc, "{{ khong_co_khen_thuong }}", italic=True, thut=1.0, size=13)
     doan(doc, "{%p endif %}", size=2)
 
