@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -210,7 +211,7 @@ def _ten_dot(kq: KetQuaXet) -> str:
 
 
 def _lich_su(kq: KetQuaXet, ma: str) -> list[MucLichSu]:
-    return sorted((m for m in kq.du_lieu.so_theo_doi.cac_muc if m.ma == ma),
+    return sorted(kq.du_lieu.so_theo_doi.cac_muc_cua(ma),
                   key=lambda m: (m.nam, m.danh_hieu.thu_hang if m.danh_hieu else 0))
 
 
@@ -221,7 +222,24 @@ def _loai_khen_thuong(m: MucLichSu) -> str:
     return "" if ten in ("", "Thường xuyên") else str(ten)
 
 
-def _bang_khen_thuong(kq: KetQuaXet, d: CaNhan | TapThe) -> tuple[list[DongKhenThuong], list[DongKhenThuong]]:
+@dataclass
+class _ChiMuc:
+    """What a dossier looks up for each candidate, built once per round (issue 15: scanning every result and
+    member for every candidate made the hồ sơ quadratic)."""
+
+    ten_dv: dict[str, str]
+    ket_qua: dict[tuple[bool, str], list[KetQua]]  # (is a person, code) → every result of the subject
+    so_thanh_vien: Counter[str]
+
+    @classmethod
+    def cua(cls, kq: KetQuaXet) -> _ChiMuc:
+        ket_qua = {(True, c.ma): ks for c, ks in kq.ca_nhan} | {(False, t.ma): ks for t, ks in kq.tap_the}
+        return cls({t.ma: t.ten for t in kq.du_lieu.tap_the}, ket_qua,
+                   Counter(c.don_vi for c in kq.du_lieu.ca_nhan))
+
+
+def _bang_khen_thuong(kq: KetQuaXet, d: CaNhan | TapThe,
+                      cm: _ChiMuc) -> tuple[list[DongKhenThuong], list[DongKhenThuong]]:
     """(titles, forms) from the ledger, plus this round's results the Sở decides that the ledger lacks."""
     tt = kq.du_lieu.thong_tin
     danh_hieu: list[DongKhenThuong] = []
@@ -235,8 +253,7 @@ def _bang_khen_thuong(kq: KetQuaXet, d: CaNhan | TapThe) -> tuple[list[DongKhenT
         dong = DongKhenThuong(m.nam, m.danh_hieu.ten + (f" ({loai.lower()})" if loai else ""),
                               _quyet_dinh(m.so_quyet_dinh, m.ngay_quyet_dinh, m.co_quan_ban_hanh))
         (hinh_thuc if m.danh_hieu.la_hinh_thuc else danh_hieu).append(dong)
-    ds = kq.ca_nhan if isinstance(d, CaNhan) else kq.tap_the
-    for k in next((ks for x, ks in ds if x.ma == d.ma), []):
+    for k in cm.ket_qua.get((isinstance(d, CaNhan), d.ma), []):
         if k.dat and k.so_quyet_dinh and (kq.nam, k.danh_hieu.ma) not in da_co:
             dong = DongKhenThuong(kq.nam, k.danh_hieu.ten,
                                   f"Quyết định số …/QĐ-{tt.ky_hieu} ngày {_ngay(tt.ngay_quyet_dinh)} của Giám đốc "
@@ -249,7 +266,7 @@ def _sang_kien(kq: KetQuaXet, cn: CaNhan) -> list[DongSangKien]:
     """The initiatives and research of the person: the SangKien register when the workbooks have it (name, level,
     recognition decision), else the levels of the ledger and the CaNhan row, with the name left to fill."""
     so = kq.du_lieu.so_theo_doi
-    ds_sk = [s for s in getattr(so, "so_sang_kien", ()) if s.ma == cn.ma]
+    ds_sk = so.sang_kien_cua(cn.ma)
     ra = [DongSangKien(s.nam, s.ten or CHUA_CO.format("tên sáng kiến"), str(getattr(s.loai, "ten", s.loai)),
                        s.cap.ten, _quyet_dinh(s.so_quyet_dinh, s.ngay, ""))
           for s in sorted(ds_sk, key=lambda s: (s.nam, s.ten))]
@@ -293,13 +310,16 @@ def _dau(kq: KetQuaXet, ten_don_vi: str) -> dict[str, Any]:
             "co_quan_ten": ngu_canh.ten_co_quan(tt), "du_thao": ""}
 
 
-def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua]) -> tuple[str, NguCanhBaoCaoThanhTich]:
-    """(template, context) of the achievement report of one subject, in the form of the round's kind."""
-    ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
+def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua],
+                       chi_muc: _ChiMuc | None = None) -> tuple[str, NguCanhBaoCaoThanhTich]:
+    """(template, context) of the achievement report of one subject, in the form of the round's kind
+    (``chi_muc``: the round's lookups, when several reports are built)."""
+    cm = chi_muc or _ChiMuc.cua(kq)
+    ten_dv = cm.ten_dv
     loai_dot = _loai_dot(kq)
     de_nghi = _de_nghi(kq, ks)
     viet = TU_VIET_CA_NHAN if isinstance(d, CaNhan) else TU_VIET_TAP_THE
-    danh_hieu, hinh_thuc = _bang_khen_thuong(kq, d)
+    danh_hieu, hinh_thuc = _bang_khen_thuong(kq, d, cm)
     ctx: dict[str, Any] = {"de_nghi": de_nghi, "nam": kq.nam, "loai_dot": loai_dot, "ten_dot": _ten_dot(kq),
                            "danh_hieu": danh_hieu, "hinh_thuc": hinh_thuc,
                            "khong_co_khen_thuong": "Chưa có trong sổ theo dõi.",
@@ -329,10 +349,9 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua]) -> t
         })
         mau = "bao_cao_thanh_tich_ca_nhan" if loai_dot == "Cuối năm" else "bao_cao_thanh_tich_dot"
     else:
-        tv = [c for c in kq.du_lieu.ca_nhan if c.don_vi == d.ma]
         ctx.update(_dau(kq, d.ten))
         ctx.update({
-            "ca_nhan": False, "ten_tap_the": d.ten, "so_thanh_vien": len(tv), "ky_luat": _ky_luat(kq, d),
+            "ca_nhan": False, "ten_tap_the": d.ten, "so_thanh_vien": cm.so_thanh_vien[d.ma], "ky_luat": _ky_luat(kq, d),
             "xep_loai_tap_the": d.xep_loai.ten if d.xep_loai else CHUA_CO.format("xếp loại"),
             "khoi": d.khoi or "", "diem": f"{d.diem:g}" if d.diem is not None else "",
             "thanh_tich_du_lieu": getattr(d, "thanh_tich", "") or "",
@@ -388,12 +407,30 @@ def danh_muc(kq: KetQuaXet, cap: str, muc: list[MucDanhMuc]) -> NguCanhDanhMuc:
         tieu_de_cap=ten_thu_muc)
 
 
+@dataclass
+class KeHoachHoSo:
+    """The dossiers' documents before rendering: (sub-folder, document) in order, and the checklists."""
+
+    ban_ve: list[tuple[Path, BanVe]]
+    danh_muc: dict[str, list[MucDanhMuc]]
+    so_ung_vien: int
+
+
 def lap_ho_so(kq: KetQuaXet, thu_muc: Path, thu_muc_mau: Path | None = None,
               thong_bao: list[str] | None = None) -> KetQuaHoSo:
     """Write the dossiers into ``thu_muc`` (which must be new or empty: the caller builds it in a temporary folder
     and moves it into place). Every template is checked before anything is written."""
-    thu_muc = Path(thu_muc)
+    kh = ke_hoach_ho_so(kq, thu_muc_mau, thong_bao)
+    tep = [ve_mot(b, Path(thu_muc) / tm, thu_muc_mau) for tm, b in kh.ban_ve]
+    return KetQuaHoSo(tep, kh.danh_muc, kh.so_ung_vien)
+
+
+def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
+                   thong_bao: list[str] | None = None) -> KeHoachHoSo:
+    """Every document of the dossiers with its context, every template checked against it; nothing written
+    (``tong-ket`` renders them in its workers beside the year's documents)."""
     ds_ve: list[tuple[Path, BanVe]] = []
+    cm = _ChiMuc.cua(kq)
     cac_danh_muc: dict[str, list[MucDanhMuc]] = {}
     theo_cap = ung_vien_trinh(kq)
     so_uv = 0
@@ -424,7 +461,7 @@ def lap_ho_so(kq: KetQuaXet, thu_muc: Path, thu_muc_mau: Path | None = None,
             so_uv += 1
             ten_tm = ten_an_toan(_ten(d), da_dung)
             tm = tm_cap / ten_tm
-            mau, ctx = bao_cao_thanh_tich(kq, d, ks)
+            mau, ctx = bao_cao_thanh_tich(kq, d, ks, cm)
             ten_bc = ten_an_toan(f"Báo cáo thành tích - {ten_tm}") + ".docx"
             ds_ve.append((tm, BanVe(mau, ctx, ten_bc)))
             cua = f"{_ten(d)} ({d.ma})"
@@ -445,8 +482,7 @@ def lap_ho_so(kq: KetQuaXet, thu_muc: Path, thu_muc_mau: Path | None = None,
         cac_danh_muc[cap] = muc
         ds_ve.append((tm_cap, BanVe("danh_muc_ho_so", danh_muc(kq, cap, muc), "danh-muc-ho-so.docx")))
     kiem_tra_mau([b for _, b in ds_ve], thu_muc_mau, thong_bao)
-    tep = [ve_mot(b, thu_muc / tm, thu_muc_mau) for tm, b in ds_ve]
-    return KetQuaHoSo(tep, cac_danh_muc, so_uv)
+    return KeHoachHoSo(ds_ve, cac_danh_muc, so_uv)
 
 
 def ma_danh_hieu_trinh(kq: KetQuaXet) -> list[DanhHieu]:

@@ -295,6 +295,7 @@ class SoTheoDoi:
     def __init__(self, cac_muc: Iterable[MucLichSu] = (), sang_kien: Iterable[MucSangKien] = (),
                  ky_luat: Iterable[MucKyLuat] = ()) -> None:
         self.cac_muc: list[MucLichSu] = []
+        self._theo_ma: dict[str, list[MucLichSu]] = defaultdict(list)
         self._danh_hieu: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         self._chuoi: set[tuple[str, int, str]] = set()  # (ma, nam, code) of awards that count toward chains
         self._loai: dict[tuple[str, int, str, str, str], MucLichSu] = {}
@@ -305,6 +306,7 @@ class SoTheoDoi:
         self._ky_luat: dict[tuple[str, int], MucDo] = {}
         self.so_sang_kien: list[MucSangKien] = []
         self._so_sang_kien: dict[tuple[str, int], list[MucSangKien]] = defaultdict(list)
+        self._sang_kien_theo_ma: dict[str, list[MucSangKien]] = defaultdict(list)
         self.so_ky_luat: list[MucKyLuat] = []
         self._so_ky_luat: dict[str, list[MucKyLuat]] = defaultdict(list)
         for m in cac_muc:
@@ -352,14 +354,24 @@ class SoTheoDoi:
             if cu_kl is None or m.ky_luat.bac > cu_kl.bac:
                 self._ky_luat[(m.ma, m.nam)] = m.ky_luat
         self.cac_muc.append(m)
+        self._theo_ma[m.ma].append(m)
 
     def them_sang_kien(self, s: MucSangKien) -> None:
         self.so_sang_kien.append(s)
         self._so_sang_kien[(s.ma, s.nam)].append(s)
+        self._sang_kien_theo_ma[s.ma].append(s)
 
     def them_ky_luat(self, k: MucKyLuat) -> None:
         self.so_ky_luat.append(k)
         self._so_ky_luat[k.ma].append(k)
+
+    def cac_muc_cua(self, ma: str) -> list[MucLichSu]:
+        """Every ledger row of a subject, in the ledger's order."""
+        return list(self._theo_ma.get(ma, ()))
+
+    def sang_kien_cua(self, ma: str) -> list[MucSangKien]:
+        """Every SangKien register row of an author, in the register's order."""
+        return list(self._sang_kien_theo_ma.get(ma, ()))
 
     def co(self, ma: str, ma_danh_hieu: str, nam: int, tinh_chuoi: bool = False) -> bool:
         """Whether the ledger has the code for the subject and year; with ``tinh_chuoi``, only awards that

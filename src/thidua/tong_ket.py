@@ -30,7 +30,7 @@ from .danh_muc import DANH_HIEU
 from .ghi_an_toan import ThuMucGhi
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
 from .ghi_nhanh import SoNhanh
-from .ho_so import KetQuaHoSo, lap_ho_so, ma_danh_hieu_trinh, ung_vien_trinh
+from .ho_so import KetQuaHoSo, ke_hoach_ho_so, lap_ho_so, ma_danh_hieu_trinh, ung_vien_trinh
 from .ket_xuat import (
     CAP_QUYET_DINH_SO,
     CAP_QUYET_DINH_TREN,
@@ -370,12 +370,16 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
     thong_bao: list[str] = []
     ds = ban_ve_nam(kq)
     kiem_tra_mau(ds, thu_muc_mau, thong_bao)  # every template checked before anything is written
+    # the dossier of each upward proposal (Law 2022 Art. 84), rendered with the year's documents
+    ho_so = ke_hoach_ho_so(kq, thu_muc_mau, thong_bao).ban_ve if ung_vien_trinh(kq) else []
     gc.freeze()  # the decided results live to the end: no collector pass over them
     thoi_gian["ngu_canh"] = time.perf_counter() - t
     with ghi as tam:
         so_ket_qua = sum(len(ks) for _, ks in (*kq.ca_nhan, *kq.tap_the))
         viec = [_Viec("ket_qua_xlsx", ghi_ket_qua_xlsx, (kq, kt.van_de, tam / "ket-qua.xlsx"), 3 * so_ket_qua)]
         viec += [_Viec("van_ban", ve_mot, (b, tam / "van-ban", thu_muc_mau), 2 * _co(b.ngu_canh), b) for b in ds]
+        viec += [_Viec("ho_so", ve_mot, (b, tam / "ho-so" / tm, thu_muc_mau), 2 * _co(b.ngu_canh), b)
+                 for tm, b in ho_so]
         viec.append(_Viec("so_theo_doi", ghi_so_theo_doi, (kq, tam / "so-theo-doi.xlsx"),
                           len(kq.du_lieu.so_theo_doi.cac_muc) + so_ket_qua))
         t = time.perf_counter()
@@ -388,8 +392,6 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
         tep = _chay_viec(viec, ex, thoi_gian)
         thoi_gian["ghi"] = time.perf_counter() - t
         t = time.perf_counter()
-        if ung_vien_trinh(kq):  # the dossier of each upward proposal (Law 2022 Art. 84)
-            tep += lap_ho_so(kq, tam / "ho-so", thu_muc_mau, thong_bao).tep
         if soffice:
             tep += chuyen_pdf([p for p in tep if p.suffix == ".docx"], soffice=str(soffice))
             thoi_gian["pdf"] = time.perf_counter() - t

@@ -24,7 +24,7 @@ from ..xet import KetQuaXet
 from . import ngu_canh
 from .moi_truong import moi_truong
 from .ngu_canh import NguCanh, thanh_dict
-from .ve_nhanh import MauNhanh
+from .ve_nhanh import MauDaDich, MauNhanh
 
 TEN_MAU = ("quyet_dinh", "quyet_dinh_tap_the", "to_trinh", "bien_ban_hop", "bien_ban_kiem_phieu", "phieu_bau", "danh_sach_dang_ky",
            "giay_khen", "bao_cao_tong_ket")
@@ -95,11 +95,22 @@ def ve(ten: str, ngu_canh_: NguCanh | Mapping[str, Any], ra: Path, thu_muc_mau: 
     """Render one document. The single point where a typed context becomes docxtpl's dict (``thanh_dict``:
     top-level fields, shallow)."""
     bien = nfc(thanh_dict(ngu_canh_))
-    tpl = nap_mau(tim_mau(ten, thu_muc_mau, thong_bao), bien)
+    duong_dan = tim_mau(ten, thu_muc_mau, thong_bao)
+    tpl = nap_mau(duong_dan, bien)
     if truoc_khi_ve:
         truoc_khi_ve(tpl, bien)
-    tpl.render(bien, jinja_env=moi_truong(), autoescape=True)
-    return luu_docx(tpl, ra)
+        tpl.render(bien, jinja_env=moi_truong(), autoescape=True)
+        return luu_docx(tpl, ra)
+    tt = duong_dan.stat()
+    du_lieu = _da_dich(str(duong_dan), tt.st_mtime_ns, tt.st_size).ve(bien)
+    return ghi_nguyen_tu(ra, lambda p: Path(p).write_bytes(du_lieu))
+
+
+@functools.lru_cache(maxsize=32)
+def _da_dich(duong_dan: str, mtime_ns: int, kich_thuoc: int) -> MauDaDich:
+    """A template prepared once per file version and process (``MauDaDich``): the same bytes as docxtpl's render,
+    without re-opening and re-compiling it for every document."""
+    return MauDaDich(duong_dan, moi_truong())
 
 
 @dataclass
