@@ -204,7 +204,10 @@ class BangNhanh:
         kieu = self._kieu
         ghi_o = self._ghi_o
         for (r, c), v in self._gia_tri.items():  # xlsxwriter orders the cells itself
-            ghi_o(ws, r - 1, c - 1, v, dinh_dang(kieu.get((r, c))))
+            k = kieu.get((r, c))
+            if v == "" and not k:
+                continue  # an empty text without a style: nothing to write (openpyxl reads it back as empty)
+            ghi_o(ws, r - 1, c - 1, v, dinh_dang(k))
         for (r, c), k in self._kieu.items():  # styled cells without a value (openpyxl writes them too)
             if (r, c) not in self._gia_tri:
                 ws.write_blank(r - 1, c - 1, None, dinh_dang(k))

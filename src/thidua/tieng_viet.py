@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 __all__ = [
     "bo_dau",
@@ -83,37 +83,38 @@ _THANH = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _DAU_CHU = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}
 
 
+@cache
+def _khoa_ky_tu(ky_tu: str) -> tuple[int, int, int]:
+    """(letter, tone, case) of one NFC character (the alphabet is small: each is worked out once)."""
+    tach = unicodedata.normalize("NFD", ky_tu)
+    goc = tach[0]
+    thuong = goc.lower()
+    tone = 0
+    for d in tach[1:]:
+        if d in _THANH:
+            tone = _THANH[d]
+        elif d in _DAU_CHU:
+            if d == "\u0302":
+                thuong = {"a": "â", "e": "ê", "o": "ô"}.get(thuong, thuong)
+            elif d == "\u031b":
+                thuong = {"o": "ơ", "u": "ư"}.get(thuong, thuong)
+            elif d == "\u0306":
+                thuong = {"a": "ă"}.get(thuong, thuong)
+    if thuong in _THU_TU_CHU:
+        chu = _THU_TU_CHU[thuong]
+    elif thuong.isspace():
+        chu = 0
+    else:
+        chu = 100 + ord(thuong)
+    return chu, tone, 0 if goc == goc.lower() else 1
+
+
+@lru_cache(maxsize=1 << 16)
 def khoa_sap_xep(van_ban: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """Sort key in Vietnamese alphabetical order: letters (ă, â, đ, ê, ô, ơ, ư are letters of their own),
     then tones, then case."""
-    chu: list[int] = []
-    thanh: list[int] = []
-    hoa: list[int] = []
-    for ky_tu in unicodedata.normalize("NFC", van_ban):
-        tach = unicodedata.normalize("NFD", ky_tu)
-        goc = tach[0]
-        dau = tach[1:]
-        thuong = goc.lower()
-        hoa.append(0 if goc == thuong else 1)
-        tone = 0
-        for d in dau:
-            if d in _THANH:
-                tone = _THANH[d]
-            elif d in _DAU_CHU:
-                if d == "\u0302":
-                    thuong = {"a": "â", "e": "ê", "o": "ô"}.get(thuong, thuong)
-                elif d == "\u031b":
-                    thuong = {"o": "ơ", "u": "ư"}.get(thuong, thuong)
-                elif d == "\u0306":
-                    thuong = {"a": "ă"}.get(thuong, thuong)
-        if thuong in _THU_TU_CHU:
-            chu.append(_THU_TU_CHU[thuong])
-        elif thuong.isspace():
-            chu.append(0)
-        else:
-            chu.append(100 + ord(thuong))
-        thanh.append(tone)
-    return tuple(chu), tuple(thanh), tuple(hoa)
+    khoa = [_khoa_ky_tu(c) for c in unicodedata.normalize("NFC", van_ban)]
+    return tuple(k[0] for k in khoa), tuple(k[1] for k in khoa), tuple(k[2] for k in khoa)
 
 
 def khoa_sap_xep_ho_ten(ho_ten: str) -> tuple[object, ...]:

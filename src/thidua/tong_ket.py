@@ -286,9 +286,21 @@ def _co(x: Any) -> int:
     return 0
 
 
+_VIEC_CHUNG: list[_Viec] = []  # the jobs a process forked after the decision finds (nothing is pickled)
+
+
+def _chay_viec_chung(i: int) -> tuple[Path, float]:
+    t = time.perf_counter()
+    p = _VIEC_CHUNG[i].ham(*_VIEC_CHUNG[i].doi_so)
+    return p, time.perf_counter() - t
+
+
 def _chay_viec(viec: list[_Viec], ex: ProcessPoolExecutor | None, thoi_gian: dict[str, float]) -> list[Path]:
     """Run the jobs, largest first. With workers (``ex``), documents without a pre-render hook go to them (their
-    contexts are pickled: small), and the workbooks and the report with its chart are written here meanwhile."""
+    contexts are pickled: small). What needs the whole decision — the ledger, the report with its chart — goes,
+    on Linux, to one more process forked now (it shares the decided results with this one, copy-on-write), while
+    this one writes ket-qua.xlsx; elsewhere this process writes them all."""
+    global _VIEC_CHUNG
     ra: dict[int, Path] = {}
 
     def ghi(i: int, p: Path, giay: float) -> None:
@@ -298,6 +310,13 @@ def _chay_viec(viec: list[_Viec], ex: ProcessPoolExecutor | None, thoi_gian: dic
     thu_tu = sorted(range(len(viec)), key=lambda i: -viec[i].co) if ex is not None else list(range(len(viec)))
     gui = [i for i in thu_tu if ex is not None and (bv := viec[i].ban_ve) is not None and bv.truoc_khi_ve is None]
     tuong_lai = {ex.submit(_ve_do, *viec[i].doi_so): i for i in gui} if ex is not None else {}
+    ex_chung = None
+    if ex is not None and sys.platform == "linux":
+        rieng = [i for i in thu_tu if i not in gui and viec[i].giai_doan != "ket_qua_xlsx"]
+        if rieng:
+            _VIEC_CHUNG = viec
+            ex_chung = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
+            tuong_lai |= {ex_chung.submit(_chay_viec_chung, i): i for i in rieng}
     try:
         for i in thu_tu:
             if i not in tuong_lai.values():
@@ -309,6 +328,10 @@ def _chay_viec(viec: list[_Viec], ex: ProcessPoolExecutor | None, thoi_gian: dic
         for f in tuong_lai:
             f.cancel()
         raise
+    finally:
+        if ex_chung is not None:
+            ex_chung.shutdown(wait=True, cancel_futures=True)
+        _VIEC_CHUNG = []
     return [ra[i] for i in range(len(viec))]
 
 

@@ -622,8 +622,8 @@ def _du_kien(k: KetQua, khoa: str) -> dict[str, Any] | None:
 def _ten_sang_kien(kq: KetQuaXet, c: CaNhan, mo_ta: str) -> str:
     """An initiative as the rules named it (``SangKienDung.mo_ta``), written for the Tờ trình: by name and
     decision when the SangKien register holds it, else by level and year (the source note dropped)."""
-    for s in getattr(kq.du_lieu.so_theo_doi, "so_sang_kien", []):
-        if s.ma == c.ma and s.mo_ta() == mo_ta:
+    for s in kq.du_lieu.so_theo_doi.sang_kien_cua(c.ma):
+        if s.mo_ta() == mo_ta:
             qd = f" (Quyết định số {s.so_quyet_dinh}{' ngày ' + _ngay_so(s.ngay) if s.ngay else ''})" \
                 if s.so_quyet_dinh else ""
             ten = f" “{s.ten}”" if s.ten else ""

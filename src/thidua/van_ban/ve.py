@@ -76,15 +76,46 @@ def luu_docx(tpl: DocxTemplate, ra: Path) -> Path:
 _PHAN_TRAM = re.compile(r"(\d) %")
 
 
+def _nfc_chuoi(s: str) -> str:
+    if not s.isascii():  # ASCII text is already NFC
+        s = unicodedata.normalize("NFC", s)
+    return _PHAN_TRAM.sub("\\1\u00a0%", s) if " %" in s else s
+
+
+_TRUONG: dict[type, tuple[str, ...]] = {}
+
+
+def _truong_khoi_tao(kieu: type) -> tuple[str, ...]:
+    """The init fields of a context dataclass (looked up once per class)."""
+    ten = _TRUONG.get(kieu)
+    if ten is None:
+        ten = _TRUONG[kieu] = tuple(f.name for f in fields(kieu) if f.init)
+    return ten
+
+
+_DON = (int, float, bool, type(None))
+
+
 def nfc(v: Any) -> Any:
     """Every string of a context in NFC, however the data arrived (decomposed text renders badly in Word), with a
-    non-breaking space before "%" so that "90,91 %" never breaks at the end of a line."""
+    non-breaking space before "%" so that "90,91 %" never breaks at the end of a line. A row or group that needs no
+    change is kept as it is (they are frozen); one that does is a new one."""
+    kieu = type(v)
+    if kieu is str:
+        return _nfc_chuoi(v)
+    if kieu in _DON:
+        return v
     if isinstance(v, str):
-        return _PHAN_TRAM.sub("\\1\u00a0%", unicodedata.normalize("NFC", v))
+        return _nfc_chuoi(v)
     if isinstance(v, dict):
         return {k: nfc(x) for k, x in v.items()}
-    if is_dataclass(v) and not isinstance(v, type):  # a context's rows and groups (frozen: a new one)
-        return type(v)(**{f.name: nfc(getattr(v, f.name)) for f in fields(v) if f.init})
+    if is_dataclass(v) and not isinstance(v, type):
+        ten = _truong_khoi_tao(kieu)
+        cu = [getattr(v, t) for t in ten]
+        moi = [nfc(x) for x in cu]
+        if all(a is b for a, b in zip(cu, moi)):
+            return v
+        return kieu(**dict(zip(ten, moi)))
     if isinstance(v, list | tuple):
         return type(v)(nfc(x) for x in v)
     return v
