@@ -254,3 +254,18 @@ def test_nfc_chi_tao_lai_dong_can_doi() -> None:
     assert ra["a"][1] is not doi and ra["a"][1].con[0].ten == "Đặng Thị Thuỷ" != nfd
     assert ra["a"][1].con[1] == "đạt 90,91\u00a0%" and ra["d"] == "ASCII 5\u00a0%"
     assert (ra["b"], ra["c"]) == (None, 1.5)
+
+
+def test_dau_van_tay_demo_khong_doi(demo_ket_qua) -> None:
+    """The demo at a fixed seed (120 staff, seed 7: the suite's demo) gives the same text in every document and the
+    same values and layout in every sheet as the fingerprint recorded before the speed work of issue 15
+    (tests/du_lieu/dau_van_tay_demo.json, made by the code of e563881). A deliberate change of wording or layout
+    records a new one: ``python scripts/dau_van_tay.py --demo 120 --seed 7 > tests/du_lieu/dau_van_tay_demo.json``
+    (and says so in the commit); ``--chi-tiet`` on both trees shows what differs."""
+    import json
+
+    ghi = json.loads((GOC / "tests" / "du_lieu" / "dau_van_tay_demo.json").read_text(encoding="utf-8"))
+    co = _dau_van_tay().dau_van_tay(demo_ket_qua.thu_muc_ra)
+    assert sorted(co) == sorted(ghi)
+    assert len(co) >= 15 and any(t.startswith("ho-so/") for t in co)
+    assert [t for t in ghi if co[t] != ghi[t]] == []
