@@ -6,7 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from .danh_muc import (
@@ -186,7 +190,7 @@ def doc_o(cot: Cot, v: object) -> Any:
     return ket_qua
 
 
-def thong_bao_o(cd: Cot, e: Exception) -> str:
+def thong_bao_o(cd: Cot, e: Exception | str) -> str:
     """"Xếp loại 'tot' không hợp lệ; chọn …." — the column is named once, the sentence ends once."""
     chu = str(e).rstrip(".")
     if not chu.lower().startswith(cd.tieu_de.lower()):
@@ -194,12 +198,91 @@ def thong_bao_o(cd: Cot, e: Exception) -> str:
     return chu + "."
 
 
+def _rong(cd: Cot) -> Any:
+    """The value of a blank or unreadable cell of the column."""
+    return () if cd.kieu in (DS_DANH_HIEU, NGHI) else None
+
+
+class _OKhac:
+    """What a cell reads as when it is more than a value: text in a legacy encoding (``ma_cu``: its encoding,
+    ``moi``: the text read) and/or a value that cannot be read (``loi``: the message of ``LoiO``)."""
+
+    __slots__ = ("gia_tri", "loi", "ma_cu", "moi")
+
+    def __init__(self, gia_tri: Any, ma_cu: str | None, moi: str, loi: str | None) -> None:
+        self.gia_tri, self.ma_cu, self.moi, self.loi = gia_tri, ma_cu, moi, loi
+
+
+def _doc_mot_o(cd: Cot, v: object) -> Any:
+    """One cell of the column, wherever it is: its value, or an ``_OKhac`` when there is something to report.
+    Depends only on the column's kind and the value (its type included), so a run reads each distinct value of a
+    kind once."""
+    ma_cu: str | None = None
+    if isinstance(v, str) and v:
+        moi, ma_cu = sua_ma_cu(v)
+        if ma_cu:
+            v = moi
+    try:
+        gia_tri = doc_o(cd, v)
+    except LoiO as e:
+        return _OKhac(_rong(cd), ma_cu, chuan_hoa(v) if ma_cu else "", str(e))
+    return _OKhac(gia_tri, ma_cu, chuan_hoa(v), None) if ma_cu else gia_tri
+
+
+def _giong(a: Any, b: Any) -> bool:
+    """The same reading, to the type (2025 and 2025.0 read alike as a year, not as text)."""
+    if a.__class__ is _OKhac or b.__class__ is _OKhac:
+        return (a.__class__ is b.__class__ and _giong(a.gia_tri, b.gia_tri)
+                and (a.ma_cu, a.moi, a.loi) == (b.ma_cu, b.moi, b.loi))
+    return a.__class__ is b.__class__ and a == b
+
+
+# Values a table may hold (calamine: text, numbers, booleans, dates and times; xlwings: the same and None); a table
+# with any other (a Decimal, a Fraction: equal to a float, read differently as text) is read cell by cell.
+_KIEU_O = frozenset({str, float, int, bool, dt.date, dt.datetime, dt.time, dt.timedelta, type(None)})
+_NHO_DUOC = frozenset({dt.date, dt.datetime, dt.time, dt.timedelta, type(None)})  # no other value equals one
+_LAY = dict.__getitem__
+_GIOI_HAN_BO_NHO = 1 << 18  # distinct values remembered per kind of column: a bound on memory that a Sở's
+#                             workbooks never reach (20,000 staff: about 20,000 distinct values of the busiest kind)
+
+
+_Cot = tuple[str, int, Cot, dict[Any, Any], dict[Any, _OKhac]]  # field, column, schema, readings remembered
+
+
+def _mot_cot(c: int) -> Callable[[list[object]], tuple[object, ...]]:
+    return lambda d: (d[c],)
+
+
+@dataclass(frozen=True, slots=True)
+class _CachDoc:
+    """How ``BoGom`` reads the rows of one table: its columns (``cac_cot``), their fields (``khoa``) and remembered
+    readings (``bo_nho``) in the same order, ``lay`` taking the cells of a row at once (None: cell by cell, for a
+    table holding a value of an unexpected type), the row length that holds every column, and the rows with a
+    cell ``o_loi`` marks."""
+
+    bang: BangTho
+    cac_cot: list[_Cot]
+    khoa: tuple[str, ...]
+    bo_nho: tuple[dict[Any, Any], ...]
+    lay: Callable[[list[object]], tuple[object, ...]] | None
+    do_dai: int
+    dong_o_loi: set[int]
+
+
 class BoGom:
-    """Collects problems and reads rows of one raw table."""
+    """Collects problems and reads rows of one raw table.
+
+    Reading a row is one look-up per cell: each distinct value of a kind of column is read once per run (a
+    rating, a title list, a unit's code, a date repeat thousands of times) and equal readings share one object.
+    A row with anything to report, or a value not read before, goes through the cell-by-cell path, whose result
+    is the same by construction (tests/test_hieu_nang.py compares the two)."""
 
     def __init__(self) -> None:
         self.van_de: list[VanDe] = []
         self.o_sai: set[tuple[str, str, int, str]] = set()  # (file, sheet, row, field) that failed to parse
+        self._da_doc: dict[str, dict[Any, Any]] = {}  # kind → value → reading (values only: nothing to report)
+        self._khac: dict[str, dict[Any, _OKhac]] = {}  # kind → value → reading with something to report
+        self._cach: dict[int, _CachDoc] = {}  # id(table) → how to read its rows
 
     def them(self, ma_loi: str, muc_do: str, thong_bao: str, b: BangTho | None = None, dong: int | None = None,
              cot: int | None = None, ten_cot: str = "") -> None:
@@ -207,28 +290,89 @@ class BoGom:
         self.van_de.append(VanDe(ma_loi, muc_do, thong_bao, b.tep if b else "", b.ten_sheet if b else "", o,
                                  dong + 1 if dong is not None else None, ten_cot))
 
+    def _chuan_bi(self, b: BangTho) -> _CachDoc:
+        """The columns of the table to read, in the schema's order, and how to take them from a row at once."""
+        cac_cot = [(cd.khoa, c, cd, self._da_doc.setdefault(cd.kieu, {}), self._khac.setdefault(cd.kieu, {}))
+                   for cd in b.loai.cot if (c := b.cot.get(cd.khoa)) is not None]
+        cot = [x[1] for x in cac_cot]
+        lay = None
+        if cot and set(map(type, chain.from_iterable(d for _, d in b.dong))) <= _KIEU_O:
+            lay = itemgetter(*cot) if len(cot) > 1 else _mot_cot(cot[0])
+        dung = set(cot)
+        return _CachDoc(b, cac_cot, tuple(x[0] for x in cac_cot), tuple(x[3] for x in cac_cot), lay,
+                        max(cot, default=-1) + 1, {r for r, c in b.o_loi if c in dung})
+
     def doc_dong(self, b: BangTho, r: int, dong: list[object], ban_ghi: dict[str, Any]) -> None:
-        for cd in b.loai.cot:
-            c = b.cot.get(cd.khoa)
-            if c is None:
-                continue
-            v = dong[c] if c < len(dong) else ""
-            if (r, c) in b.o_loi:
-                self.them("o_loi_cong_thuc", LOI, thong_bao_o_loi(b.o_loi[(r, c)]), b, r, c, cd.tieu_de)
-                ban_ghi[cd.khoa] = None
-                continue
-            if isinstance(v, str) and v:
-                moi, ma = sua_ma_cu(v)
-                if ma:
-                    self.them("ma_cu", CANH_BAO, f"'{v}' gõ bằng bảng mã cũ {ma}; đã đọc thành '{chuan_hoa(moi)}'. "
-                              "Nên chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã).", b, r, c, cd.tieu_de)
-                    v = moi
+        """Read one row of ``b`` into ``ban_ghi`` (field → value), reporting every cell that cannot be read."""
+        cach = self._cach.get(id(b))
+        if cach is None or cach.bang is not b:
+            cach = self._cach[id(b)] = self._chuan_bi(b)
+        if cach.lay is not None and len(dong) >= cach.do_dai and r not in cach.dong_o_loi:
             try:
-                ban_ghi[cd.khoa] = doc_o(cd, v)
-            except LoiO as e:
-                self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c, cd.tieu_de)
-                self.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))
-                ban_ghi[cd.khoa] = () if cd.kieu in (DS_DANH_HIEU, NGHI) else None
+                gia_tri = list(map(_LAY, cach.bo_nho, cach.lay(dong)))
+            except (KeyError, TypeError):  # a value not read before, or one that has something to report
+                pass
+            else:
+                ban_ghi.update(zip(cach.khoa, gia_tri))
+                return
+        self._doc_tung_o(b, cach.cac_cot, r, dong, ban_ghi)
+
+    def _doc_tung_o(self, b: BangTho, cac_cot: list[_Cot], r: int, dong: list[object], ban_ghi: dict[str, Any]) -> None:
+        """The plain way: cell by cell, in the schema's order, each problem reported as met."""
+        n = len(dong)
+        o_loi = b.o_loi
+        for khoa, c, cd, da_doc, khac in cac_cot:
+            v = dong[c] if c < n else ""
+            if o_loi and (r, c) in o_loi:
+                self.them("o_loi_cong_thuc", LOI, thong_bao_o_loi(o_loi[(r, c)]), b, r, c, cd.tieu_de)
+                ban_ghi[khoa] = None
+                continue
+            x = self._doc(cd, v, da_doc, khac)
+            if x.__class__ is _OKhac:
+                if x.ma_cu:
+                    self.them("ma_cu", CANH_BAO, f"'{v}' gõ bằng bảng mã cũ {x.ma_cu}; đã đọc thành '{x.moi}'. "
+                              "Nên chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã).", b, r, c, cd.tieu_de)
+                if x.loi is not None:
+                    self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, x.loi), b, r, c, cd.tieu_de)
+                    self.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))
+                ban_ghi[khoa] = x.gia_tri
+            else:
+                ban_ghi[khoa] = x
+
+    @staticmethod
+    def _doc(cd: Cot, v: object, da_doc: dict[Any, Any], khac: dict[Any, _OKhac]) -> Any:
+        """The reading of one cell, remembered when no other value of another type equals it (a number is
+        remembered only when it reads the same as an int and as a float: 2025 as a year, not as text)."""
+        kieu = v.__class__
+        if kieu is str or kieu in _NHO_DUOC:
+            nho = True
+        elif (kieu is float or kieu is int) and v == v and v not in (0, 1):  # not NaN, not equal to a bool
+            nho = None  # decided below
+        else:
+            return _doc_mot_o(cd, v)
+        try:
+            return da_doc[v]
+        except KeyError:
+            pass
+        x = khac.get(v)
+        if x is not None:
+            return x
+        x = _doc_mot_o(cd, v)
+        if nho is None:  # an int and a float that are equal are one key: remember when both read the same
+            if isinstance(v, float):
+                nho = not v.is_integer() or _giong(x, _doc_mot_o(cd, int(v)))
+            else:
+                try:
+                    f = float(v)  # type: ignore[arg-type]
+                except OverflowError:
+                    f = math.inf  # equal to no int
+                nho = f != v or _giong(x, _doc_mot_o(cd, f))
+        if nho and len(da_doc) + len(khac) < _GIOI_HAN_BO_NHO:
+            if x.__class__ is _OKhac:
+                khac[v] = x
+            else:
+                da_doc[v] = x
+        return x
 
 
 def o_cot(b: BangTho, khoa: str) -> int:

@@ -1,0 +1,162 @@
+"""Reading and validating fast (issue 15, the "read + validate" stage) keeps every result the same. Each fast path
+is compared, in the same process, with the plain way it replaces, kept here as the reference — so these tests stay
+true when messages change. Timings are never asserted here: ``scripts/bench.py`` prints them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from thidua import doc_o
+from thidua.doc_bang import BangTho, thong_bao_o_loi
+from thidua.doc_o import BoGom, LoiO, thong_bao_o
+from thidua.kiem_tra import kiem_tra
+from thidua.loi import CANH_BAO, LOI
+from thidua.ma_cu import sua_ma_cu
+from thidua.mo_hinh import SoTheoDoi
+from thidua.so_do import DS_DANH_HIEU, NGHI, TAT_CA_SHEET, Sheet
+from thidua.tieng_viet import chuan_hoa
+
+HO_SO = settings(max_examples=60, deadline=None, derandomize=True,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+def doc_dong_goc(g: BoGom, b: BangTho, r: int, dong: list[object], ban_ghi: dict[str, Any]) -> None:
+    """``BoGom.doc_dong`` before issue 15: every cell read on its own, in the schema's order."""
+    for cd in b.loai.cot:
+        c = b.cot.get(cd.khoa)
+        if c is None:
+            continue
+        v = dong[c] if c < len(dong) else ""
+        if (r, c) in b.o_loi:
+            g.them("o_loi_cong_thuc", LOI, thong_bao_o_loi(b.o_loi[(r, c)]), b, r, c, cd.tieu_de)
+            ban_ghi[cd.khoa] = None
+            continue
+        if isinstance(v, str) and v:
+            moi, ma = sua_ma_cu(v)
+            if ma:
+                g.them("ma_cu", CANH_BAO, f"'{v}' gõ bằng bảng mã cũ {ma}; đã đọc thành '{chuan_hoa(moi)}'. "
+                       "Nên chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã).", b, r, c, cd.tieu_de)
+                v = moi
+        try:
+            ban_ghi[cd.khoa] = doc_o.doc_o(cd, v)
+        except LoiO as e:
+            g.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c, cd.tieu_de)
+            g.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))
+            ban_ghi[cd.khoa] = () if cd.kieu in (DS_DANH_HIEU, NGHI) else None
+
+
+def _dang(x: object) -> object:
+    """A value to the type (and the sign of a zero): 2025 and 2025.0, 0.0 and -0.0, True and 1 differ."""
+    if isinstance(x, tuple):
+        return ("tuple", tuple(_dang(y) for y in x))
+    if isinstance(x, float) and math.isnan(x):
+        return (float, "nan")
+    return (type(x), repr(x))
+
+
+# values that collide in a dict (1 == 1.0 == True, 0.0 == -0.0 == False, Decimal and Fraction equal to floats),
+# legacy encodings, codes of every list, dates as text, numbers as text
+GIA_TRI = [
+    "", " ", "\u00a0", None, True, False, 0, 1, -0.0, 0.0, 1.0, 2, 2.0, 2.5, 2025, 2025.0, -1, 45000, 45000.0,
+    3_000_000, 3_000_000.0, 10**20, float(10**20), 1e300, math.inf, -math.inf, math.nan, Decimal("2025"),
+    Decimal("2.50"), Fraction(5, 2), Fraction(2025), dt.date(2025, 3, 1), dt.datetime(2025, 3, 1),
+    dt.datetime(2024, 5, 6, 7, 8), dt.time(0, 0), dt.time(8, 30), dt.timedelta(0), dt.timedelta(days=2),
+    "2025", "2025.0", "0", "1", "1,5", "3.0", "1e309", "abc", "Céng hßa", "Nguyeãn Vaên An", "Hoà Bình", "Hòa Bình",
+    "Nguye\u0302\u0303n", "  Nguyễn   Văn  An ", "LĐTT", "  LĐTT  ", "LĐTT, CSTĐCS", "CSTDCS", "GK", "BKT", "HTXSNV",
+    "htnv", "Khiển trách", "Cơ sở", "Tỉnh", "Có", "không", "x", "?", "thai sản 180 ngày; ốm 20 ngày", "ốm 400 ngày",
+    "15/03/1985", "31/02/2020", "2025-01-02", "073397850948", "73397850948", "00014", "Sáng kiến", "Đề tài",
+    "Đột xuất", "Thường xuyên", "x" * 300,
+]
+SHEET = [s for s in TAT_CA_SHEET if not s.khoa_gia_tri]
+
+
+@st.composite
+def bang_tho(draw: st.DrawFn) -> BangTho:
+    """A table of any sheet: some of its columns, in any order and place, rows of colliding values (ragged too),
+    cells marked as Excel errors."""
+    s = draw(st.sampled_from(SHEET))
+    cot = draw(st.lists(st.sampled_from([c.khoa for c in s.cot]), min_size=1, unique=True))
+    vi_tri = draw(st.permutations(range(len(cot) + 2)))
+    cot_cua = dict(zip(cot, vi_tri, strict=False))
+    rong = len(cot) + 2
+    gia_tri = st.sampled_from(GIA_TRI)
+    dong = draw(st.lists(st.lists(gia_tri, min_size=rong - 2, max_size=rong), min_size=1, max_size=25))
+    o_loi = draw(st.dictionaries(st.tuples(st.integers(1, len(dong)), st.integers(0, rong - 1)),
+                                 st.sampled_from(["#N/A", "#REF!", "chưa tính"]), max_size=3))
+    return BangTho("so.xlsx", s.ten, s, 0, cot_cua, list(enumerate(dong, start=1)), o_loi=o_loi)
+
+
+def _doc(b: BangTho, doc_dong: Any, lap: int = 2) -> tuple[list, list, set]:
+    g = BoGom()
+    ket_qua = []
+    for _ in range(lap):  # read twice: the second time every value is remembered
+        for r, d in b.dong:
+            ban_ghi: dict[str, Any] = {}
+            doc_dong(g, b, r, d, ban_ghi)
+            ket_qua.append([(k, _dang(v)) for k, v in ban_ghi.items()])
+    return ket_qua, g.van_de, g.o_sai
+
+
+@HO_SO
+@given(st.lists(bang_tho(), min_size=1, max_size=3))
+def test_doc_dong_nhanh_giong_doc_tung_o(cac_bang: list[BangTho]) -> None:
+    """Several tables read by one collector (as in a run: readings remembered across tables and sheets)."""
+    nhanh = BoGom()
+    goc = BoGom()
+    for b in cac_bang:
+        for _ in range(2):
+            for r, d in b.dong:
+                a: dict[str, Any] = {}
+                nhanh.doc_dong(b, r, d, a)
+                c: dict[str, Any] = {}
+                doc_dong_goc(goc, b, r, d, c)
+                assert [(k, _dang(v)) for k, v in a.items()] == [(k, _dang(v)) for k, v in c.items()], (r, d)
+    assert nhanh.van_de == goc.van_de
+    assert nhanh.o_sai == goc.o_sai
+
+
+@pytest.mark.parametrize("s", SHEET, ids=lambda s: s.ten)
+def test_so_va_so_bang_nhau_khong_lan_nhau(s: Sheet) -> None:
+    """Values equal as dict keys but read differently — 2025 and 2025.0 in a text column ("2025", "2025.0"), 1 and
+    True, 0.0 and -0.0, 2.5 and Decimal("2.50") — are never taken for one another: every column of every sheet on
+    its own (so that a row is all look-ups), values in both orders."""
+    for cd in s.cot:
+        for thu_tu in (GIA_TRI, GIA_TRI[::-1]):
+            b = BangTho("so.xlsx", s.ten, s, 0, {cd.khoa: 0}, [(r, [v]) for r, v in enumerate(thu_tu, start=1)])
+            assert _doc(b, BoGom.doc_dong) == _doc(b, doc_dong_goc), cd.khoa
+
+
+def _phang(x: object) -> object:
+    """Records compared field by field, to the type (the ledger has no ``==``)."""
+    if isinstance(x, SoTheoDoi):
+        return ("SoTheoDoi", _phang(x.cac_muc), _phang(x.so_sang_kien), _phang(x.so_ky_luat))
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return (type(x).__name__, *((f.name, _phang(getattr(x, f.name))) for f in dataclasses.fields(x)))
+    if isinstance(x, dict):
+        return ("dict", *((_phang(k), _phang(v)) for k, v in x.items()))
+    if isinstance(x, list | tuple):
+        return (type(x).__name__, *(_phang(v) for v in x))
+    return _dang(x)
+
+
+def _ket_qua_day_du(dau_vao: list[Path], **kw: Any) -> object:
+    kt = kiem_tra(dau_vao, **kw)
+    return _phang((kt.van_de, kt.du_lieu, kt.so_dong, [(b.tep, b.ten_sheet, b.cot, b.dong, b.o_loi) for b in kt.bang]))
+
+
+def test_kiem_tra_giong_doc_tung_o(demo_dau_vao: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole validation of the demo department, fast and plain: every problem and every record the same."""
+    nhanh = [_ket_qua_day_du([demo_dau_vao]), _ket_qua_day_du([demo_dau_vao], che_do="dang_ky", nam_mac_dinh=2026)]
+    monkeypatch.setattr(BoGom, "doc_dong", doc_dong_goc)
+    assert [_ket_qua_day_du([demo_dau_vao]),
+            _ket_qua_day_du([demo_dau_vao], che_do="dang_ky", nam_mac_dinh=2026)] == nhanh
