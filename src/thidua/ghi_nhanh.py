@@ -77,10 +77,26 @@ def _dinh_dang(kieu: dict[str, Any]) -> dict[str, Any]:
     return ra
 
 
+_CONG_THUC = {"quotePrefix": True}
+_NGAY_MAC_DINH = {dt.datetime: "yyyy-mm-dd h:mm:ss", dt.date: "yyyy-mm-dd", dt.time: "h:mm:ss"}  # openpyxl's
+
+
+def _kieu_dong(v: object, kc: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The style of a recorded row's cell: its column's, with a quote prefix for text Excel would take for a
+    formula (as ``ghi_bang.ghi_o`` marks it), and openpyxl's default format for a date without one."""
+    if isinstance(v, str):
+        if v.startswith(KY_TU_CONG_THUC):
+            return {**kc, **_CONG_THUC} if kc else _CONG_THUC
+    elif type(v) in _NGAY_MAC_DINH and not (kc and kc.get("number_format")):
+        return {**(kc or {}), "number_format": _NGAY_MAC_DINH[type(v)]}
+    return kc
+
+
 def _kieu_o(ten: str) -> property:
     """A style attribute of a cell: written into the sheet's style dicts (copied: a dict may be shared)."""
 
     def dat(o: _O, gt: Any) -> None:
+        o.ws._tach(o.k[0])
         kieu = o.ws._kieu
         kieu[o.k] = {**kieu.get(o.k, {}), ten: gt}
 
@@ -102,6 +118,7 @@ class _O:
 
     @value.setter
     def value(self, gt: Any) -> None:
+        self.ws._tach(self.k[0])
         self.ws._gia_tri[self.k] = gt
 
     @property
@@ -147,8 +164,12 @@ class BangNhanh:
 
     def __init__(self, title: str) -> None:
         self.title = title
-        self._gia_tri: dict[tuple[int, int], Any] = {}
+        self._gia_tri: dict[tuple[int, int], Any] = {}  # cells written one by one (titles, headers, totals)
         self._kieu: dict[tuple[int, int], dict[str, Any]] = {}
+        # data rows written whole by ghi_bang: row → (values from column 1, each column's style dict). Kept as rows
+        # (not a dict entry per cell) they cost little to record and to pickle to the process that saves the file
+        self._dong: dict[int, tuple[Sequence[object], dict[int, dict[str, Any]]]] = {}
+        self._hang_o: set[int] = set()  # rows with cells written one by one
         self.column_dimensions = _KichThuoc()
         self.row_dimensions = _KichThuoc()
         self.freeze_panes: Any = None
@@ -159,8 +180,24 @@ class BangNhanh:
         self.print_title_rows: str | None = None
         self._max_row = 0
 
+    def _tach(self, r: int) -> None:
+        """A recorded row touched cell by cell: its cells go into the per-cell dicts (rare)."""
+        ban = self._dong.pop(r, None)
+        if ban is None:
+            return
+        dong, kieu_cot = ban
+        for c, v in enumerate(dong, start=1):
+            if v is not None:
+                self._gia_tri[(r, c)] = v
+            kc = _kieu_dong(v, kieu_cot.get(c))
+            if kc:
+                self._kieu[(r, c)] = kc
+
     def cell(self, row: int, column: int, value: Any = None) -> _O:
         k = (row, column)
+        if row in self._dong:
+            self._tach(row)
+        self._hang_o.add(row)
         if value is not None:
             self._gia_tri[k] = value
         if row > self._max_row:
@@ -170,17 +207,16 @@ class BangNhanh:
     def ghi_dong(self, r: int, dong: Sequence[object], kieu_cot: dict[int, dict[str, Any]],
                  cong_thuc: dict[str, Any]) -> None:
         """One data row of ``ghi_bang`` at once: values from column 1, each column's style (a dict shared by the
-        column's cells), text Excel would take for a formula marked ``cong_thuc`` (a quote prefix)."""
-        gia_tri, kieu = self._gia_tri, self._kieu
-        for c, v in enumerate(dong, start=1):
-            k = (r, c)
-            if v is not None:
-                gia_tri[k] = v
-            kc = kieu_cot.get(c)
-            if isinstance(v, str) and v.startswith(KY_TU_CONG_THUC):
-                kc = {**kc, **cong_thuc} if kc else cong_thuc
-            if kc:
-                kieu[k] = kc
+        column's cells); text Excel would take for a formula gets a quote prefix when written (``_kieu_dong``)."""
+        if r in self._hang_o:  # the row has cells written one by one: record it cell by cell too
+            for c, v in enumerate(dong, start=1):
+                if v is not None:
+                    self._gia_tri[(r, c)] = v
+                kc = _kieu_dong(v, kieu_cot.get(c))
+                if kc:
+                    self._kieu[(r, c)] = kc
+        else:
+            self._dong[r] = (dong, kieu_cot)
         if r > self._max_row:
             self._max_row = r
 
@@ -203,6 +239,22 @@ class BangNhanh:
                 ws.set_row(r - 1, d.height)
         kieu = self._kieu
         ghi_o = self._ghi_o
+        bien_the: dict[tuple[int, type], Any] = {}  # a column style's variant (quote prefix, date) → its format
+        for r in list(self._dong):  # each row dropped once handed to xlsxwriter: the two never both hold a sheet
+            dong, kieu_cot = self._dong.pop(r)
+            for c, v in enumerate(dong):
+                kc = kieu_cot.get(c + 1)
+                if v is None or v == "":
+                    if kc:
+                        ws.write_blank(r - 1, c, None, dinh_dang(kc))
+                    continue
+                f = dinh_dang(kc)
+                if (isinstance(v, str) and v.startswith(KY_TU_CONG_THUC)) or type(v) in _NGAY_MAC_DINH:
+                    khoa = (id(kc), type(v) if not isinstance(v, str) else str)
+                    if khoa not in bien_the:
+                        bien_the[khoa] = (_kieu_dong(v, kc),)  # kept alive: dinh_dang caches by identity
+                    f = dinh_dang(bien_the[khoa][0])
+                ghi_o(ws, r - 1, c, v, f)
         for (r, c), v in self._gia_tri.items():  # xlsxwriter orders the cells itself
             k = kieu.get((r, c))
             if v == "" and not k:
@@ -297,7 +349,7 @@ class SoNhanh:
                                                   "strings_to_urls": False})
         bo_nho: dict[tuple, Any] = {}  # by the style objects' identity (they live until the end of save)
         theo_tt: dict[frozenset, Any] = {}
-        mac_dinh_ngay = {dt.datetime: "yyyy-mm-dd h:mm:ss", dt.date: "yyyy-mm-dd", dt.time: "h:mm:ss"}
+        mac_dinh_ngay = _NGAY_MAC_DINH
 
         theo_id: dict[int, Any] = {}  # by the style dict's identity (shared by a column's cells; alive until closed)
 

@@ -16,12 +16,13 @@ import inspect
 import json
 import multiprocessing as mp
 import os
+import pickle
 import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ from .tieng_viet import dinh_dang_tien, doc_so_tien
 from .tieu_chuan import TIEU_CHUAN_CA_NHAN, TIEU_CHUAN_TAP_THE
 from .van_ban.ngu_canh import ten_co_quan
 from .van_ban.pdf import can_soffice, chuyen_pdf
-from .van_ban.ve import BanVe, ban_ve_nam, kiem_tra_mau, ve_mot
+from .van_ban.ve import BanVe, cac_ban_ve_nam, kiem_tra_mau, ve_mot
 from .xet import KetQua, KetQuaXet, xet_sau_kiem_tra
 
 GIAI_DOAN = ("Đọc và kiểm tra", "Kiểm phiếu và xét", "Ghi kết quả Excel", "Tạo văn bản Word", "Ghi sổ và manifest")
@@ -82,8 +83,10 @@ def _dong_ket_qua(d: CaNhan | TapThe, k: Any, ten_dv: dict[str, str]) -> list[ob
             k.tien_thuong, "Có" if k.can_hoi_dong else "", "\n".join(ly_do(k)), "; ".join(k.can_cu)]
 
 
-def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path) -> Path:
-    """ket-qua.xlsx: TongHop, CaNhan, TapThe, KiemPhieu, TienThuong, Loi (only Loi when the data has errors)."""
+def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path,
+                     luu: Callable[[Any, Path], Path] = luu_nguyen_tu) -> Path:
+    """ket-qua.xlsx: TongHop, CaNhan, TapThe, KiemPhieu, TienThuong, Loi (only Loi when the data has errors).
+    ``luu`` saves the built workbook (``tong-ket --jobs`` hands it to a worker)."""
     wb = SoNhanh()  # write-once: xlsxwriter (ghi_nhanh), not an openpyxl Cell per cell
     ws = wb.active
     if kq is not None:
@@ -160,11 +163,10 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path)
                v.ma_loi, v.thong_bao] for v in van_de],
              tieu_de_trang="CÁC VẤN ĐỀ TRONG DỮ LIỆU" + (" — KHÔNG TẠO VĂN BẢN VÌ CÓ LỖI" if kq is None else ""),
              do_rong=[10, 22, 10, 8, 7, 20, 100])
-    luu_nguyen_tu(wb, duong_dan)
-    return duong_dan
+    return luu(wb, duong_dan)
 
 
-def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path) -> Path:
+def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path, luu: Callable[[Any, Path], Path] = luu_nguyen_tu) -> Path:
     """The ledger for the next round: LichSu plus this round's results decided by the Sở — typed with the round's
     kind (``Loại khen thưởng``: Thường xuyên for the year-end round, Chuyên đề, Đột xuất) and named (``Tên đợt``) —
     and, at year-end, each person's rating, initiative and discipline. Several rounds of a year land in the same
@@ -213,8 +215,7 @@ def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path) -> Path:
             ghi_bang(wb.create_sheet(sheet.ten), [c.tieu_de for c in sheet.cot], [ghi(m) for m in ds],
                      tieu_de_trang=sheet.mo_ta.upper(), do_rong=[c.do_rong for c in sheet.cot],
                      ten_bang=f"Bang{sheet.ten}")
-    luu_nguyen_tu(wb, duong_dan)
-    return duong_dan
+    return luu(wb, duong_dan)
 
 
 def _manifest(kq: KetQuaXet, tep_vao: dict[str, str], thu_muc: Path, tep_ra: list[Path]) -> dict[str, Any]:
@@ -237,21 +238,18 @@ def _manifest(kq: KetQuaXet, tep_vao: dict[str, str], thu_muc: Path, tep_ra: lis
     }
 
 
-@dataclass
-class _Viec:
-    """One output of the batch once the decision is made: none depends on another (issue 15, cause 5)."""
+def _khoi_dong(thu_muc_mau: Path | None) -> int:
+    """A worker's first job, while the main process reads (the second core is idle then): import what rendering
+    needs, matplotlib for the report's chart included, and prepare the templates of the year's documents and of
+    the hồ sơ (``ve.chuan_bi_mau``), so that a document's turn costs only its rendering."""
+    import matplotlib
 
-    giai_doan: str  # key in KetQuaTongKet.thoi_gian
-    ham: Callable[..., Path]
-    doi_so: tuple
-    co: int  # rough size (rows written), to start the largest first
-    ban_ve: BanVe | None = None
+    matplotlib.use("Agg")
+    import matplotlib.pyplot
 
+    from .van_ban.ve import chuan_bi_mau
 
-def _khoi_dong() -> int:
-    """A worker's first job, while the main process reads: import what rendering needs."""
-    from .van_ban import ve  # noqa: F401
-
+    chuan_bi_mau(thu_muc_mau)
     return os.getpid()
 
 
@@ -261,7 +259,7 @@ def _ve_do(b: BanVe, thu_muc: Path, thu_muc_mau: Path | None) -> tuple[Path, flo
     return p, time.perf_counter() - t
 
 
-def _mo_tien_trinh(so_tien_trinh: int) -> ProcessPoolExecutor | None:
+def _mo_tien_trinh(so_tien_trinh: int, thu_muc_mau: Path | None) -> ProcessPoolExecutor | None:
     """Document workers for ``--jobs`` > 1, started before reading: on Linux they are forked now, while this
     process holds little more than its imports, so a worker's memory is its own document and not a copy of every
     row and result (issue 15: ≤ 500 MB per process), and their start overlaps the reading. Elsewhere the platform's
@@ -271,68 +269,79 @@ def _mo_tien_trinh(so_tien_trinh: int) -> ProcessPoolExecutor | None:
     ngu_canh = mp.get_context("fork") if sys.platform == "linux" else mp.get_context()
     ex = ProcessPoolExecutor(max_workers=so_tien_trinh, mp_context=ngu_canh)
     for _ in range(so_tien_trinh):
-        ex.submit(_khoi_dong)
+        ex.submit(_khoi_dong, thu_muc_mau)
     return ex
 
 
-def _co(x: Any) -> int:
-    """How many list items a document's context holds (its rows), roughly what rendering it costs."""
-    if isinstance(x, dict):
-        return sum(_co(v) for v in x.values())
-    if is_dataclass(x) and not isinstance(x, type):  # a typed context, its groups and rows
-        return sum(_co(getattr(x, f.name)) for f in fields(x))
-    if isinstance(x, list | tuple):
-        return len(x) + sum(_co(v) for v in x if not isinstance(v, str | int | float))
-    return 0
-
-
-_VIEC_CHUNG: list[_Viec] = []  # the jobs a process forked after the decision finds (nothing is pickled)
-
-
-def _chay_viec_chung(i: int) -> tuple[Path, float]:
+def _luu_do(goi: bytes, duong_dan: Path) -> tuple[Path, float]:
     t = time.perf_counter()
-    p = _VIEC_CHUNG[i].ham(*_VIEC_CHUNG[i].doi_so)
+    p = luu_nguyen_tu(pickle.loads(goi), duong_dan)
     return p, time.perf_counter() - t
 
 
-def _chay_viec(viec: list[_Viec], ex: ProcessPoolExecutor | None, thoi_gian: dict[str, float]) -> list[Path]:
-    """Run the jobs, largest first. With workers (``ex``), documents without a pre-render hook go to them (their
-    contexts are pickled: small). What needs the whole decision — the ledger, the report with its chart — goes,
-    on Linux, to one more process forked now (it shares the decided results with this one, copy-on-write), while
-    this one writes ket-qua.xlsx; elsewhere this process writes them all."""
-    global _VIEC_CHUNG
-    ra: dict[int, Path] = {}
+def _ve_goi(goi: bytes, thu_muc: Path, thu_muc_mau: Path | None) -> tuple[Path, float]:
+    return _ve_do(pickle.loads(goi), thu_muc, thu_muc_mau)
 
-    def ghi(i: int, p: Path, giay: float) -> None:
-        ra[i] = p
-        thoi_gian[viec[i].giai_doan] = thoi_gian.get(viec[i].giai_doan, 0.0) + giay
 
-    thu_tu = sorted(range(len(viec)), key=lambda i: -viec[i].co) if ex is not None else list(range(len(viec)))
-    gui = [i for i in thu_tu if ex is not None and (bv := viec[i].ban_ve) is not None and bv.truoc_khi_ve is None]
-    tuong_lai = {ex.submit(_ve_do, *viec[i].doi_so): i for i in gui} if ex is not None else {}
-    ex_chung = None
-    if ex is not None and sys.platform == "linux":
-        rieng = [i for i in thu_tu if i not in gui and viec[i].giai_doan != "ket_qua_xlsx"]
-        if rieng:
-            _VIEC_CHUNG = viec
-            ex_chung = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
-            tuong_lai |= {ex_chung.submit(_chay_viec_chung, i): i for i in rieng}
-    try:
-        for i in thu_tu:
-            if i not in tuong_lai.values():
-                t = time.perf_counter()
-                ghi(i, viec[i].ham(*viec[i].doi_so), time.perf_counter() - t)
-        for f in as_completed(tuong_lai):
-            ghi(tuong_lai[f], *f.result())
-    except BaseException:
-        for f in tuong_lai:
+class _LichChay:
+    """The batch's outputs once the decision is made (issue 15, cause 5: none depends on another). This process
+    builds what each output needs — a workbook's rows (``ghi_nhanh.SoNhanh``: recorded as rows, cheap), a
+    document's context — and, with workers (``ex``), hands each to them as soon as it is built (pickled: rows and
+    contexts, small), so that the files — xlsxwriter and docxtpl, most of the time — are written there, in parallel,
+    by processes that hold only what they write. Without workers everything runs here, in order. ``ket_thuc``
+    waits for every job and gives the files in the order the jobs were added; on any error nothing is left running
+    (``dong``: the temporary output folder is removed only after every job has stopped)."""
+
+    def __init__(self, ex: ProcessPoolExecutor | None, thoi_gian: dict[str, float]) -> None:
+        self.ex = ex
+        self.thoi_gian = thoi_gian
+        self.ra: dict[int, Path] = {}
+        self.giai_doan: list[str] = []
+        self.tuong_lai: dict[Future, int] = {}
+
+    def _ghi(self, i: int, p: Path, giay: float) -> None:
+        self.ra[i] = p
+        g = self.giai_doan[i]
+        self.thoi_gian[g] = self.thoi_gian.get(g, 0.0) + giay
+
+    def _gui(self, giai_doan: str, ham: Callable[..., tuple[Path, float]], *doi_so: Any) -> None:
+        assert self.ex is not None
+        self.giai_doan.append(giai_doan)
+        self.tuong_lai[self.ex.submit(ham, *doi_so)] = len(self.giai_doan) - 1
+
+    def so(self, giai_doan: str, ghi: Callable[..., Path], *doi_so: Any) -> None:
+        """A workbook: built here by ``ghi(*doi_so, luu=…)``, saved by a worker (or here)."""
+        t = time.perf_counter()
+        if self.ex is None:
+            self.giai_doan.append(giai_doan)
+            self._ghi(len(self.giai_doan) - 1, ghi(*doi_so), time.perf_counter() - t)
+            return
+
+        def gui(wb: Any, duong_dan: Path) -> Path:  # pickled now: the rows are freed here at once
+            self._gui(giai_doan, _luu_do, pickle.dumps(wb, pickle.HIGHEST_PROTOCOL), duong_dan)
+            return duong_dan
+
+        ghi(*doi_so, luu=gui)
+        self.thoi_gian[giai_doan] = self.thoi_gian.get(giai_doan, 0.0) + time.perf_counter() - t
+
+    def van_ban(self, giai_doan: str, b: BanVe, thu_muc: Path, thu_muc_mau: Path | None) -> None:
+        if self.ex is None:
+            self.giai_doan.append(giai_doan)
+            t = time.perf_counter()
+            self._ghi(len(self.giai_doan) - 1, ve_mot(b, thu_muc, thu_muc_mau), time.perf_counter() - t)
+            return
+        self._gui(giai_doan, _ve_goi, pickle.dumps(b, pickle.HIGHEST_PROTOCOL), thu_muc, thu_muc_mau)
+
+    def ket_thuc(self) -> list[Path]:
+        for f in as_completed(self.tuong_lai):
+            self._ghi(self.tuong_lai[f], *f.result())
+        return [self.ra[i] for i in range(len(self.giai_doan))]
+
+    def dong(self) -> None:
+        """Stop: pending jobs cancelled, running ones waited for."""
+        for f in self.tuong_lai:
             f.cancel()
-        raise
-    finally:
-        if ex_chung is not None:
-            ex_chung.shutdown(wait=True, cancel_futures=True)
-        _VIEC_CHUNG = []
-    return [ra[i] for i in range(len(viec))]
+        wait(list(self.tuong_lai))
 
 
 @contextmanager
@@ -361,7 +370,7 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
     soffice = can_soffice() if pdf else None
     thu_muc_ra = Path(thu_muc_ra)
     ghi = ThuMucGhi(thu_muc_ra, ghi_de=ghi_de, dau_vao=[*dau_vao, thu_muc_mau], ca_thu_muc=True)
-    ex = _mo_tien_trinh(so_tien_trinh)
+    ex = _mo_tien_trinh(so_tien_trinh, thu_muc_mau)
     try:
         with _gc_cho_lo_lon():
             return _tong_ket(dau_vao, thu_muc_ra, ghi, ex, thu_muc_mau, bao, soffice)
@@ -389,30 +398,33 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
         with ghi as tam:
             p = ghi_ket_qua_xlsx(None, kt.van_de, tam / "ket-qua.xlsx")
         return KetQuaTongKet(1, thu_muc_ra, kt, None, [ghi.dich_cua(p)], thoi_gian)
-    t = time.perf_counter()
     thong_bao: list[str] = []
-    ds = ban_ve_nam(kq)
-    kiem_tra_mau(ds, thu_muc_mau, thong_bao)  # every template checked before anything is written
-    # the dossier of each upward proposal (Law 2022 Art. 84), rendered with the year's documents
-    ho_so = ke_hoach_ho_so(kq, thu_muc_mau, thong_bao).ban_ve if ung_vien_trinh(kq) else []
-    gc.freeze()  # the decided results live to the end: no collector pass over them
-    thoi_gian["ngu_canh"] = time.perf_counter() - t
+    gc.freeze()  # the decided results live to the end: no collector pass over them (nor copies in forked ones)
     with ghi as tam:
-        so_ket_qua = sum(len(ks) for _, ks in (*kq.ca_nhan, *kq.tap_the))
-        viec = [_Viec("ket_qua_xlsx", ghi_ket_qua_xlsx, (kq, kt.van_de, tam / "ket-qua.xlsx"), 3 * so_ket_qua)]
-        viec += [_Viec("van_ban", ve_mot, (b, tam / "van-ban", thu_muc_mau), 2 * _co(b.ngu_canh), b) for b in ds]
-        viec += [_Viec("ho_so", ve_mot, (b, tam / "ho-so" / tm, thu_muc_mau), 2 * _co(b.ngu_canh), b)
-                 for tm, b in ho_so]
-        viec.append(_Viec("so_theo_doi", ghi_so_theo_doi, (kq, tam / "so-theo-doi.xlsx"),
-                          len(kq.du_lieu.so_theo_doi.cac_muc) + so_ket_qua))
-        t = time.perf_counter()
-        if ex is None:
-            for g in GIAI_DOAN[2:4]:
-                bao(g)
-        else:
-            bao(f"{GIAI_DOAN[2]}, tạo văn bản Word, ghi sổ: song song")
-            bao(GIAI_DOAN[3])
-        tep = _chay_viec(viec, ex, thoi_gian)
+        lich = _LichChay(ex, thoi_gian)
+        try:
+            t = time.perf_counter()
+            if ex is None:
+                for g in GIAI_DOAN[2:4]:
+                    bao(g)
+            else:
+                bao(f"{GIAI_DOAN[2]}, tạo văn bản Word, ghi sổ: song song")
+                bao(GIAI_DOAN[3])
+            # the two big workbooks first (the largest jobs), then each document as soon as its context is built
+            lich.so("so_theo_doi", ghi_so_theo_doi, kq, tam / "so-theo-doi.xlsx")
+            lich.so("ket_qua_xlsx", ghi_ket_qua_xlsx, kq, kt.van_de, tam / "ket-qua.xlsx")
+            t_nc = time.perf_counter()
+            for b in cac_ban_ve_nam(kq):  # each template checked against its context before it is used
+                kiem_tra_mau([b], thu_muc_mau, thong_bao)
+                lich.van_ban("van_ban", b, tam / "van-ban", thu_muc_mau)
+            if ung_vien_trinh(kq):  # the dossier of each upward proposal (Law 2022 Art. 84)
+                for tm, b in ke_hoach_ho_so(kq, thu_muc_mau, thong_bao).ban_ve:
+                    lich.van_ban("ho_so", b, tam / "ho-so" / tm, thu_muc_mau)
+            thoi_gian["ngu_canh"] = time.perf_counter() - t_nc
+            tep = lich.ket_thuc()
+        except BaseException:
+            lich.dong()
+            raise
         thoi_gian["ghi"] = time.perf_counter() - t
         t = time.perf_counter()
         if soffice:

@@ -7,7 +7,7 @@ import functools
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -163,7 +163,7 @@ def _phong_chu_bieu_do() -> list[str]:
     return [f for f in ("Times New Roman", "Liberation Serif") if f in co] + ["serif"]
 
 
-def bieu_do_png(kq: KetQuaXet, ctx: ngu_canh.NguCanhBaoCao | None = None) -> bytes:
+def bieu_do_png(kq: KetQuaXet | None, ctx: ngu_canh.NguCanhBaoCao | None = None) -> bytes:
     """The report's chart: titles and forms over the last four years (matplotlib, Agg). ``ctx``: the report's
     context when already built. The legend sits below the axes (it never covers a bar); a year the ledger holds
     nothing for reads "không có số liệu" instead of bars."""
@@ -172,7 +172,10 @@ def bieu_do_png(kq: KetQuaXet, ctx: ngu_canh.NguCanhBaoCao | None = None) -> byt
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    ctx = ctx or ngu_canh.bao_cao(kq)
+    if ctx is None:
+        if kq is None:
+            raise ValueError("bieu_do_png: cần kết quả xét hoặc ngữ cảnh báo cáo")
+        ctx = ngu_canh.bao_cao(kq)
     nam = ctx.cac_nam
     with plt.rc_context({"font.family": _phong_chu_bieu_do(), "font.size": 10, "svg.fonttype": "none"}):
         fig, ax = plt.subplots(figsize=(7.5, 4.0), dpi=120)
@@ -199,36 +202,64 @@ def bieu_do_png(kq: KetQuaXet, ctx: ngu_canh.NguCanhBaoCao | None = None) -> byt
     return buf.getvalue()
 
 
-def ban_ve_nam(kq: KetQuaXet) -> list[BanVe]:
-    """Every document of the year-end round that has something to say."""
+@dataclass(frozen=True)
+class ChenBieuDo:
+    """The report's pre-render hook: draws the chart into the template where the report is rendered. A plain
+    object (not a closure), so that the report can be sent to a worker process with its context."""
+
+    bao_cao: ngu_canh.NguCanhBaoCao
+
+    def __call__(self, tpl: DocxTemplate, ctx: dict) -> None:
+        ctx["bieu_do"] = InlineImage(tpl, io.BytesIO(bieu_do_png(None, self.bao_cao)), width=Mm(150))
+
+
+def cac_ban_ve_nam(kq: KetQuaXet) -> Iterator[BanVe]:
+    """Every document of the year-end round that has something to say, each as soon as its context is built
+    (``tong-ket`` hands each to a worker while the next one is built)."""
     nam = kq.nam
-    ds: list[BanVe] = []
     dat = {k.danh_hieu.ma for _, k in kq.tat_ca() if k.dat}
     if dat & {"LDTT", "CSTDCS"}:
-        ds.append(BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "danh_hieu"), f"qd-cong-nhan-danh-hieu-{nam}.docx"))
+        yield BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "danh_hieu"), f"qd-cong-nhan-danh-hieu-{nam}.docx")
     if "TTLDTT" in dat:
-        ds.append(BanVe("quyet_dinh_tap_the", ngu_canh.quyet_dinh(kq, "tap_the"), f"qd-cong-nhan-ttldtt-{nam}.docx"))
+        yield BanVe("quyet_dinh_tap_the", ngu_canh.quyet_dinh(kq, "tap_the"), f"qd-cong-nhan-ttldtt-{nam}.docx")
     if "GK" in dat:
-        ds.append(BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "giay_khen"), f"qd-tang-giay-khen-{nam}.docx"))
-        ds.append(BanVe("giay_khen", ngu_canh.giay_khen(kq), f"giay-khen-{nam}.docx"))
+        yield BanVe("quyet_dinh", ngu_canh.quyet_dinh(kq, "giay_khen"), f"qd-tang-giay-khen-{nam}.docx")
+        yield BanVe("giay_khen", ngu_canh.giay_khen(kq), f"giay-khen-{nam}.docx")
     if not kq.du_lieu.thong_tin.cuoi_nam:  # a chuyên đề / đột xuất round: its decisions, and upward what it needs
         if any(not k.so_quyet_dinh for _, k in kq.tat_ca() if k.dat):
-            ds.append(BanVe("to_trinh", ngu_canh.to_trinh(kq), f"to-trinh-khen-thuong-cap-tinh-{nam}.docx"))
+            yield BanVe("to_trinh", ngu_canh.to_trinh(kq), f"to-trinh-khen-thuong-cap-tinh-{nam}.docx")
         if kq.du_lieu.kiem_phieu is not None:
-            ds.append(BanVe("bien_ban_hop", ngu_canh.bien_ban_hop(kq), f"bien-ban-hop-hoi-dong-{nam}.docx"))
-            ds.append(BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), f"bien-ban-kiem-phieu-{nam}.docx"))
-        return ds
-    ds.append(BanVe("to_trinh", ngu_canh.to_trinh(kq), f"to-trinh-khen-thuong-cap-tinh-{nam}.docx"))
-    ds.append(BanVe("bien_ban_hop", ngu_canh.bien_ban_hop(kq), f"bien-ban-hop-hoi-dong-{nam}.docx"))
+            yield BanVe("bien_ban_hop", ngu_canh.bien_ban_hop(kq), f"bien-ban-hop-hoi-dong-{nam}.docx")
+            yield BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), f"bien-ban-kiem-phieu-{nam}.docx")
+        return
+    yield BanVe("to_trinh", ngu_canh.to_trinh(kq), f"to-trinh-khen-thuong-cap-tinh-{nam}.docx")
+    yield BanVe("bien_ban_hop", ngu_canh.bien_ban_hop(kq), f"bien-ban-hop-hoi-dong-{nam}.docx")
     if kq.du_lieu.kiem_phieu is not None:
-        ds.append(BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), f"bien-ban-kiem-phieu-{nam}.docx"))
+        yield BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), f"bien-ban-kiem-phieu-{nam}.docx")
     bao_cao = ngu_canh.bao_cao(kq, "")
+    yield BanVe("bao_cao_tong_ket", bao_cao, f"bao-cao-tong-ket-{nam}.docx", ChenBieuDo(bao_cao))
 
-    def chen_bieu_do(tpl: DocxTemplate, ctx: dict) -> None:  # drawn where the report is rendered (a worker)
-        ctx["bieu_do"] = InlineImage(tpl, io.BytesIO(bieu_do_png(kq, bao_cao)), width=Mm(150))
 
-    ds.append(BanVe("bao_cao_tong_ket", bao_cao, f"bao-cao-tong-ket-{nam}.docx", chen_bieu_do))
-    return ds
+def ban_ve_nam(kq: KetQuaXet) -> list[BanVe]:
+    """Every document of the year-end round that has something to say."""
+    return list(cac_ban_ve_nam(kq))
+
+
+MAU_TONG_KET = ("quyet_dinh", "quyet_dinh_tap_the", "giay_khen", "to_trinh", "bien_ban_hop", "bien_ban_kiem_phieu",
+                "bao_cao_thanh_tich_ca_nhan", "bao_cao_thanh_tich_tap_the", "bao_cao_thanh_tich_dot", "danh_muc_ho_so")
+
+
+def chuan_bi_mau(thu_muc_mau: Path | None = None) -> None:
+    """Prepare the templates ``tong-ket`` renders without a pre-render hook (``MauDaDich``), ahead of use: a
+    worker does it while the main process reads. A template that does not open is left alone here: the check
+    before rendering reports it to the user."""
+    for ten in MAU_TONG_KET:
+        p = tim_mau(ten, thu_muc_mau)
+        try:
+            tt = p.stat()
+            _da_dich(str(p), tt.st_mtime_ns, tt.st_size)
+        except Exception:  # reported by nap_mau where it is used, in Vietnamese
+            continue
 
 
 def kiem_tra_mau(ban_ve: list[BanVe], thu_muc_mau: Path | None = None, thong_bao: list[str] | None = None) -> None:
