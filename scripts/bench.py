@@ -369,6 +369,7 @@ def chay_san(vao: Path, ra: Path) -> dict:
     from docxtpl import DocxTemplate
     from openpyxl import Workbook
 
+    from thidua.ho_so import ke_hoach_ho_so
     from thidua.kiem_tra import kiem_tra
     from thidua.van_ban.moi_truong import moi_truong
     from thidua.van_ban.ngu_canh import thanh_dict
@@ -406,17 +407,20 @@ def chay_san(vao: Path, ra: Path) -> dict:
         w.save(ra / f"san-wo-{ten}")
     san["excel_openpyxl_write_only"] = time.perf_counter() - t
     kq = xet_sau_kiem_tra(kiem_tra([vao]))
-    ds = [b for b in ban_ve_nam(kq)]
+    ds = [b for b in ban_ve_nam(kq)] + [b for _, b in ke_hoach_ho_so(kq).ban_ve]  # the year's and the hồ sơ's
     chuan_bi = []
-    for b in ds:  # docxtpl's preprocessing (patch_xml) is per template, not per size: not timed
+    da_dich: dict[Path, object] = {}
+    for b in ds:  # docxtpl's preprocessing (patch_xml) and Jinja's compiling are per template: not timed
         mau = tim_mau(b.mau)
-        tpl = DocxTemplate(str(mau))
-        tpl.init_docx()
-        chuan_bi.append((mau, tpl.patch_xml(tpl.get_xml()), nfc(thanh_dict(b.ngu_canh))))
+        if mau not in da_dich:
+            tpl = DocxTemplate(str(mau))
+            tpl.init_docx()
+            da_dich[mau] = moi_truong().from_string(tpl.patch_xml(tpl.get_xml()))
+        chuan_bi.append((mau, da_dich[mau], nfc(thanh_dict(b.ngu_canh))))
     t = time.perf_counter()
-    for i, (mau, xml, ctx) in enumerate(chuan_bi):
+    for i, (mau, jinja, ctx) in enumerate(chuan_bi):
         ctx.setdefault("bieu_do", "")
-        than = moi_truong().from_string(xml).render(ctx)
+        than = jinja.render(ctx)
         with zipfile.ZipFile(mau) as zin, zipfile.ZipFile(ra / f"san-{i}.docx", "w", zipfile.ZIP_DEFLATED) as z:
             for muc in zin.infolist():
                 z.writestr(muc.filename, than.encode("utf-8") if muc.filename == "word/document.xml"
@@ -528,7 +532,8 @@ def in_bang(ra: dict, sizes: list[int], jobs: int) -> None:
             ("ket-qua.xlsx + so-theo-doi.xlsx", g.get("ket_qua_xlsx", 0) + g.get("so_theo_doi", 0),
              s["excel_xlsxwriter"], "cùng ô, xlsxwriter không định dạng"),
             ("", None, s["excel_openpyxl_write_only"], "cùng ô, openpyxl write-only"),
-            (f"{d['so_van_ban']} văn bản Word", g.get("van_ban", 0), s["word"], "XML của docxtpl, Jinja + zip"),
+            (f"{d['so_van_ban']} văn bản Word (cả hồ sơ)", g.get("van_ban", 0) + g.get("ho_so", 0), s["word"],
+             "XML của docxtpl, Jinja + zip"),
         ]
         for ten, ta, san, la in hang:
             tl = f"{ta / san:>5.1f}×" if ta is not None and san else ""

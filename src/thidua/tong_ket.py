@@ -128,10 +128,8 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path,
                    u["mau_so"], u["ty_le"], u["nguong"], u["xep_hang"], ket_luan_phieu(u),
                    u["mo_ta"] + (f"; {u['hoi_dong_quyet']}" if u["hoi_dong_quyet"] else "")]
                   for u in bang["ung_vien"]],
-                 tieu_de_trang=tieu, do_rong=[10, 26, 24, 12, 8, 10, 8, 8, 8, 8, 22, 80])
-        for r in range(3, ws_kp.max_row + 1):
-            for c in (8, 9):
-                ws_kp.cell(row=r, column=c).number_format = "0.00%"
+                 tieu_de_trang=tieu, do_rong=[10, 26, 24, 12, 8, 10, 8, 8, 8, 8, 22, 80],
+                 dinh_dang={8: "0.00%", 9: "0.00%"})
         tien = [(d, k) for d, k in kq.tat_ca() if k.dat and k.tien_thuong is not None]
         ws_tt = wb.create_sheet("TienThuong")
         dong = [[d.ma, d.ho_ten if isinstance(d, CaNhan) else d.ten,
@@ -142,18 +140,19 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path,
                 for d, k in sorted(tien, key=lambda x: not x[1].so_quyet_dinh)]
         cuoi = ghi_bang(ws_tt, ["Mã", "Họ tên / Tập thể", "Đơn vị", "Danh hiệu", "Cấp quyết định", "Sở chi (đồng)",
                                 "Đề nghị cấp trên (đồng)", "Cách tính"], dong, tieu_de_trang=f"TIỀN THƯỞNG NĂM {kq.nam}",
-                        do_rong=[10, 26, 30, 12, 26, 16, 18, 70], ten_bang="TienThuong")
+                        do_rong=[10, 26, 30, 12, 26, 16, 18, 70], ten_bang="TienThuong",
+                        dinh_dang={6: SO_TIEN, 7: SO_TIEN})
         so_chi = sum(k.tien_thuong or 0 for _, k in tien if k.so_quyet_dinh)
         de_nghi = sum(k.tien_thuong or 0 for _, k in tien if not k.so_quyet_dinh)
+        for r in range(cuoi + 1, cuoi + 5):  # the totals below the table, in the money columns' format
+            for c in (6, 7):
+                ws_tt.cell(row=r, column=c).number_format = SO_TIEN
         ws_tt.cell(row=cuoi + 2, column=2, value="Sở chi (theo các quyết định của Giám đốc Sở)")
         ws_tt.cell(row=cuoi + 2, column=6, value=so_chi)
         ws_tt.cell(row=cuoi + 3, column=2, value="Bằng chữ")
         ws_tt.cell(row=cuoi + 3, column=3, value=doc_so_tien(so_chi))
         ws_tt.cell(row=cuoi + 4, column=2, value="Đề nghị cấp trên (chưa có quyết định, Sở chưa chi)")
         ws_tt.cell(row=cuoi + 4, column=7, value=de_nghi)
-        for r in range(3, cuoi + 5):
-            for c in (6, 7):
-                ws_tt.cell(row=r, column=c).number_format = SO_TIEN
         ws_loi = wb.create_sheet("Loi")
     else:
         ws.title = "Loi"
