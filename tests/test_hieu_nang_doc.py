@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+from collections import defaultdict
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -17,12 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thidua import doc_o
+from thidua import kiem_tra_su_kien as KS
+from thidua.danh_muc import CAP_CONG_NHAN, KY_LUAT, LOAI_SANG_KIEN
 from thidua.doc_bang import BangTho, thong_bao_o_loi
 from thidua.doc_o import BoGom, LoiO, thong_bao_o
 from thidua.kiem_tra import kiem_tra
 from thidua.loi import CANH_BAO, LOI
 from thidua.ma_cu import sua_ma_cu
-from thidua.mo_hinh import SoTheoDoi
+from thidua.mo_hinh import CaNhan, MucKyLuat, MucLichSu, MucSangKien, NguonDong, SoTheoDoi, TapThe
 from thidua.so_do import DS_DANH_HIEU, NGHI, TAT_CA_SHEET, Sheet
 from thidua.tieng_viet import chuan_hoa
 
@@ -160,3 +163,78 @@ def test_kiem_tra_giong_doc_tung_o(demo_dau_vao: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(BoGom, "doc_dong", doc_dong_goc)
     assert [_ket_qua_day_du([demo_dau_vao]),
             _ket_qua_day_du([demo_dau_vao], che_do="dang_ky", nam_mac_dinh=2026)] == nhanh
+
+
+def kiem_ma_goc(ca_nhan: list, tap_the: list, so: SoTheoDoi, g: BoGom, theo_tep: dict) -> None:
+    """``kiem_tra_su_kien.kiem_ma`` before issue 15: every code's places kept; the CaNhan/TapThe codes sorted again
+    for each unmatched ledger code (quadratic when a ledger from elsewhere matches nobody)."""
+    noi_co = [(c.ma, c.nguon, "Mã CB") for c in ca_nhan] + [(t.ma, t.nguon, "Mã đơn vị") for t in tap_the]
+    so_cai = [(m.ma, m.nguon, "Mã") for m in (*so.cac_muc, *so.so_sang_kien, *so.so_ky_luat)]
+    theo_so: dict = defaultdict(lambda: defaultdict(list))
+    for ma, n, cot in (*noi_co, *so_cai):
+        if ma.isdigit():
+            theo_so[ma.lstrip("0") or "0"][ma].append((n, cot))
+    for bien_the in theo_so.values():
+        if len(bien_the) < 2:
+            continue
+        dai_nhat = max(bien_the, key=lambda m: (len(m), m))
+        n_dai = bien_the[dai_nhat][0][0]
+        for ma, noi in bien_the.items():
+            if ma == dai_nhat:
+                continue
+            n, cot = noi[0]
+            them = f" (và {len(noi) - 1} ô khác cùng mã)" if len(noi) > 1 else ""
+            g.van_de.append(KS._van_de(
+                "ma_mat_so_0", CANH_BAO, f"Mã '{ma}' ở ô này{them} và mã '{dai_nhat}' ở {KS._noi(theo_tep, n_dai, 'ma')} "
+                f"chỉ khác số 0 ở đầu. Nếu là cùng một người/đơn vị, sửa ô này thành '{dai_nhat}' (Excel bỏ số 0 ở đầu "
+                "khi ô là số: định dạng ô là Văn bản rồi gõ lại); nếu là hai đối tượng khác nhau, bỏ qua cảnh báo này.",
+                theo_tep, n, "ma", cot))
+    co_that = {ma for ma, _, _ in noi_co}
+    if not co_that:
+        return
+    la: dict = defaultdict(list)
+    for ma, n, _ in so_cai:
+        if ma not in co_that:
+            la[(n.sheet if n else "", ma)].append(n)
+    for (sheet, ma), ds in la.items():
+        n = ds[0]
+        them = f" ({len(ds)} dòng, dòng đầu ở ô này)" if len(ds) > 1 else ""
+        gan = next((x for x in sorted(co_that) if ma.isdigit() and x.isdigit() and x != ma
+                    and x.lstrip("0") == ma.lstrip("0")), None)
+        if gan is not None and len(gan) > len(ma):
+            goi_y = f"ở CaNhan/TapThe có mã '{gan}': sửa ô này thành '{gan}' (Excel đã bỏ số 0 ở đầu)"
+        elif gan is not None:
+            goi_y = (f"ở CaNhan/TapThe có mã '{gan}' (thiếu số 0 ở đầu): sửa ô Mã ở đó thành '{ma}' — xem cảnh báo "
+                     "ở ô đó")
+        else:
+            goi_y = ("nếu gõ sai, sửa cho đúng Mã CB ở CaNhan hoặc Mã đơn vị ở TapThe; nếu người/đơn vị này đã chuyển "
+                     "đi hoặc giải thể thì bỏ qua cảnh báo")
+        g.van_de.append(KS._van_de(
+            "ma_khong_khop", CANH_BAO, f"Mã '{ma}' ở sheet {sheet}{them} không khớp ai ở CaNhan hoặc TapThe, nên "
+            f"dòng này không được dùng cho ai; {goi_y}.", theo_tep, n, "ma", "Mã"))
+
+
+MA = st.sampled_from(["0", "00", "1", "01", "001", "10", "010", "0010", "7", "07", "A1", "0A1", "²", "12", "012"])
+
+
+@HO_SO
+@given(st.lists(MA, max_size=8), st.lists(MA, max_size=4),
+       st.lists(st.tuples(MA, st.sampled_from(["LichSu", "SangKien", "KyLuat"])), max_size=12))
+def test_kiem_ma_giong_cach_cu(ma_cn: list[str], ma_tt: list[str], so_cai: list[tuple[str, str]]) -> None:
+    """Codes that differ by leading zeros, unmatched ledger codes, a Unicode digit: the same warnings, in order."""
+    ca_nhan = [CaNhan(m, "A", nguon=NguonDong("a.xlsx", "CaNhan", i + 2)) for i, m in enumerate(ma_cn)]
+    tap_the = [TapThe(m, "T", nguon=NguonDong("a.xlsx", "TapThe", i + 2)) for i, m in enumerate(ma_tt)]
+    so = SoTheoDoi()
+    for i, (m, sheet) in enumerate(so_cai):
+        n = NguonDong("b.xlsx", sheet, i + 2)
+        if sheet == "LichSu":
+            so.them(MucLichSu(m, 2000 + i, nguon=n))
+        elif sheet == "SangKien":
+            so.them_sang_kien(MucSangKien(m, 2020, f"SK {i}", LOAI_SANG_KIEN["SANG_KIEN"], CAP_CONG_NHAN["CO_SO"],
+                                          nguon=n))
+        else:
+            so.them_ky_luat(MucKyLuat(m, KY_LUAT["KHIEN_TRACH"], nguon=n))
+    moi, cu = BoGom(), BoGom()
+    KS.kiem_ma(ca_nhan, tap_the, so, moi, {})
+    kiem_ma_goc(ca_nhan, tap_the, so, cu, {})
+    assert moi.van_de == cu.van_de

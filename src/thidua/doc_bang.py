@@ -207,14 +207,15 @@ def _quet_xml(p: Path) -> tuple[dict[str, dict[tuple[int, int], str]], dict[str,
                     dong_an = [int(m.group(1)) - 1 for the in _DONG_AN.findall(xml) if (m := _SO_DONG.search(the))]
                     if dong_an:
                         an[ten_sheet] = dong_an
-                if b't="e"' not in xml and b"<f" not in xml:
+                co_cong_thuc = b"<f" in xml
+                if not co_cong_thuc and b't="e"' not in xml:
                     continue
                 o: dict[tuple[int, int], str] = {}
                 for a, b, v in _O_LOI.findall(xml):
                     m = _THAM_CHIEU.search(a + b)
                     if m:
                         o[(int(m.group(2)) - 1, column_index_from_string(m.group(1).decode()) - 1)] = v.decode()
-                for thuoc_tinh in _CHUA_TINH.findall(xml) if b"<f" in xml else ():
+                for thuoc_tinh in _CHUA_TINH.findall(xml) if co_cong_thuc else ():
                     m = _THAM_CHIEU.search(thuoc_tinh)
                     if m and b't="str"' not in thuoc_tinh and b't="e"' not in thuoc_tinh:
                         o[(int(m.group(2)) - 1, column_index_from_string(m.group(1).decode()) - 1)] = CHUA_TINH
@@ -267,7 +268,8 @@ def doc_sheet(tep: str, ten: str, du_lieu: list[list[object]], o_loi: dict[tuple
                             f" đầu; dòng tiêu đề phải có các cột: "
                             + ", ".join(c.tieu_de for c in loai.cot if c.bat_buoc == "luon") + ".",
                             tep, ten, "A1", 1)]
-    dong = [(i, d) for i, d in enumerate(du_lieu[r + 1:], start=r + 1) if any(x not in ("", None) for x in d)]
+    dong = [(i, d) for i, d in enumerate(du_lieu[r + 1:], start=r + 1)
+            if (d and d[0] not in ("", None)) or any(x not in ("", None) for x in d)]  # not blank (first cell first)
     b = BangTho(tep, ten, loai, r, cot, dong, khac if loai is PHIEU_BAU else {}, o_loi)
     # Columns needed only at year-end (Xếp loại) may be absent from a registration workbook; a row that
     # proposes without a rating is reported by the validator.

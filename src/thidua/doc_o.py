@@ -242,6 +242,7 @@ def _giong(a: Any, b: Any) -> bool:
 _KIEU_O = frozenset({str, float, int, bool, dt.date, dt.datetime, dt.time, dt.timedelta, type(None)})
 _NHO_DUOC = frozenset({dt.date, dt.datetime, dt.time, dt.timedelta, type(None)})  # no other value equals one
 _LAY = dict.__getitem__
+_CHUA_CO = object()
 _GIOI_HAN_BO_NHO = 1 << 18  # distinct values remembered per kind of column: a bound on memory that a Sở's
 #                             workbooks never reach (20,000 staff: about 20,000 distinct values of the busiest kind)
 
@@ -309,16 +310,16 @@ class BoGom:
             cach = self._cach[id(b)] = self._chuan_bi(b)
         if cach.lay is not None and len(dong) >= cach.do_dai and r not in cach.dong_o_loi:
             try:
-                gia_tri = list(map(_LAY, cach.bo_nho, cach.lay(dong)))
-            except (KeyError, TypeError):  # a value not read before, or one that has something to report
-                pass
-            else:
-                ban_ghi.update(zip(cach.khoa, gia_tri))
+                ban_ghi.update(zip(cach.khoa, map(_LAY, cach.bo_nho, cach.lay(dong))))
                 return
-        self._doc_tung_o(b, cach.cac_cot, r, dong, ban_ghi)
+            except KeyError:  # a value not read before, or one that has something to report: the fields set so
+                pass  # far are set again, in the same order, below
+        self._doc_tung_o(b, cach.cac_cot, r, dong, ban_ghi, cach.lay is not None)
 
-    def _doc_tung_o(self, b: BangTho, cac_cot: list[_Cot], r: int, dong: list[object], ban_ghi: dict[str, Any]) -> None:
-        """The plain way: cell by cell, in the schema's order, each problem reported as met."""
+    def _doc_tung_o(self, b: BangTho, cac_cot: list[_Cot], r: int, dong: list[object], ban_ghi: dict[str, Any],
+                    nho: bool) -> None:
+        """Cell by cell, in the schema's order, each problem reported as met (``nho``: the table holds only
+        values of the expected types, so a remembered reading is looked up directly)."""
         n = len(dong)
         o_loi = b.o_loi
         for khoa, c, cd, da_doc, khac in cac_cot:
@@ -327,7 +328,9 @@ class BoGom:
                 self.them("o_loi_cong_thuc", LOI, thong_bao_o_loi(o_loi[(r, c)]), b, r, c, cd.tieu_de)
                 ban_ghi[khoa] = None
                 continue
-            x = self._doc(cd, v, da_doc, khac)
+            x = da_doc.get(v, _CHUA_CO) if nho else _CHUA_CO
+            if x is _CHUA_CO:
+                x = self._doc(cd, v, da_doc, khac)
             if x.__class__ is _OKhac:
                 if x.ma_cu:
                     self.them("ma_cu", CANH_BAO, f"'{v}' gõ bằng bảng mã cũ {x.ma_cu}; đã đọc thành '{x.moi}'. "
@@ -350,10 +353,9 @@ class BoGom:
             nho = None  # decided below
         else:
             return _doc_mot_o(cd, v)
-        try:
-            return da_doc[v]
-        except KeyError:
-            pass
+        x = da_doc.get(v, _CHUA_CO)
+        if x is not _CHUA_CO:
+            return x
         x = khac.get(v)
         if x is not None:
             return x

@@ -15,7 +15,7 @@ from typing import Any
 
 from .binh_xet import BANG_VAN_BAN, KetQuaKiemPhieu, PhieuBau, doc_dau, doc_hinh_thuc, kiem_phieu, kiem_phieu_tay
 from .danh_muc import DanhHieu, doc_danh_hieu
-from .doc_bang import BangTho
+from .doc_bang import BangTho, ten_cot
 from .doc_o import BoGom, nguon_dong, o_cot
 from .loi import CANH_BAO, LOI, GiaTriKhongHopLe
 from .mo_hinh import CaNhan, QuyetDinhHoiDong, TapThe, ThanhVienHoiDong, ThongTin
@@ -219,6 +219,7 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
     if ds_pb:
         phieu: list[PhieuBau] = []
         ung_vien: list[tuple[str, str]] = []
+        da_co_uv: set[tuple[str, str]] = set()  # ung_vien as a set: a look-up per column, not a scan
         so_da_thay: dict[str, str] = {}
         for b in ds_pb:
             cot_uv: dict[int, tuple[str, str]] = {}
@@ -226,8 +227,13 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
                 uv = doc_ung_vien(td, b, b.dong_tieu_de, c)
                 if uv:
                     cot_uv[c] = uv
-                    if uv not in ung_vien:
+                    if uv not in da_co_uv:
+                        da_co_uv.add(uv)
                         ung_vien.append(uv)
+            chu_cot = {c: ten_cot(c + 1) for c in cot_uv}  # the letters of each candidate's column, once
+            cot_dau: dict[tuple[str, str], int] = {}  # a candidate's first column
+            for c, uv in cot_uv.items():
+                cot_dau.setdefault(uv, c)
             for r, dong in b.dong:
                 d: dict[str, Any] = {}
                 g.doc_dong(b, r, dong, d)
@@ -243,12 +249,12 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
                     g.them("gia_tri_khong_hop_le", LOI, f"Hình thức '{d.get('hinh_thuc')}' của phiếu {so}: {e}.", b, r,
                            o_cot(b, "hinh_thuc"), "Hình thức")
                     hinh_thuc = doc_hinh_thuc("")
-                o = {uv: b.o(r, c) for c, uv in cot_uv.items()}
+                hang = str(r + 1)
+                o = {uv: chu_cot[c] + hang for c, uv in cot_uv.items()}  # = b.o(r, c)
                 for uv, v in danh_dau.items():
                     if doc_dau(v) is None:
                         g.them("dau_khong_doc_duoc", CANH_BAO, f"Phiếu {so}: đánh dấu '{v}' không đọc được nên cả phiếu "
-                               "không hợp lệ (đồng ý: x, 1, ✓; không đồng ý: để trống, 0, -).", b, r,
-                               next(c for c, u in cot_uv.items() if u == uv))
+                               "không hợp lệ (đồng ý: x, 1, ✓; không đồng ý: để trống, 0, -).", b, r, cot_dau[uv])
                 phieu.append(PhieuBau(so, danh_dau, o, d.get("hop_le"), nguon_dong(b, r), hinh_thuc))
         if phieu and not any(p.hop_le_theo_ban_kiem_phieu is not None or any(doc_dau(v) is not False
                                                                                for v in p.danh_dau.values())

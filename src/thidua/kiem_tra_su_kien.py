@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from itertools import chain
 from pathlib import Path
 
 from .doc_bang import BangTho
@@ -65,20 +66,28 @@ def kiem_ma(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi,
     so_cai += [(m.ma, m.nguon, "Mã") for m in so.so_sang_kien]
     so_cai += [(m.ma, m.nguon, "Mã") for m in so.so_ky_luat]
 
-    # leading zeros
-    theo_so: dict[str, dict[str, list[tuple[NguonDong | None, str]]]] = defaultdict(lambda: defaultdict(list))
-    for ma, n, cot in (*noi_co, *so_cai):
+    # leading zeros: the distinct numeric codes grouped by their value; only a group of two or more spellings
+    # needs its places (the first cell and the count of each spelling)
+    bien_the_cua: dict[str, list[str]] = {}  # code without leading zeros → its spellings, in order of appearance
+    for ma in dict.fromkeys(ma for ma, _, _ in chain(noi_co, so_cai)):
         if ma.isdigit():
-            theo_so[ma.lstrip("0") or "0"][ma].append((n, cot))
+            bien_the_cua.setdefault(ma.lstrip("0") or "0", []).append(ma)
+    can_noi = {ma for bien in bien_the_cua.values() if len(bien) > 1 for ma in bien}
+    noi_cua: dict[str, list[tuple[NguonDong | None, str]]] = defaultdict(list)
+    if can_noi:
+        for ma, n, cot in chain(noi_co, so_cai):
+            if ma in can_noi:
+                noi_cua[ma].append((n, cot))
     bi_mat_so_0: set[str] = set()
-    for bien_the in theo_so.values():
-        if len(bien_the) < 2:
+    for bien in bien_the_cua.values():
+        if len(bien) < 2:
             continue
-        dai_nhat = max(bien_the, key=lambda m: (len(m), m))
-        n_dai = bien_the[dai_nhat][0][0]
-        for ma, noi in bien_the.items():
+        dai_nhat = max(bien, key=lambda m: (len(m), m))
+        n_dai = noi_cua[dai_nhat][0][0]
+        for ma in bien:
             if ma == dai_nhat:
                 continue
+            noi = noi_cua[ma]
             bi_mat_so_0.add(ma)
             n, cot = noi[0]
             them = f" (và {len(noi) - 1} ô khác cùng mã)" if len(noi) > 1 else ""
@@ -96,11 +105,15 @@ def kiem_ma(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi,
     for ma, n, _ in so_cai:
         if ma not in co_that:
             la[(n.sheet if n else "", ma)].append(n)
+    gan_theo_so: dict[str, list[str]] = {}  # numeric codes of CaNhan/TapThe by their value, each list sorted
+    if la:
+        for x in sorted(co_that):
+            if x.isdigit():
+                gan_theo_so.setdefault(x.lstrip("0"), []).append(x)
     for (sheet, ma), ds in la.items():
         n = ds[0]
         them = f" ({len(ds)} dòng, dòng đầu ở ô này)" if len(ds) > 1 else ""
-        gan = next((x for x in sorted(co_that) if ma.isdigit() and x.isdigit() and x != ma
-                    and x.lstrip("0") == ma.lstrip("0")), None)
+        gan = next((x for x in gan_theo_so.get(ma.lstrip("0"), ()) if x != ma), None) if ma.isdigit() else None
         if gan is not None and len(gan) > len(ma):
             goi_y = f"ở CaNhan/TapThe có mã '{gan}': sửa ô này thành '{gan}' (Excel đã bỏ số 0 ở đầu)"
         elif gan is not None:
