@@ -279,8 +279,10 @@ def doc_sheet(tep: str, ten: str, du_lieu: list[list[object]], o_loi: dict[tuple
     return b, van_de
 
 
-def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
-    """One workbook → its known sheets as raw tables."""
+def doc_tep(p: Path, chu_chung: dict[str, str] | None = None) -> tuple[list[BangTho], list[VanDe]]:
+    """One workbook → its known sheets as raw tables. Equal texts of the cells are kept once (``chu_chung``: the
+    texts already kept, shared by the files of a run): a rating, a title list, a date repeated in thousands of
+    rows is one string, not thousands (issue 15: 43 MB of cell text for 20,000 staff, 3 MB once each)."""
     import python_calamine as pc  # here, not at module level: the core imports without it (xlwings Lite)
 
     _kiem_dinh_dang(p)
@@ -309,7 +311,9 @@ def doc_tep(p: Path) -> tuple[list[BangTho], list[VanDe]]:
         except (pc.CalamineError, pc.XmlError, ValueError) as e:
             raise TepKhongDocDuoc(f"Sheet {ten} không đọc được ({type(e).__name__}); tệp có thể bị hỏng.",
                                   tep=str(p), sheet=ten) from None
-        b, v = doc_sheet(str(p), ten, list(map(list, du_lieu)), o_loi.get(ten, {}))
+        giu = (chu_chung if chu_chung is not None else {}).setdefault
+        bang: list[list[object]] = [[giu(x, x) if x.__class__ is str else x for x in d] for d in du_lieu]  # exact str
+        b, v = doc_sheet(str(p), ten, bang, o_loi.get(ten, {}))
         bang_tho += [b] if b is not None else []
         van_de += v
         an_co_du_lieu = sorted(set(dong_an.get(ten, ())) & {r for r, _ in b.dong}) if b is not None else []
@@ -346,8 +350,9 @@ def doc_dau_vao(dau_vao: Sequence[Path]) -> tuple[list[BangTho], list[VanDe], li
     """Every input → raw tables, problems found while reading, and the list of files read."""
     tep, van_de = liet_ke_dau_vao(dau_vao)
     bang: list[BangTho] = []
+    chu_chung: dict[str, str] = {}
     for p in tep:
-        b, v = doc_tep(p)
+        b, v = doc_tep(p, chu_chung)
         bang += b
         van_de += v
     return bang, van_de, tep
