@@ -269,3 +269,12 @@ def test_dau_van_tay_demo_khong_doi(demo_ket_qua) -> None:
     assert sorted(co) == sorted(ghi)
     assert len(co) >= 15 and any(t.startswith("ho-so/") for t in co)
     assert [t for t in ghi if co[t] != ghi[t]] == []
+
+
+def test_bien_ban_kiem_phieu_cua_ho_so_la_ban_sao(demo_ket_qua) -> None:
+    """The hồ sơ's vote-count minutes are the year's (same template, equal context): rendered once, copied."""
+    ra = demo_ket_qua.thu_muc_ra
+    nam = ra / "van-ban" / f"bien-ban-kiem-phieu-{demo_ket_qua.ket_qua.nam}.docx"
+    ban_sao = sorted((ra / "ho-so").rglob("bien-ban-kiem-phieu.docx"))
+    assert nam.is_file() and ban_sao
+    assert all(p.read_bytes() == nam.read_bytes() for p in ban_sao)

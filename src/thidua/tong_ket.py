@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import datetime as dt
+import functools
 import gc
 import hashlib
 import inspect
@@ -18,6 +19,7 @@ import json
 import multiprocessing as mp
 import os
 import pickle
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +31,7 @@ from typing import Any
 
 from . import __version__
 from .danh_muc import DANH_HIEU
-from .ghi_an_toan import ThuMucGhi
+from .ghi_an_toan import ThuMucGhi, ghi_nguyen_tu
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
 from .ghi_nhanh import SoNhanh
 from .ho_so import KetQuaHoSo, ke_hoach_ho_so, lap_ho_so, ma_danh_hieu_trinh, ung_vien_trinh
@@ -238,18 +240,19 @@ def _manifest(kq: KetQuaXet, tep_vao: dict[str, str], thu_muc: Path, tep_ra: lis
     }
 
 
-def _khoi_dong(thu_muc_mau: Path | None) -> int:
-    """A worker's first job, while the main process reads (the second core is idle then): import what rendering
-    needs, matplotlib for the report's chart included, and prepare the templates of the year's documents and of
-    the hồ sơ (``ve.chuan_bi_mau``), so that a document's turn costs only its rendering."""
-    import matplotlib
+def _khoi_dong(viec: int, thu_muc_mau: Path | None) -> int:
+    """A worker's first job, while the main process reads (the second core is idle then): the first one imports
+    matplotlib for the report's chart, the second prepares the templates of the year's documents and of the hồ sơ
+    (``ve.chuan_bi_mau``) — split, so that the warm-up takes as little as possible from the reading."""
+    if viec == 0:
+        import matplotlib
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot
+        matplotlib.use("Agg")
+        import matplotlib.pyplot
+    elif viec == 1:
+        from .van_ban.ve import chuan_bi_mau
 
-    from .van_ban.ve import chuan_bi_mau
-
-    chuan_bi_mau(thu_muc_mau)
+        chuan_bi_mau(thu_muc_mau)
     return os.getpid()
 
 
@@ -279,8 +282,8 @@ def _mo_tien_trinh(so_tien_trinh: int, thu_muc_mau: Path | None) -> ProcessPoolE
         return None
     ngu_canh = mp.get_context("fork") if sys.platform == "linux" else mp.get_context()
     ex = ProcessPoolExecutor(max_workers=so_tien_trinh, mp_context=ngu_canh)
-    for _ in range(so_tien_trinh):
-        ex.submit(_khoi_dong, thu_muc_mau)
+    for i in range(so_tien_trinh):
+        ex.submit(_khoi_dong, i, thu_muc_mau)
     return ex
 
 
@@ -310,6 +313,7 @@ class _LichChay:
         self.ra: dict[int, Path] = {}
         self.giai_doan: list[str] = []
         self.tuong_lai: dict[Future, int] = {}
+        self.ban_sao: list[tuple[int, int, Path]] = []  # (job, job it copies, destination)
 
     def _ghi(self, i: int, p: Path, giay: float) -> None:
         self.ra[i] = p
@@ -336,17 +340,28 @@ class _LichChay:
         ghi(*doi_so, luu=gui)
         self.thoi_gian[giai_doan] = self.thoi_gian.get(giai_doan, 0.0) + time.perf_counter() - t
 
-    def van_ban(self, giai_doan: str, b: BanVe, thu_muc: Path, thu_muc_mau: Path | None) -> None:
+    def van_ban(self, giai_doan: str, b: BanVe, thu_muc: Path, thu_muc_mau: Path | None) -> int:
+        """A document (returns its job number)."""
         if self.ex is None:
             self.giai_doan.append(giai_doan)
             t = time.perf_counter()
             self._ghi(len(self.giai_doan) - 1, ve_mot(b, thu_muc, thu_muc_mau), time.perf_counter() - t)
-            return
-        self._gui(giai_doan, _ve_goi, pickle.dumps(b, pickle.HIGHEST_PROTOCOL), thu_muc, thu_muc_mau)
+        else:
+            self._gui(giai_doan, _ve_goi, pickle.dumps(b, pickle.HIGHEST_PROTOCOL), thu_muc, thu_muc_mau)
+        return len(self.giai_doan) - 1
+
+    def sao(self, giai_doan: str, nguon: int, dich: Path) -> None:
+        """A document identical to job ``nguon``'s (same template, equal context): copied once that is written."""
+        self.giai_doan.append(giai_doan)
+        self.ban_sao.append((len(self.giai_doan) - 1, nguon, dich))
 
     def ket_thuc(self) -> list[Path]:
         for f in as_completed(self.tuong_lai):
             self._ghi(self.tuong_lai[f], *f.result())
+        for i, nguon, dich in self.ban_sao:
+            t = time.perf_counter()
+            self._ghi(i, ghi_nguyen_tu(dich, functools.partial(shutil.copyfile, self.ra[nguon])),
+                      time.perf_counter() - t)
         return [self.ra[i] for i in range(len(self.giai_doan))]
 
     def dong(self) -> None:
@@ -428,12 +443,18 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
             lich.so("so_theo_doi", ghi_so_theo_doi, kq, tam / "so-theo-doi.xlsx")
             lich.so("ket_qua_xlsx", ghi_ket_qua_xlsx, kq, kt.van_de, tam / "ket-qua.xlsx")
             t_nc = time.perf_counter()
+            nam: dict[str, tuple[BanVe, int]] = {}
             for b in cac_ban_ve_nam(kq):  # each template checked against its context before it is used
                 kiem_tra_mau([b], thu_muc_mau, thong_bao)
-                lich.van_ban("van_ban", b, tam / "van-ban", thu_muc_mau)
+                nam[b.mau] = (b, lich.van_ban("van_ban", b, tam / "van-ban", thu_muc_mau))
             if ung_vien_trinh(kq):  # the dossier of each upward proposal (Law 2022 Art. 84)
                 for tm, b in ke_hoach_ho_so(kq, thu_muc_mau, thong_bao).ban_ve:
-                    lich.van_ban("ho_so", b, tam / "ho-so" / tm, thu_muc_mau)
+                    cung = nam.get(b.mau)
+                    if cung and b.truoc_khi_ve is None and cung[0].truoc_khi_ve is None \
+                            and cung[0].ngu_canh == b.ngu_canh:  # the year's vote-count minutes: the same document
+                        lich.sao("ho_so", cung[1], tam / "ho-so" / tm / b.ten_tep)
+                    else:
+                        lich.van_ban("ho_so", b, tam / "ho-so" / tm, thu_muc_mau)
             thoi_gian["ngu_canh"] = time.perf_counter() - t_nc
             tep = lich.ket_thuc()
         except BaseException:
