@@ -276,12 +276,13 @@ def _cac_dong(ds: list[BangTho], g: BoGom, s: Sheet, bat_buoc: tuple[str, ...], 
               loai: str) -> Iterator[tuple[BangTho, int, dict[str, Any]]]:
     """The rows of a CaNhan/TapThe sheet, read: blank rows skipped, missing required values and duplicate IDs
     (across every file) reported; yields (table, row, values) for each row with a new ID."""
-    da_co: dict[str, tuple[BangTho, int, dict[str, Any]]] = {}
+    da_co: dict[str, tuple[BangTho, int, dict[str, Any]]] = {}  # the fields a duplicate's message names, not all
+    mot, hai = bat_buoc[:2]
     for b in ds:
         for r, dong in b.dong:
             d: dict[str, Any] = {}
             g.doc_dong(b, r, dong, d)
-            if not any(d.get(k) for k in bat_buoc[:2]):
+            if not (d.get(mot) or d.get(hai)):
                 continue
             for khoa in bat_buoc:
                 if not d.get(khoa):
@@ -294,8 +295,11 @@ def _cac_dong(ds: list[BangTho], g: BoGom, s: Sheet, bat_buoc: tuple[str, ...], 
                 g.them("trung_ma", LOI, _thong_bao_trung_ma(ten, loai, d["ma"], (b0, r0, d0), (b, r, d)), b, r,
                        o_cot(b, "ma"), ten)
                 continue
-            da_co[d["ma"]] = (b, r, d)
+            da_co[d["ma"]] = (b, r, {k: d.get(k) for k in _TRUONG_TRUNG_MA})
             yield b, r, d
+
+
+_TRUONG_TRUNG_MA = ("don_vi", "ho_ten", "ten", "xep_loai")  # what _thong_bao_trung_ma reads of the first row
 
 
 def _xep_loai(x: Any) -> str:
