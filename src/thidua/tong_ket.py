@@ -253,6 +253,10 @@ def _khoi_dong(viec: int, thu_muc_mau: Path | None) -> int:
         from .van_ban.ve import chuan_bi_mau
 
         chuan_bi_mau(thu_muc_mau)
+    # the collector tuned as in the main process (_gc_cho_lo_lon): what exists now is never scanned again, and a
+    # job's many young objects (a workbook's cells, a document's rows) do not trigger a pass every 700 of them
+    gc.freeze()
+    gc.set_threshold(max(gc.get_threshold()[0], 50_000), *gc.get_threshold()[1:])
     return os.getpid()
 
 

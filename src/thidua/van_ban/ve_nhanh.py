@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from docx.opc.oxml import parse_xml, serialize_part_xml
@@ -35,26 +35,45 @@ def _can_xu_ly(xml: str) -> bool:
     return any(c in xml for c in _DAC_BIET)
 
 
-def _bang_can_sua(goc: etree._Element, co_gop_o: bool) -> bool:
+def _do_rong(r: etree._Element, co_gop_o: bool) -> tuple[int, int]:
+    """(cells, span) of a table row: its cell count, and that plus what ``gridSpan`` adds."""
+    so_o = len(r.findall(f"{_W}tc"))
+    rong = so_o
+    if co_gop_o:
+        for gs in r.iterfind(f"{_W}tc/{_W}tcPr/{_W}gridSpan"):
+            rong += int(gs.get(f"{_W}val")) - 1
+    return so_o, rong
+
+
+def _bang_can_sua(goc: etree._Element, co_gop_o: bool,
+                  them: dict[etree._Element, list[tuple[int, int]]] | None = None) -> bool:
     """Whether docxtpl's ``fix_tables`` would change any table: the same arithmetic, per row instead of per cell
-    (a row's span is its cell count plus what ``gridSpan`` adds; ``co_gop_o``: the XML has a ``gridSpan``)."""
-    tc, tr = f"{_W}tc", f"{_W}tr"
+    (a row's span is its cell count plus what ``gridSpan`` adds; ``co_gop_o``: the XML has a ``gridSpan``).
+    ``them``: (cells, span) of rows a table has beyond those in the tree (rows serialised apart, ``_ve_tung_khuc``)."""
     for t in goc.iter(f"{_W}tbl"):
         luoi = t.find(f"{_W}tblGrid")
         so_cot = len(luoi.findall(f"{_W}gridCol")) if luoi is not None else 0
         rong_nhat = 0
-        for r in t.iter(tr):
-            rong = len(r.findall(tc))
-            if rong > so_cot:
+        cac_dong = [_do_rong(r, co_gop_o) for r in t.iter(f"{_W}tr")] + (them or {}).get(t, [])
+        for so_o, rong in cac_dong:
+            if so_o > so_cot:
                 return True  # fix_tables adds columns
-            if co_gop_o:
-                for gs in r.iterfind(f"{_W}tc/{_W}tcPr/{_W}gridSpan"):
-                    rong += int(gs.get(f"{_W}val")) - 1
             if rong > rong_nhat:
                 rong_nhat = rong
         if rong_nhat != so_cot:
             return True  # fix_tables removes (or, past an added column, rescales) columns
     return False
+
+
+_DONG = re.compile(r"<w:tr[ >].*?</w:tr>", re.DOTALL)
+_BANG = re.compile(r"<w:tbl[ >]")
+NGUONG_TUNG_KHUC = 1_000_000  # characters of rendered body above which long runs of rows are serialised apart
+_KHUC = 500  # rows parsed at once
+_CHO = "<!--thidua-dong-{}-->"
+
+
+class _KhongTheTach(Exception):
+    """The body does not suit the serialisation by pieces: the plain way is used."""
 
 
 class MauNhanh(DocxTemplate):
@@ -173,6 +192,72 @@ class MauDaDich:
         mau.save(buf)
         return buf.getvalue()
 
+    def _ve_tung_khuc(self, sau_body: str, co_gop_o: bool) -> bytes | Literal[False]:
+        """``document.xml`` of a large body, serialised by pieces (issue 15: lxml's tree of an 18,000-row decision
+        takes ~300 MB). Each long run of table rows (a ``{%tr for %}`` loop) is cut out of the body and replaced
+        by a marker; the rest — small — is parsed and serialised as the whole was; the rows are parsed and
+        serialised ``_KHUC`` at a time inside the document's own root (its namespace declarations, so that a row
+        serialises exactly as within the document); then put back at their markers. The same bytes as one
+        parse (tested). False: a table needs docxtpl's ``fix_tables`` (the caller renders the plain way)."""
+        cac_loat: list[tuple[int, int, int]] = []  # (start, end, number of rows) of runs of adjacent rows
+        dau = cuoi = -1
+        so = 0
+        for mm in _DONG.finditer(sau_body):
+            if mm.start() == cuoi:
+                cuoi, so = mm.end(), so + 1
+                continue
+            if so >= _KHUC:
+                cac_loat.append((dau, cuoi, so))
+            dau, cuoi, so = mm.start(), mm.end(), 1
+        if so >= _KHUC:
+            cac_loat.append((dau, cuoi, so))
+        if not cac_loat:
+            raise _KhongTheTach
+        phan, truoc = [], 0
+        for i, (a, b, _) in enumerate(cac_loat):
+            if _BANG.search(sau_body, a, b):  # a table inside a row: a row's end is not found by text
+                raise _KhongTheTach
+            phan += [sau_body[truoc:a], _CHO.format(i)]
+            truoc = b
+        phan.append(sau_body[truoc:])
+        khung = etree.fromstring((self._dau + "".join(phan) + self._cuoi).encode("utf-8"),
+                                 parser=etree.XMLParser(recover=True))
+        cho = {c.text: c for c in khung.iter(etree.Comment) if c.text and c.text.startswith("thidua-dong-")}
+        them: dict[etree._Element, list[tuple[int, int]]] = {}
+        khuc_xml: list[bytes] = []
+        for i, (a, b, so_dong) in enumerate(cac_loat):
+            c = cho.get(_CHO.format(i)[4:-3])
+            bang = c.getparent() if c is not None else None
+            if bang is None or bang.tag != f"{_W}tbl" or any(x.tag == f"{_W}tbl" for x in bang.iterancestors()):
+                raise _KhongTheTach
+            rong = them.setdefault(bang, [])
+            cac_dong = [mm.group(0) for mm in _DONG.finditer(sau_body, a, b)]
+            if len(cac_dong) != so_dong:
+                raise _KhongTheTach
+            ra = []
+            for k in range(0, so_dong, _KHUC):
+                vo = etree.fromstring((self._dau + "".join(cac_dong[k:k + _KHUC]) + self._cuoi).encode("utf-8"),
+                                      parser=etree.XMLParser(recover=True))
+                than_vo = vo.find(f"{_W}body")
+                if than_vo is None or len(than_vo) != len(cac_dong[k:k + _KHUC]):
+                    raise _KhongTheTach
+                rong += [_do_rong(r, co_gop_o) for r in than_vo]
+                xml = etree.tostring(vo, encoding="UTF-8", xml_declaration=False)
+                mo, dong = xml.find(b"<w:body>"), xml.rfind(b"</w:body>")
+                if mo < 0 or dong < 0:
+                    raise _KhongTheTach
+                ra.append(xml[mo + len(b"<w:body>"):dong])
+            khuc_xml.append(b"".join(ra))
+        if _bang_can_sua(khung.find(f"{_W}body"), co_gop_o, them):
+            return False
+        xml = serialize_part_xml(khung)
+        for i, x in enumerate(khuc_xml):
+            moc = _CHO.format(i).encode()
+            if xml.count(moc) != 1:
+                raise _KhongTheTach
+            xml = xml.replace(moc, x)
+        return xml
+
     def ve(self, bien: dict[str, Any]) -> bytes:
         """The .docx of this context (``bien``: the render point's dict, NFC)."""
         if self.cham:
@@ -182,14 +267,26 @@ class MauDaDich:
         m = _THE_BODY.match(than)
         if m is None or "xmlns" in than[m.end():]:
             return self._ve_cham(bien)
-        moi = etree.fromstring((self._dau + than[m.end():] + self._cuoi).encode("utf-8"),
-                               parser=etree.XMLParser(recover=True))
-        if _bang_can_sua(moi.find(f"{_W}body"), "gridSpan" in than):
-            return self._ve_cham(bien)
-        if "docPr" in than:
-            mau.docx_ids_index = 1000
-            mau.fix_docpr_ids(moi)
-        thay = {self._ten_than: serialize_part_xml(moi)}
+        than_xml: bytes | None = None
+        if len(than) > NGUONG_TUNG_KHUC and "docPr" not in than:
+            try:
+                tung_khuc = self._ve_tung_khuc(than[m.end():], "gridSpan" in than)
+            except _KhongTheTach:
+                tung_khuc = None
+            if tung_khuc is False:
+                return self._ve_cham(bien)
+            than_xml = tung_khuc if isinstance(tung_khuc, bytes) else None
+        if than_xml is None:
+            moi = etree.fromstring((self._dau + than[m.end():] + self._cuoi).encode("utf-8"),
+                                   parser=etree.XMLParser(recover=True))
+            if _bang_can_sua(moi.find(f"{_W}body"), "gridSpan" in than):
+                return self._ve_cham(bien)
+            if "docPr" in than:
+                mau.docx_ids_index = 1000
+                mau.fix_docpr_ids(moi)
+            than_xml = serialize_part_xml(moi)
+        del than
+        thay = {self._ten_than: than_xml}
         for ten, tpl in self._dau_chan:
             xml = _sau_jinja(mau, tpl.render(bien)).encode("utf-8")  # bytes, as docxtpl's XmlPart.load parses
             thay[ten] = serialize_part_xml(parse_xml(xml))  # type: ignore[arg-type]
