@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -213,10 +213,28 @@ class _OKhac:
         self.gia_tri, self.ma_cu, self.moi, self.loi = gia_tri, ma_cu, moi, loi
 
 
+_CHU_ASCII = frozenset({CHU, MA, NGAY, DINH_DANH})
+
+
 def _doc_mot_o(cd: Cot, v: object) -> Any:
     """One cell of the column, wherever it is: its value, or an ``_OKhac`` when there is something to report.
     Depends only on the column's kind and the value (its type included), so a run reads each distinct value of a
     kind once."""
+    if v.__class__ is str and v.isascii() and cd.kieu in _CHU_ASCII:  # type: ignore[attr-defined]
+        # the common kinds of text, as doc_o reads them, without its steps that cannot apply to ASCII: no legacy
+        # encoding (ma_cu.nhan_dien), NFC already, normalised once (chuan_hoa is idempotent)
+        chu = " ".join(v.split())  # type: ignore[attr-defined]
+        if not chu:
+            return None
+        k = cd.kieu
+        if k == CHU or k == MA:
+            return chu
+        try:
+            return doc_ngay(chu) if k == NGAY else doc_so_dinh_danh(chu)
+        except LoiO as e:
+            return _OKhac(None, None, "", str(e))
+        except GiaTriKhongHopLe as e:
+            return _OKhac(None, None, "", e.thong_bao)
     ma_cu: str | None = None
     if isinstance(v, str) and v:
         moi, ma_cu = sua_ma_cu(v)
@@ -242,7 +260,9 @@ def _giong(a: Any, b: Any) -> bool:
 _KIEU_O = frozenset({str, float, int, bool, dt.date, dt.datetime, dt.time, dt.timedelta, type(None)})
 _NHO_DUOC = frozenset({dt.date, dt.datetime, dt.time, dt.timedelta, type(None)})  # no other value equals one
 _LAY = dict.__getitem__
+_LAY_HOAC = dict.get
 _CHUA_CO = object()
+_LAP_CHUA_CO = repeat(_CHUA_CO)
 _GIOI_HAN_BO_NHO = 1 << 18  # distinct values remembered per kind of column: a bound on memory that a Sở's
 #                             workbooks never reach (20,000 staff: about 20,000 distinct values of the busiest kind)
 
@@ -308,13 +328,34 @@ class BoGom:
         cach = self._cach.get(id(b))
         if cach is None or cach.bang is not b:
             cach = self._cach[id(b)] = self._chuan_bi(b)
-        if cach.lay is not None and len(dong) >= cach.do_dai and r not in cach.dong_o_loi:
-            try:
-                ban_ghi.update(zip(cach.khoa, map(_LAY, cach.bo_nho, cach.lay(dong))))
-                return
-            except KeyError:  # a value not read before, or one that has something to report: the fields set so
-                pass  # far are set again, in the same order, below
-        self._doc_tung_o(b, cach.cac_cot, r, dong, ban_ghi, cach.lay is not None)
+        if cach.lay is None or len(dong) < cach.do_dai or r in cach.dong_o_loi:
+            self._doc_tung_o(b, cach.cac_cot, r, dong, ban_ghi, cach.lay is not None)
+            return
+        o = cach.lay(dong)
+        try:
+            ban_ghi.update(zip(cach.khoa, map(_LAY, cach.bo_nho, o)))
+            return
+        except KeyError:  # a value not read before, or one with something to report: the fields set so far are
+            pass  # set again, in the same order, below
+        gia_tri = list(map(_LAY_HOAC, cach.bo_nho, o, _LAP_CHUA_CO))
+        for i, x in enumerate(gia_tri):
+            if x is _CHUA_CO:  # in the schema's order, so problems are reported as the cell-by-cell way does
+                _, c, cd, da_doc, khac = cach.cac_cot[i]
+                x = self._doc(cd, o[i], da_doc, khac)
+                if x.__class__ is _OKhac:
+                    self._bao(b, r, c, cd, o[i], x)
+                    x = x.gia_tri
+                gia_tri[i] = x
+        ban_ghi.update(zip(cach.khoa, gia_tri))
+
+    def _bao(self, b: BangTho, r: int, c: int, cd: Cot, v: object, x: _OKhac) -> None:
+        """The problems of a cell that reads with something to report."""
+        if x.ma_cu:
+            self.them("ma_cu", CANH_BAO, f"'{v}' gõ bằng bảng mã cũ {x.ma_cu}; đã đọc thành '{x.moi}'. "
+                      "Nên chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã).", b, r, c, cd.tieu_de)
+        if x.loi is not None:
+            self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, x.loi), b, r, c, cd.tieu_de)
+            self.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))
 
     def _doc_tung_o(self, b: BangTho, cac_cot: list[_Cot], r: int, dong: list[object], ban_ghi: dict[str, Any],
                     nho: bool) -> None:
@@ -332,12 +373,7 @@ class BoGom:
             if x is _CHUA_CO:
                 x = self._doc(cd, v, da_doc, khac)
             if x.__class__ is _OKhac:
-                if x.ma_cu:
-                    self.them("ma_cu", CANH_BAO, f"'{v}' gõ bằng bảng mã cũ {x.ma_cu}; đã đọc thành '{x.moi}'. "
-                              "Nên chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã).", b, r, c, cd.tieu_de)
-                if x.loi is not None:
-                    self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, x.loi), b, r, c, cd.tieu_de)
-                    self.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))
+                self._bao(b, r, c, cd, v, x)
                 ban_ghi[khoa] = x.gia_tri
             else:
                 ban_ghi[khoa] = x
