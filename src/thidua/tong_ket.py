@@ -263,6 +263,7 @@ def _khoi_dong(viec: int, thu_muc_mau: Path | None) -> int:
 def _tra_bo_nho() -> None:
     """A worker gives back what its last job freed: glibc keeps freed memory for reuse, so without this a worker's
     resident size is the sum of its largest jobs (the 18,000-row decision, then a workbook), not the largest one."""
+    gc.collect()  # a job's cycles (a workbook's objects refer to each other) go now, not at the next threshold
     if sys.platform == "linux":
         try:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
@@ -273,7 +274,6 @@ def _tra_bo_nho() -> None:
 def _ve_do(b: BanVe, thu_muc: Path, thu_muc_mau: Path | None) -> tuple[Path, float]:
     t = time.perf_counter()
     p = ve_mot(b, thu_muc, thu_muc_mau)
-    _tra_bo_nho()
     return p, time.perf_counter() - t
 
 
@@ -299,7 +299,10 @@ def _luu_do(goi: bytes, duong_dan: Path) -> tuple[Path, float]:
 
 
 def _ve_goi(goi: bytes, thu_muc: Path, thu_muc_mau: Path | None) -> tuple[Path, float]:
-    return _ve_do(pickle.loads(goi), thu_muc, thu_muc_mau)
+    ra = _ve_do(pickle.loads(goi), thu_muc, thu_muc_mau)
+    if len(goi) > 1_000_000:  # a large document (the decision with its list): give its memory back
+        _tra_bo_nho()
+    return ra
 
 
 class _LichChay:
