@@ -165,6 +165,14 @@ def bang_kiem_phieu(du_lieu: DuLieu, bo: BoThamSo | None = None, ket_qua: KetQua
     ballot order, the vote result ``binh_xet.ket_qua_phieu`` made — agreeing votes (of which written) against the
     denominator and threshold, the quorum. With the decision (``ket_qua``) each row also carries its rank, a tie at
     a quota cut, the council's resolution and "ngoài chỉ tiêu". This only formats."""
+    if ket_qua is not None and bo is None and du_lieu is ket_qua.du_lieu:  # the round's table: built once
+        if "bang_kiem_phieu" not in ket_qua.da_tinh:
+            ket_qua.da_tinh["bang_kiem_phieu"] = _bang_kiem_phieu(du_lieu, None, ket_qua)
+        return ket_qua.da_tinh["bang_kiem_phieu"]
+    return _bang_kiem_phieu(du_lieu, bo, ket_qua)
+
+
+def _bang_kiem_phieu(du_lieu: DuLieu, bo: BoThamSo | None, ket_qua: KetQuaXet | None) -> dict[str, Any]:
     bo = bo or bo_tham_so_mac_dinh()
     kp = du_lieu.kiem_phieu
     if kp is None:

@@ -247,6 +247,9 @@ class KetQuaXet:
     ts: ThamSoApDung
     van_de: list[VanDe] = field(default_factory=list)
     _tat_ca: list[tuple[CaNhan | TapThe, KetQua]] | None = field(default=None, init=False, repr=False, compare=False)
+    # what the outputs derive from the decided round and ask for several times (ket_xuat.bang_kiem_phieu: the
+    # minutes, the vote-count minutes, the hồ sơ's copies and ket-qua.xlsx), computed once; read-only
+    da_tinh: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def tat_ca(self) -> list[tuple[CaNhan | TapThe, KetQua]]:
         """Every (subject, result) pair, persons first. Built once (issue 15: the documents ask ~60 times, 48 ms
