@@ -19,13 +19,13 @@ from hypothesis import strategies as st
 
 from thidua import doc_o
 from thidua import kiem_tra_su_kien as KS
-from thidua.danh_muc import CAP_CONG_NHAN, KY_LUAT, LOAI_SANG_KIEN
+from thidua.danh_muc import CAP_CONG_NHAN, DANH_HIEU, KY_LUAT, LOAI_KHEN_THUONG, LOAI_SANG_KIEN, THUONG_XUYEN, XEP_LOAI
 from thidua.doc_bang import BangTho, thong_bao_o_loi
 from thidua.doc_o import BoGom, LoiO, thong_bao_o
 from thidua.kiem_tra import kiem_tra
 from thidua.loi import CANH_BAO, LOI
 from thidua.ma_cu import sua_ma_cu
-from thidua.mo_hinh import CaNhan, MucKyLuat, MucLichSu, MucSangKien, NguonDong, SoTheoDoi, TapThe
+from thidua.mo_hinh import CaNhan, LoiSoTheoDoi, MucKyLuat, MucLichSu, MucSangKien, NguonDong, SoTheoDoi, TapThe
 from thidua.so_do import DS_DANH_HIEU, NGHI, TAT_CA_SHEET, Sheet
 from thidua.tieng_viet import chuan_hoa
 
@@ -238,3 +238,84 @@ def test_kiem_ma_giong_cach_cu(ma_cn: list[str], ma_tt: list[str], so_cai: list[
     KS.kiem_ma(ca_nhan, tap_the, so, moi, {})
     kiem_ma_goc(ca_nhan, tap_the, so, cu, {})
     assert moi.van_de == cu.van_de
+
+
+class SoTheoDoiGoc:
+    """The award indexes of ``mo_hinh.SoTheoDoi`` before issue 15 (a set of codes per subject and year, and a key
+    per award type and round), for ``them``, ``co``, ``cac_nam`` and ``muc``."""
+
+    def __init__(self) -> None:
+        self._danh_hieu: dict = defaultdict(lambda: defaultdict(set))
+        self._chuoi: set = set()
+        self._loai: dict = {}
+        self._theo_danh_hieu: dict = defaultdict(list)
+        self._xep_loai: dict = {}
+
+    def them(self, m: MucLichSu) -> None:
+        if m.danh_hieu is not None:
+            khoa = (m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma, m.ten_dot)
+            if khoa in self._loai:
+                loai = "" if m.loai_khen_thuong is THUONG_XUYEN else f" ({m.loai_khen_thuong.ten})"
+                raise LoiSoTheoDoi(
+                    f"Sổ theo dõi có hai dòng cho cùng {m.ma}, {m.danh_hieu.viet_tat}{loai}, năm {m.nam}"
+                    f"{SoTheoDoi._noi(self._loai[khoa])}; xoá dòng trùng.", "danh_hieu")
+        if m.xep_loai is not None and (m.ma, m.nam) in self._xep_loai:
+            cu, m0 = self._xep_loai[(m.ma, m.nam)]
+            if cu is not m.xep_loai:
+                raise LoiSoTheoDoi(
+                    f"Sổ theo dõi ghi hai xếp loại khác nhau cho {m.ma} năm {m.nam}: {cu.ma}{SoTheoDoi._noi(m0)} và "
+                    f"{m.xep_loai.ma}; giữ một xếp loại đúng.", "xep_loai")
+        if m.danh_hieu is not None:
+            self._loai[(m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma, m.ten_dot)] = m
+            self._theo_danh_hieu[(m.ma, m.nam, m.danh_hieu.ma)].append(m)
+            self._danh_hieu[m.ma][m.nam].add(m.danh_hieu.ma)
+            if m.tinh_chuoi:
+                self._chuoi.add((m.ma, m.nam, m.danh_hieu.ma))
+        if m.xep_loai is not None:
+            self._xep_loai[(m.ma, m.nam)] = (m.xep_loai, m)
+
+    def co(self, ma: str, ma_danh_hieu: str, nam: int, tinh_chuoi: bool = False) -> bool:
+        if tinh_chuoi:
+            return (ma, nam, ma_danh_hieu) in self._chuoi
+        return ma_danh_hieu in self._danh_hieu.get(ma, {}).get(nam, ())
+
+    def cac_nam(self, ma: str, ma_danh_hieu: str, tinh_chuoi: bool = False) -> list[int]:
+        return sorted(n for n, s in self._danh_hieu.get(ma, {}).items()
+                      if ma_danh_hieu in s and (not tinh_chuoi or (ma, n, ma_danh_hieu) in self._chuoi))
+
+    def muc(self, ma: str, ma_danh_hieu: str, nam: int) -> list[MucLichSu]:
+        return list(self._theo_danh_hieu.get((ma, nam, ma_danh_hieu), ()))
+
+
+MA_SO = ["001", "002", "P1"]
+NAM_SO = [2023, 2024, 2025]
+DH_SO = [None, DANH_HIEU["LDTT"], DANH_HIEU["CSTDCS"], DANH_HIEU["GK"], DANH_HIEU["BKT"]]
+
+
+@HO_SO
+@given(st.lists(st.tuples(st.sampled_from(MA_SO), st.sampled_from(NAM_SO), st.sampled_from(DH_SO),
+                          st.sampled_from(list(LOAI_KHEN_THUONG.values())), st.sampled_from(["", "Đợt A", "Đợt B"]),
+                          st.sampled_from([None, XEP_LOAI["HTTNV"], XEP_LOAI["HTXSNV"]])), max_size=30))
+def test_so_theo_doi_giong_cach_cu(dong: list[tuple]) -> None:
+    """The ledger's award index, leaner (issue 15: one index instead of three): the same rows refused with the
+    same message, and the same answers to co, cac_nam and muc for every subject, code and year."""
+    moi, cu = SoTheoDoi(), SoTheoDoiGoc()
+    for i, (ma, nam, dh, loai, dot, xl) in enumerate(dong):
+        m = MucLichSu(ma, nam, dh, xep_loai=xl, nguon=NguonDong("a.xlsx", "LichSu", i + 2), loai_khen_thuong=loai,
+                      ten_dot=dot)
+        loi = []
+        for so in (moi, cu):
+            try:
+                so.them(m)
+                loi.append(None)
+            except LoiSoTheoDoi as e:
+                loi.append((str(e), e.khoa))
+        assert loi[0] == loi[1]
+    for ma in MA_SO:
+        for dh in DH_SO[1:]:
+            for chuoi in (False, True):
+                assert moi.cac_nam(ma, dh.ma, chuoi) == cu.cac_nam(ma, dh.ma, chuoi)
+                for nam in (*NAM_SO, 2026):
+                    assert moi.co(ma, dh.ma, nam, chuoi) == cu.co(ma, dh.ma, nam, chuoi)
+            for nam in (*NAM_SO, 2026):
+                assert moi.muc(ma, dh.ma, nam) == cu.muc(ma, dh.ma, nam)

@@ -296,9 +296,9 @@ class SoTheoDoi:
                  ky_luat: Iterable[MucKyLuat] = ()) -> None:
         self.cac_muc: list[MucLichSu] = []
         self._theo_ma: dict[str, list[MucLichSu]] = defaultdict(list)
-        self._danh_hieu: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         self._chuoi: set[tuple[str, int, str]] = set()  # (ma, nam, code) of awards that count toward chains
-        self._loai: dict[tuple[str, int, str, str, str], MucLichSu] = {}
+        # (ma, nam, code) → its rows (any award type and round), in the ledger's order; a key is there only
+        # with a row (the one index of awards: ``co``, ``cac_nam``, ``muc`` and the duplicate check read it)
         self._theo_danh_hieu: dict[tuple[str, int, str], list[MucLichSu]] = defaultdict(list)
         self._ky_luat_theo_ma: dict[str, list[tuple[int, MucDo]]] = defaultdict(list)
         self._xep_loai: dict[tuple[str, int], tuple[MucDo, MucLichSu]] = {}
@@ -326,12 +326,14 @@ class SoTheoDoi:
         ratings for the same subject and year, are refused (``LoiSoTheoDoi``); several rows carrying an
         initiative for the same year add up (they are several initiatives)."""
         if m.danh_hieu is not None:
-            khoa = (m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma, m.ten_dot)
-            if khoa in self._loai:
+            khoa = (m.ma, m.nam, m.danh_hieu.ma)
+            truoc = next((x for x in self._theo_danh_hieu.get(khoa, ())
+                          if x.loai_khen_thuong.ma == m.loai_khen_thuong.ma and x.ten_dot == m.ten_dot), None)
+            if truoc is not None:
                 loai = "" if m.loai_khen_thuong is THUONG_XUYEN else f" ({m.loai_khen_thuong.ten})"
                 raise LoiSoTheoDoi(
                     f"Sổ theo dõi có hai dòng cho cùng {m.ma}, {m.danh_hieu.viet_tat}{loai}, năm {m.nam}"
-                    f"{self._noi(self._loai[khoa])}; xoá dòng trùng.", "danh_hieu")
+                    f"{self._noi(truoc)}; xoá dòng trùng.", "danh_hieu")
         if m.xep_loai is not None and (m.ma, m.nam) in self._xep_loai:
             cu, m0 = self._xep_loai[(m.ma, m.nam)]
             if cu is not m.xep_loai:
@@ -339,11 +341,9 @@ class SoTheoDoi:
                     f"Sổ theo dõi ghi hai xếp loại khác nhau cho {m.ma} năm {m.nam}: {cu.ma}{self._noi(m0)} và "
                     f"{m.xep_loai.ma}; giữ một xếp loại đúng.", "xep_loai")
         if m.danh_hieu is not None:
-            self._loai[(m.ma, m.nam, m.danh_hieu.ma, m.loai_khen_thuong.ma, m.ten_dot)] = m
-            self._theo_danh_hieu[(m.ma, m.nam, m.danh_hieu.ma)].append(m)
-            self._danh_hieu[m.ma][m.nam].add(m.danh_hieu.ma)
+            self._theo_danh_hieu[khoa].append(m)
             if m.tinh_chuoi:
-                self._chuoi.add((m.ma, m.nam, m.danh_hieu.ma))
+                self._chuoi.add(khoa)
         if m.xep_loai is not None:
             self._xep_loai[(m.ma, m.nam)] = (m.xep_loai, m)
         if m.sang_kien is not None:
@@ -378,11 +378,12 @@ class SoTheoDoi:
         count toward chains (not đột xuất / chuyên đề, ND 152/2025 Art. 4(3))."""
         if tinh_chuoi:
             return (ma, nam, ma_danh_hieu) in self._chuoi
-        return ma_danh_hieu in self._danh_hieu.get(ma, {}).get(nam, ())
+        return (ma, nam, ma_danh_hieu) in self._theo_danh_hieu
 
     def cac_nam(self, ma: str, ma_danh_hieu: str, tinh_chuoi: bool = False) -> list[int]:
-        return sorted(n for n, s in self._danh_hieu.get(ma, {}).items()
-                      if ma_danh_hieu in s and (not tinh_chuoi or (ma, n, ma_danh_hieu) in self._chuoi))
+        """The years the ledger has the code for the subject (see ``co``), in order."""
+        return sorted({m.nam for m in self._theo_ma.get(ma, ()) if m.danh_hieu is not None
+                       and m.danh_hieu.ma == ma_danh_hieu and (not tinh_chuoi or (ma, m.nam, ma_danh_hieu) in self._chuoi)})
 
     def muc(self, ma: str, ma_danh_hieu: str, nam: int) -> list[MucLichSu]:
         """The ledger rows of a code for a subject and year (any award type)."""
