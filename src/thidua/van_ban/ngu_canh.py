@@ -1000,7 +1000,9 @@ def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[NhomKiemPhieu]
     nhom: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for u in bang["ung_vien"]:
         nhom[u["danh_hieu"]].append(u)
-    theo_ma = {(d.ma, k.danh_hieu.ma): k for d, k in kq.tat_ca()}
+    theo_ma = kq.da_tinh.get("ket_qua_theo_ma")  # (code, title) → result: built once per decided round
+    if theo_ma is None:
+        theo_ma = kq.da_tinh["ket_qua_theo_ma"] = {(d.ma, k.danh_hieu.ma): k for d, k in kq.tat_ca()}
     ra = []
     for i, (ma_dh, ds) in enumerate(nhom.items(), start=1):
         dh = DANH_HIEU[ma_dh]
