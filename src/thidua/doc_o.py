@@ -259,6 +259,9 @@ def _giong(a: Any, b: Any) -> bool:
 # with any other (a Decimal, a Fraction: equal to a float, read differently as text) is read cell by cell.
 _KIEU_O = frozenset({str, float, int, bool, dt.date, dt.datetime, dt.time, dt.timedelta, type(None)})
 _NHO_DUOC = frozenset({dt.date, dt.datetime, dt.time, dt.timedelta, type(None)})  # no other value equals one
+# kinds that read an integral float as the int equal to it (Số: as a float, Số nguyên: as an int, Mã and Số định
+# danh: as its digits), messages included: no need to read both to know (tests/test_hieu_nang_doc.py checks)
+_SO_NHU_NHAU = frozenset({SO, SO_NGUYEN, MA, DINH_DANH})
 _LAY = dict.__getitem__
 _LAY_HOAC = dict.get
 _CHUA_CO = object()
@@ -397,7 +400,9 @@ class BoGom:
             return x
         x = _doc_mot_o(cd, v)
         if nho is None:  # an int and a float that are equal are one key: remember when both read the same
-            if isinstance(v, float):
+            if cd.kieu in _SO_NHU_NHAU:
+                nho = True
+            elif isinstance(v, float):
                 nho = not v.is_integer() or _giong(x, _doc_mot_o(cd, int(v)))
             else:
                 try:
