@@ -120,6 +120,8 @@ def test_demo_va_chay_nhu_nguoi_dung(tmp_path: Path) -> None:
     assert "Traceback" not in r.stderr
     assert re.search(r"LĐTT: \d+/\d+ đạt", r.stdout)
     assert (tmp_path / "d" / "ket-qua" / "manifest.json").exists()
+    so_van_ban = len(list((tmp_path / "d" / "ket-qua" / "van-ban").glob("*.docx")))  # each folder counted apart
+    assert f"van-ban/ ({so_van_ban} văn bản)" in " ".join(r.stdout.split())
 
 
 def test_tep_dang_mo_trong_excel_duoc_bao_dong_lai(demo_dau_vao: Path, tmp_path: Path, monkeypatch) -> None:

@@ -314,3 +314,35 @@ def test_than_lon_ghi_tung_khuc_giong_docxtpl(demo_ket_qua, monkeypatch: pytest.
         assert [n for n in cham if cham[n] != nhanh[n]] == [], b.ten_tep
     if khuc == 3:
         assert any(isinstance(r, bytes) for r in goi)  # the path was taken, with several pieces
+
+
+def test_so_ghi_nhanh_sua_dong_da_ghi_giong_openpyxl(tmp_path: Path) -> None:
+    """SoNhanh keeps ghi_bang's data rows as rows; a cell of such a row changed afterwards (value, format), a row
+    written whole after cells of it were written one by one, dates and formula-like text in recorded rows: the
+    file reads back as openpyxl's does."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from thidua.ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
+    from thidua.ghi_nhanh import SoNhanh
+
+    dvt = _dau_van_tay()
+    ra = {}
+    for ten, lop in (("nhanh", SoNhanh), ("openpyxl", Workbook)):
+        wb = lop()
+        ws = wb.active
+        ws.title = "A"
+        ws.cell(row=5, column=4, value="ô trước")  # row 5 gets cells one by one before ghi_bang writes it whole
+        cuoi = ghi_bang(ws, ["Mã", "Ngày", "Tiền", "Ghi chú"],
+                        [[f"{i:03d}", dt.date(2025, 1, i + 1), 1000 * i, "=SUM(A1)" if i == 2 else ""]
+                         for i in range(6)],
+                        tieu_de_trang="TIÊU ĐỀ", dinh_dang={3: SO_TIEN}, ten_bang="BangA", xuong_dong=(4,))
+        ws.cell(row=4, column=3).number_format = "0.00%"  # a recorded row changed afterwards
+        ws.cell(row=6, column=1, value="sửa")
+        ws.cell(row=cuoi + 2, column=2, value="Tổng")
+        p = tmp_path / f"{ten}.xlsx"
+        luu_nguyen_tu(wb, p)
+        ra[ten] = dvt.gia_tri_xlsx(p)
+    assert ra["nhanh"] == ra["openpyxl"]
+    assert any("sửa" in str(d) for d in ra["nhanh"]["A"]["dong"])

@@ -549,10 +549,16 @@ def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int, mau: 
     for dong in tom_tat(kq):
         out.print(dong)
     if kq.ma_thoat == 0:
-        so_pdf = sum(1 for p in kq.tep_ra if p.suffix == ".pdf")
-        ho_so = ", ho-so/ (hồ sơ trình cấp trên)" if (kq.thu_muc_ra / "ho-so").is_dir() else ""
-        out.print(f"Kết quả ở [bold]{kq.thu_muc_ra}[/]: ket-qua.xlsx, van-ban/ ({sum(1 for p in kq.tep_ra if p.suffix == '.docx')} "
-                  f"văn bản{f' và {so_pdf} bản PDF' if so_pdf else ''}){ho_so}, so-theo-doi.xlsx, manifest.json.")
+        def dem(thu_muc: str, duoi: str) -> int:
+            return sum(1 for p in kq.tep_ra if p.suffix == duoi and thu_muc in p.relative_to(kq.thu_muc_ra).parts[:1])
+
+        def so(thu_muc: str) -> str:
+            pdf = dem(thu_muc, ".pdf")
+            return f"{dem(thu_muc, '.docx')} văn bản" + (f" và {pdf} bản PDF" if pdf else "")
+
+        ho_so = f", ho-so/ (hồ sơ trình cấp trên: {so('ho-so')})" if (kq.thu_muc_ra / "ho-so").is_dir() else ""
+        out.print(f"Kết quả ở [bold]{kq.thu_muc_ra}[/]: ket-qua.xlsx, van-ban/ ({so('van-ban')}){ho_so}, "
+                  "so-theo-doi.xlsx, manifest.json.")
     return kq.ma_thoat
 
 
