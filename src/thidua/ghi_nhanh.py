@@ -180,18 +180,20 @@ class BangNhanh:
         self.print_title_rows: str | None = None
         self._max_row = 0
 
-    def _tach(self, r: int) -> None:
-        """A recorded row touched cell by cell: its cells go into the per-cell dicts (rare)."""
-        ban = self._dong.pop(r, None)
-        if ban is None:
-            return
-        dong, kieu_cot = ban
+    def _tung_o(self, r: int, dong: Sequence[object], kieu_cot: dict[int, dict[str, Any]]) -> None:
+        """A row's cells into the per-cell dicts."""
         for c, v in enumerate(dong, start=1):
             if v is not None:
                 self._gia_tri[(r, c)] = v
             kc = _kieu_dong(v, kieu_cot.get(c))
             if kc:
                 self._kieu[(r, c)] = kc
+
+    def _tach(self, r: int) -> None:
+        """A recorded row touched cell by cell: its cells go into the per-cell dicts (rare)."""
+        ban = self._dong.pop(r, None)
+        if ban is not None:
+            self._tung_o(r, *ban)
 
     def cell(self, row: int, column: int, value: Any = None) -> _O:
         k = (row, column)
@@ -209,12 +211,7 @@ class BangNhanh:
         """One data row of ``ghi_bang`` at once: values from column 1, each column's style (a dict shared by the
         column's cells); text Excel would take for a formula gets a quote prefix when written (``_kieu_dong``)."""
         if r in self._hang_o:  # the row has cells written one by one: record it cell by cell too
-            for c, v in enumerate(dong, start=1):
-                if v is not None:
-                    self._gia_tri[(r, c)] = v
-                kc = _kieu_dong(v, kieu_cot.get(c))
-                if kc:
-                    self._kieu[(r, c)] = kc
+            self._tung_o(r, dong, kieu_cot)
         else:
             self._dong[r] = (dong, kieu_cot)
         if r > self._max_row:
