@@ -50,11 +50,10 @@ def ghi_bang(ws: Worksheet, tieu_de: Sequence[str], cac_dong: Iterable[Sequence[
     kieu_cot = {c: {"number_format": dinh_dang[c]} for c in dinh_dang}
     for c in xuong_dong:
         kieu_cot[c] = {**kieu_cot.get(c, {}), "alignment": boc}
-    cong_thuc = {"quotePrefix": True}
     for r, dong in enumerate(cac_dong, start=dong_dau + 1):
         so_dong_chu = 1
         if ghi_dong is not None:
-            ghi_dong(r, dong, kieu_cot, cong_thuc)
+            ghi_dong(r, dong, kieu_cot)
         else:
             for c, v in enumerate(dong, start=1):
                 ghi_o(ws, r, c, v)

@@ -206,8 +206,7 @@ class BangNhanh:
             self._max_row = row
         return _O(self, k)
 
-    def ghi_dong(self, r: int, dong: Sequence[object], kieu_cot: dict[int, dict[str, Any]],
-                 cong_thuc: dict[str, Any]) -> None:
+    def ghi_dong(self, r: int, dong: Sequence[object], kieu_cot: dict[int, dict[str, Any]]) -> None:
         """One data row of ``ghi_bang`` at once: values from column 1, each column's style (a dict shared by the
         column's cells); text Excel would take for a formula gets a quote prefix when written (``_kieu_dong``)."""
         if r in self._hang_o:  # the row has cells written one by one: record it cell by cell too
