@@ -346,3 +346,105 @@ def test_so_ghi_nhanh_sua_dong_da_ghi_giong_openpyxl(tmp_path: Path) -> None:
         ra[ten] = dvt.gia_tri_xlsx(p)
     assert ra["nhanh"] == ra["openpyxl"]
     assert any("sửa" in str(d) for d in ra["nhanh"]["A"]["dong"])
+
+
+def _tung_phan_xlsx(p: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(p) as z:  # docProps/core.xml carries the time of saving
+        return {m: z.read(m) for m in z.namelist() if m != "docProps/core.xml"}
+
+
+def _so_moi_kieu_gia_tri():
+    """A workbook with every kind of value a recorded row can hold, in rows written whole, rows with cells written
+    one by one, rows changed after recording, a table, a filter, row heights, and rows of different widths."""
+    import datetime as dt
+    from decimal import Decimal
+    from fractions import Fraction
+
+    from thidua.ghi_bang import SO_TIEN, ghi_bang
+    from thidua.ghi_nhanh import SoNhanh
+
+    wb = SoNhanh()
+    ws = wb.active
+    ws.title = "MoiKieu"
+    ws.cell(row=6, column=12, value="ô trước")  # row 6 then gets its cells one by one
+    gia_tri = ["", None, "a", "  cách đầu", "x<&>\"'y", "\x01điều khiển\x1f", "=1+1", "+84 912", "-", "@a", "\tTab",
+               0, -0.0, 0.0, 1, -7, 2**60, 1e20, 1.5e-9, 3.141592653589793, True, False,
+               dt.date(2025, 12, 31), dt.datetime(2025, 1, 2, 3, 4, 5), dt.time(13, 30), "Nguyễn Văn A",
+               "Trần Thị B", "Nguyễn Văn A"]
+    dong = [[gia_tri[(i * 7 + j) % len(gia_tri)] for j in range(9)] for i in range(60)]
+    dong[10] = [Decimal("1.25"), Fraction(1, 3), "bình thường"]  # write_* cell by cell, as the plain path
+    dong[11] = ["dài " * 5000, "rất dài " * 5000, 1]  # past half of Excel's 32,767-unit limit; the second past it
+    dong[12] = ["ngắn"]
+    dong[13] = ["rộng"] * 14
+    cuoi = ghi_bang(ws, [f"C{j}" for j in range(1, 10)], dong, tieu_de_trang="TIÊU ĐỀ", dinh_dang={3: SO_TIEN, 5: "0.00"},
+                    ten_bang="BangMoiKieu", xuong_dong=(2,))
+    ws.cell(row=9, column=4).number_format = "0.00%"  # a recorded row touched afterwards
+    ws.cell(row=cuoi + 2, column=2, value="Tổng")
+    ws2 = wb.create_sheet("Loc")
+    ghi_bang(ws2, ["Mã", "Tên"], [[f"{i:04d}", f"Tên {i % 17}"] for i in range(200)], ngang=False)
+    wb.create_sheet("Trong")
+    from openpyxl.worksheet.table import Table
+
+    ws3 = wb.create_sheet("Tron")  # a table whose header row was recorded whole: xlsxwriter writes over it
+    for r in range(1, 6):
+        ws3.ghi_dong(r, [f"Mã {r}", r, "thêm"], {})
+    ws3.add_table(Table(displayName="BangTron", ref="A1:B5"))
+    return wb
+
+
+def test_dong_ghi_nguyen_hang_giong_xlsxwriter_tung_byte(demo_ket_qua, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows handed to xlsxwriter whole (``_BangXlsx``: one string per ``<row>``, tables added without the
+    cell-by-cell pass) give the same file, part for part and byte for byte, as every cell written by xlsxwriter's
+    ``write_*``: the demo's three workbooks and one holding every kind of value."""
+    import pickle
+
+    from openpyxl import load_workbook
+
+    import thidua.tong_ket as tk
+    from thidua.ghi_nhanh import SoNhanh
+
+    ghi_lai: dict[str, bytes] = {}
+
+    def giu(wb: SoNhanh, p: Path) -> Path:  # what the batch builds, kept to be saved both ways
+        ghi_lai[p.name] = pickle.dumps(wb)
+        return p
+
+    kq = demo_ket_qua.ket_qua
+    van_de = demo_ket_qua.kiem_tra.van_de
+    tk.ghi_ket_qua_xlsx(kq, van_de, tmp_path / "ket-qua.xlsx", luu=giu)
+    tk.ghi_so_theo_doi(kq, tmp_path / "so-theo-doi.xlsx", luu=giu)
+    tk.ghi_ket_qua_xlsx(None, van_de, tmp_path / "loi.xlsx", luu=giu)
+    cac_so = {ten: (lambda g=g: pickle.loads(g)) for ten, g in ghi_lai.items()}
+    cac_so["moi-kieu.xlsx"] = _so_moi_kieu_gia_tri
+    assert len(cac_so) == 4
+    for ten, tao in cac_so.items():
+        ra = {}
+        for nhanh in (True, False):
+            p = tmp_path / f"{nhanh}-{ten}"
+            tao().save(p, nhanh=nhanh)
+            ra[nhanh] = _tung_phan_xlsx(p)
+        assert ra[True].keys() == ra[False].keys(), ten
+        for phan in ra[True]:
+            assert ra[True][phan] == ra[False][phan], (ten, phan)
+    ws = load_workbook(tmp_path / "True-moi-kieu.xlsx")["MoiKieu"]  # and it is the workbook asked for
+    assert ws["A2"].value == "C1" and ws["L6"].value == "ô trước" and ws["C3"].number_format == "#,##0"
+    o = [ws.cell(row=r, column=c) for r in range(3, 63) for c in range(1, 10)]
+    assert {x.value for x in o if x.quotePrefix} >= {"=1+1", "+84 912", "-", "@a", "\tTab"}
+    assert {"x<&>\"'y", True, 2**60, 1e20} <= {x.value for x in o}
+    assert len(ws["A14"].value) == 20000 and len(ws["B14"].value) == 32767  # cut to Excel's limit, as write_string
+
+
+def test_dong_ghi_nguyen_hang_nan_bao_nhu_xlsxwriter(tmp_path: Path) -> None:
+    """NaN in a recorded row: the same error as xlsxwriter's write_number, both ways."""
+    from thidua.ghi_bang import ghi_bang
+    from thidua.ghi_nhanh import SoNhanh
+
+    loi = []
+    for nhanh in (True, False):
+        wb = SoNhanh()
+        ghi_bang(wb.active, ["A", "B"], [["a", 1.0], ["b", float("nan")]])
+        with pytest.raises(TypeError) as e:
+            wb.save(tmp_path / f"{nhanh}.xlsx", nhanh=nhanh)
+        loi.append(str(e.value))
+    assert loi[0] == loi[1] and "NAN/INF" in loi[0]

@@ -236,8 +236,24 @@ class BangNhanh:
         kieu = self._kieu
         ghi_o = self._ghi_o
         bien_the: dict[tuple[int, type], Any] = {}  # a column style's variant (quote prefix, date) → its format
+        nhanh = getattr(ws, "ghi_dong_nhanh", None)  # _BangXlsx: rows handed over whole
+        theo_cot: dict[int, tuple[Any, list[Any]]] = {}  # id(column styles) → (them, each column's format)
+
+        def bien_the_cua(kc: dict[str, Any] | None, v: object) -> Any:
+            khoa = (id(kc), type(v) if not isinstance(v, str) else str)
+            if khoa not in bien_the:
+                bien_the[khoa] = (_kieu_dong(v, kc), kc)  # kept alive: dinh_dang caches by identity
+            return dinh_dang(bien_the[khoa][0])
+
         for r in list(self._dong):  # each row dropped once handed to xlsxwriter: the two never both hold a sheet
             dong, kieu_cot = self._dong.pop(r)
+            if nhanh is not None:
+                ban = theo_cot.get(id(kieu_cot))
+                if ban is None or len(ban[1]) < len(dong):
+                    so_cot = max(len(dong), max(kieu_cot, default=0))
+                    ban = theo_cot[id(kieu_cot)] = (kieu_cot, [dinh_dang(kieu_cot.get(c + 1)) for c in range(so_cot)])
+                nhanh(r - 1, dong, ban[1], lambda c, v, kieu_cot=kieu_cot: bien_the_cua(kieu_cot.get(c + 1), v))
+                continue
             for c, v in enumerate(dong):
                 kc = kieu_cot.get(c + 1)
                 if v is None or v == "":
@@ -246,10 +262,7 @@ class BangNhanh:
                     continue
                 f = dinh_dang(kc)
                 if (isinstance(v, str) and v.startswith(KY_TU_CONG_THUC)) or type(v) in _NGAY_MAC_DINH:
-                    khoa = (id(kc), type(v) if not isinstance(v, str) else str)
-                    if khoa not in bien_the:
-                        bien_the[khoa] = (_kieu_dong(v, kc),)  # kept alive: dinh_dang caches by identity
-                    f = dinh_dang(bien_the[khoa][0])
+                    f = bien_the_cua(kc, v)
                 ghi_o(ws, r - 1, c, v, f)
         for (r, c), v in self._gia_tri.items():  # xlsxwriter orders the cells itself
             k = kieu.get((r, c))
@@ -309,6 +322,250 @@ class BangNhanh:
             raise TypeError(f"SoNhanh: không ghi được giá trị kiểu {type(v).__name__} vào ô")
 
 
+class _KhongGhiO(dict):
+    """``Worksheet.table_cells`` while ``_BangXlsx.add_table`` runs: xlsxwriter's cell-by-cell overlap check (1.4 s
+    for the ledger's million cells) finds nothing and records nothing; ``_BangXlsx`` checks rectangles instead."""
+
+    def get(self, k: Any, mac_dinh: Any = None) -> Any:
+        return None
+
+    def __setitem__(self, k: Any, v: Any) -> None:
+        pass
+
+
+def _bang_xlsx_lop() -> type:
+    """``_BangXlsx``, built on first use (xlsxwriter is imported only by the processes that save a workbook)."""
+    global _BangXlsx
+    if _BangXlsx is not None:
+        return _BangXlsx
+    import math
+
+    from xlsxwriter.utility import xl_col_to_name
+    from xlsxwriter.worksheet import Worksheet
+
+    chu_cot: list[str] = []  # column index → its letters, grown on demand
+
+    def chu(n: int) -> list[str]:
+        while len(chu_cot) < n:
+            chu_cot.append(xl_col_to_name(len(chu_cot)))
+        return chu_cot
+
+    class BangXlsx(Worksheet):
+        """xlsxwriter's worksheet, taking a data row whole (``ghi_dong_nhanh``) and writing its ``<row>`` in one
+        string, with the same bytes as ``write_string`` / ``write_number`` / … cell by cell would give (tested:
+        ``tests/test_hieu_nang.py``). Per cell xlsxwriter builds a namedtuple, checks dimensions, and on saving
+        builds an attribute list and escapes it: 10 s of the 20,000-staff ledger's million cells. Here a cell costs
+        a dict lookup when recorded (its ``<v>`` part, by value) and one f-string when written."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._nhanh: dict[int, tuple[list[str | None], list[Any], int, int]] = {}
+            self._than_chuoi: dict[str, str] = {}  # text → ' t="s"><v>index</v></c>' (its shared string)
+            self._than_so: dict[tuple[type, object], str] = {}
+            self._hinh_bang: list[tuple[int, int, int, int]] = []
+
+        def ghi_dong_nhanh(self, r: int, dong: Sequence[Any], dinh_dang_cot: list[Any],
+                           bien_the: Any) -> None:
+            """Row ``r`` (0-based) from column 0: each column's format in ``dinh_dang_cot``; ``bien_the(c, v)`` gives
+            the format of a cell that needs a variant of its column's (quote prefix, a date's default format)."""
+            if r >= self.xls_rowmax or r < 0:
+                return  # as write_*: outside the sheet, not written
+            if len(dong) > self.xls_colmax:
+                dong = dong[: self.xls_colmax]
+            than_chuoi = self._than_chuoi
+            than_so = self._than_so
+            bang_chuoi = self.str_table
+            than: list[str | None] = []
+            dinh_dang = dinh_dang_cot
+            dem = bang_chuoi.count  # restored if the row falls back to write_* (which counts its texts again)
+            dau = cuoi = -1
+            for c, v in enumerate(dong):
+                t = type(v)
+                if t is str:
+                    if not v:
+                        b = "/>" if dinh_dang[c] is not None else None
+                    else:
+                        b = than_chuoi.get(v)
+                        if b is None:
+                            if len(v) > self.xls_strmax // 2:  # maybe over Excel's limit: write_string cuts it
+                                bang_chuoi.count = dem
+                                return self._ghi_tung_o(r, dong, dinh_dang_cot, bien_the)
+                            b = than_chuoi[v] = f' t="s"><v>{bang_chuoi._get_shared_string_index(v)}</v></c>'
+                        else:
+                            bang_chuoi.count += 1
+                        if v.startswith(KY_TU_CONG_THUC):
+                            if dinh_dang is dinh_dang_cot:
+                                dinh_dang = list(dinh_dang_cot)
+                            dinh_dang[c] = bien_the(c, v)
+                elif v is None:
+                    b = "/>" if dinh_dang[c] is not None else None
+                elif t is int or t is float:
+                    b = than_so.get((t, v)) if v else None  # 0.0 and -0.0 are equal keys, written apart
+                    if b is None:
+                        if not math.isfinite(v):  # write_number says what it does with NaN / inf
+                            bang_chuoi.count = dem
+                            return self._ghi_tung_o(r, dong, dinh_dang_cot, bien_the)
+                        b = than_so[(t, v)] = f"><v>{v:.16G}</v></c>"
+                elif t is bool:
+                    b = ' t="b"><v>1</v></c>' if v else ' t="b"><v>0</v></c>'
+                elif t in _NGAY_MAC_DINH:
+                    b = than_so.get((t, v))
+                    if b is None:
+                        b = than_so[(t, v)] = f"><v>{self._convert_date_time(v):.16G}</v></c>"
+                    if dinh_dang is dinh_dang_cot:
+                        dinh_dang = list(dinh_dang_cot)
+                    dinh_dang[c] = bien_the(c, v)
+                else:  # Decimal, Fraction, a subclass of str…: write_* as the plain path does
+                    bang_chuoi.count = dem
+                    return self._ghi_tung_o(r, dong, dinh_dang_cot, bien_the)
+                than.append(b)
+                if b is not None:
+                    if dau < 0:
+                        dau = c
+                    cuoi = c
+            if dau < 0:
+                return
+            self._check_dimensions(r, dau)
+            self._check_dimensions(r, cuoi)
+            self._nhanh[r] = (than, dinh_dang, dau, cuoi)
+
+        def _ghi_tung_o(self, r: int, dong: Sequence[object], dinh_dang_cot: list[Any], bien_the: Any) -> None:
+            """A row with an uncommon value (a Decimal, a very long text, NaN…): xlsxwriter's own calls, cell by
+            cell, as ``BangNhanh._ghi`` makes them without this class."""
+            for c, v in enumerate(dong):
+                f = dinh_dang_cot[c]
+                if v is None or v == "":
+                    if f is not None:
+                        self.write_blank(r, c, None, f)
+                    continue
+                if (isinstance(v, str) and v.startswith(KY_TU_CONG_THUC)) or type(v) in _NGAY_MAC_DINH:
+                    f = bien_the(c, v)
+                BangNhanh._ghi_o(self, r, c, v, f)
+
+        def add_table(self, first_row: int, first_col: int, last_row: int, last_col: int,
+                      options: dict[str, Any] | None = None) -> Any:
+            """xlsxwriter's ``add_table`` without its cell-by-cell pass over the range (the overlap check, 1 s for
+            the ledger's million cells): ranges are checked as rectangles, and a table without data, formulas or a
+            total row (every one ``BangNhanh`` writes) is added over its header and first row, then given its range."""
+            r1, r2 = sorted((first_row, last_row))
+            c1, c2 = sorted((first_col, last_col))
+            for a1, b1, a2, b2 in [*self._hinh_bang, *self.merge]:
+                if r1 <= a2 and a1 <= r2 and c1 <= b2 and b1 <= c2:
+                    from xlsxwriter.exceptions import OverlappingRange
+                    from xlsxwriter.utility import xl_range
+                    raise OverlappingRange(f"Table range '{xl_range(r1, c1, r2, c2)}' overlaps previous range "
+                                           f"'{xl_range(a1, b1, a2, b2)}'.")
+            tuy = options or {}
+            gon = r2 > r1 + 1 and not tuy.get("data") and not tuy.get("total_row") and not any(
+                cot.get("formula") for cot in tuy.get("columns", []) if cot)
+            o: dict[Any, Any] = self.table_cells  # type: ignore[has-type]
+            self.table_cells: dict[Any, Any] = _KhongGhiO()
+            try:
+                kq = super().add_table(r1, c1, r1 + 1 if gon else r2, c2, options)
+            finally:
+                self.table_cells = o
+            if kq == 0:
+                self._hinh_bang.append((r1, c1, r2, c2))
+                if gon:
+                    from xlsxwriter.utility import xl_range
+                    bang = self.tables[-1]
+                    bang["range"] = bang["a_range"] = xl_range(r1, c1, r2, c2)
+                    if "autofilter" in bang:
+                        bang["autofilter"] = bang["a_range"]
+            return kq
+
+        def _dinh_dang_du_phong(self, r: int, c: int) -> Any:
+            """xlsxwriter's format for a cell without its own: the row's, else the column's."""
+            if r in self.row_info and self.row_info[r].row_format:
+                return self.row_info[r].row_format
+            if c in self.col_info:
+                return self.col_info[c].column_format
+            return None
+
+        def _calculate_spans(self) -> None:
+            if not self._nhanh:
+                return super()._calculate_spans()
+            spans = {}
+            thap: int | None = None
+            cao = 0
+            nhanh = self._nhanh
+            for r in range(self.dim_rowmin, self.dim_rowmax + 1):
+                cot: list[int] = []
+                if r in nhanh:
+                    cot += nhanh[r][2:4]
+                if self.table.get(r):
+                    cot += self.table[r]
+                if self.comments.get(r):
+                    cot += self.comments[r]
+                if cot:
+                    a, b = min(cot), max(cot)
+                    if thap is None:
+                        thap, cao = a, b
+                    else:
+                        thap, cao = min(thap, a), max(cao, b)
+                if (r + 1) % 16 == 0 or r == self.dim_rowmax:
+                    if thap is not None:
+                        spans[r // 16] = f"{thap + 1}:{cao + 1}"
+                        thap = None
+            self.row_spans = spans
+
+        def _write_rows(self) -> None:
+            nhanh = self._nhanh
+            if not nhanh:
+                return super()._write_rows()
+            self._calculate_spans()
+            ghi = self.fh.write
+            kieu_s: dict[int, str] = {}  # id(format) → ' s="xf"' (formats live as long as the workbook)
+            du_phong = any(i.column_format for i in self.col_info.values()) or any(
+                i.row_format for i in self.row_info.values())
+            chu_cot = chu(self.dim_colmax + 1)
+            for r in range(self.dim_rowmin, self.dim_rowmax + 1):
+                nhip = self.row_spans.get(r // 16)
+                ban = nhanh.pop(r, None)
+                if ban is not None:
+                    self._write_row(r, nhip, self.row_info.get(r))
+                    than, dinh_dang, _, _ = ban
+                    so = str(r + 1)
+                    phan: list[str] = []
+                    hang = self.table.get(r)  # cells written later into the same row (none from BangNhanh) win
+                    cac_cot = sorted({*(c for c, b in enumerate(than) if b is not None), *hang}) if hang else None
+                    for c in cac_cot or range(len(than)):
+                        if hang and c in hang:
+                            ghi("".join(phan))
+                            phan.clear()
+                            self._write_cell(r, c, hang[c])
+                            continue
+                        b = than[c]
+                        if b is None:
+                            continue
+                        f = dinh_dang[c]
+                        if f is None and du_phong:
+                            f = self._dinh_dang_du_phong(r, c)
+                        if f is None:
+                            phan.append(f'<c r="{chu_cot[c]}{so}"{b}')
+                        else:
+                            s = kieu_s.get(id(f))
+                            if s is None:
+                                s = kieu_s[id(f)] = f' s="{f._get_xf_index()}"'
+                            phan.append(f'<c r="{chu_cot[c]}{so}"{s}{b}')
+                    phan.append("</row>")
+                    ghi("".join(phan))
+                elif self.table.get(r):
+                    self._write_row(r, nhip, self.row_info.get(r))
+                    hang = self.table[r]
+                    for c in sorted(hang):
+                        self._write_cell(r, c, hang[c])
+                    self._xml_end_tag("row")
+                elif r in self.row_info or r in self.comments:
+                    self._write_empty_row(r, nhip, self.row_info.get(r))
+
+    _BangXlsx = BangXlsx
+    return BangXlsx
+
+
+_BangXlsx: type | None = None
+
+
 def _ten_kieu_bang(ten: str | None) -> str | None:
     """openpyxl "TableStyleLight9" → xlsxwriter "Table Style Light 9"."""
     if not ten:
@@ -338,7 +595,9 @@ class SoNhanh:
     def sheetnames(self) -> list[str]:
         return [ws.title for ws in self.worksheets]
 
-    def save(self, duong_dan: str | Path) -> None:
+    def save(self, duong_dan: str | Path, *, nhanh: bool = True) -> None:
+        """Write the file. ``nhanh=False``: every cell through xlsxwriter's ``write_*`` (the reference the fast
+        rows are tested against: the same bytes)."""
         import xlsxwriter
 
         wb = xlsxwriter.Workbook(str(duong_dan), {"strings_to_numbers": False, "strings_to_formulas": False,
@@ -347,7 +606,8 @@ class SoNhanh:
         theo_tt: dict[frozenset, Any] = {}
         mac_dinh_ngay = _NGAY_MAC_DINH
 
-        theo_id: dict[int, Any] = {}  # by the style dict's identity (shared by a column's cells; alive until closed)
+        theo_id: dict[int, Any] = {}  # by the style dict's identity (shared by a column's cells)
+        giu: list[dict[str, Any]] = []
 
         def dinh_dang(kieu: dict[str, Any] | None) -> Any:
             if not kieu:
@@ -355,7 +615,9 @@ class SoNhanh:
             f = theo_id.get(id(kieu), theo_id)
             if f is not theo_id:
                 return f
-            theo_id[id(kieu)] = f = _dinh_dang_moi(kieu)
+            f = _dinh_dang_moi(kieu)
+            theo_id[id(kieu)] = f
+            giu.append(kieu)  # alive until closed: its id is not reused by another dict
             return f
 
         def _dinh_dang_moi(kieu: dict[str, Any]) -> Any:
@@ -371,7 +633,7 @@ class SoNhanh:
 
         try:
             for bang in self.worksheets:
-                ws = wb.add_worksheet(bang.title)
+                ws = wb.add_worksheet(bang.title, worksheet_class=_bang_xlsx_lop() if nhanh else None)
                 for k, v in bang._gia_tri.items():  # dates without a format get openpyxl's defaults
                     if type(v) in mac_dinh_ngay and not bang._kieu.get(k, {}).get("number_format"):
                         bang._kieu.setdefault(k, {})["number_format"] = mac_dinh_ngay[type(v)]
