@@ -4,6 +4,7 @@ the documents' wording changes. Timings are never asserted here: ``scripts/bench
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import importlib.util
 import io
@@ -448,3 +449,75 @@ def test_dong_ghi_nguyen_hang_nan_bao_nhu_xlsxwriter(tmp_path: Path) -> None:
             wb.save(tmp_path / f"{nhanh}.xlsx", nhanh=nhanh)
         loi.append(str(e.value))
     assert loi[0] == loi[1] and "NAN/INF" in loi[0]
+
+
+@pytest.fixture(scope="module")
+def may_doc():
+    """Two forked worker processes, as the batch's --jobs 2 has them."""
+    import multiprocessing as mp
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork") if sys.platform == "linux" else mp.get_context()
+    with ProcessPoolExecutor(max_workers=2, mp_context=ctx) as ex:
+        yield ex
+
+
+def test_doc_tep_lon_o_tien_trinh_khac_giong_doc_lan_luot(demo_dau_vao: Path, may_doc,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The largest file read by a worker while this process reads the others: the same tables, in the same order,
+    the same problems and the same checked data as reading every file here, in order."""
+    import thidua.doc_bang as db
+    from thidua.kiem_tra import kiem_tra
+
+    tep, _ = db.liet_ke_dau_vao([demo_dau_vao])
+    assert len(tep) > 2
+    monkeypatch.setattr(db, "NGUONG_DOC_RIENG", 0)
+    goi: list[Path] = []
+    nop = may_doc.submit
+
+    class Ghi:  # sees which file went to the worker
+        def submit(self, ham, p):
+            goi.append(p)
+            return nop(ham, p)
+
+    a = kiem_tra([demo_dau_vao])
+    b = kiem_tra([demo_dau_vao], song_song=Ghi())
+    assert goi == [max(tep, key=lambda p: p.stat().st_size)]
+    assert [(x.tep, x.ten_sheet, x.dong, x.cot, x.o_loi) for x in a.bang] == \
+           [(x.tep, x.ten_sheet, x.dong, x.cot, x.o_loi) for x in b.bang]
+    assert a.van_de == b.van_de and a.so_dong == b.so_dong and a.tep == b.tep
+    so_a, so_b = a.du_lieu.so_theo_doi, b.du_lieu.so_theo_doi  # the ledger: compared by what it holds
+    assert vars(so_a) == vars(so_b) and len(so_a.cac_muc) > 100
+    assert a.du_lieu == dataclasses.replace(b.du_lieu, so_theo_doi=so_a)
+
+
+@pytest.mark.parametrize("hong", [("lon",), ("nho_truoc", "lon"), ("lon", "nho_sau")])
+def test_doc_tep_lon_rieng_loi_van_la_loi_tep_dau_tien(tmp_path: Path, may_doc, hong: tuple[str, ...],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unreadable files while the largest is read elsewhere: the error is the one reading in order gives (the
+    first unreadable file's), with its file named, and no traceback from the worker attached."""
+    import thidua.doc_bang as db
+    from thidua.kiem_tra import kiem_tra
+    from thidua.loi import TepKhongDocDuoc
+    from tien_ich import bo_nho, nguoi
+
+    monkeypatch.setattr(db, "NGUONG_DOC_RIENG", 0)
+    thu_muc = tmp_path / "vao"
+    thu_muc.mkdir()
+    tep = {"nho_truoc": thu_muc / "a.xlsx", "lon": thu_muc / "b.xlsx", "nho_sau": thu_muc / "c.xlsx"}
+    for ten, p in tep.items():
+        if ten in hong:  # the big one stays the largest when broken: random bytes of its size
+            p.write_bytes(b"PK\x03\x04" + bytes(range(256)) * (400 if ten == "lon" else 1))
+        else:
+            (tmp_path / ten).mkdir()
+            p.write_bytes(bo_nho(tmp_path / ten, [nguoi(f"{i:03d}", f"Người {i}")
+                                                  for i in range(300 if ten == "lon" else 3)]).read_bytes())
+    assert max(tep.values(), key=lambda p: p.stat().st_size) == tep["lon"]
+    loi = []
+    for song_song in (None, may_doc):
+        with pytest.raises(TepKhongDocDuoc) as e:
+            kiem_tra([thu_muc], song_song=song_song)
+        loi.append((str(e.value), e.value.tep, e.value.__cause__))
+    assert loi[0] == loi[1]
+    assert loi[0][1] == str(tep[hong[0]]) and loi[0][2] is None

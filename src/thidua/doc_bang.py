@@ -16,6 +16,7 @@ import dataclasses
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ DUOI_HOP_LE = (".xlsx", ".xlsm", ".xls")
 SO_DONG_TIM_TIEU_DE = 15
 GIOI_HAN_TEP = 100 * 1000 * 1000
 GIOI_HAN_GIAI_NEN = 1000 * 1000 * 1000
+NGUONG_DOC_RIENG = 256 * 1024  # with workers, a file this large (and ≥ 1/5 of the input) is read by one of them
 
 
 @dataclass
@@ -346,14 +348,48 @@ def dien_o(van_de: list[VanDe], bang: Sequence[BangTho]) -> list[VanDe]:
     return ra
 
 
-def doc_dau_vao(dau_vao: Sequence[Path]) -> tuple[list[BangTho], list[VanDe], list[Path]]:
-    """Every input → raw tables, problems found while reading, and the list of files read."""
+def doc_dau_vao(dau_vao: Sequence[Path], song_song: Executor | None = None) -> tuple[list[BangTho], list[VanDe],
+                                                                                     list[Path]]:
+    """Every input → raw tables, problems found while reading, and the list of files read.
+
+    With ``song_song`` (the batch's worker processes), the largest file — the ledger with its years of history, 1.4
+    of the 2.1 s of reading 20,000 staff — is read by a worker while this process reads the others (issue 15). The
+    result is the same as reading in order: tables in the files' order, and of two unreadable files the first one's
+    error."""
     tep, van_de = liet_ke_dau_vao(dau_vao)
-    bang: list[BangTho] = []
+    ket: list[tuple[list[BangTho], list[VanDe]] | None] = [None] * len(tep)
     chu_chung: dict[str, str] = {}
-    for p in tep:
-        b, v = doc_tep(p, chu_chung)
-        bang += b
-        van_de += v
+    rieng, tuong_lai = _doc_rieng(tep, song_song)
+    loi: tuple[int, BaseException] | None = None
+    try:
+        for i, p in enumerate(tep):
+            if i != rieng:
+                ket[i] = doc_tep(p, chu_chung)
+    except TepKhongDocDuoc as e:
+        loi = (i, e)
+    if tuong_lai is not None:
+        try:
+            ket[rieng] = tuong_lai.result()
+        except TepKhongDocDuoc as e:
+            if loi is None or rieng < loi[0]:
+                loi = (rieng, e)
+    if loi is not None:
+        raise loi[1].with_traceback(None) from None
+    bang: list[BangTho] = []
+    for k in ket:
+        assert k is not None
+        bang += k[0]
+        van_de += k[1]
     return bang, van_de, tep
+
+
+def _doc_rieng(tep: list[Path], song_song: Executor | None) -> tuple[int, Future | None]:
+    """The file a worker reads (the largest, when it holds a good part of the input), and its reading."""
+    if song_song is None or len(tep) < 2:
+        return -1, None
+    co = [p.stat().st_size if p.is_file() else 0 for p in tep]
+    i = max(range(len(tep)), key=co.__getitem__)
+    if co[i] < NGUONG_DOC_RIENG or co[i] < sum(co) / 5:
+        return -1, None
+    return i, song_song.submit(doc_tep, tep[i])
 

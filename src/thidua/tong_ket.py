@@ -421,7 +421,7 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
     thoi_gian: dict[str, float] = {}
     t = time.perf_counter()
     bao(GIAI_DOAN[0])
-    kt = kiem_tra(dau_vao)
+    kt = kiem_tra(dau_vao, song_song=ex)  # a worker reads the largest file meanwhile
     tep_vao = {str(p): sha256(p) for p in kt.tep}
     thoi_gian["doc_kiem_tra"] = time.perf_counter() - t
     kq = None
