@@ -49,15 +49,15 @@ def _bien_thieu(duong_dan: str, mtime_ns: int, kich_thuoc: int, khoa: frozenset[
     return frozenset(MauNhanh(duong_dan).get_undeclared_template_variables(moi_truong(), dict.fromkeys(khoa)))
 
 
-def nap_mau(duong_dan: Path, ngu_canh_: NguCanh | Mapping[str, Any]) -> DocxTemplate:
-    """Open a template and check it: parses, and every variable it uses is in the context (a context dataclass's
-    top-level fields)."""
+def kiem_mau(duong_dan: Path, ngu_canh_: NguCanh | Mapping[str, Any]) -> None:
+    """Check a template against a context: it parses, and every variable it uses is in the context (a context
+    dataclass's top-level fields). Cached per (file version, key set): a hồ sơ checks the same template for every
+    candidate, and nothing is opened again for it."""
     ten = duong_dan.name
-    ngu_canh_ = thanh_dict(ngu_canh_)
+    khoa = frozenset(f.name for f in fields(ngu_canh_)) if isinstance(ngu_canh_, NguCanh) else frozenset(ngu_canh_)
     try:
         tt = duong_dan.stat()
-        thieu = _bien_thieu(str(duong_dan), tt.st_mtime_ns, tt.st_size, frozenset(ngu_canh_))
-        tpl = MauNhanh(str(duong_dan))
+        thieu = _bien_thieu(str(duong_dan), tt.st_mtime_ns, tt.st_size, khoa)
     except jinja2.TemplateSyntaxError as e:
         raise LoiMauVanBan(f"Mẫu {ten} có thẻ viết sai: {e.message}. Mở mẫu trong Word, sửa thẻ {{{{ … }}}} hoặc "
                            "{% … %} cho đúng (hoặc xoá mẫu để dùng mẫu có sẵn).", tep=str(duong_dan)) from None
@@ -65,8 +65,17 @@ def nap_mau(duong_dan: Path, ngu_canh_: NguCanh | Mapping[str, Any]) -> DocxTemp
         raise LoiMauVanBan(f"Mẫu {ten} không mở được như tệp Word (.docx): {e}.", tep=str(duong_dan)) from None
     if thieu:
         raise LoiMauVanBan(f"Mẫu {ten} dùng trường không có: {', '.join(sorted(thieu))}. Các trường có thể dùng: "
-                           + ", ".join(sorted(ngu_canh_)) + ".", tep=str(duong_dan))
-    return tpl
+                           + ", ".join(sorted(khoa)) + ".", tep=str(duong_dan))
+
+
+def nap_mau(duong_dan: Path, ngu_canh_: NguCanh | Mapping[str, Any]) -> DocxTemplate:
+    """Open a template and check it (``kiem_mau``)."""
+    kiem_mau(duong_dan, ngu_canh_)
+    try:
+        return MauNhanh(str(duong_dan))
+    except (KeyError, ValueError, OSError) as e:
+        raise LoiMauVanBan(f"Mẫu {duong_dan.name} không mở được như tệp Word (.docx): {e}.",
+                           tep=str(duong_dan)) from None
 
 
 def luu_docx(tpl: DocxTemplate, ra: Path) -> Path:
@@ -127,13 +136,19 @@ def ve(ten: str, ngu_canh_: NguCanh | Mapping[str, Any], ra: Path, thu_muc_mau: 
     top-level fields, shallow)."""
     bien = nfc(thanh_dict(ngu_canh_))
     duong_dan = tim_mau(ten, thu_muc_mau, thong_bao)
-    tpl = nap_mau(duong_dan, bien)
-    if truoc_khi_ve:
+    if truoc_khi_ve:  # a hook on docxtpl's object (the report's chart): docxtpl's own render
+        tpl = nap_mau(duong_dan, bien)
         truoc_khi_ve(tpl, bien)
         tpl.render(bien, jinja_env=moi_truong(), autoescape=True)
         return luu_docx(tpl, ra)
+    kiem_mau(duong_dan, bien)  # checked (cached per template and key set); the prepared template renders it
     tt = duong_dan.stat()
-    du_lieu = _da_dich(str(duong_dan), tt.st_mtime_ns, tt.st_size).ve(bien)
+    try:
+        da_dich = _da_dich(str(duong_dan), tt.st_mtime_ns, tt.st_size)
+    except (KeyError, ValueError, OSError) as e:
+        raise LoiMauVanBan(f"Mẫu {duong_dan.name} không mở được như tệp Word (.docx): {e}.",
+                           tep=str(duong_dan)) from None
+    du_lieu = da_dich.ve(bien)
     return ghi_nguyen_tu(ra, lambda p: Path(p).write_bytes(du_lieu))
 
 
@@ -265,7 +280,7 @@ def chuan_bi_mau(thu_muc_mau: Path | None = None) -> None:
 def kiem_tra_mau(ban_ve: list[BanVe], thu_muc_mau: Path | None = None, thong_bao: list[str] | None = None) -> None:
     """Check every template against its context before anything is written."""
     for b in ban_ve:
-        nap_mau(tim_mau(b.mau, thu_muc_mau, thong_bao), b.ngu_canh)
+        kiem_mau(tim_mau(b.mau, thu_muc_mau, thong_bao), b.ngu_canh)
 
 
 def ve_mot(b: BanVe, thu_muc_ra: Path, thu_muc_mau: Path | None = None) -> Path:
