@@ -521,3 +521,30 @@ def test_doc_tep_lon_rieng_loi_van_la_loi_tep_dau_tien(tmp_path: Path, may_doc, 
         loi.append((str(e.value), e.value.tep, e.value.__cause__))
     assert loi[0] == loi[1]
     assert loi[0][1] == str(tep[hong[0]]) and loi[0][2] is None
+
+
+def test_resolve_listing_chi_tim_doan_co_ky_tu_giong_docxtpl() -> None:
+    """``MauNhanh.resolve_listing`` finds the paragraphs holding a tab, a bell, a newline or a form feed from those
+    characters; docxtpl walks every paragraph. On random XML — paragraphs with and without properties, paragraphs
+    nested in a text box, closing tags with no opening, the characters inside text, between tags, in attributes,
+    before the first and after the last paragraph — both give the same text."""
+    import random
+
+    from thidua.van_ban.ve_nhanh import MauNhanh
+
+    manh = ['<w:p>', '<w:p w:rsidR="00A1">', '</w:p>', '<w:pPr><w:jc w:val="center"/></w:pPr>', '<w:r>',
+            '<w:r w:rsidR="1">', '</w:r>', '<w:rPr><w:b/></w:rPr>', '<w:t>', '<w:t xml:space="preserve">', '</w:t>',
+            'chữ', 'a\tb', 'dòng\nmới', '\a', '\f', '\n', '<w:pict><w:txbx>', '</w:txbx></w:pict>', '<w:tbl>',
+            '<w:tr><w:tc>', '</w:tc></w:tr>', '</w:tbl>', '<w:p x="\t">', '<w:body>', '</w:body>', '<w:pStyle/>']
+    rng = random.Random(15)
+    nhanh = MauNhanh.__new__(MauNhanh)
+    co_ky_tu = 0
+    for _ in range(3000):
+        xml = "".join(rng.choice(manh) for _ in range(rng.randint(0, 40)))
+        if rng.random() < 0.3:  # well-formed runs of paragraphs, as templates render them
+            chu = ["x", "y\nz", "t\tu"]
+            xml += "".join(f"<w:p><w:r><w:t>{rng.choice(chu)}</w:t></w:r></w:p>" for _ in range(rng.randint(1, 6)))
+        mong = DocxTemplate.resolve_listing(nhanh, xml)
+        assert nhanh.resolve_listing(xml) == mong, repr(xml)
+        co_ky_tu += mong != xml
+    assert co_ky_tu > 300  # the cases that change something are many
