@@ -286,6 +286,10 @@ def test_bien_ban_kiem_phieu_cua_ho_so_la_ban_sao(demo_ket_qua) -> None:
     ban_sao = sorted((ra / "ho-so").rglob("bien-ban-kiem-phieu.docx"))
     assert nam.is_file() and ban_sao
     assert all(p.read_bytes() == nam.read_bytes() for p in ban_sao)
+    # so is its Tờ trình when one level decides every upward proposal (it states the whole round's facts: ho_so)
+    nam_tt = ra / "van-ban" / f"to-trinh-khen-thuong-cap-tinh-{demo_ket_qua.ket_qua.nam}.docx"
+    tt = sorted((ra / "ho-so").rglob("to-trinh.docx"))
+    assert len(tt) == 1 and tt[0].read_bytes() == nam_tt.read_bytes()
 
 
 @pytest.mark.parametrize("khuc", [3, 500])

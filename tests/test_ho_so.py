@@ -170,3 +170,50 @@ def test_ho_so_dung_mau_rieng_cua_co_quan(tmp_path: Path) -> None:
     tt = " ".join(p.text for p in Document(str(cap / "Phòng Kế hoạch-Tài chính" /
                                              "Báo cáo thành tích - Phòng Kế hoạch-Tài chính.docx")).paragraphs)
     assert "BÁO CÁO THÀNH TÍCH" in tt and "[Phần đơn vị tự viết:" in tt
+
+
+def test_to_trinh_cua_ho_so_neu_thanh_vien_cua_ca_don_vi(demo_ket_qua) -> None:
+    """The hồ sơ's Tờ trình is built from the proposals one level decides; a collective's row still states how many
+    of all its members were rated LĐTT and CSTĐCS this year (it said "0/4 thành viên (0,00 %)" — the members that
+    were themselves proposed upward — in a document signed and sent to the province). Each row reads as in the
+    year's Tờ trình, and the counts are the unit's."""
+    from thidua.van_ban import ngu_canh
+
+    kq = demo_ket_qua.ket_qua
+    nam = {d.ten: d.thanh_tich for p in ngu_canh.to_trinh(kq).phan_danh_sach for d in p.ds}
+    so_tv = {t.ten: sum(1 for c in kq.du_lieu.ca_nhan if c.don_vi == t.ma) for t in kq.du_lieu.tap_the}
+    tap_the = 0
+    for cap in ung_vien_trinh(kq):
+        for p in ngu_canh.to_trinh(loc_theo_cap(kq, cap)).phan_danh_sach:
+            for d in p.ds:
+                assert d.thanh_tich == nam[d.ten]
+                m = re.search(r"(\d+)/(\d+) thành viên", d.thanh_tich)
+                if d.ten in so_tv and m:
+                    tap_the += 1
+                    assert int(m.group(2)) == so_tv[d.ten] and int(m.group(1)) > 0
+    assert tap_the >= 1
+
+
+def test_trich_bien_ban_hop_chi_phan_de_nghi_cap_tren_du_so(demo_ket_qua) -> None:
+    """The hồ sơ's extract of the council's minutes covers the titles the level confers, as the minutes record them:
+    every proposal of those titles counted (not only those passed), every group headed by its threshold (a group of
+    a title of the Sở was listed with an empty threshold), the conclusion the proposals passed."""
+    import dataclasses
+
+    from thidua.ho_so import ke_hoach_ho_so
+    from thidua.van_ban import ngu_canh
+
+    kq = demo_ket_qua.ket_qua
+    goc = ngu_canh.bien_ban_hop(kq)
+    trich = [b.ngu_canh for _, b in ke_hoach_ho_so(kq).ban_ve if b.mau == "bien_ban_hop"]
+    assert trich
+    for ctx in trich:
+        ma_cap = {k.danh_hieu.ma for _, ks in kq.ca_nhan + kq.tap_the for k in ks if k.cap_quyet_dinh != "so"}
+        ten_cap = [ngu_canh.ten_day_du(ngu_canh.DANH_HIEU[m]) for m in ma_cap]
+        assert ctx.nhom_ket_qua and all("ngưỡng" in n.tieu_de and any(t in n.tieu_de for t in ten_cap)
+                                        for n in ctx.nhom_ket_qua)
+        for ma in ma_cap:  # "“…”: N đề nghị" as in the minutes themselves
+            ten = ngu_canh.ten_day_du(ngu_canh.DANH_HIEU[ma])
+            dem = re.findall(re.escape(ten) + r": (\d+) đề nghị", goc.noi_dung[0])
+            assert dem and re.findall(re.escape(ten) + r": (\d+) đề nghị", ctx.noi_dung[0]) == dem
+        assert dataclasses.replace(ctx, trich_yeu="") != dataclasses.replace(goc, trich_yeu="")

@@ -189,17 +189,19 @@ def _ten(d: CaNhan | TapThe) -> str:
     return d.ho_ten if isinstance(d, CaNhan) else d.ten
 
 
-def loc_theo_cap(kq: KetQuaXet, cap: str) -> KetQuaXet:
-    """The decision restricted to the proposals a level decides (for its Tờ trình and minutes extract)."""
+def loc_theo_cap(kq: KetQuaXet, cap: str, *, chi_dat: bool = True) -> KetQuaXet:
+    """The decision restricted to what a level decides: the proposals the council passed (``chi_dat``: for the
+    Tờ trình), or every proposal of the titles that level confers, passed or not (for the extract of the minutes:
+    as many proposals and votes as the minutes record). ``ca_vong`` keeps the whole round for its facts."""
     def loc(ds: list) -> list:
         ra = []
         for d, ks in ds:
-            giu = [k for k in ks if k.dat and k.cap_quyet_dinh == cap]
+            giu = [k for k in ks if (k.dat or not chi_dat) and k.cap_quyet_dinh == cap]
             if giu:
                 ra.append((d, giu))
         return ra
 
-    return dataclasses.replace(kq, ca_nhan=loc(kq.ca_nhan), tap_the=loc(kq.tap_the))
+    return dataclasses.replace(kq, ca_nhan=loc(kq.ca_nhan), tap_the=loc(kq.tap_the), ca_vong=kq.ca_vong or kq)
 
 
 def _loai_dot(kq: KetQuaXet) -> str:
@@ -445,7 +447,8 @@ def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
         muc.append(MucDanhMuc("Tờ trình đề nghị khen thưởng (kèm danh sách)", "Cơ quan", "to-trinh.docx",
                               "Có — ghi số, ký, đóng dấu", True))
         if kq.du_lieu.kiem_phieu is not None:
-            ctx_bb = dataclasses.replace(ngu_canh.bien_ban_hop(kq_cap), trich_yeu="Trích biên bản họp Hội đồng Thi "
+            ctx_bb = dataclasses.replace(ngu_canh.bien_ban_hop(loc_theo_cap(kq, cap, chi_dat=False)),
+                                         trich_yeu="Trích biên bản họp Hội đồng Thi "
                                          "đua – Khen thưởng (phần đề nghị cấp trên khen thưởng)")
             ds_ve.append((tm_cap, BanVe("bien_ban_hop", ctx_bb, "trich-bien-ban-hop-hoi-dong.docx")))
             ds_ve.append((tm_cap, BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), "bien-ban-kiem-phieu.docx")))

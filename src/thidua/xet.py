@@ -246,6 +246,9 @@ class KetQuaXet:
     tap_the: list[tuple[TapThe, list[KetQua]]]
     ts: ThamSoApDung
     van_de: list[VanDe] = field(default_factory=list)
+    # the whole round when this one is a part of it (``ho_so.loc_theo_cap``: the proposals one level decides):
+    # facts about the round — how many of a unit's members were rated LĐTT — are taken from the whole
+    ca_vong: KetQuaXet | None = field(default=None, repr=False, compare=False)
     _tat_ca: list[tuple[CaNhan | TapThe, KetQua]] | None = field(default=None, init=False, repr=False, compare=False)
     # what the outputs derive from the decided round and ask for several times (ket_xuat.bang_kiem_phieu: the
     # minutes, the vote-count minutes, the hồ sơ's copies and ket-qua.xlsx), computed once; read-only

@@ -713,7 +713,9 @@ def _thanh_tich_ca_nhan(kq: KetQuaXet, c: CaNhan, k: KetQua) -> str:
 
 
 def _thanh_vien(kq: KetQuaXet, t: TapThe) -> tuple[int, int, int]:
-    """(members, LĐTT decided now, CSTĐCS decided now) of a collective."""
+    """(members, LĐTT decided now, CSTĐCS decided now) of a collective, in the whole round: a hồ sơ's Tờ trình is
+    built from the proposals of one level (``kq.ca_vong`` is then the round), its members' results are not there."""
+    kq = kq.ca_vong or kq
     tv = [c for c, _ in kq.ca_nhan if c.don_vi == t.ma]
     ma = {c.ma for c in tv}
     ld = {c.ma for c, ks in kq.ca_nhan if c.ma in ma for k in ks if k.dat and k.danh_hieu.ma in ("LDTT", "CSTDCS")}
@@ -1061,6 +1063,9 @@ def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
     else:
         thanh_phan.append(f"Thành phần: {co_mat}/{tong_tv} thành viên Hội đồng có mặt.")
     bang = bang_kiem_phieu(kq.du_lieu, ket_qua=kq)
+    if kq.ca_vong is not None:  # an extract (a level's proposals): the votes on those proposals only
+        co = {(d.ma, k.danh_hieu.ma) for d, k in kq.tat_ca()}
+        bang = {**bang, "ung_vien": [u for u in bang["ung_vien"] if (u["ma"], u["danh_hieu"]) in co]}
     dem = Counter((k.danh_hieu.ma, k.dat) for _, k in kq.tat_ca())
     noi_dung = [
         "Thường trực Hội đồng báo cáo tổng hợp đề nghị của các đơn vị: "
