@@ -519,14 +519,19 @@ def _bang_xlsx_lop() -> type:
             du_phong = any(i.column_format for i in self.col_info.values()) or any(
                 i.row_format for i in self.row_info.values())
             chu_cot = chu(self.dim_colmax + 1)
+            # a row without its own height or format gets only r and spans from _write_row (tested: same bytes)
+            hang_tron = self.default_row_height == self.original_row_height and self.excel_version != 2010
             for r in range(self.dim_rowmin, self.dim_rowmax + 1):
                 nhip = self.row_spans.get(r // 16)
                 ban = nhanh.pop(r, None)
                 if ban is not None:
-                    self._write_row(r, nhip, self.row_info.get(r))
-                    than, dinh_dang, _, _ = ban
                     so = str(r + 1)
                     phan: list[str] = []
+                    if hang_tron and r not in self.row_info:  # what _write_row writes for such a row
+                        phan.append(f'<row r="{so}" spans="{nhip}">' if nhip else f'<row r="{so}">')
+                    else:
+                        self._write_row(r, nhip, self.row_info.get(r))
+                    than, dinh_dang, _, _ = ban
                     hang = self.table.get(r)  # cells written later into the same row (none from BangNhanh) win
                     cac_cot = sorted({*(c for c, b in enumerate(than) if b is not None), *hang}) if hang else None
                     for c in cac_cot or range(len(than)):
