@@ -12,6 +12,7 @@ marked with a quote prefix so Excel keeps it text when edited.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -247,23 +248,12 @@ class BangNhanh:
 
         for r in list(self._dong):  # each row dropped once handed to xlsxwriter: the two never both hold a sheet
             dong, kieu_cot = self._dong.pop(r)
-            if nhanh is not None:
-                ban = theo_cot.get(id(kieu_cot))
-                if ban is None or len(ban[1]) < len(dong):
-                    so_cot = max(len(dong), max(kieu_cot, default=0))
-                    ban = theo_cot[id(kieu_cot)] = (kieu_cot, [dinh_dang(kieu_cot.get(c + 1)) for c in range(so_cot)])
-                nhanh(r - 1, dong, ban[1], lambda c, v, kieu_cot=kieu_cot: bien_the_cua(kieu_cot.get(c + 1), v))
-                continue
-            for c, v in enumerate(dong):
-                kc = kieu_cot.get(c + 1)
-                if v is None or v == "":
-                    if kc:
-                        ws.write_blank(r - 1, c, None, dinh_dang(kc))
-                    continue
-                f = dinh_dang(kc)
-                if (isinstance(v, str) and v.startswith(KY_TU_CONG_THUC)) or type(v) in _NGAY_MAC_DINH:
-                    f = bien_the_cua(kc, v)
-                ghi_o(ws, r - 1, c, v, f)
+            ban = theo_cot.get(id(kieu_cot))
+            if ban is None or len(ban[1]) < len(dong):
+                so_cot = max(len(dong), max(kieu_cot, default=0))
+                ban = theo_cot[id(kieu_cot)] = (kieu_cot, [dinh_dang(kieu_cot.get(c + 1)) for c in range(so_cot)])
+            bt = functools.partial(_bien_the_cot, bien_the_cua, kieu_cot)
+            (nhanh or functools.partial(_ghi_dong_tung_o, ws))(r - 1, dong, ban[1], bt)
         for (r, c), v in self._gia_tri.items():  # xlsxwriter orders the cells itself
             k = kieu.get((r, c))
             if v == "" and not k:
@@ -432,15 +422,7 @@ def _bang_xlsx_lop() -> type:
         def _ghi_tung_o(self, r: int, dong: Sequence[object], dinh_dang_cot: list[Any], bien_the: Any) -> None:
             """A row with an uncommon value (a Decimal, a very long text, NaN…): xlsxwriter's own calls, cell by
             cell, as ``BangNhanh._ghi`` makes them without this class."""
-            for c, v in enumerate(dong):
-                f = dinh_dang_cot[c]
-                if v is None or v == "":
-                    if f is not None:
-                        self.write_blank(r, c, None, f)
-                    continue
-                if (isinstance(v, str) and v.startswith(KY_TU_CONG_THUC)) or type(v) in _NGAY_MAC_DINH:
-                    f = bien_the(c, v)
-                BangNhanh._ghi_o(self, r, c, v, f)
+            _ghi_dong_tung_o(self, r, dong, dinh_dang_cot, bien_the)
 
         def add_table(self, first_row: int, first_col: int, last_row: int, last_col: int,
                       options: dict[str, Any] | None = None) -> Any:
@@ -569,6 +551,24 @@ def _bang_xlsx_lop() -> type:
 
 
 _BangXlsx: type | None = None
+
+
+def _bien_the_cot(bien_the_cua: Any, kieu_cot: dict[int, dict[str, Any]], c: int, v: object) -> Any:
+    return bien_the_cua(kieu_cot.get(c + 1), v)
+
+
+def _ghi_dong_tung_o(ws: Any, r: int, dong: Sequence[object], dinh_dang_cot: list[Any], bien_the: Any) -> None:
+    """A recorded row (0-based ``r``) through xlsxwriter's ``write_*``, cell by cell: each column's format, or its
+    variant (``bien_the(c, v)``: quote prefix, a date's default format) where the value needs one."""
+    for c, v in enumerate(dong):
+        f = dinh_dang_cot[c]
+        if v is None or v == "":
+            if f is not None:
+                ws.write_blank(r, c, None, f)
+            continue
+        if (isinstance(v, str) and v.startswith(KY_TU_CONG_THUC)) or type(v) in _NGAY_MAC_DINH:
+            f = bien_the(c, v)
+        BangNhanh._ghi_o(ws, r, c, v, f)
 
 
 def _ten_kieu_bang(ten: str | None) -> str | None:
