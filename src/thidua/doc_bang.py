@@ -360,17 +360,19 @@ def doc_dau_vao(dau_vao: Sequence[Path], song_song: Executor | None = None) -> t
     ket: list[tuple[list[BangTho], list[VanDe]] | None] = [None] * len(tep)
     chu_chung: dict[str, str] = {}
     rieng, tuong_lai = _doc_rieng(tep, song_song)
-    loi: tuple[int, BaseException] | None = None
+    loi: tuple[int, Exception] | None = None
     try:
         for i, p in enumerate(tep):
             if i != rieng:
                 ket[i] = doc_tep(p, chu_chung)
-    except TepKhongDocDuoc as e:
+    except Exception as e:  # an unreadable file, or one Excel holds open (PermissionError)…
+        if tuong_lai is None:
+            raise
         loi = (i, e)
     if tuong_lai is not None:
         try:
             ket[rieng] = tuong_lai.result()
-        except TepKhongDocDuoc as e:
+        except Exception as e:  # … there or in the worker: the first file's, as reading in order
             if loi is None or rieng < loi[0]:
                 loi = (rieng, e)
     if loi is not None:
