@@ -217,3 +217,13 @@ def test_trich_bien_ban_hop_chi_phan_de_nghi_cap_tren_du_so(demo_ket_qua) -> Non
             dem = re.findall(re.escape(ten) + r": (\d+) đề nghị", goc.noi_dung[0])
             assert dem and re.findall(re.escape(ten) + r": (\d+) đề nghị", ctx.noi_dung[0]) == dem
         assert dataclasses.replace(ctx, trich_yeu="") != dataclasses.replace(goc, trich_yeu="")
+
+
+def test_bao_cao_tap_the_diem_thi_dua_dau_phay(demo_ket_qua) -> None:
+    """A collective's emulation score in its achievement report is written with the decimal comma, as in the Tờ
+    trình ("89,7"; it read "89.7")."""
+    from thidua.ho_so import ke_hoach_ho_so
+
+    diem = [b.ngu_canh.diem for _, b in ke_hoach_ho_so(demo_ket_qua.ket_qua).ban_ve
+            if getattr(b.ngu_canh, "diem", "")]
+    assert diem and all("." not in d for d in diem) and any("," in d for d in diem)

@@ -355,7 +355,7 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua],
         ctx.update({
             "ca_nhan": False, "ten_tap_the": d.ten, "so_thanh_vien": cm.so_thanh_vien[d.ma], "ky_luat": _ky_luat(kq, d),
             "xep_loai_tap_the": d.xep_loai.ten if d.xep_loai else CHUA_CO.format("xếp loại"),
-            "khoi": d.khoi or "", "diem": f"{d.diem:g}" if d.diem is not None else "",
+            "khoi": d.khoi or "", "diem": ngu_canh.so_thap_phan(d.diem) if d.diem is not None else "",
             "thanh_tich_du_lieu": getattr(d, "thanh_tich", "") or "",
             "tu_viet_dac_diem": viet.format("đặc điểm, tình hình: trụ sở, quá trình thành lập, cơ cấu tổ chức, "
                                             "tổ chức đảng, đoàn thể"),
