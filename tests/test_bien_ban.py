@@ -268,3 +268,26 @@ def test_hai_bien_ban_viet_day_du_ten_danh_hieu(pdf_nam: dict[str, Path], demo_3
     assert "“Lao động tiên tiến”: " in hop and "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: " in hop
     kp = " ".join(_chu(pdf_nam["bien-ban-kiem-phieu-2025"]).split())
     assert "- “Chiến sĩ thi đua cơ sở”: " in kp and "ngoài chỉ tiêu “Chiến sĩ thi đua cơ sở”: " in kp
+
+
+def test_bien_ban_hop_so_de_nghi_khop_danh_sach_va_neu_cach_xep_hang(demo_300) -> None:
+    """The minutes' proposals per title add up: those listed in the vote table plus those not put to the vote for
+    failing a criterion (a sentence counts them; the demo's 63 proposals against 60 listed had no explanation). A
+    quota group says how candidates are ranked, so that a reader sees why of two with equal votes one is inside."""
+    from thidua.van_ban import ngu_canh
+
+    kq = demo_300.ket_qua
+    ctx = ngu_canh.bien_ban_hop(kq)
+    de_nghi = dict(re.findall(r"(“[^”]+”|Bằng khen[^:]*|Giấy khen[^:]*): (\d+) đề nghị", ctx.noi_dung[0]))
+    khong_bo = next((x for x in ctx.noi_dung if x.startswith("Các đề nghị không đủ tiêu chuẩn nên không đưa ra")), "")
+    khong = dict(re.findall(r"(“[^”]+”|Bằng khen[^:;]*|Giấy khen[^:;]*): (\d+) đề nghị", khong_bo))
+    assert khong, ctx.noi_dung
+    kiem = 0
+    for n in ctx.nhom_ket_qua:
+        ten = n.tieu_de.split(" — ")[0].split(". ", 1)[1]  # "1. “…” — ngưỡng …"
+        assert int(de_nghi[ten]) == len(n.ds) + int(khong.get(ten, 0)), (ten, n.tieu_de)
+        kiem += 1
+    assert kiem >= 3
+    co_chi_tieu = [n.tieu_de for n in ctx.nhom_ket_qua if "chỉ tiêu" in n.tieu_de and "Khối" not in n.tieu_de]
+    assert co_chi_tieu and all("xếp hạng theo số phiếu đồng ý, rồi mức xếp loại, rồi " in t for t in co_chi_tieu)
+    assert any("cấp sáng kiến, đề tài cao nhất" in t for t in co_chi_tieu)

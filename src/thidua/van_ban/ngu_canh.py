@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from ..danh_muc import DANH_HIEU, DanhHieu
+from ..danh_muc import CA_NHAN, DANH_HIEU, TAP_THE, DanhHieu
 from ..ket_xuat import bang_kiem_phieu, thanh_tich
 from ..mo_hinh import CaNhan, TapThe, ThongTin
 from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
@@ -953,6 +953,19 @@ def _ket_qua_phieu_chu(u: dict[str, Any]) -> str:
     return ket_luan_phieu(u)
 
 
+def _khong_dua_ra_bo_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[str]:
+    """The proposals of a title put to the vote that are not on the ballot — they fail a criterion — counted per
+    title, so that the proposals reported and the candidates listed add up (review of the demo's minutes)."""
+    tren_phieu = {(u["ma"], u["danh_hieu"]) for u in bang["ung_vien"]}
+    co_phieu = {u["danh_hieu"] for u in bang["ung_vien"]}
+    dem = Counter(k.danh_hieu.ma for d, k in kq.tat_ca()
+                  if k.danh_hieu.ma in co_phieu and not k.du_dieu_kien and (d.ma, k.danh_hieu.ma) not in tren_phieu)
+    if not dem:
+        return []
+    return ["Các đề nghị không đủ tiêu chuẩn nên không đưa ra bỏ phiếu: " + "; ".join(
+        f"{ten_day_du(d)}: {dem[d.ma]} đề nghị" for d in DANH_HIEU.values() if dem[d.ma]) + "."]
+
+
 def _khong_du_tieu_chuan(bang: dict[str, Any]) -> list[str]:
     """The candidates who reached the vote threshold but fail a criterion of the title (the decision's data: the
     row's ``du_dieu_kien`` and failed criteria ``khong_du_vi``), per code: not proposed, and why."""
@@ -965,6 +978,18 @@ def _khong_du_tieu_chuan(bang: dict[str, Any]) -> list[str]:
         return []
     return (["Các ứng viên đạt tỷ lệ phiếu nhưng không đủ tiêu chuẩn nên không đề nghị:"]
             + [f"- {ten_day_du(DANH_HIEU[ma])}: {'; '.join(ds)}." for ma, ds in nhom.items()])
+
+
+def _thu_tu_xep_hang(dh: DanhHieu) -> str:
+    """How the candidates of a quota are ranked (``xet``: ``binh_xet.khoa_xep_hang`` for persons; the emulation
+    score after the rating for collectives), in the minutes' words: a reader sees why some of equal votes are
+    inside and others outside (review of the demo's minutes, 2026-11-28)."""
+    sau = []
+    if CA_NHAN in dh.doi_tuong:
+        sau.append("cấp sáng kiến, đề tài cao nhất" + (" (cá nhân)" if TAP_THE in dh.doi_tuong else ""))
+    if TAP_THE in dh.doi_tuong:
+        sau.append("điểm thi đua" + (" (tập thể)" if CA_NHAN in dh.doi_tuong else ""))
+    return "xếp hạng theo số phiếu đồng ý, rồi mức xếp loại, rồi " + " hoặc ".join(sau) + " (quy chế)"
 
 
 def _chi_tieu_loi_van(c: CatChiTieu) -> str:
@@ -1012,7 +1037,7 @@ def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[NhomKiemPhieu]
                    theo_ma[(u["ma"], ma_dh)].phieu), None)
         nguong = (f"ngưỡng {p0.mo_ta_nguong}: cần ít nhất {p0.so_phieu_can} phiếu đồng ý" if p0 else "")
         c0 = next((k.chi_tieu for u in ds if (k := theo_ma.get((u["ma"], ma_dh))) and k.chi_tieu), None)
-        chi_tieu = _chi_tieu_loi_van(c0) if c0 else ""
+        chi_tieu = _chi_tieu_loi_van(c0) + ("" if c0.khoi is not None else f", {_thu_tu_xep_hang(dh)}") if c0 else ""
         dong = [DongKiemPhieu(stt=j, ten=u["ten"], don_vi=u["don_vi"],
                               dong_y=f"{u['dong_y']}/{u['mau_so']}" + (f" ({u['van_ban']} VB)" if u["van_ban"] else ""),
                               ty_le=dinh_dang_ty_le(u["ty_le"]), ket_qua=_ket_qua_phieu_chu(u))
@@ -1071,6 +1096,7 @@ def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
         "Thường trực Hội đồng báo cáo tổng hợp đề nghị của các đơn vị: "
         + "; ".join(f"{ten_day_du(d)}: {dem[(d.ma, True)] + dem[(d.ma, False)]} đề nghị" for d in DANH_HIEU.values()
                     if dem[(d.ma, True)] + dem[(d.ma, False)]) + ".",
+        *_khong_dua_ra_bo_phieu(kq, bang),
         "Hội đồng đã thảo luận, đối chiếu tiêu chuẩn theo Luật Thi đua, khen thưởng và quy chế của cơ quan; bỏ phiếu kín "
         "đối với các danh hiệu, hình thức phải bỏ phiếu; ý kiến bằng văn bản của thành viên vắng mặt được tính như "
         "phiếu bầu. Ban kiểm phiếu báo cáo kết quả (có biên bản kiểm phiếu kèm theo) như sau:",
