@@ -732,7 +732,8 @@ def dau_bao_cao_thanh_tich(doc, loai: str) -> None:
 
 
 def muc(doc, text: str) -> None:
-    doan(doc, text, bold=True, thut=1.0, sau=6, truoc=6)
+    """A part's heading, kept with what follows (never alone at the foot of a page)."""
+    doan(doc, text, bold=True, thut=1.0, sau=6, truoc=6, giu=True)
 
 
 def o_viet(doc, bien: str) -> None:
@@ -749,7 +750,7 @@ def bang_khen_thuong(doc) -> None:
 
 def bang_nam_quyet_dinh(doc, tieu_de: str, cot_ten: str, cot_qd: str, ds: str, truoc: float) -> None:
     """A part of the achievement report: year, title or form, its decision — or a line saying the ledger has none."""
-    doan(doc, tieu_de, thut=1.0, sau=3, **({"truoc": truoc} if truoc else {}))
+    doan(doc, tieu_de, thut=1.0, sau=3, giu=True, **({"truoc": truoc} if truoc else {}))
     t = bang_luoi(doc, ["Năm", cot_ten, cot_qd], [1.8, 5.2, 9.5], size=12)
     dong(t, ["{%tr for d in " + ds + " %}", "", ""])
     dong(t, ["{{ d.nam }}", "{{ d.ten }}", "{{ d.quyet_dinh }}"], can=[C, L, L])
@@ -768,21 +769,22 @@ def bang_sang_kien(doc) -> None:
 
 
 def ky_xac_nhan(doc, trai: str, ghi_trai: str, phai: str, ghi_phai: str, ten_phai: str) -> None:
-    """Two signature blocks side by side (confirming head at left, reporter at right), kept on one page."""
+    """Two signature blocks side by side (confirming head at left, reporter at right), kept on one page and with
+    what follows (the agency's confirmation: never alone on a last page)."""
     doan(doc, "", sau=6)
     t = bang_khong_vien(doc, 2, [8.25, 8.25])
     a, b = t.rows[0].cells
     for o, chuc, ghi, ten in ((a, trai, ghi_trai, ""), (b, phai, ghi_phai, ten_phai)):
-        doan(o, chuc, bold=True, align=C)
-        doan(o, ghi, italic=True, size=13, align=C)
+        doan(o, chuc, bold=True, align=C, giu=True)
+        doan(o, ghi, italic=True, size=13, align=C, giu=True)
         for _ in range(4):
-            doan(o, "")
-        doan(o, ten, bold=True, align=C)
+            doan(o, "", giu=True)
+        doan(o, ten, bold=True, align=C, giu=True)
 
 
 def ky_co_quan(doc) -> None:
     """The agency's confirmation (the level that files the proposal), below the unit's signatures."""
-    doan(doc, "", sau=6)
+    doan(doc, "", sau=6, giu=True)
     t = bang_khong_vien(doc, 2, [4.5, 12.0])
     a, b = t.rows[0].cells
     doan(a, "")
@@ -820,7 +822,7 @@ def bao_cao_thanh_tich_ca_nhan() -> Document:
     doan(doc, "- Năm {{ x.nam }}: {{ x.muc }};", thut=1.0, sau=0)
     doan(doc, "{%p endfor %}", size=2)
     doan(doc, "{%p endif %}", size=2)
-    doan(doc, "3. Sáng kiến, đề tài khoa học được công nhận", thut=1.0, sau=3, truoc=6)
+    doan(doc, "3. Sáng kiến, đề tài khoa học được công nhận", thut=1.0, sau=3, truoc=6, giu=True)
     doan(doc, "{%p if sang_kien %}", size=2)
     bang_sang_kien(doc)
     doan(doc, "{%p else %}", size=2)
