@@ -335,7 +335,7 @@ def ghi_chu_mau(noi, ten: str) -> None:
 def bien_ban_hop() -> Document:
     """Biên bản họp Hội đồng (issue #10): dated the meeting date; members present, absent and voting in writing;
     the counting board; the start and end hours; the vote per code in ballot order; ties and their resolution."""
-    doc = van_ban_hanh_chinh("BIÊN BẢN", "{{ trich_yeu }}")
+    doc = van_ban_hanh_chinh("{{ ten_loai }}", "{{ trich_yeu }}")
     vong_p(doc, "for d in mo_dau", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
     doan(doc, "THÀNH PHẦN", bold=True, align=C, sau=6, giu=True)
     vong_p(doc, "for d in thanh_phan", "{{ d }}", "endfor", thut=1.0, sau=3, gian=1.1)

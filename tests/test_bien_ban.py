@@ -52,6 +52,8 @@ def test_bien_ban_kiem_phieu_doc_nhu_nguoi_doc(pdf_nam: dict[str, Path], demo_30
         assert t.ho_ten in phang
     assert chu.count("(Ký, ghi rõ họ tên)") == len(ban)
     assert "TRƯỞNG BAN KIỂM PHIẾU" in chu
+    # no hour for the count's minutes: the meeting's end hour comes after the count was announced
+    assert "Biên bản kiểm phiếu được lập trong buổi họp và công bố trước Hội đồng." in phang
     # written opinions shown apart; the void ballot explained in words, not by a cell address
     assert "Trong đó bằng" in chu
     m = re.search(r"Phiếu số (\d+): một ô đánh dấu không đọc được", phang)

@@ -91,7 +91,7 @@ def test_ho_so_cstd_tinh_doc_lai_tu_pdf(tmp_path: Path) -> None:
     assert "Mẫu" not in phang.split("BÁO CÁO")[0]  # the template's first comment does not show
     assert phang.count("[Phần cá nhân tự viết:") >= 3
     # the level's papers, as PDF too
-    for ten_tep, chu in (("to-trinh", "TỜ TRÌNH"), ("trich-bien-ban-hop-hoi-dong", "Trích biên bản"),
+    for ten_tep, chu in (("to-trinh", "TỜ TRÌNH"), ("trich-bien-ban-hop-hoi-dong", "TRÍCH BIÊN BẢN"),
                          ("danh-muc-ho-so", "DANH MỤC HỒ SƠ")):
         assert (cap / f"{ten_tep}.docx").is_file()
         assert chu in chu_pdf(cap / f"{ten_tep}.pdf"), ten_tep
@@ -217,6 +217,11 @@ def test_trich_bien_ban_hop_chi_phan_de_nghi_cap_tren_du_so(demo_ket_qua) -> Non
             dem = re.findall(re.escape(ten) + r": (\d+) đề nghị", goc.noi_dung[0])
             assert dem and re.findall(re.escape(ten) + r": (\d+) đề nghị", ctx.noi_dung[0]) == dem
         assert dataclasses.replace(ctx, trich_yeu="") != dataclasses.replace(goc, trich_yeu="")
+        assert ctx.ten_loai == "TRÍCH BIÊN BẢN" and goc.ten_loai == "BIÊN BẢN"
+    for p in (demo_ket_qua.thu_muc_ra / "ho-so").rglob("trich-bien-ban-hop-hoi-dong.docx"):  # as a reader sees it
+        doan = [x.text.strip() for x in Document(p).paragraphs if x.text.strip()]
+        i = doan.index("TRÍCH BIÊN BẢN")
+        assert doan[i + 1].startswith("Họp Hội đồng Thi đua – Khen thưởng") and "BIÊN BẢN" not in doan[i + 1:i + 3]
 
 
 def test_bao_cao_tap_the_diem_thi_dua_dau_phay(demo_ket_qua) -> None:

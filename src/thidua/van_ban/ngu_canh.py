@@ -1056,6 +1056,7 @@ class NguCanhBienBanHop(DauVanBan):
     ket_luan: list[str]
     thu_ky: str
     chu_tri: str
+    ten_loai: str = "BIÊN BẢN"  # the document's name line; "TRÍCH BIÊN BẢN" for the hồ sơ's extract
 
 
 def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
@@ -1210,7 +1211,8 @@ def bien_ban_kiem_phieu(kq: KetQuaXet) -> NguCanhBienBanKiemPhieu:
     for dh, ds in ngoai.items():
         ket_luan.append(f"Đạt tỷ lệ phiếu nhưng ngoài chỉ tiêu {dh}: {', '.join(ds)}.")
     ket_luan += _khong_du_tieu_chuan(bang)
-    ket_luan.append(f"Biên bản kiểm phiếu được lập lúc {_gio(tt.gio_ket_thuc)} cùng ngày và công bố trước Hội đồng.")
+    # no hour: the meeting's end (gio_ket_thuc) comes after the count was announced (review of the demo's minutes)
+    ket_luan.append("Biên bản kiểm phiếu được lập trong buổi họp và công bố trước Hội đồng.")
     ky_ghi = "(Ký, ghi rõ họ tên)"
     ky = [ChuKy("TRƯỞNG BAN KIỂM PHIẾU" if t.ban_kiem_phieu == "Trưởng ban" else "THÀNH VIÊN BAN KIỂM PHIẾU",
                 ky_ghi, t.ho_ten) for t in ban] or [
