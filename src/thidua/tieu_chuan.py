@@ -564,9 +564,14 @@ def bang_khen_tinh_ca_nhan(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
             dg.them_can_cu(dg.cc("ky_luat_trong_chuoi"))
             ly_do_1 = (f"CSTĐCS {n} năm {chuoi[0]}–{chuoi[-1]} nhưng bị kỷ luật "
                        + "; ".join(k.mo_ta for k in kl_chuoi) + ": thành tích chỉ tính từ sau khi hết kỷ luật")
-        dg.kiem(False, "", ly_do_1 + f"; cũng chưa có {so_nam_htxs if so_nam_htxs >= n_htxs else f'đủ {n_htxs}'} năm"
-                f" HTXSNV liên tục kèm ≥ {can_sk} sáng kiến (hiện {so_nam_htxs} năm HTXSNV, {so_sk} sáng kiến tính"
-                " được" + (f": {ten_ds(tinh)}" if tinh else "") + ")" + khong_tinh_chu, can_cu, du_kien=du_kien)
+        ds_sk = f": {ten_ds(tinh)}" if tinh else ""
+        if so_nam_htxs >= n_htxs:  # the years are there, the initiatives are not
+            ly_do_2 = (f"; cũng chưa đạt theo HTXSNV: có {so_nam_htxs} năm HTXSNV liên tục nhưng {so_sk} sáng kiến tính"
+                       f" được{ds_sk} (cần ít nhất {can_sk})")
+        else:
+            ly_do_2 = (f"; cũng chưa có đủ {n_htxs} năm HTXSNV liên tục kèm ít nhất {can_sk} sáng kiến (hiện "
+                       f"{so_nam_htxs} năm HTXSNV, {so_sk} sáng kiến tính được{ds_sk})")
+        dg.kiem(False, "", ly_do_1 + ly_do_2 + khong_tinh_chu, can_cu, du_kien=du_kien)
     dg.gia_su("Các tiêu chuẩn khác của Điều 74 khoản 1 (điểm a–c) do Hội đồng đánh giá", dg.cc("BKT.tieu_chuan_khac"))
 
 
