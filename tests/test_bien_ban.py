@@ -146,7 +146,8 @@ def test_bien_ban_khong_ghi_dat_cho_nguoi_dat_phieu_nhung_khong_du_tieu_chuan(pd
 
 def test_du_thao_khi_con_bang_phieu_chua_quyet(pdf_nam: dict[str, Path]) -> None:
     assert "DỰ THẢO" in _chu(pdf_nam["qd-cong-nhan-danh-hieu-2025"])  # CSTĐCS waits for the council
-    assert "DỰ THẢO" not in _chu(pdf_nam["to-trinh-khen-thuong-cap-tinh-2025"])  # provincial codes do not
+    # the Tờ trình too: it cites this year's CSTĐCS decision (a clerk would not file it before that is issued)
+    assert "DỰ THẢO" in _chu(pdf_nam["to-trinh-khen-thuong-cap-tinh-2025"])
 
 
 def test_bao_cao_tong_ket_la_du_thao_khi_con_chi_tieu_cho_hoi_dong(demo_300, tmp_path: Path) -> None:
@@ -203,11 +204,25 @@ def test_hoi_dong_quyet_thi_nguoi_duoc_chon_vao_qd_va_bien_ban_ghi_lai(demo_dau_
     assert "DỰ THẢO" not in chu_bc and "chờ Hội đồng" not in chu_bc and "Giám đốc Sở đã công nhận" in chu_bc
     chu_qd = " ".join(_chu(qd).split())
     assert "DỰ THẢO" not in chu_qd
+    # the Tờ trình is a draft while the CSTĐCS tie waits (it cites that decision), final once the council decided
+    cho = tong_ket([demo_dau_vao], tmp_path / "cho").thu_muc_ra / "van-ban" / "to-trinh-khen-thuong-cap-tinh-2025.docx"
+    assert "DỰ THẢO" in _chu_docx(cho)
+    chu_tt = _chu_docx(vb / "to-trinh-khen-thuong-cap-tinh-2025.docx")
+    assert "DỰ THẢO" not in chu_tt and "TỜ TRÌNH" in chu_tt
     ten_chon = next(d.ho_ten for d, _ in hoa if d.ma == ma_chon)
     assert ten_chon in chu_qd
     chu_bb = " ".join(_chu(bb).split())
     assert "Hội đồng đã thảo luận và quyết định: chọn " + ten_chon in chu_bb
     assert "Hội đồng biểu quyết chọn (ưu tiên nữ)" in chu_bb and "chưa quyết định" not in chu_bb
+
+
+def _chu_docx(p: Path) -> str:
+    """Every paragraph of a .docx, in the body and in its tables (the header block is a table)."""
+    from docx import Document
+
+    d = Document(p)
+    return "\n".join([x.text for x in d.paragraphs]
+                     + [x.text for t in d.tables for r in t.rows for c in r.cells for x in c.paragraphs])
 
 
 def test_phieu_bau_kin_moi_trang_co_tieu_de_so_seri_va_trang(demo_dau_vao: Path, tmp_path: Path) -> None:

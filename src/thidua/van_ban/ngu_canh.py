@@ -887,8 +887,10 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
     ghi_chu = ("Cột “Phiếu đồng ý (tỷ lệ)”: số phiếu đồng ý trên "
                + (TEN_LUA_CHON.get(next(iter(mau)), "mẫu số theo quy chế") if len(mau) == 1 else "mẫu số theo quy chế")
                + f" (Hội đồng Thi đua – Khen thưởng {co_quan}), theo biên bản kiểm phiếu kèm theo.")
+    # a draft while a tie waits for the council on a code it proposes — or on CSTĐCS: its candidates' chains (CSTĐ
+    # tỉnh, Bằng khen tỉnh) end this year and it cites this year's CSTĐCS decision, itself a draft until then
     dau = replace(dau_van_ban(tt, "TTr", ["- Như trên;", NHAN_NOI_VU, NHAN_LANH_DAO, NHAN_LUU]),
-                  du_thao=du_thao(kq, tuple(m for m in DANH_HIEU if m not in ("LDTT", "CSTDCS", "TTLDTT", "GK"))))
+                  du_thao=du_thao(kq, tuple(m for m in DANH_HIEU if m not in ("LDTT", "TTLDTT", "GK"))))
     return NguCanhToTrinh(
         **_dau(dau),
         trich_yeu=f"Về việc đề nghị tặng danh hiệu thi đua, hình thức khen thưởng cấp tỉnh năm {kq.nam}"
@@ -910,7 +912,9 @@ def _da_bo_phieu(kq: KetQuaXet) -> list[tuple[CaNhan | TapThe, KetQua]]:
 
 def du_thao(kq: KetQuaXet, ma: tuple[str, ...]) -> str:
     """"DỰ THẢO" for a document about codes whose quota cut still waits for the council (a tie with no recorded
-    resolution, issue #10); "" when the document can be final."""
+    resolution, issue #10); "" when the document can be final. A part of the round (a hồ sơ's Tờ trình) waits as
+    the round does."""
+    kq = kq.ca_vong or kq
     return "DỰ THẢO" if any(k.danh_hieu.ma in ma for _, k in kq.can_hoi_dong()) else ""
 
 
