@@ -232,3 +232,20 @@ def test_bao_cao_tap_the_diem_thi_dua_dau_phay(demo_ket_qua) -> None:
     diem = [b.ngu_canh.diem for _, b in ke_hoach_ho_so(demo_ket_qua.ket_qua).ban_ve
             if getattr(b.ngu_canh, "diem", "")]
     assert diem and all("." not in d for d in diem) and any("," in d for d in diem)
+
+
+def test_bao_cao_thanh_tich_dau_ngat_ten_co_quan_nhu_van_ban_khac(demo_ket_qua) -> None:
+    """The achievement reports' header breaks the agency's and the unit's names as every other document's header
+    does ("SỞ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG"); Word broke them where the column ended ("… VÀ MÔI" / "TRƯỜNG")."""
+    from thidua.ho_so import ke_hoach_ho_so
+    from thidua.van_ban import ngu_canh
+
+    kq = demo_ket_qua.ket_qua
+    ctx = [b.ngu_canh for _, b in ke_hoach_ho_so(kq).ban_ve if b.ten_tep.startswith("Báo cáo thành tích")]
+    nam = ngu_canh.dau_van_ban(kq.du_lieu.thong_tin, "QĐ")
+    assert ctx and all(c.co_quan_chu_quan == nam.co_quan for c in ctx)
+    assert nam.co_quan.split("\n") == ["SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG"]
+    for c in ctx:
+        assert c.co_quan.replace("\n", " ") == c.co_quan.replace("\n", " ").upper()
+        assert c.co_quan == ngu_canh.dong_ten_co_quan(c.co_quan.replace("\n", " "))
+    assert ngu_canh.dong_ten_co_quan("PHÒNG KẾ HOẠCH – TÀI CHÍNH") == "PHÒNG KẾ HOẠCH\n– TÀI CHÍNH"  # the clerk's case

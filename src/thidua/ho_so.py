@@ -306,7 +306,10 @@ def _de_nghi(kq: KetQuaXet, ks: list[KetQua]) -> str:
 
 def _dau(kq: KetQuaXet, ten_don_vi: str) -> dict[str, Any]:
     tt = kq.du_lieu.thong_tin
-    return {"co_quan_chu_quan": tt.co_quan, "co_quan": ten_don_vi.upper(),
+    # the header's left column: names broken as a real header breaks them ("SỞ NÔNG NGHIỆP / VÀ MÔI TRƯỜNG"; Word
+    # broke "… VÀ MÔI / TRƯỜNG" where the column ended)
+    return {"co_quan_chu_quan": ngu_canh.dong_ten_co_quan(tt.co_quan, False),
+            "co_quan": ngu_canh.dong_ten_co_quan(ten_don_vi.upper()),
             "dia_danh_ngay": f"{tt.dia_danh}, ngày …… tháng …… năm {tt.ngay_quyet_dinh.year}",
             "chuc_danh_ky": ngu_canh.dau_van_ban(tt, "BC").chuc_danh_ky, "nguoi_ky": tt.nguoi_ky,
             "co_quan_ten": ngu_canh.ten_co_quan(tt), "du_thao": ""}

@@ -80,7 +80,8 @@ def van_ban_dep(chu: str) -> str:
     return re.sub(r"\"([^\"]*)\"", r"“\1”", chu)
 
 
-def _dong_ten(ten: str, dam: bool) -> str:
+def dong_ten_co_quan(ten: str, dam: bool = True) -> str:
+    """An agency's name broken into the lines of a header's left column (``do_chu.ngat_dong_ten``)."""
     return "\n".join(ngat_dong_ten(ten, RONG_TEN_CO_QUAN_MM, 13, dam))
 
 
@@ -137,7 +138,8 @@ def dau_van_ban(tt: ThongTin, loai: str, noi_nhan: list[str] | None = None, ngay
     chuc_danh = ["KT. GIÁM ĐỐC", chuc_vu] if tt.ky_thay else [chuc_vu]
     ngay = ngay or tt.ngay_quyet_dinh
     co_quan = _ten_co_quan(tt)
-    return DauVanBan(_dong_ten(tt.co_quan_chu_quan, False), _dong_ten(tt.co_quan, True), f"{loai}-{tt.ky_hieu}",
+    return DauVanBan(dong_ten_co_quan(tt.co_quan_chu_quan, False), dong_ten_co_quan(tt.co_quan, True),
+                     f"{loai}-{tt.ky_hieu}",
                      dinh_dang_ngay(ngay, tt.dia_danh), dinh_dang_ngay(ngay), chuc_danh, tt.nguoi_ky,
                      f"Giám đốc {co_quan}", co_quan, noi_nhan or [])
 
