@@ -379,7 +379,7 @@ def _bang_xlsx_lop() -> type:
                         if b is None:
                             if len(v) > self.xls_strmax // 2:  # maybe over Excel's limit: write_string cuts it
                                 bang_chuoi.count = dem
-                                return self._ghi_tung_o(r, dong, dinh_dang_cot, bien_the)
+                                return _ghi_dong_tung_o(self, r, dong, dinh_dang_cot, bien_the)
                             b = than_chuoi[v] = f' t="s"><v>{bang_chuoi._get_shared_string_index(v)}</v></c>'
                         else:
                             bang_chuoi.count += 1
@@ -394,7 +394,7 @@ def _bang_xlsx_lop() -> type:
                     if b is None:
                         if not math.isfinite(v):  # write_number says what it does with NaN / inf
                             bang_chuoi.count = dem
-                            return self._ghi_tung_o(r, dong, dinh_dang_cot, bien_the)
+                            return _ghi_dong_tung_o(self, r, dong, dinh_dang_cot, bien_the)
                         b = than_so[(t, v)] = f"><v>{v:.16G}</v></c>"
                 elif t is bool:
                     b = ' t="b"><v>1</v></c>' if v else ' t="b"><v>0</v></c>'
@@ -407,7 +407,7 @@ def _bang_xlsx_lop() -> type:
                     dinh_dang[c] = bien_the(c, v)
                 else:  # Decimal, Fraction, a subclass of str…: write_* as the plain path does
                     bang_chuoi.count = dem
-                    return self._ghi_tung_o(r, dong, dinh_dang_cot, bien_the)
+                    return _ghi_dong_tung_o(self, r, dong, dinh_dang_cot, bien_the)
                 than.append(b)
                 if b is not None:
                     if dau < 0:
@@ -418,11 +418,6 @@ def _bang_xlsx_lop() -> type:
             self._check_dimensions(r, dau)
             self._check_dimensions(r, cuoi)
             self._nhanh[r] = (than, dinh_dang, dau, cuoi)
-
-        def _ghi_tung_o(self, r: int, dong: Sequence[object], dinh_dang_cot: list[Any], bien_the: Any) -> None:
-            """A row with an uncommon value (a Decimal, a very long text, NaN…): xlsxwriter's own calls, cell by
-            cell, as ``BangNhanh._ghi`` makes them without this class."""
-            _ghi_dong_tung_o(self, r, dong, dinh_dang_cot, bien_the)
 
         def add_table(self, first_row: int, first_col: int, last_row: int, last_col: int,
                       options: dict[str, Any] | None = None) -> Any:
