@@ -552,3 +552,129 @@ def test_resolve_listing_chi_tim_doan_co_ky_tu_giong_docxtpl() -> None:
         assert nhanh.resolve_listing(xml) == mong, repr(xml)
         co_ky_tu += mong != xml
     assert co_ky_tu > 300  # the cases that change something are many
+
+
+def test_tim_dong_bang_find_giong_regex() -> None:
+    """``_cac_dong`` (rows found with str.find) gives exactly the matches of the lazy ``_DONG`` regex, on random
+    XML-like text: rows, row properties, unclosed rows, rows in rows, text between."""
+    import random
+
+    from thidua.van_ban import ve_nhanh
+
+    manh = ["<w:tr>", "<w:tr w:rsidR=\"1\">", "</w:tr>", "<w:trPr><w:cantSplit/></w:trPr>", "<w:tc>", "</w:tc>",
+            "<w:tbl>", "</w:tbl>", "chữ", "<w:tr", "w:tr>", "</w:tr", "<w:trx>", "<w:t>x</w:t>", " "]
+    rng = random.Random(15)
+    for _ in range(3000):
+        xml = "".join(rng.choice(manh) for _ in range(rng.randint(0, 30)))
+        assert list(ve_nhanh._cac_dong(xml)) == [m.span() for m in ve_nhanh._DONG.finditer(xml)], repr(xml)
+
+
+def _mau_dong_dai() -> io.BytesIO:
+    """A list as the decisions have it: a {%tr for %} loop whose rows hold a value in each cell, the name alone in
+    its run, a header row, and a table after it whose rows a statement inside changes (never taken as is)."""
+    d = Document()
+    d.add_paragraph("Danh sách {{ ten }}")
+    t = d.add_table(rows=4, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text, t.cell(0, 2).text = "STT", "Họ và tên", "Ghi chú"
+    t.cell(1, 0).text = "{%tr for r in dong %}"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "{{ r.stt }}", "{{ r.ten }}", "Ghi: {{ r.ghi }}"
+    t.cell(3, 0).text = "{%tr endfor %}"
+    t2 = d.add_table(rows=3, cols=2)
+    t2.cell(0, 0).text = "{%tr for r in dong %}"
+    t2.cell(1, 0).text, t2.cell(1, 1).text = "{% if r.stt % 2 %}lẻ{% else %}{{ r.ten }}{% endif %}", "{{ r.ghi }}"
+    t2.cell(2, 0).text = "{%tr endfor %}"
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf
+
+
+_GIA_TRI_KHO = ["", " ", "O'Neil", 'nói "có"', "A & B", "<b>đậm</b>", "x\x01y", "a\rb", "dòng\nmới", "tab\tở",
+                "\ufffe", "]]>", "&amp;", "Nguyễn Thị Ánh", "&#39;", "{{ ten }}", "tách\fra", "cuối\n", "\a", "\tđầu"]
+
+
+@pytest.mark.parametrize("kho", [None, *_GIA_TRI_KHO, "markup"])
+def test_dong_viet_san_nhu_lxml_giong_docxtpl(kho: str | None, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows taken as rendered, unparsed (``_khuc_chuan``): the document equals docxtpl's byte for byte whatever one
+    row's value is — quotes (escaped &#39;, written by lxml as they are), an empty name (``<w:t></w:t>``), controls,
+    tabs and breaks (docxtpl's own XML, which leaves an empty ``<w:t>`` after a final newline), markup — and on
+    ordinary values the rows are indeed taken unparsed."""
+    from markupsafe import Markup
+
+    from thidua.van_ban import ve_nhanh
+
+    monkeypatch.setattr(ve_nhanh, "NGUONG_TUNG_KHUC", 0)
+    monkeypatch.setattr(ve_nhanh, "_KHUC", 7)
+    dong = [{"stt": i, "ten": f"Người {i}", "ghi": f"ghi chú {i}"} for i in range(1, 60)]
+    if kho is not None:
+        gia_tri = Markup("<w:t>chèn</w:t>") if kho == "markup" else kho
+        dong[40]["ten"] = gia_tri  # in a piece after the first (the first is always parsed and compared)
+    ctx = {"ten": "thử", "dong": dong}
+    mau = _mau_dong_dai()
+    tep = tmp_path / "mau.docx"
+    tep.write_bytes(mau.getvalue())
+    dem = Counter()
+    nguyen = ve_nhanh._khuc_chuan
+
+    def dem_khuc(*a):
+        r = nguyen(*a)
+        dem["san" if r is not None else "phan_tich"] += 1
+        return r
+
+    monkeypatch.setattr(ve_nhanh, "_khuc_chuan", dem_khuc)
+    _, nhanh = _ve_da_dich(tep, ctx, {})
+    cham = _ve(DocxTemplate, mau, ctx)
+    assert [n for n in cham if cham[n] != nhanh.get(n)] == []
+    if kho == "markup":  # XML given as a value: no row of the document is taken unparsed
+        assert dem["san"] == 0
+        return
+    assert dem["san"] >= 5  # the first table's pieces (the second's rows hold a statement: never looked at)
+    if kho is None or kho in ("Nguyễn Thị Ánh", " ", "{{ ten }}", "]]>", "&amp;"):
+        assert dem["phan_tich"] == 0
+
+
+def test_dong_viet_san_khac_lxml_thi_phan_tich_ca_van_ban(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should the checks ever accept rows lxml would write otherwise, the first piece taken unparsed — parsed as
+    well and compared — shows it, and the rest of the document is parsed: still docxtpl's bytes."""
+    from thidua.van_ban import ve_nhanh
+
+    monkeypatch.setattr(ve_nhanh, "NGUONG_TUNG_KHUC", 0)
+    monkeypatch.setattr(ve_nhanh, "_KHUC", 7)
+    nguyen = ve_nhanh._khuc_chuan
+    monkeypatch.setattr(ve_nhanh, "_khuc_chuan", lambda k, t: (nguyen(k, t) or b"") + b"<!-- sai -->")
+    ctx = {"ten": "thử", "dong": [{"stt": i, "ten": f"Người {i}", "ghi": "g"} for i in range(1, 60)]}
+    mau = _mau_dong_dai()
+    tep = tmp_path / "mau.docx"
+    tep.write_bytes(mau.getvalue())
+    _, nhanh = _ve_da_dich(tep, ctx, {})
+    cham = _ve(DocxTemplate, mau, ctx)
+    assert [n for n in cham if cham[n] != nhanh.get(n)] == []
+
+
+def test_bang_mau_chuan_chi_nhan_dong_khong_co_lenh() -> None:
+    """Which template tables have their rows taken as rendered: the list's table, not the one with a statement in
+    its rows, nor a table whose values sit inside a tag or use whitespace control."""
+    from thidua.van_ban import ve_nhanh
+
+    m = MauDaDich(_luu_tam(_mau_dong_dai()), moi_truong())
+    assert len(m._bang_chuan) == 1 and next(iter(m._bang_chuan.values())) == frozenset({"w:t"})
+    dau, cuoi = m._dau, m._cuoi
+    for dong in ('<w:tr><w:tc><w:p><w:r><w:t>{{- a }}</w:t></w:r></w:p></w:tc></w:tr>',
+                 '<w:tr><w:tc><w:p><w:pPr><w:jc w:val="{{ a }}"/></w:pPr></w:p></w:tc></w:tr>',
+                 '<w:tr><w:tc><w:p><w:r><w:t>{# x #}</w:t></w:r></w:p></w:tc></w:tr>',
+                 '<w:tr><w:tc><w:p><w:r><w:t></w:t></w:r></w:p></w:tc></w:tr>',  # lxml writes <w:t/>
+                 '<w:tr ><w:tc><w:p/></w:tc></w:tr>'):
+        assert not ve_nhanh._dong_mau_chuan(dong, dau, cuoi, set()), dong
+    ten: set[str] = set()
+    assert ve_nhanh._dong_mau_chuan('<w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">{{ a }} và {{ b }}</w:t>'
+                                    '</w:r></w:p></w:tc></w:tr>', dau, cuoi, ten)
+    assert ten == {"w:t"}
+
+
+def _luu_tam(buf: io.BytesIO) -> str:
+    import tempfile
+
+    f = tempfile.NamedTemporaryFile(suffix=".docx", delete=False)
+    f.write(buf.getvalue())
+    f.close()
+    return f.name
