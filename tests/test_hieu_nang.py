@@ -678,3 +678,38 @@ def _luu_tam(buf: io.BytesIO) -> str:
     f.write(buf.getvalue())
     f.close()
     return f.name
+
+
+def test_bien_cua_mau_tu_tien_trinh_khoi_dong(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The template variables the first worker works out while the main process reads (``chuan_bi_mau``) are
+    docxtpl's, and once handed over (``tong_ket._nhan_bien_mau``) the main process's checks use them instead of
+    reading the templates again; a template changed since (another file version) is read again."""
+    from concurrent.futures import Future
+
+    from docxtpl import DocxTemplate as Goc
+
+    from thidua import tong_ket as tk
+    from thidua.loi import LoiMauVanBan
+    from thidua.van_ban import ve
+
+    bien = ve.chuan_bi_mau(None)
+    assert len(bien) == len(ve.MAU_TONG_KET)
+    for (p, _, _), v in bien.items():
+        assert v == Goc(p).get_undeclared_template_variables(moi_truong())
+    monkeypatch.setattr(ve, "_BIEN_CUA_MAU", {})
+    doc = []
+    monkeypatch.setattr(ve.MauNhanh, "get_undeclared_template_variables",
+                        lambda self, *a: doc.append(self) or {"khong_co_trong_nguon"})
+    cho: Future = Future()  # a warm-up still running is not waited for
+    xong: Future = Future()
+    xong.set_result({k: v | {"chi_o_tien_trinh_kia"} for k, v in bien.items()})
+    tk._nhan_bien_mau([cho, xong])
+    p = ve.tim_mau("to_trinh")
+    with pytest.raises(LoiMauVanBan, match="chi_o_tien_trinh_kia"):
+        ve.kiem_mau(p, {k: 1 for k in bien[(str(p), p.stat().st_mtime_ns, p.stat().st_size)]})
+    assert doc == []
+    ban_sao = tmp_path / "to_trinh.docx"  # another file: read here
+    ban_sao.write_bytes(p.read_bytes())
+    with pytest.raises(LoiMauVanBan, match="khong_co_trong_nguon"):
+        ve.kiem_mau(ban_sao, {})
+    assert len(doc) == 1

@@ -8,6 +8,7 @@ that a document breaks the same way on every machine, with or without the fonts 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _KY_TU = ("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ "
@@ -54,8 +55,18 @@ def ngat_dong_ten(ten: str, rong_mm: float, co_chu: float = 13, dam: bool = True
     One line when it fits. Otherwise the fewest lines that fit, preferring breaks before "VÀ" or after a comma
     (where the name's parts join), then lines of even length; never a line of one short word left alone. E.g.
     "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" → "SỞ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG"; "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH" →
-    "SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH".
+    "SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH". Worked out once per name and width (every document of a batch has
+    the same headers: 2,500 names broken at 0.4 ms each for 20,000 staff, issue 15).
     """
+    return list(_ngat_dong_ten(ten, rong_mm, co_chu, dam))
+
+
+@functools.lru_cache(maxsize=4096)
+def _ngat_dong_ten(ten: str, rong_mm: float, co_chu: float, dam: bool) -> tuple[str, ...]:
+    return tuple(_ngat(ten, rong_mm, co_chu, dam))
+
+
+def _ngat(ten: str, rong_mm: float, co_chu: float, dam: bool) -> list[str]:
     tu = ten.split()
     if not tu or rong_chu(" ".join(tu), co_chu, dam) <= rong_mm:
         return [" ".join(tu)] if tu else []

@@ -41,12 +41,24 @@ def tim_mau(ten: str, thu_muc_nguoi_dung: Path | None = None, thong_bao: list[st
     return thu_muc_mau_van_ban() / f"{ten}.docx"
 
 
-@functools.lru_cache(maxsize=256)
-def _bien_thieu(duong_dan: str, mtime_ns: int, kich_thuoc: int, khoa: frozenset[str]) -> frozenset[str]:
-    """The template's variables missing from a context with these keys. Parsing a template for its variables costs
-    ~30 ms; a hồ sơ renders the same template for every candidate, so each (file version, key set) is checked
-    once per process."""
-    return frozenset(MauNhanh(duong_dan).get_undeclared_template_variables(moi_truong(), dict.fromkeys(khoa)))
+_BIEN_CUA_MAU: dict[tuple[str, int, int], frozenset[str]] = {}
+
+
+def bien_cua_mau(duong_dan: str, mtime_ns: int, kich_thuoc: int) -> frozenset[str]:
+    """Every variable a template uses (docxtpl's ``get_undeclared_template_variables``), once per file version and
+    process (~20 ms a template; a hồ sơ renders the same template for every candidate). ``tong-ket`` has its first
+    worker work them out while this process reads (``chuan_bi_mau``), and hands them over (``nap_bien_mau``)."""
+    khoa = (duong_dan, mtime_ns, kich_thuoc)
+    bien = _BIEN_CUA_MAU.get(khoa)
+    if bien is None:
+        bien = _BIEN_CUA_MAU[khoa] = frozenset(MauNhanh(duong_dan).get_undeclared_template_variables(moi_truong()))
+    return bien
+
+
+def nap_bien_mau(bien: dict[tuple[str, int, int], frozenset[str]]) -> None:
+    """Take the variables of templates another process has worked out (``chuan_bi_mau``'s result): keyed by file
+    version, so a template changed since is read again."""
+    _BIEN_CUA_MAU.update(bien)
 
 
 def kiem_mau(duong_dan: Path, ngu_canh_: NguCanh | Mapping[str, Any]) -> None:
@@ -57,7 +69,7 @@ def kiem_mau(duong_dan: Path, ngu_canh_: NguCanh | Mapping[str, Any]) -> None:
     khoa = frozenset(f.name for f in fields(ngu_canh_)) if isinstance(ngu_canh_, NguCanh) else frozenset(ngu_canh_)
     try:
         tt = duong_dan.stat()
-        thieu = _bien_thieu(str(duong_dan), tt.st_mtime_ns, tt.st_size, khoa)
+        thieu = bien_cua_mau(str(duong_dan), tt.st_mtime_ns, tt.st_size) - khoa
     except jinja2.TemplateSyntaxError as e:
         raise LoiMauVanBan(f"Mẫu {ten} có thẻ viết sai: {e.message}. Mở mẫu trong Word, sửa thẻ {{{{ … }}}} hoặc "
                            "{% … %} cho đúng (hoặc xoá mẫu để dùng mẫu có sẵn).", tep=str(duong_dan)) from None
@@ -264,17 +276,22 @@ MAU_TONG_KET = ("quyet_dinh", "quyet_dinh_tap_the", "giay_khen", "to_trinh", "bi
                 "bao_cao_thanh_tich_ca_nhan", "bao_cao_thanh_tich_tap_the", "bao_cao_thanh_tich_dot", "danh_muc_ho_so")
 
 
-def chuan_bi_mau(thu_muc_mau: Path | None = None) -> None:
-    """Prepare the templates ``tong-ket`` renders without a pre-render hook (``MauDaDich``), ahead of use: a
-    worker does it while the main process reads. A template that does not open is left alone here: the check
-    before rendering reports it to the user."""
+def chuan_bi_mau(thu_muc_mau: Path | None = None) -> dict[tuple[str, int, int], frozenset[str]]:
+    """Prepare the templates ``tong-ket`` renders without a pre-render hook (``MauDaDich``), ahead of use, and work
+    out the variables each uses (``bien_cua_mau``, returned for the main process's checks): a worker does it while
+    the main process reads. A template that does not open is left alone here: the check before rendering reports
+    it to the user."""
+    bien = {}
     for ten in MAU_TONG_KET:
         p = tim_mau(ten, thu_muc_mau)
         try:
             tt = p.stat()
             _da_dich(str(p), tt.st_mtime_ns, tt.st_size)
+            khoa = (str(p), tt.st_mtime_ns, tt.st_size)
+            bien[khoa] = bien_cua_mau(*khoa)
         except Exception:  # reported by nap_mau where it is used, in Vietnamese
             continue
+    return bien
 
 
 def kiem_tra_mau(ban_ve: list[BanVe], thu_muc_mau: Path | None = None, thong_bao: list[str] | None = None) -> None:
