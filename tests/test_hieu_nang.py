@@ -8,6 +8,7 @@ import dataclasses
 import gc
 import importlib.util
 import io
+import pickle
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -180,12 +181,25 @@ def test_bao_cao_theo_don_vi_giong_cach_dem_tung_don_vi(demo_ket_qua) -> None:
     assert sum(x[1] for x in co) > 0
 
 
-def test_song_song_cho_cung_moi_gia_tri_va_chu(demo_dau_vao: Path, demo_ket_qua, tmp_path: Path) -> None:
-    """--jobs 2 (workers forked after the decision) against one process: every sheet's values and layout, every
-    document's text."""
+def test_song_song_cho_cung_moi_gia_tri_va_chu(demo_dau_vao: Path, demo_ket_qua, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 2 (workers forked before reading) against one process: every sheet's values and layout, every
+    document's text. The largest jobs go to the workers first — the ledger, the first document (the decision with
+    its list), then ket-qua.xlsx — so that both are busy while the main process builds the rest."""
+    from thidua import tong_ket as tk
+
+    gui = []
+    nguyen = tk._LichChay._gui
+
+    def ghi_lai(self, giai_doan, ham, *doi_so):
+        gui.append(doi_so[-1].name if ham is tk._luu_do else pickle.loads(doi_so[0]).ten_tep)
+        return nguyen(self, giai_doan, ham, *doi_so)
+
+    monkeypatch.setattr(tk._LichChay, "_gui", ghi_lai)
     dvt = _dau_van_tay()
     nguong = gc.get_threshold()
     kq = tong_ket([demo_dau_vao], tmp_path / "j2", so_tien_trinh=2)
+    assert gui[:3] == ["so-theo-doi.xlsx", f"qd-cong-nhan-danh-hieu-{demo_ket_qua.ket_qua.nam}.docx", "ket-qua.xlsx"]
     assert gc.get_threshold() == nguong and gc.get_freeze_count() == 0  # the collector is as it was
     mot, hai = dvt.dau_van_tay(demo_ket_qua.thu_muc_ra, True), dvt.dau_van_tay(kq.thu_muc_ra, True)
     assert mot.keys() == hai.keys() and len(mot) >= 9

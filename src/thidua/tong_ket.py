@@ -15,6 +15,7 @@ import functools
 import gc
 import hashlib
 import inspect
+import itertools
 import json
 import multiprocessing as mp
 import pickle
@@ -456,15 +457,22 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
             else:
                 bao(f"{GIAI_DOAN[2]}, tạo văn bản Word, ghi sổ: song song")
                 bao(GIAI_DOAN[3])
-            # the two big workbooks first (the largest jobs), then each document as soon as its context is built
+            # the largest jobs first — the ledger, the first document (the decision with its list), ket-qua.xlsx —
+            # so that both workers are busy while this process builds the rest; then each document as soon as its
+            # context is built, each template checked against its context before it is used
             lich.so("so_theo_doi", ghi_so_theo_doi, kq, tam / "so-theo-doi.xlsx")
-            lich.so("ket_qua_xlsx", ghi_ket_qua_xlsx, kq, kt.van_de, tam / "ket-qua.xlsx")
             t_nc = time.perf_counter()
             _nhan_bien_mau(khoi_dong)
             nam: dict[str, tuple[BanVe, int]] = {}
-            for b in cac_ban_ve_nam(kq):  # each template checked against its context before it is used
-                kiem_tra_mau([b], thu_muc_mau, thong_bao)
-                nam[b.mau] = (b, lich.van_ban("van_ban", b, tam / "van-ban", thu_muc_mau))
+            ban_ve = cac_ban_ve_nam(kq)
+            for i, b in enumerate(itertools.chain([next(ban_ve, None)], ban_ve)):
+                if b is not None:
+                    kiem_tra_mau([b], thu_muc_mau, thong_bao)
+                    nam[b.mau] = (b, lich.van_ban("van_ban", b, tam / "van-ban", thu_muc_mau))
+                if i == 0:
+                    t_kq = time.perf_counter()
+                    lich.so("ket_qua_xlsx", ghi_ket_qua_xlsx, kq, kt.van_de, tam / "ket-qua.xlsx")
+                    t_nc += time.perf_counter() - t_kq  # its own stage
             if ung_vien_trinh(kq):  # the dossier of each upward proposal (Law 2022 Art. 84)
                 for tm, b in ke_hoach_ho_so(kq, thu_muc_mau, thong_bao).ban_ve:
                     cung = nam.get(b.mau)
