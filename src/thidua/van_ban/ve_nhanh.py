@@ -131,13 +131,17 @@ def _cac_dong(xml: str) -> Iterator[tuple[int, int]]:
 
 
 def _dau_bang(xml: str, vi_tri: int) -> str | None:
-    """The text of the table holding position ``vi_tri`` (a row's start) up to its first row: its properties and
-    grid, the same in the template and in the rendered document when no statement or value is in them."""
+    """The text of the table holding position ``vi_tri`` (a row's start) up to its first row or its first Jinja
+    tag, whichever comes first: its properties and grid, the same in the template and in the rendered document (a
+    ``{%tr for %}`` before the first row is rendered away)."""
     k = vi_tri
     while (k := xml.rfind("<w:tbl", 0, k)) >= 0 and xml[k + 6:k + 7] not in (" ", ">"):
         pass  # <w:tblPr>, <w:tblGrid>…
     r = _MO_DONG.search(xml, k) if k >= 0 else None
-    return xml[k:r.start()] if r is not None else None
+    if r is None:
+        return None
+    the = xml.find("{", k, r.start())
+    return xml[k:the if the >= 0 else r.start()]
 
 
 def _dong_mau_chuan(dong: str, dau: str, cuoi: str, ten_mo: set[str]) -> bool:
@@ -185,7 +189,7 @@ def _bang_mau_chuan(nguon: str, dau: str, cuoi: str) -> dict[str, frozenset[str]
     theo_bang: dict[str, set[str] | None] = {}
     for m in _DONG.finditer(nguon):
         khoa = _dau_bang(nguon, m.start())
-        if khoa is None or "{" in khoa:
+        if khoa is None:
             continue
         ten_mo = theo_bang.get(khoa, set())
         if ten_mo is None or not _dong_mau_chuan(m.group(0), dau, cuoi, ten_mo):
@@ -217,7 +221,6 @@ class _KhongTheTach(Exception):
 
 class MauNhanh(DocxTemplate):
     """A DocxTemplate that renders the same document faster (see the module's docstring)."""
-
 
     def resolve_listing(self, xml: str) -> str:
         if not _can_xu_ly(xml):
