@@ -665,12 +665,14 @@ def test_dong_viet_san_khac_lxml_thi_phan_tich_ca_van_ban(tmp_path: Path, monkey
     assert [n for n in cham if cham[n] != nhanh.get(n)] == []
 
 
-def test_bang_mau_chuan_chi_nhan_dong_khong_co_lenh() -> None:
+def test_bang_mau_chuan_chi_nhan_dong_khong_co_lenh(tmp_path: Path) -> None:
     """Which template tables have their rows taken as rendered: the list's table, not the one with a statement in
     its rows, nor a table whose values sit inside a tag or use whitespace control."""
     from thidua.van_ban import ve_nhanh
 
-    m = MauDaDich(_luu_tam(_mau_dong_dai()), moi_truong())
+    tep = tmp_path / "mau.docx"
+    tep.write_bytes(_mau_dong_dai().getvalue())
+    m = MauDaDich(str(tep), moi_truong())
     assert len(m._bang_chuan) == 1 and next(iter(m._bang_chuan.values())) == frozenset({"w:t"})
     dau, cuoi = m._dau, m._cuoi
     for dong in ('<w:tr><w:tc><w:p><w:r><w:t>{{- a }}</w:t></w:r></w:p></w:tc></w:tr>',
@@ -684,14 +686,6 @@ def test_bang_mau_chuan_chi_nhan_dong_khong_co_lenh() -> None:
                                     '</w:r></w:p></w:tc></w:tr>', dau, cuoi, ten)
     assert ten == {"w:t"}
 
-
-def _luu_tam(buf: io.BytesIO) -> str:
-    import tempfile
-
-    f = tempfile.NamedTemporaryFile(suffix=".docx", delete=False)
-    f.write(buf.getvalue())
-    f.close()
-    return f.name
 
 
 def test_bien_cua_mau_tu_tien_trinh_khoi_dong(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -465,14 +465,15 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
             _nhan_bien_mau(khoi_dong)
             nam: dict[str, tuple[BanVe, int]] = {}
             ban_ve = cac_ban_ve_nam(kq)
-            for i, b in enumerate(itertools.chain([next(ban_ve, None)], ban_ve)):
-                if b is not None:
-                    kiem_tra_mau([b], thu_muc_mau, thong_bao)
-                    nam[b.mau] = (b, lich.van_ban("van_ban", b, tam / "van-ban", thu_muc_mau))
-                if i == 0:
-                    t_kq = time.perf_counter()
-                    lich.so("ket_qua_xlsx", ghi_ket_qua_xlsx, kq, kt.van_de, tam / "ket-qua.xlsx")
-                    t_nc += time.perf_counter() - t_kq  # its own stage
+            for b in itertools.islice(ban_ve, 1):
+                kiem_tra_mau([b], thu_muc_mau, thong_bao)
+                nam[b.mau] = (b, lich.van_ban("van_ban", b, tam / "van-ban", thu_muc_mau))
+            t_kq = time.perf_counter()
+            lich.so("ket_qua_xlsx", ghi_ket_qua_xlsx, kq, kt.van_de, tam / "ket-qua.xlsx")
+            t_nc += time.perf_counter() - t_kq  # its own stage
+            for b in ban_ve:
+                kiem_tra_mau([b], thu_muc_mau, thong_bao)
+                nam[b.mau] = (b, lich.van_ban("van_ban", b, tam / "van-ban", thu_muc_mau))
             if ung_vien_trinh(kq):  # the dossier of each upward proposal (Law 2022 Art. 84)
                 for tm, b in ke_hoach_ho_so(kq, thu_muc_mau, thong_bao).ban_ve:
                     cung = nam.get(b.mau)

@@ -184,15 +184,16 @@ def _bang_mau_chuan(nguon: str, dau: str, cuoi: str) -> dict[str, frozenset[str]
     (``_dau_bang``), with the elements their values open. A table of the rendered document is looked up by that
     text: two tables of the template with the same one count as one (both must be accepted). None of this when
     tables are nested (a row's table is found by text)."""
-    if any(_BANG.search(m.group(0)) for m in _DONG.finditer(nguon)):
+    cac_dong = list(_cac_dong(nguon))
+    if any(_BANG.search(nguon, a, b) for a, b in cac_dong):
         return {}
     theo_bang: dict[str, set[str] | None] = {}
-    for m in _DONG.finditer(nguon):
-        khoa = _dau_bang(nguon, m.start())
+    for a, b in cac_dong:
+        khoa = _dau_bang(nguon, a)
         if khoa is None:
             continue
         ten_mo = theo_bang.get(khoa, set())
-        if ten_mo is None or not _dong_mau_chuan(m.group(0), dau, cuoi, ten_mo):
+        if ten_mo is None or not _dong_mau_chuan(nguon[a:b], dau, cuoi, ten_mo):
             theo_bang[khoa] = None
         else:
             theo_bang[khoa] = ten_mo
