@@ -304,7 +304,7 @@ def _sang_kien_dung_cho_cstdcs(cn: CaNhan, nc: NguCanh, y: int) -> SangKienDung 
     """The initiative a CSTĐCS of year ``y`` relied on: none when the rating alone earned it; else the lowest
     one of the year (the higher ones stay free for the province-level titles)."""
     xl = cn.xep_loai if y == nc.nam else nc.so_theo_doi.xep_loai(cn.ma, y)
-    if not cstdcs_nho_sang_kien(xl, nc.ts.bo.tai_ngay(dt.date(y, 12, 31), nc.ts.ghi_de)):
+    if not cstdcs_nho_sang_kien(xl, nc.ts.vao_ngay(dt.date(y, 12, 31))):
         return None
     ds = _sang_kien(cn, nc, y)
     return ds[0] if ds else None
