@@ -721,3 +721,44 @@ def test_bien_cua_mau_tu_tien_trinh_khoi_dong(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(LoiMauVanBan, match="khong_co_trong_nguon"):
         ve.kiem_mau(ban_sao, {})
     assert len(doc) == 1
+
+
+@pytest.mark.parametrize("ref", ["A1", "$B$3", "b7", "Z9", "AA10", "XFD1048576", "A1:H20", "C3:C3", "$A$2:$AB$900",
+                                 "AZ5:BA6"])
+def test_vung_va_so_cot_giong_openpyxl(ref: str) -> None:
+    """``doc_bang.vung`` / ``so_cot`` (what ``SoNhanh`` reads its references with, openpyxl not imported) give what
+    openpyxl's ``range_boundaries`` / ``column_index_from_string`` give; what is not a reference is refused."""
+    from openpyxl.utils import column_index_from_string, range_boundaries
+
+    from thidua.doc_bang import so_cot, vung
+
+    assert vung(ref) == range_boundaries(ref)
+    chu = ref.split(":")[0].strip("$").rstrip("0123456789$")
+    assert so_cot(chu) == column_index_from_string(chu.upper())
+
+
+@pytest.mark.parametrize("sai", ["", "A", "1", "A0B", "ABCD1", "A1:", "Ă1", "A-1"])
+def test_vung_sai_bi_tu_choi(sai: str) -> None:
+    from thidua.doc_bang import so_cot, vung
+
+    with pytest.raises(ValueError):
+        vung(sai)
+    if not sai.isascii() or not sai.isalpha() or len(sai) > 3:
+        with pytest.raises(ValueError):
+            so_cot(sai)
+
+
+def test_tong_ket_tien_trinh_chinh_khong_nap_openpyxl(demo_dau_vao: Path, tmp_path: Path) -> None:
+    """The batch's main process never imports openpyxl (nor numpy with it): its workbooks are SoNhanh sheets with
+    SoNhanh's own style classes, saved with xlsxwriter; the checks of what it read need no openpyxl either
+    (issue 15: 0.2 s of start-up on the serial path). Run in a fresh interpreter, as the CLI runs."""
+    import subprocess
+    import sys
+
+    ma = ("import sys; from pathlib import Path; from thidua.tong_ket import tong_ket; "
+          f"kq = tong_ket([Path({str(demo_dau_vao)!r})], Path({str(tmp_path / 'ra')!r}), so_tien_trinh=2); "
+          "print(kq.ma_thoat, sorted(m for m in ('openpyxl', 'numpy') if m in sys.modules))")
+    r = subprocess.run([sys.executable, "-c", ma], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.split("\n")[-2] == "0 []"
+    assert (tmp_path / "ra" / "ket-qua.xlsx").is_file() and (tmp_path / "ra" / "so-theo-doi.xlsx").is_file()

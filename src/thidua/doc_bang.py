@@ -57,6 +57,30 @@ def ten_cot(so: int) -> str:
     return chu
 
 
+def so_cot(chu: str) -> int:
+    """"A" → 1, "AA" → 27 (openpyxl's column_index_from_string, without importing openpyxl)."""
+    if not chu or not chu.isascii() or not chu.isalpha() or len(chu) > 3:
+        raise ValueError(f"'{chu}' không phải tên cột Excel")
+    so = 0
+    for k in chu.upper():
+        so = so * 26 + ord(k) - 64
+    return so
+
+
+_O_EXCEL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+def vung(ref: str) -> tuple[int, int, int, int]:
+    """"A1:H20" (or one cell "B3", with or without $) → (first column, first row, last column, last row), 1-based,
+    as openpyxl's range_boundaries gives them for such a reference."""
+    dau, hai_cham, cuoi = ref.partition(":")
+    o = [_O_EXCEL.match(x) for x in (dau, cuoi if hai_cham else dau)]
+    if o[0] is None or o[1] is None:
+        raise ValueError(f"'{ref}' không phải vùng ô Excel")
+    (c1, r1), (c2, r2) = ((so_cot(m.group(1)), int(m.group(2))) for m in o)  # type: ignore[union-attr]
+    return c1, r1, c2, r2
+
+
 def la_tep_khoa(p: Path) -> bool:
     """Excel's owner file ``~$Name.xlsx``, present while ``Name.xlsx`` is open in Excel."""
     return p.name.startswith("~$")
@@ -185,8 +209,6 @@ def _quet_xml(p: Path) -> tuple[dict[str, dict[tuple[int, int], str]], dict[str,
     and the rows hidden in Excel (0-based), which are read all the same."""
     from xml.sax.saxutils import unescape
 
-    from openpyxl.utils import column_index_from_string
-
     ket_qua: dict[str, dict[tuple[int, int], str]] = {}
     an: dict[str, list[int]] = {}
     try:
@@ -216,11 +238,11 @@ def _quet_xml(p: Path) -> tuple[dict[str, dict[tuple[int, int], str]], dict[str,
                 for a, b, v in _O_LOI.findall(xml):
                     m = _THAM_CHIEU.search(a + b)
                     if m:
-                        o[(int(m.group(2)) - 1, column_index_from_string(m.group(1).decode()) - 1)] = v.decode()
+                        o[(int(m.group(2)) - 1, so_cot(m.group(1).decode()) - 1)] = v.decode()
                 for thuoc_tinh in _CHUA_TINH.findall(xml) if co_cong_thuc else ():
                     m = _THAM_CHIEU.search(thuoc_tinh)
                     if m and b't="str"' not in thuoc_tinh and b't="e"' not in thuoc_tinh:
-                        o[(int(m.group(2)) - 1, column_index_from_string(m.group(1).decode()) - 1)] = CHUA_TINH
+                        o[(int(m.group(2)) - 1, so_cot(m.group(1).decode()) - 1)] = CHUA_TINH
                 if o:
                     ket_qua[ten_sheet] = o
     except (zipfile.BadZipFile, KeyError, OSError):

@@ -28,6 +28,7 @@ from types import TracebackType
 from .loi import ThiduaError
 
 DUOI_DAU_VAO = (".xlsx", ".xlsm", ".xls", ".docx")  # files of an input folder that a command reads
+KY_TU_CONG_THUC = ("=", "+", "-", "@", "\t", "\r")  # text Excel would take for a formula: written as text
 SO_TEN_LIET_KE = 5
 
 

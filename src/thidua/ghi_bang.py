@@ -1,23 +1,66 @@
-"""Writing workbooks with openpyxl: user text never becomes a formula, files appear whole or not at all."""
+"""Writing workbooks with openpyxl: user text never becomes a formula, files appear whole or not at all.
+
+The same functions fill the write-once sheets of ``ghi_nhanh.SoNhanh`` (``tong-ket``'s workbooks), with its own
+style classes: openpyxl is imported only for an openpyxl sheet (issue 15: the batch's main process starts 0.2 s
+sooner without it and numpy)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.table import Table, TableStyleInfo
-from openpyxl.worksheet.worksheet import Worksheet
+from .doc_bang import ten_cot
+from .ghi_an_toan import KY_TU_CONG_THUC, ghi_nguyen_tu
 
-from .ghi_an_toan import ghi_nguyen_tu
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
-KY_TU_CONG_THUC = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["FONT", "KY_TU_CONG_THUC", "SO_TIEN", "ghi_bang", "ghi_nguyen_tu", "ghi_o",
+           "kieu_cua", "luu_nguyen_tu", "thiet_lap_in"]
+
 SO_TIEN = "#,##0"  # money in VND (Excel shows the separator of the user's locale)
 FONT = "Times New Roman"
-NEN_TIEU_DE = PatternFill("solid", fgColor="DDEBF7")
-VIEN = Border(*(Side(style="thin", color="999999"),) * 4)
+
+
+def _them_hang(k: SimpleNamespace) -> SimpleNamespace:
+    """The header's fill and the table's borders, in the style classes ``k``."""
+    k.NEN_TIEU_DE = k.PatternFill("solid", fgColor="DDEBF7")
+    k.VIEN = k.Border(*(k.Side(style="thin", color="999999"),) * 4)
+    return k
+
+
+@functools.lru_cache(maxsize=1)
+def _kieu_openpyxl() -> SimpleNamespace:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    return _them_hang(SimpleNamespace(Font=Font, Alignment=Alignment, PatternFill=PatternFill, Border=Border,
+                                      Side=Side, Table=Table, TableStyleInfo=TableStyleInfo))
+
+
+_KIEU_RIENG: dict[int, SimpleNamespace] = {}
+
+
+def kieu_cua(ws: Any) -> SimpleNamespace:
+    """The style classes of a sheet: its own (``ghi_nhanh.BangNhanh.kieu``), else openpyxl's."""
+    rieng = getattr(ws, "kieu", None)
+    if rieng is None:
+        return _kieu_openpyxl()
+    k = _KIEU_RIENG.get(id(rieng))
+    if k is None:
+        k = _KIEU_RIENG[id(rieng)] = _them_hang(SimpleNamespace(**vars(rieng)))
+    return k
+
+
+def __getattr__(ten: str) -> Any:
+    """``NEN_TIEU_DE`` and ``VIEN`` as openpyxl objects, built when first asked for (mau_bang's blank forms)."""
+    if ten in ("NEN_TIEU_DE", "VIEN"):
+        return getattr(_kieu_openpyxl(), ten)
+    raise AttributeError(f"module {__name__!r} has no attribute {ten!r}")
 
 
 def ghi_o(ws: Worksheet, dong: int, cot: int, gia_tri: object) -> None:
@@ -33,18 +76,19 @@ def ghi_bang(ws: Worksheet, tieu_de: Sequence[str], cac_dong: Iterable[Sequence[
              ngang: bool = True, dinh_dang: dict[int, str] | None = None, xuong_dong: Iterable[int] = ()) -> int:
     """A readable, filterable table: bold header, borders, frozen header, widths, an Excel table, A4 print
     setup with repeated header rows. Returns the last row written."""
+    k = kieu_cua(ws)
     if tieu_de_trang:
-        ws.cell(row=dong_dau, column=1, value=tieu_de_trang).font = Font(name=FONT, bold=True, size=13)
+        ws.cell(row=dong_dau, column=1, value=tieu_de_trang).font = k.Font(name=FONT, bold=True, size=13)
         dong_dau += 1
     for c, td in enumerate(tieu_de, start=1):
         o = ws.cell(row=dong_dau, column=c, value=td)
-        o.font = Font(name=FONT, bold=True)
-        o.fill = NEN_TIEU_DE
-        o.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        o.border = VIEN
+        o.font = k.Font(name=FONT, bold=True)
+        o.fill = k.NEN_TIEU_DE
+        o.alignment = k.Alignment(wrap_text=True, vertical="center", horizontal="center")
+        o.border = k.VIEN
     r = dong_dau
     dinh_dang = dinh_dang or {}
-    boc = Alignment(wrap_text=True, vertical="top")
+    boc = k.Alignment(wrap_text=True, vertical="top")
     xuong_dong = set(xuong_dong)
     ghi_dong = getattr(ws, "ghi_dong", None)  # a write-once sheet (ghi_nhanh.BangNhanh) takes a row at once
     kieu_cot = {c: {"number_format": dinh_dang[c]} for c in dinh_dang}
@@ -68,14 +112,14 @@ def ghi_bang(ws: Worksheet, tieu_de: Sequence[str], cac_dong: Iterable[Sequence[
         if xuong_dong and so_dong_chu > 1:
             ws.row_dimensions[r].height = 13.5 * min(so_dong_chu, 30)  # neither Excel nor LibreOffice fits it
     for c in range(1, len(tieu_de) + 1):
-        ws.column_dimensions[get_column_letter(c)].width = (do_rong[c - 1] if do_rong else 16)
+        ws.column_dimensions[ten_cot(c)].width = (do_rong[c - 1] if do_rong else 16)
     ws.freeze_panes = ws.cell(row=dong_dau + 1, column=1)
     if ten_bang and r > dong_dau:
-        bang = Table(displayName=ten_bang, ref=f"A{dong_dau}:{get_column_letter(len(tieu_de))}{r}")
-        bang.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        bang = k.Table(displayName=ten_bang, ref=f"A{dong_dau}:{ten_cot(len(tieu_de))}{r}")
+        bang.tableStyleInfo = k.TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         ws.add_table(bang)
     elif r > dong_dau:
-        ws.auto_filter.ref = f"A{dong_dau}:{get_column_letter(len(tieu_de))}{r}"
+        ws.auto_filter.ref = f"A{dong_dau}:{ten_cot(len(tieu_de))}{r}"
     thiet_lap_in(ws, dong_dau, ngang)
     return r
 

@@ -20,9 +20,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from openpyxl.utils import column_index_from_string, range_boundaries
-
-from .ghi_bang import KY_TU_CONG_THUC
+from .doc_bang import so_cot, vung
+from .ghi_an_toan import KY_TU_CONG_THUC
 
 _KIEU_VIEN = {"thin": 1, "medium": 2, "dashed": 3, "dotted": 4, "thick": 5, "double": 6, "hair": 7}
 
@@ -78,6 +77,78 @@ def _dinh_dang(kieu: dict[str, Any]) -> dict[str, Any]:
     return ra
 
 
+class _Mau:
+    """A colour as ``_mau`` reads it (openpyxl's ``Color``: ``rgb``)."""
+
+    __slots__ = ("rgb",)
+
+    def __init__(self, rgb: str) -> None:
+        self.rgb = rgb
+
+
+def _mau_cua(c: Any) -> _Mau | None:
+    return _Mau(c) if isinstance(c, str) else c
+
+
+class Font:
+    """The part of openpyxl's ``Font`` that ``_dinh_dang`` reads, for the sheets of ``SoNhanh``: the main process of
+    ``tong-ket`` builds its workbooks without importing openpyxl (issue 15: 0.2 s of start-up, numpy included)."""
+
+    __slots__ = ("b", "color", "i", "name", "sz", "u")
+
+    def __init__(self, name: str | None = None, bold: bool = False, italic: bool = False, size: float | None = None,
+                 underline: str | None = None, color: Any = None) -> None:
+        self.name, self.b, self.i, self.sz, self.u, self.color = name, bold, italic, size, underline, _mau_cua(color)
+
+
+class Alignment:
+    __slots__ = ("horizontal", "vertical", "wrap_text")
+
+    def __init__(self, horizontal: str | None = None, vertical: str | None = None, wrap_text: bool | None = None) \
+            -> None:
+        self.horizontal, self.vertical, self.wrap_text = horizontal, vertical, wrap_text
+
+
+class PatternFill:
+    __slots__ = ("fgColor", "fill_type")
+
+    def __init__(self, fill_type: str | None = None, fgColor: Any = None) -> None:
+        self.fill_type, self.fgColor = fill_type, _mau_cua(fgColor)
+
+
+class Side:
+    __slots__ = ("color", "style")
+
+    def __init__(self, style: str | None = None, color: Any = None) -> None:
+        self.style, self.color = style, _mau_cua(color)
+
+
+class Border:
+    __slots__ = ("bottom", "left", "right", "top")
+
+    def __init__(self, left: Side | None = None, right: Side | None = None, top: Side | None = None,
+                 bottom: Side | None = None) -> None:
+        self.left, self.right, self.top, self.bottom = left, right, top, bottom
+
+
+class TableStyleInfo:
+    __slots__ = ("name", "showRowStripes")
+
+    def __init__(self, name: str | None = None, showRowStripes: bool = False) -> None:
+        self.name, self.showRowStripes = name, showRowStripes
+
+
+class Table:
+    __slots__ = ("displayName", "ref", "tableStyleInfo")
+
+    def __init__(self, displayName: str, ref: str) -> None:
+        self.displayName, self.ref = displayName, ref
+        self.tableStyleInfo: TableStyleInfo | None = None
+
+
+# the style classes ghi_bang uses on a BangNhanh (``ghi_bang.kieu_cua``)
+KIEU = SimpleNamespace(Font=Font, Alignment=Alignment, PatternFill=PatternFill, Border=Border, Side=Side,
+                       Table=Table, TableStyleInfo=TableStyleInfo)
 _CONG_THUC = {"quotePrefix": True}
 _NGAY_MAC_DINH = {dt.datetime: "yyyy-mm-dd h:mm:ss", dt.date: "yyyy-mm-dd", dt.time: "h:mm:ss"}  # openpyxl's
 
@@ -162,6 +233,7 @@ class _KichThuoc(dict):
 
 class BangNhanh:
     PAPERSIZE_A4 = "9"
+    kieu = KIEU
 
     def __init__(self, title: str) -> None:
         self.title = title
@@ -228,7 +300,7 @@ class BangNhanh:
         """Write this sheet into xlsxwriter worksheet ``ws``."""
         for chu, d in self.column_dimensions.items():
             if d.width is not None:
-                c = column_index_from_string(chu) - 1
+                c = so_cot(chu) - 1
                 # xlsxwriter pads a width by 5 pixels (7 per character): this stores exactly openpyxl's width
                 ws.set_column(c, c, max(d.width - 5 / 7, 0))
         for r, d in self.row_dimensions.items():
@@ -250,8 +322,8 @@ class BangNhanh:
             dong, kieu_cot = self._dong.pop(r)
             ban = theo_cot.get(id(kieu_cot))
             if ban is None or len(ban[1]) < len(dong):
-                so_cot = max(len(dong), max(kieu_cot, default=0))
-                ban = theo_cot[id(kieu_cot)] = (kieu_cot, [dinh_dang(kieu_cot.get(c + 1)) for c in range(so_cot)])
+                rong = max(len(dong), max(kieu_cot, default=0))
+                ban = theo_cot[id(kieu_cot)] = (kieu_cot, [dinh_dang(kieu_cot.get(c + 1)) for c in range(rong)])
             bt = functools.partial(_bien_the_cot, bien_the_cua, kieu_cot)
             (nhanh or functools.partial(_ghi_dong_tung_o, ws))(r - 1, dong, ban[1], bt)
         for (r, c), v in self._gia_tri.items():  # xlsxwriter orders the cells itself
@@ -263,7 +335,7 @@ class BangNhanh:
             if (r, c) not in self._gia_tri:
                 ws.write_blank(r - 1, c - 1, None, dinh_dang(k))
         for b in self._bang:
-            c1, r1, c2, r2 = range_boundaries(b.ref)
+            c1, r1, c2, r2 = vung(b.ref)
             cot = [{"header": str(self._gia_tri.get((r1, c), "")),
                     "header_format": dinh_dang(self._kieu.get((r1, c)))} for c in range(c1, c2 + 1)]
             kieu = b.tableStyleInfo
@@ -271,12 +343,12 @@ class BangNhanh:
                 "name": b.displayName, "columns": cot, "banded_rows": bool(kieu and kieu.showRowStripes),
                 "style": _ten_kieu_bang(kieu.name if kieu else None)})
         if self.auto_filter.ref:
-            c1, r1, c2, r2 = range_boundaries(self.auto_filter.ref)
+            c1, r1, c2, r2 = vung(self.auto_filter.ref)
             ws.autofilter(r1 - 1, c1 - 1, r2 - 1, c2 - 1)
         if self.freeze_panes is not None:
             o = self.freeze_panes
             if isinstance(o, str):
-                c, r, _, _ = range_boundaries(o)
+                c, r, _, _ = vung(o)
                 ws.freeze_panes(r - 1, c - 1)
             else:
                 ws.freeze_panes(o.row - 1, o.column - 1)
