@@ -389,7 +389,11 @@ def _so_moi_kieu_gia_tri():
     gia_tri = ["", None, "a", "  cách đầu", "x<&>\"'y", "\x01điều khiển\x1f", "=1+1", "+84 912", "-", "@a", "\tTab",
                0, -0.0, 0.0, 1, -7, 2**60, 1e20, 1.5e-9, 3.141592653589793, True, False,
                dt.date(2025, 12, 31), dt.datetime(2025, 1, 2, 3, 4, 5), dt.time(13, 30), "Nguyễn Văn A",
-               "Trần Thị B", "Nguyễn Văn A"]
+               "Trần Thị B", "Nguyễn Văn A",
+               # what the shared strings are written with or without (ghi_nhanh._so_xlsx_lop, xlsxwriter's _write_si)
+               "cuối có cách ", "xuống dòng cuối\n", "\ngiữa\ndòng", "\u00a0không ngắt", "em\u2003", "\u3000toàn",
+               "_x0041_ như mã", "_x00zz_ không", "\ufffe lạ \uffff", "<r>giàu</r>", "<r>nửa", "a\x0bb", "\x1cnhóm",
+               "\u2028dòng", "\u0085nel", "a & b < c > d", "\"ngoặc\""]
     dong = [[gia_tri[(i * 7 + j) % len(gia_tri)] for j in range(9)] for i in range(60)]
     dong[10] = [Decimal("1.25"), Fraction(1, 3), "bình thường"]  # write_* cell by cell, as the plain path
     dong[11] = ["dài " * 5000, "rất dài " * 5000, 1]  # past half of Excel's 32,767-unit limit; the second past it

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Generic, TypeVar
 
 from .mo_hinh import KetQuaKiemPhieu, NguonDong, PhieuKhongHopLe, UngVien  # the count's records are data
@@ -163,11 +163,11 @@ class KetQuaPhieu:
     toi_thieu_co_mat: Fraction = Fraction(0)
     ghi_chu_nguong: str = ""
 
-    @property
-    def ty_le(self) -> Fraction:
+    @cached_property
+    def ty_le(self) -> Fraction:  # cached: a frozen value, read by every face of the round (Fractions are slow)
         return Fraction(self.dong_y, self.mau_so) if self.mau_so else Fraction(0)
 
-    @property
+    @cached_property
     def dat_nguong(self) -> bool:
         return self.mau_so > 0 and self.ty_le >= self.nguong
 
@@ -188,6 +188,9 @@ class KetQuaPhieu:
         return f"{hien_thi_gia_tri(self.nguong)} {mau}" + (f" {self.ghi_chu_nguong}" if self.ghi_chu_nguong else "")
 
     def mo_ta(self) -> str:
+        return _mo_ta_phieu(self)
+
+    def _mo_ta(self) -> str:
         if not self.du_so_nguoi:
             return (f"Cuộc họp chỉ có {self.co_mat}/{self.tong_thanh_vien} thành viên có mặt, dưới mức tối thiểu "
                     f"{hien_thi_gia_tri(self.toi_thieu_co_mat)} (ý kiến bằng văn bản không tính là có mặt): kết quả "
@@ -204,6 +207,13 @@ class KetQuaPhieu:
                 "nguong": round(float(self.nguong), 4), "dat": self.dat, "loai_mau_so": self.loai_mau_so,
                 "du_so_nguoi": self.du_so_nguoi, "van_ban": self.van_ban, "so_phieu_can": self.so_phieu_can,
                 "can_cu_nguong": self.ghi_chu_nguong.strip("()")}
+
+
+@lru_cache(maxsize=4096)
+def _mo_ta_phieu(p: KetQuaPhieu) -> str:
+    """The sentence of a vote, once per distinct vote (equal votes — 11/11 of the same threshold — are one key: a
+    20,000-staff round has 12,000 results and a few hundred distinct votes)."""
+    return p._mo_ta()
 
 
 def du_so_nguoi(kq: KetQuaKiemPhieu, ty_le_toi_thieu: Fraction) -> bool:

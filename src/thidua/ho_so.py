@@ -172,7 +172,15 @@ def _quyet_dinh(so: str, ngay: dt.date | None, co_quan: str) -> str:
 
 
 def ung_vien_trinh(kq: KetQuaXet) -> dict[str, list[tuple[CaNhan | TapThe, list[KetQua]]]]:
-    """Every subject proposed upward, grouped by deciding level (``cap_quyet_dinh``), in name order."""
+    """Every subject proposed upward, grouped by deciding level (``cap_quyet_dinh``), in name order: worked out
+    once per decided round (``tong-ket`` asks whether there is any, then plans the dossiers); not to be changed."""
+    da = kq.da_tinh.get("ung_vien_trinh")
+    if da is None:
+        da = kq.da_tinh["ung_vien_trinh"] = _ung_vien_trinh(kq)
+    return da
+
+
+def _ung_vien_trinh(kq: KetQuaXet) -> dict[str, list[tuple[CaNhan | TapThe, list[KetQua]]]]:
     theo_cap: dict[str, list[tuple[CaNhan | TapThe, list[KetQua]]]] = {c: [] for c in CAP_TRINH}
     moi: list[tuple[CaNhan | TapThe, list[KetQua]]] = [*kq.ca_nhan, *kq.tap_the]
     for d, ks in moi:

@@ -1094,7 +1094,9 @@ def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
                 + ".")
     else:
         thanh_phan.append(f"Thành phần: {co_mat}/{tong_tv} thành viên Hội đồng có mặt.")
-    bang = bang_kiem_phieu(kq.du_lieu, ket_qua=kq)
+    # the round's table (built once, ket_xuat.bang_kiem_phieu): a row depends only on its own result, the same
+    # object in an extract (ho_so.loc_theo_cap) as in the round
+    bang = bang_kiem_phieu(kq.du_lieu, ket_qua=kq.ca_vong or kq)
     if kq.ca_vong is not None:  # an extract (a level's proposals): the votes on those proposals only
         co = {(d.ma, k.danh_hieu.ma) for d, k in kq.tat_ca()}
         bang = {**bang, "ung_vien": [u for u in bang["ung_vien"] if (u["ma"], u["danh_hieu"]) in co]}
