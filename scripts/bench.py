@@ -233,10 +233,10 @@ MUC_TIEU = {"5000": 2.5, "20000": 8.0}  # seconds end to end with --jobs 2 (issu
 def tao_dau_vao(so_can_bo: int, thu_muc: Path, kiem_phieu: bool = False) -> Path:
     """The demo department at this size (seed 2025). ``kiem_phieu``: hand counts (KiemPhieu, one row per candidate)
     instead of the PhieuBau sheet (one column per candidate, capped by Excel's 16,384 columns)."""
+    if (thu_muc / "tong-hop.xlsx").exists():  # before importing the demo: a measured process imports what the CLI does
+        return thu_muc
     import thidua.demo as demo
 
-    if (thu_muc / "tong-hop.xlsx").exists():
-        return thu_muc
     if kiem_phieu:
         from thidua.ghi_bang import ghi_bang
 
@@ -257,14 +257,39 @@ def _rss() -> tuple[float, float]:
 
 
 def chay_thidua(vao: Path, ra: Path, jobs: int) -> dict:
-    """One tong-ket as the CLI runs it (same library call, leaves with os._exit like the CLI)."""
-    from thidua.tong_ket import tong_ket
+    """One ``thidua tong-ket`` as an officer runs it: the CLI's own entry point (typer's argument parsing, the
+    progress display, the closing summary), in this fresh process; the batch's result is taken on the way for the
+    stage figures, and the process leaves with os._exit like the CLI."""
+    import thidua.cli as cli
+    import thidua.tong_ket as tk
 
+    bat: dict = {}
+    goc = tk.tong_ket
+
+    def giu(*a, **k):
+        bat["kq"] = goc(*a, **k)
+        return bat["kq"]
+
+    class _Xong(Exception):
+        pass
+
+    def thoat(ma: object) -> None:
+        bat["ma"] = ma
+        raise _Xong
+
+    tk.tong_ket = giu
+    cli._thoat_nhanh = thoat
+    sys.argv = ["thidua", "tong-ket", str(vao), "-o", str(ra), "--ghi-de", "--jobs", str(jobs)]
     t = time.perf_counter()
-    kq = tong_ket([vao], ra, so_tien_trinh=jobs, ghi_de=True)
+    try:
+        cli.main()
+    except _Xong:
+        pass
+    t = time.perf_counter() - t
+    kq = bat["kq"]
     chinh, con = _rss()
-    return {"trong_tien_trinh_s": time.perf_counter() - t, "giai_doan_s": kq.thoi_gian, "rss_chinh_mb": chinh,
-            "rss_con_mb": con, "ma_thoat": kq.ma_thoat,
+    return {"trong_tien_trinh_s": t, "giai_doan_s": kq.thoi_gian, "rss_chinh_mb": chinh,
+            "rss_con_mb": con, "ma_thoat": kq.ma_thoat, "ma_cli": bat.get("ma"),
             "so_van_ban": sum(1 for p in kq.tep_ra if p.suffix == ".docx")}
 
 

@@ -92,6 +92,23 @@ def test_tep_theo_umask(tmp_path: Path) -> None:
         os.umask(cu)
 
 
+def test_ghi_trong_thu_muc_tam_theo_umask(tmp_path: Path) -> None:
+    """``tong-ket``'s documents, written in place inside the temporary output folder: the umask's mode, like every
+    other file, and nothing outside the folder until it is moved into place."""
+    from thidua.ghi_an_toan import ghi_trong_thu_muc_tam
+
+    cu = os.umask(0o027)
+    try:
+        with ThuMucGhi(tmp_path / "ra") as tam:
+            p = ghi_trong_thu_muc_tam(tam / "con" / "a.docx", b"noi dung")
+            assert p == tam / "con" / "a.docx" and not (tmp_path / "ra").exists()
+        assert (tmp_path / "ra" / "con" / "a.docx").read_bytes() == b"noi dung"
+        assert _che_do(tmp_path / "ra" / "con" / "a.docx") == 0o640
+        assert _che_do(tmp_path / "ra" / "con") == 0o750
+    finally:
+        os.umask(cu)
+
+
 # ---- every command that writes ------------------------------------------------------------------------------
 
 def _lan_hai(lenh: list[str], ra: Path, tep_sua: str) -> None:

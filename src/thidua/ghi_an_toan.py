@@ -74,6 +74,17 @@ def ghi_nguyen_tu(duong_dan: Path, ghi: Callable[[str], object]) -> Path:
     return duong_dan
 
 
+def ghi_trong_thu_muc_tam(duong_dan: Path, du_lieu: bytes) -> Path:
+    """Write a file inside a command's temporary output folder (``ThuMucGhi``), in place: the folder appears whole
+    or not at all, so no temporary file and rename per file is needed (issue 15: 0.3 ms less for each of the 600
+    documents of a 20,000-staff hồ sơ). The file gets the umask's mode, as ``ghi_nguyen_tu`` gives it."""
+    duong_dan = Path(duong_dan)
+    duong_dan.parent.mkdir(parents=True, exist_ok=True)
+    with open(duong_dan, "wb") as f:
+        f.write(du_lieu)
+    return duong_dan
+
+
 def _ten_ngan(ds: list[Path], goc: Path) -> str:
     ten = []
     for p in ds[:SO_TEN_LIET_KE]:

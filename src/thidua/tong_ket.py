@@ -31,7 +31,7 @@ from typing import Any
 
 from . import __version__
 from .danh_muc import DANH_HIEU
-from .ghi_an_toan import ThuMucGhi, ghi_nguyen_tu
+from .ghi_an_toan import ThuMucGhi, ghi_nguyen_tu, ghi_trong_thu_muc_tam
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
 from .ghi_nhanh import SoNhanh
 from .ho_so import KetQuaHoSo, ke_hoach_ho_so, lap_ho_so, ma_danh_hieu_trinh, ung_vien_trinh
@@ -277,7 +277,7 @@ def _tra_bo_nho() -> None:
 
 def _ve_do(b: BanVe, thu_muc: Path, thu_muc_mau: Path | None) -> tuple[Path, float]:
     t = time.perf_counter()
-    p = ve_mot(b, thu_muc, thu_muc_mau)
+    p = ve_mot(b, thu_muc, thu_muc_mau, ghi_trong_thu_muc_tam)  # inside the run's temporary output folder
     return p, time.perf_counter() - t
 
 
@@ -363,7 +363,8 @@ class _LichChay:
         if self.ex is None:
             self.giai_doan.append(giai_doan)
             t = time.perf_counter()
-            self._ghi(len(self.giai_doan) - 1, ve_mot(b, thu_muc, thu_muc_mau), time.perf_counter() - t)
+            self._ghi(len(self.giai_doan) - 1, ve_mot(b, thu_muc, thu_muc_mau, ghi_trong_thu_muc_tam),
+                      time.perf_counter() - t)
         else:
             self._gui(giai_doan, _ve_goi, pickle.dumps(b, pickle.HIGHEST_PROTOCOL), thu_muc, thu_muc_mau)
         return len(self.giai_doan) - 1

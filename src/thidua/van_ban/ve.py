@@ -143,9 +143,11 @@ def nfc(v: Any) -> Any:
 
 
 def ve(ten: str, ngu_canh_: NguCanh | Mapping[str, Any], ra: Path, thu_muc_mau: Path | None = None,
-       thong_bao: list[str] | None = None, truoc_khi_ve: Callable[[DocxTemplate, dict], None] | None = None) -> Path:
+       thong_bao: list[str] | None = None, truoc_khi_ve: Callable[[DocxTemplate, dict], None] | None = None,
+       ghi: Callable[[Path, bytes], Path] | None = None) -> Path:
     """Render one document. The single point where a typed context becomes docxtpl's dict (``thanh_dict``:
-    top-level fields, shallow)."""
+    top-level fields, shallow). ``ghi`` writes the bytes (default: ``ghi_nguyen_tu``, a temporary file renamed;
+    ``tong-ket`` writes inside its temporary output folder with ``ghi_an_toan.ghi_trong_thu_muc_tam``)."""
     bien = nfc(thanh_dict(ngu_canh_))
     duong_dan = tim_mau(ten, thu_muc_mau, thong_bao)
     if truoc_khi_ve:  # a hook on docxtpl's object (the report's chart): docxtpl's own render
@@ -161,6 +163,8 @@ def ve(ten: str, ngu_canh_: NguCanh | Mapping[str, Any], ra: Path, thu_muc_mau: 
         raise LoiMauVanBan(f"Mẫu {duong_dan.name} không mở được như tệp Word (.docx): {e}.",
                            tep=str(duong_dan)) from None
     du_lieu = da_dich.ve(bien)
+    if ghi is not None:
+        return ghi(Path(ra), du_lieu)
     return ghi_nguyen_tu(ra, lambda p: Path(p).write_bytes(du_lieu))
 
 
@@ -300,8 +304,9 @@ def kiem_tra_mau(ban_ve: list[BanVe], thu_muc_mau: Path | None = None, thong_bao
         kiem_mau(tim_mau(b.mau, thu_muc_mau, thong_bao), b.ngu_canh)
 
 
-def ve_mot(b: BanVe, thu_muc_ra: Path, thu_muc_mau: Path | None = None) -> Path:
-    return ve(b.mau, b.ngu_canh, Path(thu_muc_ra) / b.ten_tep, thu_muc_mau, None, b.truoc_khi_ve)
+def ve_mot(b: BanVe, thu_muc_ra: Path, thu_muc_mau: Path | None = None,
+           ghi: Callable[[Path, bytes], Path] | None = None) -> Path:
+    return ve(b.mau, b.ngu_canh, Path(thu_muc_ra) / b.ten_tep, thu_muc_mau, None, b.truoc_khi_ve, ghi)
 
 
 def ve_van_ban(kq: KetQuaXet, thu_muc_ra: Path, thu_muc_mau: Path | None = None,
