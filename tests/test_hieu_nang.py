@@ -208,6 +208,49 @@ def test_song_song_cho_cung_moi_gia_tri_va_chu(demo_dau_vao: Path, demo_ket_qua,
     assert {"ket_qua_xlsx", "van_ban", "so_theo_doi"} <= kq.thoi_gian.keys()
 
 
+@pytest.mark.parametrize("lon", [False, True])
+def test_am_may_khi_tien_trinh_chinh_doc_xong(demo_dau_vao: Path, tmp_path: Path, lon: bool,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers' warm-up proper (matplotlib, the templates: ``_khoi_dong(0)``) is handed out at once for a small
+    input, and for a large one by ``doc_dau_vao`` once the main process has read its own files and waits for the
+    worker reading the ledger (a core is then free); the run succeeds either way."""
+    import sys
+
+    import thidua.doc_bang as db
+    from thidua import tong_ket as tk
+
+    monkeypatch.setattr(db, "NGUONG_DOC_RIENG", 0)
+    monkeypatch.setattr(tk, "NGUONG_AM_MAY_SAU", 0 if lon else 10**12)
+    su_kien: list[tuple[str, str | None]] = []
+    mo = tk._mo_tien_trinh
+
+    def mo_ghi(so, tm):
+        ex, kd = mo(so, tm)
+        nop = ex.submit
+
+        def submit(ham, *a):
+            khung, noi = sys._getframe(1), None
+            while khung is not None and noi is None:  # handed out from inside the reading?
+                noi = "doc_dau_vao" if khung.f_code.co_name == "doc_dau_vao" else None
+                khung = khung.f_back
+            su_kien.append((f"{ham.__name__}{a[0] if ham is tk._khoi_dong else ''}", noi))
+            return nop(ham, *a)
+
+        ex.submit = submit
+        return ex, kd
+
+    monkeypatch.setattr(tk, "_mo_tien_trinh", mo_ghi)
+    kq = tong_ket([demo_dau_vao], tmp_path / "ra", so_tien_trinh=2)
+    assert kq.ma_thoat == 0
+    ten = [x for x, _ in su_kien]
+    assert ten.count("_khoi_dong0") == 1 and "_khoi_dong1" not in ten  # the first jobs (collector) came before
+    am, doc_rieng = ten.index("_khoi_dong0"), ten.index("doc_tep")
+    if lon:
+        assert doc_rieng < am and su_kien[am][1] == "doc_dau_vao", su_kien[:6]
+    else:
+        assert am < doc_rieng and su_kien[am][1] is None, su_kien[:6]
+
+
 def test_so_ghi_nhanh_giong_openpyxl(demo_ket_qua, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """ket-qua.xlsx and so-theo-doi.xlsx written by xlsxwriter (SoNhanh) and by openpyxl's Workbook through the same
     code: every sheet's values and layout (widths, heights, number formats, bold, wrap, quote prefix, frozen panes,

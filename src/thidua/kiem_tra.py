@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, fields
 from fractions import Fraction
@@ -71,11 +71,12 @@ class KetQuaKiemTra:
 
 
 def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = "cuoi_nam",
-             nam_mac_dinh: int | None = None, song_song: Executor | None = None) -> KetQuaKiemTra:
+             nam_mac_dinh: int | None = None, song_song: Executor | None = None,
+             trong_khi_cho: Callable[[], None] | None = None) -> KetQuaKiemTra:
     """Read and validate every input. ``che_do`` is "cuoi_nam" (year-end: ThongTin required, ballots checked)
     or "dang_ky" (start of year: registrations only). ``song_song``: worker processes that may read the largest
-    file meanwhile (``doc_bang.doc_dau_vao``)."""
-    bang, vd_doc, tep = doc_dau_vao(dau_vao, song_song)
+    file meanwhile; ``trong_khi_cho``: called when this process waits for it (``doc_bang.doc_dau_vao``)."""
+    bang, vd_doc, tep = doc_dau_vao(dau_vao, song_song, trong_khi_cho)
     return kiem_tra_bang(bang, vd_doc, tep, bo, che_do, nam_mac_dinh)
 
 

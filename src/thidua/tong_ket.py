@@ -31,6 +31,7 @@ from typing import Any
 
 from . import __version__
 from .danh_muc import DANH_HIEU
+from .doc_bang import liet_ke_dau_vao
 from .ghi_an_toan import ThuMucGhi, ghi_nguyen_tu, ghi_trong_thu_muc_tam
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
 from .ghi_nhanh import SoNhanh
@@ -241,12 +242,14 @@ def _manifest(kq: KetQuaXet, tep_vao: dict[str, str], thu_muc: Path, tep_ra: lis
 
 
 def _khoi_dong(viec: int, thu_muc_mau: Path | None) -> dict[tuple[str, int, int], frozenset[str]]:
-    """A worker's first job, while the main process reads: the first worker imports matplotlib for the report's
-    chart and prepares the templates of the year's documents and of the hồ sơ (``ve.chuan_bi_mau``). One worker only:
-    on 2 cores the reading keeps one core and the warm-up the other (both workers warming up slowed the reading by
-    a third — 5,000 staff: 4.5–5.0 s end to end against 4.0–4.3 s); the other worker prepares what it needs when it
-    needs it. Returns the variables of the templates (``ve.bien_cua_mau``), which the main process would otherwise
-    work out itself before rendering (0.2 s)."""
+    """A worker's warm-up. Every worker's first job (``viec`` ≠ 0) tunes its collector. The warm-up proper
+    (``viec`` 0: matplotlib imported for the report's chart, the templates of the year's documents and of the hồ sơ
+    prepared, ``ve.chuan_bi_mau``) is one job, handed out once this process has read its own files
+    (``_AmMay``): while it reads, the two cores are its reading and the worker's (the ledger); a third process
+    warming up then slowed both (20,000 staff: the reading ended at 1.6 s instead of ~1.1 s). One worker only (both
+    warming up slowed the reading by a third); the other prepares what it needs when it needs it. Returns the
+    variables of the templates (``ve.bien_cua_mau``), which the main process would otherwise work out itself before
+    rendering (0.2 s)."""
     bien = {}
     if viec == 0:
         import matplotlib
@@ -291,7 +294,38 @@ def _mo_tien_trinh(so_tien_trinh: int, thu_muc_mau: Path | None) -> tuple[Proces
         return None, []
     ngu_canh = mp.get_context("fork") if sys.platform == "linux" else mp.get_context()
     ex = ProcessPoolExecutor(max_workers=so_tien_trinh, mp_context=ngu_canh)
-    return ex, [ex.submit(_khoi_dong, i, thu_muc_mau) for i in range(so_tien_trinh)]
+    return ex, [ex.submit(_khoi_dong, i + 1, thu_muc_mau) for i in range(so_tien_trinh)]
+
+
+NGUONG_AM_MAY_SAU = 3_000_000  # bytes of input above which the warm-up waits for this process's reading
+
+
+class _AmMay:
+    """Hands out the warm-up proper (``_khoi_dong(0)``) once. For a large input (``NGUONG_AM_MAY_SAU``: ~12,000
+    staff) when called: by ``doc_dau_vao`` once this process has read its own files (it then waits for the worker
+    reading the largest one: a core is free), or after the reading when no worker read anything — the reading then
+    has both cores, and the warm-up (~1.1 s of CPU) ends long before the decision (20,000 staff: the reading ends at
+    1.1 s instead of 1.6 s, the first document is handed out at 3.9 s instead of 4.6 s). For a smaller one at once:
+    validating and deciding are then too short to hide the warm-up (5,000 staff: 3.5 → 3.7 s end to end when
+    deferred)."""
+
+    def __init__(self, ex: ProcessPoolExecutor | None, thu_muc_mau: Path | None, khoi_dong: list[Future],
+                 dau_vao: list[Path]) -> None:
+        self.ex, self.thu_muc_mau, self.khoi_dong = ex, thu_muc_mau, khoi_dong
+        self.da_giao = False
+        if ex is not None:
+            try:
+                tep, _ = liet_ke_dau_vao(dau_vao)
+                lon = sum(p.stat().st_size for p in tep if p.is_file()) >= NGUONG_AM_MAY_SAU
+            except (ThiduaError, OSError):  # the reading reports it, in its words
+                lon = False
+            if not lon:
+                self()
+
+    def __call__(self) -> None:
+        if self.ex is not None and not self.da_giao:
+            self.da_giao = True
+            self.khoi_dong.append(self.ex.submit(_khoi_dong, 0, self.thu_muc_mau))
 
 
 def _nhan_bien_mau(khoi_dong: list[Future]) -> None:
@@ -431,7 +465,9 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
     thoi_gian: dict[str, float] = {}
     t = time.perf_counter()
     bao(GIAI_DOAN[0])
-    kt = kiem_tra(dau_vao, song_song=ex)  # a worker reads the largest file meanwhile
+    am_may = _AmMay(ex, thu_muc_mau, khoi_dong, dau_vao)
+    kt = kiem_tra(dau_vao, song_song=ex, trong_khi_cho=am_may)  # a worker reads the largest file meanwhile
+    am_may()
     tep_vao = {str(p): sha256(p) for p in kt.tep}
     thoi_gian["doc_kiem_tra"] = time.perf_counter() - t
     kq = None
