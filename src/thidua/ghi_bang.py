@@ -19,15 +19,15 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["FONT", "KY_TU_CONG_THUC", "SO_TIEN", "ghi_bang", "ghi_nguyen_tu", "ghi_o",
-           "kieu_cua", "luu_nguyen_tu", "thiet_lap_in"]
+__all__ = ["FONT", "KY_TU_CONG_THUC", "SO_TIEN", "ghi_bang", "ghi_nguyen_tu", "ghi_o", "kieu_cua", "luu_nguyen_tu",
+           "them_nen_vien", "thiet_lap_in"]
 
 SO_TIEN = "#,##0"  # money in VND (Excel shows the separator of the user's locale)
 FONT = "Times New Roman"
 
 
-def _them_hang(k: SimpleNamespace) -> SimpleNamespace:
-    """The header's fill and the table's borders, in the style classes ``k``."""
+def them_nen_vien(k: SimpleNamespace) -> SimpleNamespace:
+    """The header's fill and the table's borders (``NEN_TIEU_DE``, ``VIEN``), made with the style classes ``k``."""
     k.NEN_TIEU_DE = k.PatternFill("solid", fgColor="DDEBF7")
     k.VIEN = k.Border(*(k.Side(style="thin", color="999999"),) * 4)
     return k
@@ -38,22 +38,14 @@ def _kieu_openpyxl() -> SimpleNamespace:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
-    return _them_hang(SimpleNamespace(Font=Font, Alignment=Alignment, PatternFill=PatternFill, Border=Border,
+    return them_nen_vien(SimpleNamespace(Font=Font, Alignment=Alignment, PatternFill=PatternFill, Border=Border,
                                       Side=Side, Table=Table, TableStyleInfo=TableStyleInfo))
-
-
-_KIEU_RIENG: dict[int, SimpleNamespace] = {}
 
 
 def kieu_cua(ws: Any) -> SimpleNamespace:
     """The style classes of a sheet: its own (``ghi_nhanh.BangNhanh.kieu``), else openpyxl's."""
-    rieng = getattr(ws, "kieu", None)
-    if rieng is None:
-        return _kieu_openpyxl()
-    k = _KIEU_RIENG.get(id(rieng))
-    if k is None:
-        k = _KIEU_RIENG[id(rieng)] = _them_hang(SimpleNamespace(**vars(rieng)))
-    return k
+    rieng: SimpleNamespace | None = getattr(ws, "kieu", None)
+    return rieng if rieng is not None else _kieu_openpyxl()
 
 
 def __getattr__(ten: str) -> Any:

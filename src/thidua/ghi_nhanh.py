@@ -23,6 +23,7 @@ from typing import Any
 
 from .doc_bang import so_cot, vung
 from .ghi_an_toan import KY_TU_CONG_THUC
+from .ghi_bang import them_nen_vien
 
 _KIEU_VIEN = {"thin": 1, "medium": 2, "dashed": 3, "dotted": 4, "thick": 5, "double": 6, "hair": 7}
 
@@ -148,8 +149,8 @@ class Table:
 
 
 # the style classes ghi_bang uses on a BangNhanh (``ghi_bang.kieu_cua``)
-KIEU = SimpleNamespace(Font=Font, Alignment=Alignment, PatternFill=PatternFill, Border=Border, Side=Side,
-                       Table=Table, TableStyleInfo=TableStyleInfo)
+KIEU = them_nen_vien(SimpleNamespace(Font=Font, Alignment=Alignment, PatternFill=PatternFill, Border=Border,
+                                     Side=Side, Table=Table, TableStyleInfo=TableStyleInfo))
 _CONG_THUC = {"quotePrefix": True}
 _NGAY_MAC_DINH = {dt.datetime: "yyyy-mm-dd h:mm:ss", dt.date: "yyyy-mm-dd", dt.time: "h:mm:ss"}  # openpyxl's
 

@@ -244,12 +244,10 @@ def _manifest(kq: KetQuaXet, tep_vao: dict[str, str], thu_muc: Path, tep_ra: lis
 def _khoi_dong(viec: int, thu_muc_mau: Path | None) -> dict[tuple[str, int, int], frozenset[str]]:
     """A worker's warm-up. Every worker's first job (``viec`` ≠ 0) tunes its collector. The warm-up proper
     (``viec`` 0: matplotlib imported for the report's chart, the templates of the year's documents and of the hồ sơ
-    prepared, ``ve.chuan_bi_mau``) is one job, handed out once this process has read its own files
-    (``_AmMay``): while it reads, the two cores are its reading and the worker's (the ledger); a third process
-    warming up then slowed both (20,000 staff: the reading ended at 1.6 s instead of ~1.1 s). One worker only (both
-    warming up slowed the reading by a third); the other prepares what it needs when it needs it. Returns the
-    variables of the templates (``ve.bien_cua_mau``), which the main process would otherwise work out itself before
-    rendering (0.2 s)."""
+    prepared, ``ve.chuan_bi_mau``) is one job, handed out when ``_AmMay`` says. One worker only (both warming up
+    slowed the reading by a third); the other prepares what it needs when it needs it. Returns the variables of the
+    templates (``ve.bien_cua_mau``), which the main process would otherwise work out itself before rendering
+    (0.2 s)."""
     bien = {}
     if viec == 0:
         import matplotlib
