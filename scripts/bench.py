@@ -286,6 +286,8 @@ def chay_thidua(vao: Path, ra: Path, jobs: int) -> dict:
     except _Xong:
         pass
     t = time.perf_counter() - t
+    if bat.get("ma") not in (0, None) or "kq" not in bat:  # a failed run is not a measurement
+        raise SystemExit(f"thidua tong-ket thoát với mã {bat.get('ma')}")
     kq = bat["kq"]
     chinh, con = _rss()
     return {"trong_tien_trinh_s": t, "giai_doan_s": kq.thoi_gian, "rss_chinh_mb": chinh,
