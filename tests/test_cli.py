@@ -166,3 +166,34 @@ def test_loi_noi_bo_khong_in_traceback(tmp_path: Path, monkeypatch) -> None:
     ma, ra = chay("kiem-tra", str(bo_nho(tmp_path)))
     assert ma == 2 and "Lỗi không mong đợi trong thidua (RuntimeError)" in ra and "--debug" in ra
     assert "Traceback" not in ra
+
+
+def test_jobs_mac_dinh_theo_so_nhan_toi_da_hai(monkeypatch) -> None:
+    """--jobs not given: the cores this process may use (its affinity, not the machine's count), at most 2."""
+    import thidua.cli as c
+
+    for nhan, mong in ((1, 1), (2, 2), (8, 2)):
+        monkeypatch.setattr(c.os, "sched_getaffinity", lambda _, n=nhan: set(range(n)), raising=False)
+        assert c.so_jobs_tu_dong() == mong
+    monkeypatch.delattr(c.os, "sched_getaffinity", raising=False)  # Windows, macOS: the machine's count
+    monkeypatch.setattr(c.os, "cpu_count", lambda: None)
+    assert c.so_jobs_tu_dong() == 1
+
+
+@pytest.mark.parametrize("doi_so, mong", [((), "tu_dong"), (("--jobs", "1"), 1), (("-j", "3"), 3)])
+def test_tong_ket_khong_co_jobs_chay_song_song(doi_so: tuple[str, ...], mong: object, tmp_path: Path,
+                                               monkeypatch) -> None:
+    """tong-ket without --jobs hands the batch the automatic number of workers; --jobs N is kept as given."""
+    import thidua.cli as c
+    import thidua.tong_ket as tk
+
+    monkeypatch.setattr(c, "so_jobs_tu_dong", lambda: 7)
+    nhan: list[int] = []
+
+    def gia(*a: object, so_tien_trinh: int, **k: object) -> object:
+        nhan.append(so_tien_trinh)
+        raise c.ThiduaError("dừng ở đây")
+
+    monkeypatch.setattr(tk, "tong_ket", gia)
+    ma, _ = chay("tong-ket", str(tmp_path), "-o", str(tmp_path / "ra"), *doi_so)
+    assert ma == 2 and nhan == [7 if mong == "tu_dong" else mong]
