@@ -160,6 +160,19 @@ def test_truong_hop_can_cac_buoc_cua_docxtpl_van_giong(ctx: dict, tmp_path: Path
     assert [n for n in cham if cham[n] != tung_khuc.get(n)] == []
 
 
+def test_tong_hop_theo_danh_hieu_dem_mot_lan_moi_lan_goi_ban_rieng(demo_ket_qua) -> None:
+    """The per-title summary is counted once per decided round (ket-qua.xlsx, the manifest and the CLI's summary
+    read it); each call gets its own dicts, equal to a fresh count."""
+    from thidua import ket_xuat
+
+    kq = demo_ket_qua.ket_qua
+    dau = ket_xuat.tong_hop_theo_danh_hieu(kq)
+    assert dau == ket_xuat._tong_hop_theo_danh_hieu(kq) and sum(d["de_nghi"] for d in dau) == len(list(kq.tat_ca()))
+    dau[0]["dat"] = -1  # a caller changing its copy changes nothing for the next one
+    assert ket_xuat.tong_hop_theo_danh_hieu(kq) == ket_xuat._tong_hop_theo_danh_hieu(kq)
+    assert kq.da_tinh["tong_hop_theo_danh_hieu"] is not None
+
+
 def test_bao_cao_theo_don_vi_giong_cach_dem_tung_don_vi(demo_ket_qua) -> None:
     """The report's per-unit table, computed in one pass, against the plain loop over every result per unit."""
     kq = demo_ket_qua.ket_qua
