@@ -352,8 +352,10 @@ def bang_phieu_theo_nhom(doc, nhom: str) -> None:
     """The vote table of both minutes, one per group of candidates: a title, then a row per candidate."""
     the(doc, "{%p for nhom in " + nhom + " %}")
     doan(doc, "{{ nhom.tieu_de }}", bold=True, thut=1.0, sau=3, truoc=6, giu=True)
+    # "Phiếu đồng ý" holds "10/11 (1 VB)" on one line (24.5 mm at 11 pt with the cell's margins; 2.2 cm broke it
+    # as "10/11 (1" / "VB)" on every row of a council with written opinions)
     t = bang_luoi(doc, ["STT", "Họ tên / Tập thể", "Đơn vị", "Phiếu đồng ý", "Tỷ lệ", "Kết quả"],
-                  [1.2, 4.0, 4.2, 2.2, 2.1, 2.8], size=11)
+                  [1.1, 4.0, 4.0, 2.7, 2.0, 2.7], size=11)
     dong(t, ["{%tr for d in nhom.ds %}", "", "", "", "", ""], size=11)
     dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "{{ d.dong_y }}", "{{ d.ty_le }}", "{{ d.ket_qua }}"],
          size=11, can=[C, L, L, C, C, L])

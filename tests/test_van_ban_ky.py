@@ -425,6 +425,20 @@ def test_mau_moi_dong_khong_tach_trang_va_tieu_de_lap_lai(ten: str) -> None:
                         assert tu_dai_nhat(r.text, r.font.size.pt, True) <= w - LE_O_MM + 0.01, (ten, r.text, w)
 
 
+@pytest.mark.parametrize("ten", ["bien_ban_kiem_phieu", "bien_ban_hop"])
+def test_cot_phieu_dong_y_vua_mot_dong(demo: BoVanBan, ten: str) -> None:
+    """The vote column of both minutes holds a count with written opinions ("10/11 (1 VB)", "15/15 (12 VB)") on
+    one line at its cells' size; it once broke every row as "10/11 (1" / "VB)". The demo has written opinions."""
+    d = Document(str(thu_muc_mau_van_ban() / f"{ten}.docx"))
+    t = next(t for t in d.tables if any(c.text == "Phiếu đồng ý" for c in t.rows[0].cells))
+    i = next(i for i, c in enumerate(t.rows[0].cells) if c.text == "Phiếu đồng ý")
+    rong = int(t._tbl.tblGrid.findall(qn("w:gridCol"))[i].get(qn("w:w"))) / 1440 * 25.4
+    co = next(r.font.size.pt for r in t.rows[-2].cells[i].paragraphs[0].runs if "dong_y" in r.text)
+    assert rong_chu("15/15 (12 VB)", co) <= rong - LE_O_MM, (rong, co)
+    chu = demo.chu[ten.replace("_", "-").replace("bien-ban-hop", "bien-ban-hop-hoi-dong")]
+    assert re.search(r"\d+/\d+ \(\d+ VB\)", chu) and not re.search(r"\d+/\d+ \(\d+\s*$", chu, re.M)
+
+
 @pytest.mark.parametrize("ten", KY)
 def test_van_ban_giu_voi_chu_ky_va_cho_ky_du_rong(demo: BoVanBan, ten: str) -> None:
     body = Document(str(demo.docx[ten])).element.body
