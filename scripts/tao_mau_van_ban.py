@@ -277,8 +277,9 @@ def lap_lai_tieu_de(row) -> None:
 
 
 def dong(t, cac_o: list[str], *, size: float = 12, bold: bool = False, italic: bool = False, can: list | None = None,
-         gop: tuple[int, int] | None = None):
-    """A row that cannot split. ``gop=(i, j)`` merges cells i..j into one (a group row spanning the table)."""
+         gop: tuple[int, int] | None = None, giu: bool = False):
+    """A row that cannot split. ``gop=(i, j)`` merges cells i..j into one (a group row spanning the table);
+    ``giu``: the row keeps with the next one (a group's title never ends a page alone)."""
     r = t.add_row()
     khong_tach(r)
     for i, c in enumerate(r.cells):
@@ -293,6 +294,8 @@ def dong(t, cac_o: list[str], *, size: float = 12, bold: bool = False, italic: b
         p.alignment = (can[i] if can else L)
         if text:
             chay(p, text, size=size, bold=bold, italic=italic)
+        if giu:
+            p.paragraph_format.keep_with_next = True
     return r
 
 
@@ -344,7 +347,7 @@ def bien_ban_hop() -> Document:
     bang_phieu_theo_nhom(doc, "nhom_ket_qua")
     doan(doc, "", sau=6)
     ket_luan_giu_chu_ky(doc)
-    hai_chu_ky(doc, "THƯ KÝ", "{{ thu_ky }}", "CHỦ TRÌ", "{{ chu_tri }}")
+    hai_chu_ky(doc, "THƯ KÝ", "{{ thu_ky }}", "CHỦ TỌA", "{{ chu_tri }}")  # ND 30/2020 Phụ lục III, biên bản
     return doc
 
 
@@ -514,10 +517,10 @@ def quyet_dinh() -> Document:
     _dau_phu_luc(doc)
     t = bang_luoi(doc, ["STT", "{{ cot_ten }}", "Chức vụ", "Số tiền (đồng)"], [1.3, 5.6, 6.4, 3.2])
     dong(t, ["{%tr for phan in phan_danh_sach %}", "", "", ""])
-    dong(t, ["{{ phan.ten }}", "", "", ""], bold=True, gop=(0, 3))
+    dong(t, ["{{ phan.ten }}", "", "", ""], bold=True, gop=(0, 3), giu=True)
     dong(t, ["{%tr for nhom in phan.nhom %}", "", "", ""])
     dong(t, ["{%tr if nhom.ten %}", "", "", ""])
-    dong(t, ["{{ nhom.ten }}", "", "", ""], bold=True, italic=True, gop=(0, 3))
+    dong(t, ["{{ nhom.ten }}", "", "", ""], bold=True, italic=True, gop=(0, 3), giu=True)
     dong(t, ["{%tr endif %}", "", "", ""])
     dong(t, ["{%tr for d in nhom.ds %}", "", "", ""])
     dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.chuc_vu }}", "{{ d.so_tien }}"], can=[C, L, L, R])
@@ -563,7 +566,7 @@ def to_trinh() -> Document:
     t = bang_luoi(doc, ["STT", "Họ và tên, tên tập thể", "Chức vụ, đơn vị công tác", "Thành tích, căn cứ đề nghị",
                         "Phiếu đồng ý (tỷ lệ)"], [1.2, 5.0, 5.6, 10.4, 3.0], size=12)
     dong(t, ["{%tr for phan in phan_danh_sach %}", "", "", "", ""])
-    dong(t, ["{{ phan.ten }}", "", "", "", ""], bold=True, gop=(0, 4))
+    dong(t, ["{{ phan.ten }}", "", "", "", ""], bold=True, gop=(0, 4), giu=True)
     dong(t, ["{%tr for d in phan.ds %}", "", "", "", ""])
     dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.don_vi }}", "{{ d.thanh_tich }}", "{{ d.phieu }}"],
          can=[C, L, L, L, C])
@@ -592,7 +595,7 @@ def danh_sach_dang_ky() -> Document:
     t = bang_luoi(doc, ["STT", "Họ và tên", "Chức vụ", *COT_CA_NHAN, "Ghi chú"], [1.1, 4.8, 4.0, *[1.75] * 6, 4.8],
                   size=11)
     dong(t, ["{%tr for nhom in nhom_ca_nhan %}", *[""] * 9])
-    dong(t, ["{{ nhom.ten }}", *[""] * 9], size=11, bold=True, gop=(0, 9))
+    dong(t, ["{{ nhom.ten }}", *[""] * 9], size=11, bold=True, gop=(0, 9), giu=True)
     dong(t, ["{%tr for d in nhom.ds %}", *[""] * 9])
     dong(t, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.chuc_vu }}", *[f"{{{{ d.dau[{i}] }}}}" for i in range(6)],
              "{{ d.ghi_chu }}"], size=11, can=[C, L, L, C, C, C, C, C, C, L])

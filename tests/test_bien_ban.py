@@ -308,3 +308,14 @@ def test_bien_ban_hop_so_de_nghi_khop_danh_sach_va_neu_cach_xep_hang(demo_300) -
     co_chi_tieu = [n.tieu_de for n in ctx.nhom_ket_qua if "chỉ tiêu" in n.tieu_de and "Khối" not in n.tieu_de]
     assert co_chi_tieu and all("xếp hạng theo số phiếu đồng ý, rồi mức xếp loại, rồi " in t for t in co_chi_tieu)
     assert any("cấp sáng kiến, đề tài cao nhất" in t for t in co_chi_tieu)
+
+
+def test_ten_phan_biet_moi_nguoi_mot_lan_trung_ten_ghi_don_vi() -> None:
+    """Lists of names in the minutes and the report: each subject once by its code, never merged with another of
+    the same name; a shared name is followed by the unit (review 2026-11-29: 25 proposed, 23 names listed)."""
+    from thidua.van_ban.ngu_canh import ten_phan_biet
+
+    ds = [("1", "Nguyễn Kim Mai", "Phòng Tổ chức cán bộ"), ("2", "Trần An", "Văn phòng Sở"),
+          ("3", "Nguyễn Kim Mai", "Thanh tra Sở"), ("1", "Nguyễn Kim Mai", "Phòng Tổ chức cán bộ")]
+    assert ten_phan_biet(ds) == ["Nguyễn Kim Mai (Phòng Tổ chức cán bộ)", "Trần An", "Nguyễn Kim Mai (Thanh tra Sở)"]
+    assert ten_phan_biet([("1", "Trần An", "Văn phòng Sở"), ("2", "Lê Bình", "")]) == ["Trần An", "Lê Bình"]

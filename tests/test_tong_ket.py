@@ -56,6 +56,13 @@ def test_ket_qua_xlsx_doc_lai_duoc(demo_ket_qua) -> None:
     tieu_de = [c.value for c in ws[2]]
     assert tieu_de[:4] == ["Mã CB", "Họ và tên", "Đơn vị", "Danh hiệu"] and "Lý do" in tieu_de
     assert ws.max_row > 100
+    # a tie at a quota's cut (the demo has two) reads "Chờ Hội đồng quyết định", never "Không đạt" beside
+    # "Cần HĐ quyết định: Có" (review 2026-11-29)
+    c = {t: tieu_de.index(t) for t in ("Kết quả", "Cần HĐ quyết định")}
+    cho = [r for r in ws.iter_rows(min_row=3, values_only=True) if r[c["Cần HĐ quyết định"]] == "Có"]
+    assert cho and {r[c["Kết quả"]] for r in cho} == {"Chờ Hội đồng quyết định"}
+    assert {r[c["Kết quả"]] for r in ws.iter_rows(min_row=3, values_only=True)} == {
+        "Đạt", "Không đạt", "Chờ Hội đồng quyết định"}
 
 
 def test_so_theo_doi_co_ket_qua_nam_nay(demo_ket_qua) -> None:

@@ -425,6 +425,22 @@ def test_mau_moi_dong_khong_tach_trang_va_tieu_de_lap_lai(ten: str) -> None:
                         assert tu_dai_nhat(r.text, r.font.size.pt, True) <= w - LE_O_MM + 0.01, (ten, r.text, w)
 
 
+@pytest.mark.parametrize("ten", ["quyet_dinh", "to_trinh"])
+def test_dong_tieu_de_nhom_giu_voi_dong_sau(ten: str) -> None:
+    """A group's title row (a unit, a part of the annex) keeps with the row after it: LibreOffice left
+    "8. Chi cục Kiểm lâm số 2" alone at the foot of a page of a 1,200-staff decision (review 2026-11-29)."""
+    d = Document(str(thu_muc_mau_van_ban() / f"{ten}.docx"))
+    hang = [r for t in d.tables for r in t.rows if re.search(r"\{\{ (nhom|phan)\.ten \}\}", r.cells[0].text)]
+    assert hang and all(p.paragraph_format.keep_with_next for r in hang for p in r.cells[0].paragraphs)
+
+
+@pytest.mark.parametrize("ten", ["qd-cong-nhan-danh-hieu", "qd-tang-giay-khen", "to-trinh-khen-thuong-cap-tinh"])
+def test_khong_trang_nao_ket_thuc_bang_tieu_de_nhom(bo: BoVanBan, ten: str) -> None:
+    for i in range(1, so_trang(bo.pdf[ten]) + 1):
+        dong = [x for x in _trang(bo.pdf[ten], i).splitlines() if x.strip()]
+        assert not (dong and re.match(r"^\s*(\d+|[IVX]+)\.\s+\S", dong[-1])), (ten, i, dong[-1])
+
+
 @pytest.mark.parametrize("ten", ["bien_ban_kiem_phieu", "bien_ban_hop"])
 def test_cot_phieu_dong_y_vua_mot_dong(demo: BoVanBan, ten: str) -> None:
     """The vote column of both minutes holds a count with written opinions ("10/11 (1 VB)", "15/15 (12 VB)") on

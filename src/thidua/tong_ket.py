@@ -83,7 +83,8 @@ def _dong_ket_qua(d: CaNhan | TapThe, k: Any, ten_dv: dict[str, str]) -> list[ob
     p = k.phieu
     phieu = f"{p.dong_y}/{p.mau_so}" if p else ""
     dau = [d.ma, d.ho_ten, ten_dv.get(d.don_vi, d.don_vi)] if isinstance(d, CaNhan) else [d.ma, d.ten]
-    return [*dau, k.danh_hieu.viet_tat, "Có" if k.du_dieu_kien else "Không", "Đạt" if k.dat else "Không đạt", phieu,
+    ket = "Đạt" if k.dat else "Chờ Hội đồng quyết định" if k.can_hoi_dong else "Không đạt"  # a tie: not "Không đạt"
+    return [*dau, k.danh_hieu.viet_tat, "Có" if k.du_dieu_kien else "Không", ket, phieu,
             k.tien_thuong, "Có" if k.can_hoi_dong else "", "\n".join(ly_do(k)), "; ".join(k.can_cu)]
 
 

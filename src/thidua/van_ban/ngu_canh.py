@@ -249,6 +249,17 @@ def _ten(d: CaNhan | TapThe) -> str:
     return d.ho_ten if isinstance(d, CaNhan) else d.ten
 
 
+def ten_phan_biet(ds: list[tuple[str, str, str]]) -> list[str]:
+    """The names of a list of (code, name, unit), each subject once (by its code, not its name: two people may
+    share a name), in the list's order; a name two subjects of the list share is followed by the unit, so that a
+    reader tells them apart: "Nguyễn Kim Mai (Phòng Tổ chức cán bộ), …, Nguyễn Kim Mai (Thanh tra Sở)"."""
+    mot: dict[str, tuple[str, str]] = {}
+    for ma, ten, don_vi in ds:
+        mot.setdefault(ma, (ten, don_vi))
+    dem = Counter(ten for ten, _ in mot.values())
+    return [f"{ten} ({don_vi})" if dem[ten] > 1 and don_vi else ten for ten, don_vi in mot.values()]
+
+
 def _ngay_hop(tt: ThongTin) -> dt.date:
     return tt.ngay_hop or tt.ngay_quyet_dinh
 
@@ -325,7 +336,7 @@ def _dieu_tien(muc: list[tuple[Any, int]], tong: int, ts: ThamSoApDung, tt: Thon
 def _dieu_thi_hanh(tt: ThongTin, doi_tuong: str) -> str:
     nguoi_chi = tt.nguoi_chi_tra.strip() or NGUOI_CHI_TRA
     return (f"Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, {nguoi_chi}, Thủ trưởng các phòng, đơn vị "
-            f"thuộc Sở và các {doi_tuong} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
+            f"thuộc Sở và các {doi_tuong} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")  # ND 30 end mark
 
 
 def _dau_quyet_dinh(kq: KetQuaXet, trich_yeu: str, dieu: list[Dieu], tieu_de_ds: str) -> dict[str, Any]:
@@ -975,15 +986,19 @@ def _khong_dua_ra_bo_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[str]:
 def _khong_du_tieu_chuan(bang: dict[str, Any]) -> list[str]:
     """The candidates who reached the vote threshold but fail a criterion of the title (the decision's data: the
     row's ``du_dieu_kien`` and failed criteria ``khong_du_vi``), per code: not proposed, and why."""
-    nhom: dict[str, list[str]] = defaultdict(list)
+    nhom: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    vi_sao: dict[tuple[str, str], str] = {}
     for u in bang["ung_vien"]:
         if u["du_so_nguoi"] and u["dat_nguong"] and u["du_dieu_kien"] is False:
             vi = "; ".join(u["khong_du_vi"])
-            nhom[u["danh_hieu"]].append(u["ten"] + (f" — {vi[:1].lower() + vi[1:]}" if vi else ""))
+            nhom[u["danh_hieu"]].append((u["ma"], u["ten"], u["don_vi"]))
+            vi_sao[(u["danh_hieu"], u["ma"])] = f" — {vi[:1].lower() + vi[1:]}" if vi else ""
     if not nhom:
         return []
     return (["Các ứng viên đạt tỷ lệ phiếu nhưng không đủ tiêu chuẩn nên không đề nghị:"]
-            + [f"- {ten_day_du(DANH_HIEU[ma])}: {'; '.join(ds)}." for ma, ds in nhom.items()])
+            + [f"- {ten_day_du(DANH_HIEU[ma])}: "
+               + "; ".join(ten + vi_sao[(ma, m)] for (m, _, _), ten in zip(ds, ten_phan_biet(ds), strict=True)) + "."
+               for ma, ds in nhom.items()])
 
 
 def _thu_tu_xep_hang(dh: DanhHieu) -> str:
@@ -1137,7 +1152,7 @@ def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
                                     for d, k in can) + ".")
     ket_luan += _khong_du_tieu_chuan(bang)
     ket_luan.append(f"Cuộc họp kết thúc vào hồi {_gio(tt.gio_ket_thuc)} cùng ngày. Biên bản đã được đọc lại và thông "
-                    "qua trước Hội đồng.")
+                    "qua trước Hội đồng./.")  # the end mark of a text (ND 30/2020, as the Tờ trình's)
     dau = dau_van_ban(tt, "BB", ngay=ngay_hop)
     return NguCanhBienBanHop(**_dau(dau), trich_yeu=f"Họp Hội đồng Thi đua – Khen thưởng xét khen thưởng năm {kq.nam}",
                              mo_dau=mo_dau, thanh_phan=thanh_phan, noi_dung=noi_dung, nhom_ket_qua=nhom,
@@ -1203,24 +1218,24 @@ def bien_ban_kiem_phieu(kq: KetQuaXet) -> NguCanhBienBanKiemPhieu:
     ]
     khl = [f"Phiếu số {p['so_phieu']}: {p['ly_do']}." for p in bang["phieu_khong_hop_le"]]
     nhom = _nhom_kiem_phieu(kq, bang)
-    dat: dict[str, list[str]] = defaultdict(list)
-    ngoai: dict[str, list[str]] = defaultdict(list)
+    dat: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    ngoai: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for u in bang["ung_vien"]:
         dh = ten_day_du(DANH_HIEU[u["danh_hieu"]])
         if u["du_dieu_kien"] is False:
             continue
         if u["dat"] and not u["ngoai_chi_tieu"] and not u["cho_hoi_dong"] and u["dat_cuoi_cung"] is not False:
-            dat[dh].append(u["ten"])
+            dat[dh].append((u["ma"], u["ten"], u["don_vi"]))
         elif u["ngoai_chi_tieu"]:
-            ngoai[dh].append(u["ten"])
+            ngoai[dh].append((u["ma"], u["ten"], u["don_vi"]))
     ket_luan = (["Các ứng viên đạt tỷ lệ phiếu đồng ý theo quy định và trong chỉ tiêu:"]
-                + [f"- {dh}: {', '.join(ds)}." for dh, ds in dat.items()]) if dat else [
+                + [f"- {dh}: {', '.join(ten_phan_biet(ds))}." for dh, ds in dat.items()]) if dat else [
         "Không có ứng viên nào đạt tỷ lệ phiếu theo quy định."]
     for dh, ds in ngoai.items():
-        ket_luan.append(f"Đạt tỷ lệ phiếu nhưng ngoài chỉ tiêu {dh}: {', '.join(ds)}.")
+        ket_luan.append(f"Đạt tỷ lệ phiếu nhưng ngoài chỉ tiêu {dh}: {', '.join(ten_phan_biet(ds))}.")
     ket_luan += _khong_du_tieu_chuan(bang)
     # no hour: the meeting's end (gio_ket_thuc) comes after the count was announced (review of the demo's minutes)
-    ket_luan.append("Biên bản kiểm phiếu được lập trong buổi họp và công bố trước Hội đồng.")
+    ket_luan.append("Biên bản kiểm phiếu được lập trong buổi họp và công bố trước Hội đồng./.")
     ky_ghi = "(Ký, ghi rõ họ tên)"
     ky = [ChuKy("TRƯỞNG BAN KIỂM PHIẾU" if t.ban_kiem_phieu == "Trưởng ban" else "THÀNH VIÊN BAN KIỂM PHIẾU",
                 ky_ghi, t.ho_ten) for t in ban] or [
@@ -1682,15 +1697,17 @@ def bao_cao(kq: KetQuaXet, bieu_do: object = "") -> NguCanhBaoCao:
         ket_qua.append(f"Tiền thưởng của các danh hiệu, hình thức đề nghị cấp trên (chưa có quyết định, Sở chưa chi): "
                        f"{dinh_dang_tien(de_nghi)} đồng theo mức quy định; khi được quyết định, tập thể, cá nhân đã "
                        "nhận tiền thưởng danh hiệu thấp hơn tính trong cùng thời gian chỉ nhận thêm phần chênh lệch.")
-    ca_nhan_td = [_ten(d) for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("CSTDT", "CSTDTQ")]
-    tap_the_td = [_ten(d) for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("TTLDXS", "CTDT")]
+    ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
+    ca_nhan_td = [(d.ma, _ten(d), ten_dv.get(d.don_vi, d.don_vi) if isinstance(d, CaNhan) else "")
+                  for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("CSTDT", "CSTDTQ")]
+    tap_the_td = [(d.ma, _ten(d), "") for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("TTLDXS", "CTDT")]
     dien_hinh = []
-    if ca_nhan_td:
+    if ca_nhan_td:  # each person once (by code: two people may share a name)
         dien_hinh.append(f"Cá nhân tiêu biểu (đề nghị danh hiệu {ten_day_du(DANH_HIEU['CSTDT'])} trở lên): "
-                         + ", ".join(dict.fromkeys(ca_nhan_td)) + ".")
+                         + ", ".join(ten_phan_biet(ca_nhan_td)) + ".")
     if tap_the_td:
         dien_hinh.append(f"Tập thể tiêu biểu (đề nghị danh hiệu {ten_day_du(DANH_HIEU['TTLDXS'])}, "
-                         f"{ten_day_du(DANH_HIEU['CTDT'])}): " + ", ".join(dict.fromkeys(tap_the_td)) + ".")
+                         f"{ten_day_du(DANH_HIEU['CTDT'])}): " + ", ".join(ten_phan_biet(tap_the_td)) + ".")
     kien_nghi = [f"Đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét, tặng danh hiệu thi đua, hình thức khen thưởng cho "
                  f"các tập thể, cá nhân theo Tờ trình số        /TTr-{tt.ky_hieu} {dinh_dang_ngay(tt.ngay_quyet_dinh)} "
                  f"của {co_quan}."] if len_tren else []
