@@ -205,3 +205,29 @@ def test_so_bao_cao_thanh_tich_cong_dung(demo_mac_dinh) -> None:
     assert m, phang[:3000]
     assert int(m.group(1)) + int(m.group(2)) == int(m.group(3)), m.group(0)
     assert int(m.group(1)) == 1 and phang.count("Chi cục Trồng trọt và Bảo vệ thực vật Sở Nông nghiệp") == 2
+
+
+@pytest.mark.parametrize("phieu_ttldxs, canh_bao", [(7, False), (3, True)])
+def test_co_thi_dua_khi_khong_dat_ttldxs_thi_canh_bao(tmp_path: Path, phieu_ttldxs: int, canh_bao: bool) -> None:
+    """VP passes the Cờ vote; with 3/7 for TTLĐXS (below the threshold) the same round did not give it TTLĐXS: a
+    warning at its proposal for the council before the Tờ trình goes up (review 2026-11-29); the Cờ's result is
+    unchanged (DOMAIN §10: the TTLĐXS standard). With 7/7 no warning."""
+    from openpyxl import load_workbook
+
+    from thidua.kiem_tra import kiem_tra
+    from thidua.xet import xet_sau_kiem_tra
+
+    p = _so(tmp_path)
+    wb = load_workbook(p)
+    for r in wb["KiemPhieu"].iter_rows(min_row=2):
+        if (r[0].value, r[1].value) == ("VP", "TTLĐXS"):
+            r[2].value = phieu_ttldxs
+    wb.save(p)
+    kt = kiem_tra([p])
+    kq = xet_sau_kiem_tra(kt)
+    assert _ket_qua(kq, "VP", "CTDT").dat and _ket_qua(kq, "VP", "TTLDXS").dat is not canh_bao
+    vd = [v for v in kt.van_de if v.ma_loi == "co_khong_ttldxs"]
+    assert bool(vd) is canh_bao
+    if canh_bao:
+        assert vd[0].muc_do == "canh_bao" and vd[0].sheet == "TapThe" and vd[0].cot == "Đề nghị" and vd[0].o
+        assert "Văn phòng Sở" in vd[0].thong_bao and "3/7 phiếu" in vd[0].thong_bao

@@ -309,9 +309,32 @@ class PhienXet:
             ds.sort(key=lambda k: thu_tu[k.danh_hieu.ma])
         if self._chua_bo_phieu:
             self.van_de.append(self._canh_bao_chua_bo_phieu())
+        self.van_de += self._canh_bao_co_khong_ttldxs(kq_tt)
         return KetQuaXet(self.nam, self.ngay_quyet_dinh, self.du_lieu,
                          [(c, kq_cn[c.ma]) for c in self.du_lieu.ca_nhan],
                          [(t, kq_tt[t.ma]) for t in self.du_lieu.tap_the], self.ts, self.van_de)
+
+    def _canh_bao_co_khong_ttldxs(self, kq_tt: dict[str, list[KetQua]]) -> list[VanDe]:
+        """A collective proposed for the Cờ thi đua while the same round did not give it "Tập thể lao động xuất
+        sắc" (the council voted it down, or it fails a criterion): the Cờ rests on the TTLĐXS *standard* (Law
+        2022 Art. 26, DOMAIN.md §10, unchanged here), but provinces usually pick the Cờ among the collectives that
+        are TTLĐXS, and a dossier that proposes both ways is sent back — a warning for the council before the
+        Tờ trình goes up (review of the demo's documents, 2026-11-29)."""
+        ra = []
+        for t in self.du_lieu.tap_the:
+            ds = {k.danh_hieu.ma: k for k in kq_tt.get(t.ma, [])}
+            co, xs = ds.get("CTDT"), ds.get("TTLDXS")
+            if co is None or xs is None or not co.dat or xs.dat or xs.can_hoi_dong:
+                continue
+            vi = (f"chỉ được {xs.phieu.dong_y}/{xs.phieu.mau_so} phiếu đồng ý" if xs.du_dieu_kien and xs.phieu
+                  else "không đủ tiêu chuẩn" if not xs.du_dieu_kien else "không đạt")
+            n = t.nguon
+            ra.append(VanDe("co_khong_ttldxs", CANH_BAO, f"{t.ten} được đề nghị {DANH_HIEU['CTDT'].ten} nhưng không "
+                            f"đạt danh hiệu “{DANH_HIEU['TTLDXS'].ten}” năm {self.nam} ({vi}): Cờ thi đua thường được "
+                            "chọn trong số các tập thể đạt danh hiệu “Tập thể lao động xuất sắc”; Hội đồng xem lại "
+                            "trước khi trình cấp trên.", n.tep if n else "", n.sheet if n else "", "", n.dong if n else None,
+                            "Đề nghị"))
+        return ra
 
     def _canh_bao_chua_bo_phieu(self) -> VanDe:
         """No ballots at all (no PhieuBau, no KiemPhieu): every code that needs the council's vote ends "0 đạt" —
