@@ -423,7 +423,7 @@ def ky_ten_ban_kiem_phieu(doc) -> None:
         doan(o, f"{{{{ h.{ben}.chuc }}}}", bold=True, align=C, giu=True)
         doan(o, f"{{{{ h.{ben}.ky }}}}", italic=True, size=13, align=C, giu=True)
         cho_ky(o)
-        doan(o, f"{{{{ h.{ben}.ten }}}}", bold=True, align=C, sau=6)
+        doan(o, f"{{{{ h.{ben}.ten }}}}", bold=True, align=C, sau=18)  # a gap before the next pair's titles
     dong_ = t.add_row()
     khong_tach(dong_)
     doan(dong_.cells[0], "{%tr endfor %}", size=2)
