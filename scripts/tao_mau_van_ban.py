@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -746,22 +747,28 @@ def o_viet(doc, bien: str) -> None:
     doan(doc, "{{ " + bien + " }}", italic=True, thut=1.0, sau=6)
 
 
-def bang_khen_thuong(doc) -> None:
+def bang_khen_thuong(doc, giu_cuoi: bool = False) -> None:
+    """``giu_cuoi``: the forms part keeps with what follows (the signatures come next: never alone on a page)."""
     bang_nam_quyet_dinh(doc, "1. Danh hiệu thi đua", "Danh hiệu thi đua",
                         "Số, ngày, tháng, năm của quyết định công nhận; cơ quan ban hành", "danh_hieu", truoc=0)
     bang_nam_quyet_dinh(doc, "2. Hình thức khen thưởng", "Hình thức khen thưởng",
-                        "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành", "hinh_thuc", truoc=6)
+                        "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành", "hinh_thuc", truoc=6,
+                        giu=giu_cuoi)
 
 
-def bang_nam_quyet_dinh(doc, tieu_de: str, cot_ten: str, cot_qd: str, ds: str, truoc: float) -> None:
-    """A part of the achievement report: year, title or form, its decision — or a line saying the ledger has none."""
+def bang_nam_quyet_dinh(doc, tieu_de: str, cot_ten: str, cot_qd: str, ds: str, truoc: float,
+                        giu: bool = False) -> None:
+    """A part of the achievement report: year, title or form, its decision — or a line saying the ledger has none.
+    ``giu``: its rows and its line keep with what follows."""
     doan(doc, tieu_de, thut=1.0, sau=3, giu=True, **({"truoc": truoc} if truoc else {}))
     t = bang_luoi(doc, ["Năm", cot_ten, cot_qd], [1.8, 5.2, 9.5], size=12)
+    for p in (p for c in t.rows[0].cells for p in c.paragraphs) if giu else ():
+        p.paragraph_format.keep_with_next = True  # the header row with its rows, or with the line saying none
     dong(t, ["{%tr for d in " + ds + " %}", "", ""])
-    dong(t, ["{{ d.nam }}", "{{ d.ten }}", "{{ d.quyet_dinh }}"], can=[C, L, L])
+    dong(t, ["{{ d.nam }}", "{{ d.ten }}", "{{ d.quyet_dinh }}"], can=[C, L, L], giu=giu)
     dong(t, ["{%tr endfor %}", "", ""])
     doan(doc, "{%p if not " + ds + " %}", size=2)
-    doan(doc, "{{ khong_co_khen_thuong }}", italic=True, thut=1.0, size=13)
+    doan(doc, "{{ khong_co_khen_thuong }}", italic=True, thut=1.0, size=13, giu=giu)
     doan(doc, "{%p endif %}", size=2)
 
 
@@ -773,10 +780,11 @@ def bang_sang_kien(doc) -> None:
     dong(t, ["{%tr endfor %}", "", "", "", ""])
 
 
-def ky_xac_nhan(doc, trai: str, ghi_trai: str, phai: str, ghi_phai: str, ten_phai: str) -> None:
-    """Two signature blocks side by side (confirming head at left, reporter at right), kept on one page and with
-    what follows (the agency's confirmation: never alone on a last page)."""
-    doan(doc, "", sau=6)
+def ky_xac_nhan(doc, trai: str, ghi_trai: str, phai: str, ghi_phai: str, ten_phai: str):
+    """Two signature blocks side by side (confirming head at left, reporter at right), kept on one page, with the
+    text before them and with what follows (the agency's confirmation, ``ky_co_quan`` on this table: never alone
+    on a last page — LibreOffice keeps rows of one table together, not a table with the next one)."""
+    doan(doc, "", sau=6, giu=True)
     t = bang_khong_vien(doc, 2, [8.25, 8.25])
     a, b = t.rows[0].cells
     for o, chuc, ghi, ten in ((a, trai, ghi_trai, ""), (b, phai, ghi_phai, ten_phai)):
@@ -785,22 +793,38 @@ def ky_xac_nhan(doc, trai: str, ghi_trai: str, phai: str, ghi_phai: str, ten_pha
         for _ in range(4):
             doan(o, "", giu=True)
         doan(o, ten, bold=True, align=C, giu=True)
+    return t
 
 
-def ky_co_quan(doc) -> None:
-    """The agency's confirmation (the level that files the proposal), below the unit's signatures."""
-    doan(doc, "", sau=6, giu=True)
-    t = bang_khong_vien(doc, 2, [4.5, 12.0])
-    a, b = t.rows[0].cells
-    doan(a, "")
-    doan(b, "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", bold=True, align=C)
-    doan(b, "{%p for d in chuc_danh_ky %}", size=2)
-    doan(b, "{{ d }}", bold=True, align=C)
-    doan(b, "{%p endfor %}", size=2)
-    doan(b, "(Ký, đóng dấu)", italic=True, size=13, align=C)
-    for _ in range(3):
-        doan(b, "")
-    doan(b, "{{ nguoi_ky }}", bold=True, align=C)
+def ky_co_quan(doc, ky: Any = None) -> None:
+    """The agency's confirmation (the level that files the proposal), below the unit's signatures: a row of their
+    table ``ky`` (one cell across it, the text in its right 12 cm), or a table of its own."""
+    if ky is not None:
+        hang = ky.add_row()
+        khong_tach(hang)
+        b = hang.cells[0].merge(hang.cells[1])
+        b._element.remove(b.paragraphs[0]._element)
+        doan(b, "", sau=6)
+        thut = 4.5
+    else:
+        doan(doc, "", sau=6, giu=True)
+        t = bang_khong_vien(doc, 2, [4.5, 12.0])
+        a, b = t.rows[0].cells
+        doan(a, "")
+        thut = 0.0
+    for p in _doan_co_quan(b):
+        p.paragraph_format.left_indent = Cm(thut) if thut else None
+
+
+def _doan_co_quan(b) -> list:
+    ra = [doan(b, "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", bold=True, align=C)]
+    ra.append(doan(b, "{%p for d in chuc_danh_ky %}", size=2))
+    ra.append(doan(b, "{{ d }}", bold=True, align=C))
+    ra.append(doan(b, "{%p endfor %}", size=2))
+    ra.append(doan(b, "(Ký, đóng dấu)", italic=True, size=13, align=C))
+    ra += [doan(b, "") for _ in range(3)]
+    ra.append(doan(b, "{{ nguoi_ky }}", bold=True, align=C))
+    return ra
 
 
 def bao_cao_thanh_tich_ca_nhan() -> Document:
@@ -836,10 +860,10 @@ def bao_cao_thanh_tich_ca_nhan() -> Document:
     muc(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
     bang_khen_thuong(doc)
     muc(doc, "IV. KỶ LUẬT")
-    vong_p(doc, "for k in ky_luat", "- {{ k }}", "endfor", thut=1.0, sau=3)
-    ky_xac_nhan(doc, "THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
-                "(Ký, ghi rõ họ tên)", "{{ nguoi_bao_cao }}")
-    ky_co_quan(doc)
+    vong_p(doc, "for k in ky_luat", "- {{ k }}", "endfor", thut=1.0, sau=3, giu=True)
+    ky = ky_xac_nhan(doc, "THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
+                     "(Ký, ghi rõ họ tên)", "{{ nguoi_bao_cao }}")
+    ky_co_quan(doc, ky)
     return doc
 
 
@@ -862,8 +886,8 @@ def bao_cao_thanh_tich_tap_the() -> Document:
     muc(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
     o_viet(doc, "tu_viet_thanh_tich")
     muc(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
-    bang_khen_thuong(doc)
-    ky_xac_nhan(doc, "THỦ TRƯỞNG CƠ QUAN CẤP TRÊN", "NHẬN XÉT, XÁC NHẬN\n(Ký, đóng dấu)", "THỦ TRƯỞNG ĐƠN VỊ",
+    bang_khen_thuong(doc, giu_cuoi=True)
+    ky_xac_nhan(doc, "THỦ TRƯỞNG CƠ QUAN\nCẤP TRÊN", "NHẬN XÉT, XÁC NHẬN\n(Ký, đóng dấu)", "THỦ TRƯỞNG ĐƠN VỊ",
                 "(Ký, đóng dấu)", "")
     return doc
 
@@ -897,7 +921,7 @@ def bao_cao_thanh_tich_dot() -> Document:
     ky_xac_nhan(doc, "THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
                 "(Ký, ghi rõ họ tên)", "{{ nguoi_bao_cao }}")
     doan(doc, "{%p else %}", size=2)
-    ky_xac_nhan(doc, "THỦ TRƯỞNG CƠ QUAN CẤP TRÊN", "NHẬN XÉT, XÁC NHẬN\n(Ký, đóng dấu)", "THỦ TRƯỞNG ĐƠN VỊ",
+    ky_xac_nhan(doc, "THỦ TRƯỞNG CƠ QUAN\nCẤP TRÊN", "NHẬN XÉT, XÁC NHẬN\n(Ký, đóng dấu)", "THỦ TRƯỞNG ĐƠN VỊ",
                 "(Ký, đóng dấu)", "")
     doan(doc, "{%p endif %}", size=2)
     ky_co_quan(doc)

@@ -425,6 +425,21 @@ def test_mau_moi_dong_khong_tach_trang_va_tieu_de_lap_lai(ten: str) -> None:
                         assert tu_dai_nhat(r.text, r.font.size.pt, True) <= w - LE_O_MM + 0.01, (ten, r.text, w)
 
 
+def test_bao_cao_thanh_tich_xac_nhan_cung_bang_chu_ky() -> None:
+    """The achievement report's confirmation by the filing level is a row of the signatures' table, whose first row
+    keeps with it, and the discipline line keeps with the signatures: LibreOffice left "XÁC NHẬN CỦA CẤP TRÌNH
+    KHEN THƯỞNG" alone on a third page in 8 of 17 reports (review 2026-11-29) — it keeps rows of one table
+    together, not a table with the next one."""
+    d = Document(str(thu_muc_mau_van_ban() / "bao_cao_thanh_tich_ca_nhan.docx"))
+    t = next(t for t in d.tables if "NGƯỜI BÁO CÁO THÀNH TÍCH" in t.rows[0].cells[1].text)
+    assert "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG" in t.rows[-1].cells[0].text
+    assert all(p.paragraph_format.keep_with_next for c in t.rows[0].cells for p in c.paragraphs)
+    truoc = t._tbl.getprevious()
+    assert truoc.tag == qn("w:p") and truoc.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+    ky_luat = next(p for p in d.paragraphs if p.text == "- {{ k }}")
+    assert ky_luat.paragraph_format.keep_with_next
+
+
 @pytest.mark.parametrize("ten", ["quyet_dinh", "to_trinh"])
 def test_dong_tieu_de_nhom_giu_voi_dong_sau(ten: str) -> None:
     """A group's title row (a unit, a part of the annex) keeps with the row after it: LibreOffice left
