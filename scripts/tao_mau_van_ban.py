@@ -565,7 +565,7 @@ def to_trinh() -> Document:
     ke_ngang(doan(doc, "", size=6, align=C, giu=True), 9.0, 9.0)
     doan(doc, "", sau=6, giu=True)
     t = bang_luoi(doc, ["STT", "Họ và tên, tên tập thể", "Chức vụ, đơn vị công tác", "Thành tích, căn cứ đề nghị",
-                        "Phiếu đồng ý (tỷ lệ)"], [1.2, 5.0, 5.6, 10.4, 3.0], size=12)
+                        "Phiếu đồng ý (tỷ lệ)"], [1.2, 5.0, 5.6, 10.0, 3.4], size=12)  # "15/15 (100,00 %)" on a line
     dong(t, ["{%tr for phan in phan_danh_sach %}", "", "", "", ""])
     dong(t, ["{{ phan.ten }}", "", "", "", ""], bold=True, gop=(0, 4), giu=True)
     dong(t, ["{%tr for d in phan.ds %}", "", "", "", ""])

@@ -425,6 +425,17 @@ def test_mau_moi_dong_khong_tach_trang_va_tieu_de_lap_lai(ten: str) -> None:
                         assert tu_dai_nhat(r.text, r.font.size.pt, True) <= w - LE_O_MM + 0.01, (ten, r.text, w)
 
 
+def test_to_trinh_cot_phieu_ty_le_vua_mot_dong(demo: BoVanBan) -> None:
+    """The Tờ trình's vote column holds "15/15 (100,00 %)" on one line (it broke "10/11" / "(90,91 %)")."""
+    d = Document(str(thu_muc_mau_van_ban() / "to_trinh.docx"))
+    t = next(t for t in d.tables if t.rows[0].cells[-1].text == "Phiếu đồng ý (tỷ lệ)")
+    rong = int(t._tbl.tblGrid.findall(qn("w:gridCol"))[-1].get(qn("w:w"))) / 1440 * 25.4
+    co = next(r.font.size.pt for h in t.rows for r in h.cells[-1].paragraphs[0].runs if "d.phieu" in r.text)
+    assert rong_chu("15/15 (100,00 %)", co) <= rong - LE_O_MM, (rong, co)
+    chu = demo.chu["to-trinh-khen-thuong-cap-tinh"]
+    assert re.search(r"\d+/\d+ \(\d+,\d+ %\)", chu) and not re.search(r"\d+/\d+\s*$", chu, re.M)
+
+
 def test_bao_cao_thanh_tich_xac_nhan_cung_bang_chu_ky() -> None:
     """The achievement report's confirmation by the filing level is a row of the signatures' table, whose first row
     keeps with it, and the discipline line keeps with the signatures: LibreOffice left "XÁC NHẬN CỦA CẤP TRÌNH
