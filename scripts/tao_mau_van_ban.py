@@ -346,10 +346,13 @@ def bien_ban_hop() -> Document:
     doan(doc, "NỘI DUNG", bold=True, align=C, sau=6, truoc=6, giu=True)
     vong_p(doc, "for d in noi_dung", "{{ d }}", "endfor", thut=1.0, sau=6, gian=1.1)
     bang_phieu_theo_nhom(doc, "nhom_ket_qua")
-    doan(doc, "", sau=6)
+    doan(doc, GHI_CHU_VB, italic=True, size=12, sau=6)  # as in the vote-count minutes: "(1 VB)" explained
     ket_luan_giu_chu_ky(doc)
     hai_chu_ky(doc, "THƯ KÝ", "{{ thu_ky }}", "CHỦ TỌA", "{{ chu_tri }}")  # ND 30/2020 Phụ lục III, biên bản
     return doc
+
+
+GHI_CHU_VB = "(VB: trong đó số ý kiến bằng văn bản của thành viên vắng mặt.)"
 
 
 def bang_phieu_theo_nhom(doc, nhom: str) -> None:
@@ -403,7 +406,7 @@ def bien_ban_kiem_phieu() -> Document:
     doan(doc, "Kết quả bỏ phiếu đối với từng ứng viên (theo thứ tự trên phiếu bầu):", thut=1.0, sau=3, truoc=6,
          giu=True)
     bang_phieu_theo_nhom(doc, "nhom_ung_vien")
-    doan(doc, "(VB: trong đó số ý kiến bằng văn bản của thành viên vắng mặt.)", italic=True, size=12, sau=6)
+    doan(doc, GHI_CHU_VB, italic=True, size=12, sau=6)
     ket_luan_giu_chu_ky(doc)
     doan(doc, "", sau=6, giu=True)
     ky_ten_ban_kiem_phieu(doc)

@@ -107,6 +107,7 @@ def test_bien_ban_khong_ghi_dat_cho_nguoi_dat_phieu_nhung_khong_du_tieu_chuan(pd
     all resting on this year's CSTĐCS) is "Đạt tỷ lệ phiếu; không đủ tiêu chuẩn" in the vote table, never "Đạt",
     and the conclusion of both minutes lists them as not proposed, with the failed criterion."""
     from thidua.ket_xuat import tieu_chi_khong_dat
+    from thidua.van_ban.ngu_canh import viet_day_du
 
     kq = demo_300.ket_qua
     ds = _dat_phieu_khong_du_tieu_chuan(kq)
@@ -132,7 +133,7 @@ def test_bien_ban_khong_ghi_dat_cho_nguoi_dat_phieu_nhung_khong_du_tieu_chuan(pd
         ket_luan = phang[phang.index("đạt tỷ lệ phiếu nhưng không đủ tiêu chuẩn nên không đề nghị"):]
         for d, k in ds:
             ten = d.ho_ten if hasattr(d, "ho_ten") else d.ten
-            vi = tieu_chi_khong_dat(k)[0]
+            vi = viet_day_du(tieu_chi_khong_dat(k)[0])  # the decision's reason, its short codes written out
             assert f"{ten} — {vi[:1].lower() + vi[1:40]}" in ket_luan, (ten_pdf, ten, ket_luan[:600])
     # ket-qua.xlsx KiemPhieu says the same as the minutes
     ws = load_workbook(demo_300.thu_muc_ra / "ket-qua.xlsx", read_only=True)["KiemPhieu"]

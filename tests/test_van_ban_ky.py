@@ -277,7 +277,7 @@ def test_tien_so_chi_va_de_nghi_tach_rieng_bang_tong_qd(bo: BoVanBan) -> None:
 
 def test_to_trinh_dem_tap_the_thanh_tich_so_quyet_dinh_ho_so(bo: BoVanBan) -> None:
     kq, chu = bo.kq, bo.chu["to-trinh-khen-thuong-cap-tinh"]
-    phang = _phang(chu)
+    phang = _phang(re.sub(r"(?<=\S)([–-])[ \t]*\n\s*", r"\1", chu))  # "24/QĐ-" / "SVHTTDL" broken at its hyphen: one word
     len_tren = [(d, k) for d, k in kq.tat_ca() if k.dat and not k.so_quyet_dinh]
     so_tt = len({d.ma for d, _ in len_tren if isinstance(d, TapThe)})
     so_cn = len({d.ma for d, _ in len_tren if isinstance(d, CaNhan)})
@@ -326,6 +326,17 @@ def test_khong_viet_tat_trong_loi_van_va_ngoac_kep_dep(bo: BoVanBan) -> None:
         than = than.split("Bảng 1.")[0] + (than.split("IV. ĐIỂN HÌNH")[1] if "IV. ĐIỂN HÌNH" in than else "")
         assert not VIET_TAT.search(than), (ten, VIET_TAT.search(than).group(0))
         assert '"' not in chu, ten
+
+
+@pytest.mark.parametrize("ten", ["bien-ban-hop-hoi-dong", "bien-ban-kiem-phieu"])
+def test_bien_ban_khong_viet_tat_va_giai_thich_vb(bo: BoVanBan, ten: str) -> None:
+    """The minutes' body writes titles and ratings in full — the reasons a candidate is not proposed come from the
+    decision's short codes ("chưa đạt CSTĐCS 3 năm", "theo HTXSNV") and are written out — and both minutes explain
+    "(1 VB)" (the meeting's minutes did not; review 2026-11-29)."""
+    chu = bo.chu[ten]
+    than = chu[chu.index("BIÊN BẢN"):]
+    assert not VIET_TAT.search(than), (ten, than[max(0, VIET_TAT.search(than).start() - 80):][:200])
+    assert "(VB: trong đó số ý kiến bằng văn bản của thành viên vắng mặt.)" in " ".join(than.split())
 
 
 def test_giay_khen_cung_vi_tri_va_theo_thu_tu_qd(bo: BoVanBan) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from ..danh_muc import CA_NHAN, DANH_HIEU, TAP_THE, DanhHieu
+from ..danh_muc import CA_NHAN, DANH_HIEU, TAP_THE, XEP_LOAI, DanhHieu
 from ..ket_xuat import bang_kiem_phieu, thanh_tich
 from ..mo_hinh import CaNhan, TapThe, ThongTin
 from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
@@ -62,6 +62,21 @@ def ten_day_du(dh: DanhHieu) -> str:
     """The title's full name for running text: titles in quotes, forms without ("Bằng khen của Chủ tịch …")."""
     ten = dh.ten.replace("UBND", "Ủy ban nhân dân")
     return ten if dh.la_hinh_thuc else f"“{ten}”"
+
+
+_VIET_TAT: dict[str, str] = {
+    **{dh.viet_tat: ten_day_du(dh) for dh in DANH_HIEU.values() if dh.viet_tat != dh.ten},
+    **{m.ma: m.ten[:1].lower() + m.ten[1:] for m in XEP_LOAI.values()},
+}
+_TIM_VIET_TAT = re.compile(r"(?<![\w/-])(" + "|".join(sorted(map(re.escape, _VIET_TAT), key=len, reverse=True))
+                           + r")(?![\w-])")
+
+
+def viet_day_du(chu: str) -> str:
+    """A sentence of the decision (a reason, written for the spreadsheet with the short codes) for a signed text:
+    every title's and rating's short code in full — "chưa đạt CSTĐCS 3 năm" → "chưa đạt “Chiến sĩ thi đua cơ sở”
+    3 năm", "HTXSNV" → "hoàn thành xuất sắc nhiệm vụ" (Decree 30/2020: no abbreviations in a text's body)."""
+    return _TIM_VIET_TAT.sub(lambda m: _VIET_TAT[m.group(1)], chu)
 
 
 def so_thap_phan(x: float) -> str:
@@ -990,7 +1005,7 @@ def _khong_du_tieu_chuan(bang: dict[str, Any]) -> list[str]:
     vi_sao: dict[tuple[str, str], str] = {}
     for u in bang["ung_vien"]:
         if u["du_so_nguoi"] and u["dat_nguong"] and u["du_dieu_kien"] is False:
-            vi = "; ".join(u["khong_du_vi"])
+            vi = viet_day_du("; ".join(u["khong_du_vi"]))
             nhom[u["danh_hieu"]].append((u["ma"], u["ten"], u["don_vi"]))
             vi_sao[(u["danh_hieu"], u["ma"])] = f" — {vi[:1].lower() + vi[1:]}" if vi else ""
     if not nhom:
