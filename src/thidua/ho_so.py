@@ -146,7 +146,7 @@ class MucDanhMuc:
     tep: str
     tinh_trang: str
     co: bool
-    so_ban: str = SO_BAN
+    so_ban: str = "01 bản chính"  # with its Word and PDF files: the note below the list says so once (SO_BAN)
 
 
 @dataclass
@@ -414,7 +414,8 @@ def danh_muc(kq: KetQuaXet, cap: str, muc: list[MucDanhMuc]) -> NguCanhDanhMuc:
         ghi_chu=[
             "Cột \"Tình trạng\": \"Có\" là tệp thidua đã lập (in, ký, đóng dấu rồi gửi); \"Thiếu\" là giấy tờ cơ quan "
             "hoặc cá nhân phải bổ sung trước khi gửi.",
-            f"Số bản gửi: {SO_BAN} (Luật Thi đua, khen thưởng 2022, Điều 84); quy chế của tỉnh có thể yêu cầu thêm.",
+            f"Số bản gửi: {SO_BAN} của mỗi tài liệu (bản sao quyết định: 01 bản sao) (Luật Thi đua, khen thưởng "
+            "2022, Điều 84); quy chế của tỉnh có thể yêu cầu thêm.",
             "Không gộp các hình thức do các cấp khác nhau quyết định trong cùng một tờ trình.",
         ],
         tieu_de_cap=ten_thu_muc)
@@ -464,7 +465,7 @@ def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
             ds_ve.append((tm_cap, BanVe("bien_ban_hop", ctx_bb, "trich-bien-ban-hop-hoi-dong.docx")))
             ds_ve.append((tm_cap, BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), "bien-ban-kiem-phieu.docx")))
             muc.append(MucDanhMuc("Trích biên bản họp Hội đồng TĐKT và kết quả bỏ phiếu", "Hội đồng",
-                                  "trich-bien-ban-hop-hoi-dong.docx", "Có — chủ trì, thư ký ký", True))
+                                  "trich-bien-ban-hop-hoi-dong.docx", "Có — chủ tọa, thư ký ký", True))
             muc.append(MucDanhMuc("Biên bản kiểm phiếu", "Ban kiểm phiếu", "bien-ban-kiem-phieu.docx",
                                   "Có — Ban kiểm phiếu ký", True))
         else:
@@ -492,7 +493,8 @@ def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
                 muc.append(MucDanhMuc(f"Bản sao quyết định công nhận sáng kiến, đề tài: {ds_sk}", cua, "",
                                       "Thiếu — cá nhân nộp bản sao" + ("" if all(
                                           not sk.quyet_dinh.startswith("[") for sk in ctx.sang_kien)
-                                          else "; ghi số, ngày quyết định vào sheet SangKien"), False))
+                                          else "; ghi số, ngày quyết định vào sheet SangKien"), False,
+                                      "01 bản sao"))  # a copy of the decision, not an original
         cac_danh_muc[cap] = muc
         ds_ve.append((tm_cap, BanVe("danh_muc_ho_so", danh_muc(kq, cap, muc), "danh-muc-ho-so.docx")))
     kiem_tra_mau([b for _, b in ds_ve], thu_muc_mau, thong_bao)
