@@ -231,3 +231,32 @@ def test_co_thi_dua_khi_khong_dat_ttldxs_thi_canh_bao(tmp_path: Path, phieu_ttld
     if canh_bao:
         assert vd[0].muc_do == "canh_bao" and vd[0].sheet == "TapThe" and vd[0].cot == "Đề nghị" and vd[0].o
         assert "Văn phòng Sở" in vd[0].thong_bao and "3/7 phiếu" in vd[0].thong_bao
+
+
+@pytest.mark.parametrize("diem_pvh, canh_bao", [(90, False), (96.5, False), (97, True)])
+def test_co_thi_dua_co_don_vi_cung_khoi_diem_cao_hon_thi_canh_bao(tmp_path: Path, diem_pvh: float,
+                                                                  canh_bao: bool) -> None:
+    """The Cờ is ranked among the collectives that propose it; a unit of the same khối that does not propose it but
+    scores higher (97 against VP's 96,5) makes the Tờ trình's "dẫn đầu Khối" doubtful: a warning at VP's score
+    (review 2026-11-29); an equal score (96,5) still leads. The Cờ's result is unchanged."""
+    from openpyxl import load_workbook
+
+    from thidua.kiem_tra import kiem_tra
+    from thidua.xet import xet_sau_kiem_tra
+
+    p = _so(tmp_path)
+    wb = load_workbook(p)
+    ws = wb["TapThe"]
+    c = next(i for i, x in enumerate(ws[1]) if x.value == "Điểm thi đua")
+    for r in ws.iter_rows(min_row=2):
+        if r[0].value == "PVH" or r[1].value == "PVH":
+            r[c].value = diem_pvh
+    wb.save(p)
+    kt = kiem_tra([p])
+    kq = xet_sau_kiem_tra(kt)
+    assert _ket_qua(kq, "VP", "CTDT").dat
+    vd = [v for v in kt.van_de if v.ma_loi == "co_khong_dan_dau_khoi"]
+    assert bool(vd) is canh_bao, [v.thong_bao for v in vd]
+    if canh_bao:
+        assert vd[0].muc_do == "canh_bao" and vd[0].cot == "Điểm thi đua" and vd[0].o
+        assert "Văn phòng Sở" in vd[0].thong_bao and "97 điểm" in vd[0].thong_bao

@@ -321,9 +321,25 @@ class PhienXet:
         are TTLĐXS, and a dossier that proposes both ways is sent back — a warning for the council before the
         Tờ trình goes up (review of the demo's documents, 2026-11-29)."""
         ra = []
+        diem_khoi: dict[str, list[TapThe]] = defaultdict(list)
+        for t in self.du_lieu.tap_the:
+            if t.khoi and t.diem is not None:
+                diem_khoi[t.khoi].append(t)
         for t in self.du_lieu.tap_the:
             ds = {k.danh_hieu.ma: k for k in kq_tt.get(t.ma, [])}
             co, xs = ds.get("CTDT"), ds.get("TTLDXS")
+            hon = [u for u in diem_khoi.get(t.khoi or "", []) if u.diem is not None and t.diem is not None
+                   and u.diem > t.diem and not any(k.danh_hieu.ma == "CTDT" for k in kq_tt.get(u.ma, []))]
+            if co is not None and co.dat and hon:  # ranked among the proposals only: the lead may not be it
+                tot = max(hon, key=lambda u: u.diem or 0)
+                n = t.nguon
+                ra.append(VanDe("co_khong_dan_dau_khoi", CANH_BAO, f"{t.ten} được đề nghị {DANH_HIEU['CTDT'].ten} "
+                                f"như đơn vị dẫn đầu {khoi_thi_dua(t.khoi or '')} ({dinh_dang_so(t.diem or 0)} điểm), "
+                                f"nhưng {len(hon)} đơn vị cùng khối không đề nghị Cờ có điểm thi đua cao hơn (cao nhất: "
+                                f"{tot.ten}, {dinh_dang_so(tot.diem or 0)} điểm). Thứ hạng Cờ chỉ xét giữa các đơn vị "
+                                "đề nghị; Tờ trình ghi “dẫn đầu” — Hội đồng xem lại kết quả chấm điểm của khối trước "
+                                "khi trình.", n.tep if n else "", n.sheet if n else "", "", n.dong if n else None,
+                                "Điểm thi đua"))
             if co is None or xs is None or not co.dat or xs.dat or xs.can_hoi_dong:
                 continue
             vi = (f"chỉ được {xs.phieu.dong_y}/{xs.phieu.mau_so} phiếu đồng ý" if xs.du_dieu_kien and xs.phieu
