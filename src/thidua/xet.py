@@ -309,47 +309,45 @@ class PhienXet:
             ds.sort(key=lambda k: thu_tu[k.danh_hieu.ma])
         if self._chua_bo_phieu:
             self.van_de.append(self._canh_bao_chua_bo_phieu())
-        self.van_de += self._canh_bao_co_khong_ttldxs(kq_tt)
+        self.van_de += self._canh_bao_co_thi_dua(kq_tt)
         return KetQuaXet(self.nam, self.ngay_quyet_dinh, self.du_lieu,
                          [(c, kq_cn[c.ma]) for c in self.du_lieu.ca_nhan],
                          [(t, kq_tt[t.ma]) for t in self.du_lieu.tap_the], self.ts, self.van_de)
 
-    def _canh_bao_co_khong_ttldxs(self, kq_tt: dict[str, list[KetQua]]) -> list[VanDe]:
-        """A collective proposed for the Cờ thi đua while the same round did not give it "Tập thể lao động xuất
-        sắc" (the council voted it down, or it fails a criterion): the Cờ rests on the TTLĐXS *standard* (Law
-        2022 Art. 26, DOMAIN.md §10, unchanged here), but provinces usually pick the Cờ among the collectives that
-        are TTLĐXS, and a dossier that proposes both ways is sent back — a warning for the council before the
-        Tờ trình goes up (review of the demo's documents, 2026-11-29)."""
+    def _canh_bao_co_thi_dua(self, kq_tt: dict[str, list[KetQua]]) -> list[VanDe]:
+        """Two readings of the Cờ thi đua a province may hold, reported at a collective whose Cờ passed — for the
+        council before the Tờ trình goes up (review of the demo's documents, 2026-11-29) — the result unchanged:
+        the Cờ rests on the TTLĐXS *standard* and is ranked among the collectives of a khối that propose it (Law
+        2022 Art. 26, DOMAIN.md §10; README, the readings left open). ``co_khong_dan_dau_khoi``: a collective of
+        the same khối that does not propose the Cờ scores higher (the Tờ trình says "dẫn đầu khối");
+        ``co_khong_ttldxs``: the same round did not give it TTLĐXS (voted down or ineligible) — provinces usually
+        pick the Cờ among the collectives that are TTLĐXS."""
+        de_nghi_co = {ma for ma, ks in kq_tt.items() if any(k.danh_hieu.ma == "CTDT" for k in ks)}
         ra = []
-        diem_khoi: dict[str, list[TapThe]] = defaultdict(list)
-        for t in self.du_lieu.tap_the:
-            if t.khoi and t.diem is not None:
-                diem_khoi[t.khoi].append(t)
         for t in self.du_lieu.tap_the:
             ds = {k.danh_hieu.ma: k for k in kq_tt.get(t.ma, [])}
             co, xs = ds.get("CTDT"), ds.get("TTLDXS")
-            hon = [u for u in diem_khoi.get(t.khoi or "", []) if u.diem is not None and t.diem is not None
-                   and u.diem > t.diem and not any(k.danh_hieu.ma == "CTDT" for k in kq_tt.get(u.ma, []))]
-            if co is not None and co.dat and hon:  # ranked among the proposals only: the lead may not be it
+            if co is None or not co.dat:
+                continue
+            n = t.nguon
+            noi: tuple[str, str, str, int | None] = (n.tep, n.sheet, "", n.dong) if n else ("", "", "", None)
+            hon = [u for u in self.du_lieu.tap_the if t.khoi and u.khoi == t.khoi and u.ma not in de_nghi_co
+                   and u.diem is not None and t.diem is not None and u.diem > t.diem]
+            if hon:
                 tot = max(hon, key=lambda u: u.diem or 0)
-                n = t.nguon
                 ra.append(VanDe("co_khong_dan_dau_khoi", CANH_BAO, f"{t.ten} được đề nghị {DANH_HIEU['CTDT'].ten} "
                                 f"như đơn vị dẫn đầu {khoi_thi_dua(t.khoi or '')} ({dinh_dang_so(t.diem or 0)} điểm), "
                                 f"nhưng {len(hon)} đơn vị cùng khối không đề nghị Cờ có điểm thi đua cao hơn (cao nhất: "
                                 f"{tot.ten}, {dinh_dang_so(tot.diem or 0)} điểm). Thứ hạng Cờ chỉ xét giữa các đơn vị "
                                 "đề nghị; Tờ trình ghi “dẫn đầu” — Hội đồng xem lại kết quả chấm điểm của khối trước "
-                                "khi trình.", n.tep if n else "", n.sheet if n else "", "", n.dong if n else None,
-                                "Điểm thi đua"))
-            if co is None or xs is None or not co.dat or xs.dat or xs.can_hoi_dong:
-                continue
-            vi = (f"chỉ được {xs.phieu.dong_y}/{xs.phieu.mau_so} phiếu đồng ý" if xs.du_dieu_kien and xs.phieu
-                  else "không đủ tiêu chuẩn" if not xs.du_dieu_kien else "không đạt")
-            n = t.nguon
-            ra.append(VanDe("co_khong_ttldxs", CANH_BAO, f"{t.ten} được đề nghị {DANH_HIEU['CTDT'].ten} nhưng không "
-                            f"đạt danh hiệu “{DANH_HIEU['TTLDXS'].ten}” năm {self.nam} ({vi}): Cờ thi đua thường được "
-                            "chọn trong số các tập thể đạt danh hiệu “Tập thể lao động xuất sắc”; Hội đồng xem lại "
-                            "trước khi trình cấp trên.", n.tep if n else "", n.sheet if n else "", "", n.dong if n else None,
-                            "Đề nghị"))
+                                "khi trình.", *noi, "Điểm thi đua"))
+            if xs is not None and not xs.dat and not xs.can_hoi_dong:
+                vi = (f"chỉ được {xs.phieu.dong_y}/{xs.phieu.mau_so} phiếu đồng ý" if xs.du_dieu_kien and xs.phieu
+                      else "không đủ tiêu chuẩn" if not xs.du_dieu_kien else "không đạt")
+                ra.append(VanDe("co_khong_ttldxs", CANH_BAO, f"{t.ten} được đề nghị {DANH_HIEU['CTDT'].ten} nhưng "
+                                f"không đạt danh hiệu “{DANH_HIEU['TTLDXS'].ten}” năm {self.nam} ({vi}): Cờ thi đua "
+                                "thường được chọn trong số các tập thể đạt danh hiệu “Tập thể lao động xuất sắc”; "
+                                "Hội đồng xem lại trước khi trình cấp trên.", *noi, "Đề nghị"))
         return ra
 
     def _canh_bao_chua_bo_phieu(self) -> VanDe:
