@@ -887,6 +887,7 @@ def bao_cao_thanh_tich_tap_the() -> Document:
     o_viet(doc, "tu_viet_dac_diem")
     o_viet(doc, "tu_viet_nhiem_vu")
     muc(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
+    vong_p(doc, "if thanh_tich_nam", "- {{ thanh_tich_nam }}", "endif", thut=1.0, sau=3)  # the data's part
     o_viet(doc, "tu_viet_thanh_tich")
     muc(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
     bang_khen_thuong(doc, giu_cuoi=True)

@@ -253,3 +253,26 @@ def test_bao_cao_thanh_tich_dau_ngat_ten_co_quan_nhu_van_ban_khac(demo_ket_qua) 
         assert c.co_quan.replace("\n", " ") == c.co_quan.replace("\n", " ").upper()
         assert c.co_quan == ngu_canh.dong_ten_co_quan(c.co_quan.replace("\n", " "))
     assert ngu_canh.dong_ten_co_quan("PHÒNG KẾ HOẠCH – TÀI CHÍNH") == "PHÒNG KẾ HOẠCH\n– TÀI CHÍNH"  # the clerk's case
+
+
+def test_bao_cao_tap_the_co_thanh_tich_nam_nhu_to_trinh(demo_ket_qua) -> None:
+    """A collective's achievement report carries the year the data already tells — its rating, its members' titles
+    — in the Tờ trình's own words (review 2026-11-29: the reports held only placeholders where the Tờ trình gave
+    "24/25 thành viên (96,00 %) đạt danh hiệu “Lao động tiên tiến”"), above the part the unit writes."""
+    from docx import Document
+
+    from thidua.ho_so import ke_hoach_ho_so
+    from thidua.van_ban.ngu_canh import thanh_tich_tap_the
+
+    kq = demo_ket_qua.ket_qua
+    tap_the = [(b.ngu_canh, b.ten_tep) for _, b in ke_hoach_ho_so(kq).ban_ve if b.mau == "bao_cao_thanh_tich_tap_the"]
+    assert tap_the
+    for ctx, ten_tep in tap_the:
+        t = next(t for t in kq.du_lieu.tap_the if t.ten == ctx.ten_tap_the)
+        ks = [k for d, ks in kq.tap_the if d is t for k in ks if k.dat and not k.so_quyet_dinh]
+        assert ctx.thanh_tich_nam == thanh_tich_tap_the(kq, t, max(ks, key=lambda k: k.danh_hieu.thu_hang))
+        assert "thành viên" in ctx.thanh_tich_nam and "đạt danh hiệu “Lao động tiên tiến”" in ctx.thanh_tich_nam
+        p = next((demo_ket_qua.thu_muc_ra / "ho-so").rglob(ten_tep))
+        doan = [x.text.replace("\u00a0", " ") for x in Document(p).paragraphs]  # "96,00 %": a no-break space
+        i = doan.index("II. THÀNH TÍCH ĐẠT ĐƯỢC")
+        assert doan[i + 1] == f"- {ctx.thanh_tich_nam}" and doan[i + 2].startswith("[Phần đơn vị tự viết")

@@ -110,6 +110,7 @@ class NguCanhBaoCaoThanhTich(ngu_canh.NguCanh):
     xep_loai_tap_the: str = ""
     khoi: str = ""
     diem: str = ""
+    thanh_tich_nam: str = ""  # a collective's year from the data, as the Tờ trình writes it
 
 
 @dataclass(frozen=True)
@@ -367,6 +368,9 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua],
             "ca_nhan": False, "ten_tap_the": d.ten, "so_thanh_vien": cm.so_thanh_vien[d.ma], "ky_luat": _ky_luat(kq, d),
             "xep_loai_tap_the": d.xep_loai.ten if d.xep_loai else CHUA_CO.format("xếp loại"),
             "khoi": d.khoi or "", "diem": ngu_canh.so_thap_phan(d.diem) if d.diem is not None else "",
+            # what the Tờ trình already says of it (the members' titles, the rating), not left for the unit to retype
+            "thanh_tich_nam": ngu_canh.thanh_tich_tap_the(kq, d, max(ks, key=lambda k: k.danh_hieu.thu_hang))
+            if ks and loai_dot == "Cuối năm" else "",
             "thanh_tich_du_lieu": getattr(d, "thanh_tich", "") or "",
             "tu_viet_dac_diem": viet.format("đặc điểm, tình hình: trụ sở, quá trình thành lập, cơ cấu tổ chức, "
                                             "tổ chức đảng, đoàn thể"),

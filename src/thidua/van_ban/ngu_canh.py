@@ -751,7 +751,9 @@ def _thanh_vien(kq: KetQuaXet, t: TapThe) -> tuple[int, int, int]:
     return len(tv), len(ld), len(cs)
 
 
-def _thanh_tich_tap_the(kq: KetQuaXet, t: TapThe, k: KetQua) -> str:
+def thanh_tich_tap_the(kq: KetQuaXet, t: TapThe, k: KetQua) -> str:
+    """A collective's year in one sentence, from the data (the Tờ trình's row and the achievement report): its rating,
+    its members' titles, its khối lead for the Cờ, its TTLĐXS years."""
     ma_dh = k.danh_hieu.ma
     phan = []
     if t.xep_loai is not None:
@@ -847,7 +849,7 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
             else:
                 tap_the.add(d.ma)
                 don_vi = co_quan
-                thanh_tich = _thanh_tich_tap_the(kq, d, k) if tt.cuoi_nam else thanh_tich_theo_dot(tt, d.thanh_tich)
+                thanh_tich = thanh_tich_tap_the(kq, d, k) if tt.cuoi_nam else thanh_tich_theo_dot(tt, d.thanh_tich)
             ds.append(DongToTrinh(stt=i, ten=_ten(d), don_vi=don_vi, thanh_tich=thanh_tich,
                                   phieu=van_ban_dep(_phieu_chu(k))))
         dem = _dem(len(muc_tt), len(muc_cn))
