@@ -320,3 +320,20 @@ def test_ten_phan_biet_moi_nguoi_mot_lan_trung_ten_ghi_don_vi() -> None:
           ("3", "Nguyễn Kim Mai", "Thanh tra Sở"), ("1", "Nguyễn Kim Mai", "Phòng Tổ chức cán bộ")]
     assert ten_phan_biet(ds) == ["Nguyễn Kim Mai (Phòng Tổ chức cán bộ)", "Trần An", "Nguyễn Kim Mai (Thanh tra Sở)"]
     assert ten_phan_biet([("1", "Trần An", "Văn phòng Sở"), ("2", "Lê Bình", "")]) == ["Trần An", "Lê Bình"]
+
+
+def test_bao_cao_tien_de_nghi_noi_khoan_khong_tinh(demo_300) -> None:
+    """The report's money of the upward proposals says what it leaves out: a collective proposed for both TTLĐXS and
+    the Cờ counts the Cờ only (ND 152/2025 Art. 49; review 2026-11-29: 64.350.000 did not add up from the rates);
+    the TTLĐXS's reason says it is not counted because the Cờ is proposed — nothing has been paid yet."""
+    from thidua.ket_xuat import ly_do
+    from thidua.van_ban import ngu_canh
+
+    kq = demo_300.ket_qua
+    bo = [k for _, k in kq.tat_ca() if k.dat and not k.so_quyet_dinh and k.khong_chi_vi is not None]
+    assert bo and all(k.tien_thuong == 0 for k in bo)
+    chu = " ".join(ngu_canh.bao_cao(kq).ket_qua)
+    assert f"(không tính {len(bo)} danh hiệu thấp hơn được đề nghị cùng một danh hiệu cao hơn" in chu
+    for k in bo:
+        assert f"Không tính: cùng thời gian được đề nghị {k.khong_chi_vi.viet_tat}" in ly_do(k)[-1]
+        assert "đã chi" not in ly_do(k)[-1]

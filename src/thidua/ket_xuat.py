@@ -99,8 +99,8 @@ def ly_do(k: KetQua) -> list[str]:
         dong.append("Coi như đạt (dữ liệu không kiểm tra được): " + "; ".join(k.gia_dinh))
     if k.theo_quy_che:
         dong.append("Theo quy chế (chưa được luật xác nhận hoặc do cơ quan quy định): " + "; ".join(k.theo_quy_che))
-    if k.khong_chi_vi is not None:
-        dong.append(f"Không chi: cùng thời gian đã chi tiền thưởng {k.khong_chi_vi.viet_tat} (chỉ chi danh hiệu cao nhất)")
+    if k.khong_chi_vi is not None:  # the same-period rule's sentence, as xet._chi_tien wrote it for the money
+        dong.append(k.giai_thich_tien)
     return dong
 
 

@@ -589,8 +589,10 @@ class PhienXet:
                     if k is not cao:
                         k.tien_thuong = 0
                         k.khong_chi_vi = cao.danh_hieu
-                        k.giai_thich_tien = (f"Không chi: cùng thời gian đã chi tiền thưởng {cao.danh_hieu.viet_tat}"
-                                             " (chỉ chi danh hiệu cao nhất)")
+                        k.giai_thich_tien = (  # both only proposed upward: nothing is paid yet, by anyone
+                            f"Không chi: cùng thời gian đã chi tiền thưởng {cao.danh_hieu.viet_tat} (chỉ chi danh hiệu "
+                            "cao nhất)" if so_qd else f"Không tính: cùng thời gian được đề nghị {cao.danh_hieu.viet_tat}"
+                            " (khi được quyết định, chỉ nhận tiền thưởng danh hiệu cao nhất)")
                         if ref not in k.can_cu:
                             k.can_cu.append(ref)
             for (ky, so_qd), nhom in theo_ky.items():

@@ -1711,9 +1711,13 @@ def bao_cao(kq: KetQuaXet, bieu_do: object = "") -> NguCanhBaoCao:
     ket_qua.append(f"Tiền thưởng Sở chi theo các quyết định của Giám đốc Sở: {dinh_dang_tien(so_chi)} đồng (Bằng chữ: "
                    f"{doc_so_tien(so_chi)})" + (f", gồm: {'; '.join(qd)}." if qd else "."))
     if len_tren:
+        khong_tinh = sum(1 for _, k in tat_ca if k.dat and not k.so_quyet_dinh and k.khong_chi_vi is not None)
         ket_qua.append(f"Tiền thưởng của các danh hiệu, hình thức đề nghị cấp trên (chưa có quyết định, Sở chưa chi): "
-                       f"{dinh_dang_tien(de_nghi)} đồng theo mức quy định; khi được quyết định, tập thể, cá nhân đã "
-                       "nhận tiền thưởng danh hiệu thấp hơn tính trong cùng thời gian chỉ nhận thêm phần chênh lệch.")
+                       f"{dinh_dang_tien(de_nghi)} đồng theo mức quy định"
+                       + (f" (không tính {khong_tinh} danh hiệu thấp hơn được đề nghị cùng một danh hiệu cao hơn trong "
+                          "cùng thời gian: chỉ nhận mức cao nhất)" if khong_tinh else "")
+                       + "; khi được quyết định, tập thể, cá nhân đã nhận tiền thưởng danh hiệu thấp hơn tính trong "
+                       "cùng thời gian chỉ nhận thêm phần chênh lệch.")
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
     ca_nhan_td = [(d.ma, _ten(d), ten_dv.get(d.don_vi, d.don_vi) if isinstance(d, CaNhan) else "")
                   for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("CSTDT", "CSTDTQ")]
