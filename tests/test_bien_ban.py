@@ -320,6 +320,11 @@ def test_ten_phan_biet_moi_nguoi_mot_lan_trung_ten_ghi_don_vi() -> None:
           ("3", "Nguyễn Kim Mai", "Thanh tra Sở"), ("1", "Nguyễn Kim Mai", "Phòng Tổ chức cán bộ")]
     assert ten_phan_biet(ds) == ["Nguyễn Kim Mai (Phòng Tổ chức cán bộ)", "Trần An", "Nguyễn Kim Mai (Thanh tra Sở)"]
     assert ten_phan_biet([("1", "Trần An", "Văn phòng Sở"), ("2", "Lê Bình", "")]) == ["Trần An", "Lê Bình"]
+    # the same name in the same unit (the 5,000-staff demo has two "Nguyễn Bích Nhung" in one office): the code
+    assert ten_phan_biet([("01624", "Nguyễn Bích Nhung", "Phòng Tổ chức cán bộ"), ("07", "Lê Bình", "Văn phòng Sở"),
+                          ("04804", "Nguyễn Bích Nhung", "Phòng Tổ chức cán bộ"), ("9", "Nguyễn Bích Nhung", "")]) == [
+        "Nguyễn Bích Nhung (Phòng Tổ chức cán bộ, mã 01624)", "Lê Bình",
+        "Nguyễn Bích Nhung (Phòng Tổ chức cán bộ, mã 04804)", "Nguyễn Bích Nhung"]
 
 
 def test_bao_cao_tien_de_nghi_noi_khoan_khong_tinh(demo_300) -> None:

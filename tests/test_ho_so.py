@@ -102,9 +102,14 @@ def test_ho_so_cstd_tinh_doc_lai_tu_pdf(tmp_path: Path) -> None:
     assert "Lò Thị Mai (2)/Báo cáo thành tích - Lò Thị Mai (2).docx" in dm
     assert "Ứng dụng bản đồ số" in dm and "Thiếu" in dm
     # each row its own number of copies: an original, or a copy for a decision the person hands in (review
-    # 2026-11-29: "01 bản chính + tệp Word và PDF" on every row, the copies included, four lines a row)
-    assert re.search(r"Bản sao quyết định công nhận sáng kiến.*?01 bản sao", dm) and "01 bản chính" in dm
-    assert "chủ tọa, thư ký ký" in dm and "01 bản chính + tệp Word và PDF của mỗi tài liệu" in dm
+    # 2026-11-29: "01 bản chính + tệp Word và PDF" on every row, the copies included, four lines a row); the files
+    # said once, in the note
+    bang = next(t for t in Document(str(cap / "danh-muc-ho-so.docx")).tables if "Số bản gửi" in t.rows[0].cells[-1].text)
+    i = [c.text for c in bang.rows[0].cells].index("Số bản gửi")
+    so_ban = {r.cells[1].text: r.cells[i].text for r in bang.rows[1:]}
+    assert {v for k, v in so_ban.items() if k.startswith("Bản sao")} == {"01 bản sao"}
+    assert {v for k, v in so_ban.items() if not k.startswith("Bản sao")} == {"01 bản chính"}
+    assert dm.count("tệp Word và PDF") == 1 and "chủ tọa, thư ký ký" in dm
 
 
 def test_ho_so_khong_ghi_de_va_du_lieu_loi(tmp_path: Path) -> None:

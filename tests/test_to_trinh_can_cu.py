@@ -207,11 +207,13 @@ def test_so_bao_cao_thanh_tich_cong_dung(demo_mac_dinh) -> None:
     assert int(m.group(1)) == 1 and phang.count("Chi cục Trồng trọt và Bảo vệ thực vật Sở Nông nghiệp") == 2
 
 
-@pytest.mark.parametrize("phieu_ttldxs, canh_bao", [(7, False), (3, True)])
-def test_co_thi_dua_khi_khong_dat_ttldxs_thi_canh_bao(tmp_path: Path, phieu_ttldxs: int, canh_bao: bool) -> None:
-    """VP passes the Cờ vote; with 3/7 for TTLĐXS (below the threshold) the same round did not give it TTLĐXS: a
-    warning at its proposal for the council before the Tờ trình goes up (review 2026-11-29); the Cờ's result is
-    unchanged (DOMAIN §10: the TTLĐXS standard). With 7/7 no warning."""
+@pytest.mark.parametrize("phieu_ttldxs, vi", [(7, None), (3, "chỉ được 3/7 phiếu đồng ý"),
+                                               (None, "không được đề nghị")])
+def test_co_thi_dua_khi_khong_dat_ttldxs_thi_canh_bao(tmp_path: Path, phieu_ttldxs: int | None,
+                                                       vi: str | None) -> None:
+    """VP passes the Cờ vote; with 3/7 for TTLĐXS (below the threshold), or not proposed for TTLĐXS at all, the same
+    round did not give it TTLĐXS: a warning at its proposal, saying why, for the council before the Tờ trình goes up
+    (review 2026-11-29); the Cờ's result is unchanged (DOMAIN §10: the TTLĐXS standard). With 7/7 no warning."""
     from openpyxl import load_workbook
 
     from thidua.kiem_tra import kiem_tra
@@ -221,16 +223,27 @@ def test_co_thi_dua_khi_khong_dat_ttldxs_thi_canh_bao(tmp_path: Path, phieu_ttld
     wb = load_workbook(p)
     for r in wb["KiemPhieu"].iter_rows(min_row=2):
         if (r[0].value, r[1].value) == ("VP", "TTLĐXS"):
-            r[2].value = phieu_ttldxs
+            if phieu_ttldxs is None:
+                for o in r:
+                    o.value = None
+            else:
+                r[2].value = phieu_ttldxs
+    if phieu_ttldxs is None:
+        ws = wb["TapThe"]
+        c = next(i for i, x in enumerate(ws[1]) if x.value == "Đề nghị")
+        for r in ws.iter_rows(min_row=2):
+            if r[0].value == "VP" or r[1].value == "VP":
+                r[c].value = "TTLĐTT, Cờ thi đua tỉnh"
     wb.save(p)
     kt = kiem_tra([p])
     kq = xet_sau_kiem_tra(kt)
-    assert _ket_qua(kq, "VP", "CTDT").dat and _ket_qua(kq, "VP", "TTLDXS").dat is not canh_bao
+    assert _ket_qua(kq, "VP", "CTDT").dat
+    assert phieu_ttldxs is None or _ket_qua(kq, "VP", "TTLDXS").dat is (vi is None)
     vd = [v for v in kt.van_de if v.ma_loi == "co_khong_ttldxs"]
-    assert bool(vd) is canh_bao
-    if canh_bao:
+    assert bool(vd) is (vi is not None)
+    if vi is not None:
         assert vd[0].muc_do == "canh_bao" and vd[0].sheet == "TapThe" and vd[0].cot == "Đề nghị" and vd[0].o
-        assert "Văn phòng Sở" in vd[0].thong_bao and "3/7 phiếu" in vd[0].thong_bao
+        assert "Văn phòng Sở" in vd[0].thong_bao and f"({vi})" in vd[0].thong_bao
 
 
 @pytest.mark.parametrize("diem_pvh, canh_bao", [(90, False), (96.5, False), (97, True)])

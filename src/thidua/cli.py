@@ -57,8 +57,8 @@ JobsOpt = Annotated[int | None, typer.Option(
 
 
 def so_jobs_tu_dong() -> int:
-    """``--jobs`` when not given: the cores this process may use (a container's or ``taskset``'s limit, not the
-    machine's), at most ``JOBS_TOI_DA_TU_DONG`` — the batch is measured on 2 cores (issue 15, same hour: 20,000
+    """``--jobs`` when not given: the cores this process may use (a cpuset's or ``taskset``'s limit, not the
+    machine's; a CPU quota such as ``docker --cpus`` is not seen), at most ``JOBS_TOI_DA_TU_DONG`` — the batch is measured on 2 cores (issue 15, same hour: 20,000
     staff 11.3 s with 2 workers against 16.1 s in one process, 5,000 staff 4.0 against 6.1 s); on a 1-core machine
     one process (workers would only share that core)."""
     try:

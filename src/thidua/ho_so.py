@@ -35,7 +35,6 @@ CAP_TRINH = {
 }
 # Copies of each paper to send: one original set, and the files in Word and PDF (Law 2022 Art. 84; DOMAIN §12).
 # The number of paper sets is not confirmed for ND 152/2025: the agency's quy chế may ask for more.
-SO_BAN = "01 bản chính + tệp Word và PDF"
 
 TU_VIET_CA_NHAN = "[Phần cá nhân tự viết: {} — xoá dòng này khi viết.]"
 TU_VIET_TAP_THE = "[Phần đơn vị tự viết: {} — xoá dòng này khi viết.]"
@@ -147,7 +146,7 @@ class MucDanhMuc:
     tep: str
     tinh_trang: str
     co: bool
-    so_ban: str = "01 bản chính"  # with its Word and PDF files: the note below the list says so once (SO_BAN)
+    so_ban: str = "01 bản chính"  # with its Word and PDF files: the note below the list says so once
 
 
 @dataclass
@@ -418,8 +417,8 @@ def danh_muc(kq: KetQuaXet, cap: str, muc: list[MucDanhMuc]) -> NguCanhDanhMuc:
         ghi_chu=[
             "Cột \"Tình trạng\": \"Có\" là tệp thidua đã lập (in, ký, đóng dấu rồi gửi); \"Thiếu\" là giấy tờ cơ quan "
             "hoặc cá nhân phải bổ sung trước khi gửi.",
-            f"Số bản gửi: {SO_BAN} của mỗi tài liệu (bản sao quyết định: 01 bản sao) (Luật Thi đua, khen thưởng "
-            "2022, Điều 84); quy chế của tỉnh có thể yêu cầu thêm.",
+            "Số bản gửi: 01 bản chính (bản sao quyết định: 01 bản sao), kèm tệp Word và PDF của các văn bản do cơ "
+            "quan lập, theo Luật Thi đua, khen thưởng 2022, Điều 84; quy chế của tỉnh có thể yêu cầu thêm.",
             "Không gộp các hình thức do các cấp khác nhau quyết định trong cùng một tờ trình.",
         ],
         tieu_de_cap=ten_thu_muc)

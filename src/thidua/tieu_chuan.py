@@ -566,7 +566,7 @@ def bang_khen_tinh_ca_nhan(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
                        + "; ".join(k.mo_ta for k in kl_chuoi) + ": thành tích chỉ tính từ sau khi hết kỷ luật")
         ds_sk = f": {ten_ds(tinh)}" if tinh else ""
         if so_nam_htxs >= n_htxs:  # the years are there, the initiatives are not
-            ly_do_2 = (f"; cũng chưa đạt theo HTXSNV: có {so_nam_htxs} năm HTXSNV liên tục nhưng {so_sk} sáng kiến tính"
+            ly_do_2 = (f"; cũng chưa đạt theo hướng HTXSNV: có {so_nam_htxs} năm HTXSNV liên tục nhưng {so_sk} sáng kiến tính"
                        f" được{ds_sk} (cần ít nhất {can_sk})")
         else:
             ly_do_2 = (f"; cũng chưa có đủ {n_htxs} năm HTXSNV liên tục kèm ít nhất {can_sk} sáng kiến (hiện "

@@ -72,6 +72,12 @@ class KetLuan(StrEnum):
     NGOAI_CHI_TIEU = "ngoai_chi_tieu"
 
 
+_VI_SAO_KHONG_DAT = {  # why a proposal did not pass, in a warning's words (co_khong_ttldxs)
+    KetLuan.KHONG_DU_DIEU_KIEN: "không đủ tiêu chuẩn", KetLuan.CHUA_CO_PHIEU: "chưa có phiếu bầu",
+    KetLuan.THIEU_PHIEU: "không có trong phiếu bầu", KetLuan.KHONG_DU_SO_NGUOI: "phiếu không có giá trị: không đủ "
+    "số thành viên có mặt", KetLuan.KHONG_DAT_PHIEU: "không đạt tỷ lệ phiếu", KetLuan.NGOAI_CHI_TIEU: "ngoài chỉ tiêu"}
+
+
 @dataclass(frozen=True)
 class NguoiHoa:
     """One of a group tied at a quota's cut: who, which unit, whether the law gives them priority
@@ -320,8 +326,8 @@ class PhienXet:
         the Cờ rests on the TTLĐXS *standard* and is ranked among the collectives of a khối that propose it (Law
         2022 Art. 26, DOMAIN.md §10; README, the readings left open). ``co_khong_dan_dau_khoi``: a collective of
         the same khối that does not propose the Cờ scores higher (the Tờ trình says "dẫn đầu khối");
-        ``co_khong_ttldxs``: the same round did not give it TTLĐXS (voted down or ineligible) — provinces usually
-        pick the Cờ among the collectives that are TTLĐXS."""
+        ``co_khong_ttldxs``: the same round did not give it TTLĐXS (not proposed, ineligible, voted down, outside a
+        quota) — provinces usually pick the Cờ among the collectives that are TTLĐXS."""
         de_nghi_co = {ma for ma, ks in kq_tt.items() if any(k.danh_hieu.ma == "CTDT" for k in ks)}
         ra = []
         for t in self.du_lieu.tap_the:
@@ -341,9 +347,10 @@ class PhienXet:
                                 f"{tot.ten}, {dinh_dang_so(tot.diem or 0)} điểm). Thứ hạng Cờ chỉ xét giữa các đơn vị "
                                 "đề nghị; Tờ trình ghi “dẫn đầu” — Hội đồng xem lại kết quả chấm điểm của khối trước "
                                 "khi trình.", *noi, "Điểm thi đua"))
-            if xs is not None and not xs.dat and not xs.can_hoi_dong:
-                vi = (f"chỉ được {xs.phieu.dong_y}/{xs.phieu.mau_so} phiếu đồng ý" if xs.du_dieu_kien and xs.phieu
-                      else "không đủ tiêu chuẩn" if not xs.du_dieu_kien else "không đạt")
+            if xs is None or (not xs.dat and not xs.can_hoi_dong):
+                vi = _VI_SAO_KHONG_DAT.get(xs.ket_luan, "không đạt") if xs is not None else "không được đề nghị"
+                if xs is not None and xs.ket_luan == KetLuan.KHONG_DAT_PHIEU and xs.phieu:
+                    vi = f"chỉ được {xs.phieu.dong_y}/{xs.phieu.mau_so} phiếu đồng ý"
                 ra.append(VanDe("co_khong_ttldxs", CANH_BAO, f"{t.ten} được đề nghị {DANH_HIEU['CTDT'].ten} nhưng "
                                 f"không đạt danh hiệu “{DANH_HIEU['TTLDXS'].ten}” năm {self.nam} ({vi}): Cờ thi đua "
                                 "thường được chọn trong số các tập thể đạt danh hiệu “Tập thể lao động xuất sắc”; "

@@ -267,12 +267,23 @@ def _ten(d: CaNhan | TapThe) -> str:
 def ten_phan_biet(ds: list[tuple[str, str, str]]) -> list[str]:
     """The names of a list of (code, name, unit), each subject once (by its code, not its name: two people may
     share a name), in the list's order; a name two subjects of the list share is followed by the unit, so that a
-    reader tells them apart: "Nguyễn Kim Mai (Phòng Tổ chức cán bộ), …, Nguyễn Kim Mai (Thanh tra Sở)"."""
+    reader tells them apart: "Nguyễn Kim Mai (Phòng Tổ chức cán bộ), …, Nguyễn Kim Mai (Thanh tra Sở)" — and, in the
+    same unit, by the staff code: "Nguyễn Bích Nhung (Phòng Tổ chức cán bộ, mã 01624)"."""
     mot: dict[str, tuple[str, str]] = {}
     for ma, ten, don_vi in ds:
         mot.setdefault(ma, (ten, don_vi))
     dem = Counter(ten for ten, _ in mot.values())
-    return [f"{ten} ({don_vi})" if dem[ten] > 1 and don_vi else ten for ten, don_vi in mot.values()]
+    cung_don_vi = Counter(mot.values())  # the same name in the same unit: the staff code tells them apart
+
+    def ghi(ma: str, ten: str, don_vi: str) -> str:
+        if dem[ten] == 1:
+            return ten
+        them = [don_vi] if don_vi else []
+        if cung_don_vi[(ten, don_vi)] > 1:
+            them.append(f"mã {ma}")
+        return f"{ten} ({', '.join(them)})" if them else ten
+
+    return [ghi(ma, ten, don_vi) for ma, (ten, don_vi) in mot.items()]
 
 
 def _ngay_hop(tt: ThongTin) -> dt.date:
@@ -1109,7 +1120,7 @@ def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
     mo_dau = [
         f"Vào hồi {_gio(tt.gio_bat_dau)} {dinh_dang_ngay(ngay_hop)}, tại {tt.dia_diem_hop or '……'}, Hội đồng Thi đua – "
         f"Khen thưởng {co_quan} họp xét danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}.",
-        f"Chủ trì: {chu_tri or tt.chu_tri or '……'}. Thư ký: {thu_ky or tt.thu_ky or '……'}.",
+        f"Chủ trì (chủ tọa): {chu_tri or tt.chu_tri or '……'}. Thư ký: {thu_ky or tt.thu_ky or '……'}.",
     ]
     thanh_phan: list[str] = []
     if hd:
