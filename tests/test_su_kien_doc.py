@@ -197,3 +197,34 @@ def test_mot_thanh_tich_hai_hinh_thuc_cho_tap_the(tmp_path: Path) -> None:
     v = _mot(loi, sheet="TapThe", ma_loi="mot_thanh_tich_hai_hinh_thuc")
     assert ma == 1 and v["muc_do"] == "loi" and v["dong"] == 2 and "LichSu!C2" in v["thong_bao"]
     assert "Phòng Một" in v["thong_bao"]
+
+
+def test_danh_hieu_truoc_khi_du_thoi_gian_cong_tac_bi_canh_bao(tmp_path: Path) -> None:
+    """A ledger title for a year the person had not served in (review 2026-11-29: LĐTT and CSTĐCS 2024 for someone
+    recruited on 02/08/2024): before the start of service, or that year with under 6 months left — a warning at the
+    ledger row, one per person. Both sides: recruited 01/07/2024 (6 months: fine), an earlier contract in this
+    agency (service from then), a transfer (the former agency's titles count), no date (not checked)."""
+    p = so(tmp_path, [
+        nguoi("001", **{"Ngày tuyển dụng": "02/08/2024"}),
+        nguoi("002", **{"Ngày tuyển dụng": "01/07/2024"}),
+        nguoi("003", **{"Ngày tuyển dụng": "15/03/2024"}),
+        nguoi("004", **{"Ngày tuyển dụng": "02/08/2024", "Ngày vào cơ quan": "02/01/2023"}),
+        nguoi("005", **{"Ngày tuyển dụng": "01/02/2015", "Ngày vào cơ quan": "02/08/2024",
+                        "Cơ quan trước": "Sở Tài chính", "Ghi chú": "Cơ quan cũ nhận xét tốt"}),
+        nguoi("006"),
+    ], lich_su=[
+        {"Mã": "001", "Năm": 2024, "Danh hiệu/hình thức": "LĐTT"},
+        {"Mã": "001", "Năm": 2024, "Danh hiệu/hình thức": "CSTĐCS"},
+        {"Mã": "002", "Năm": 2024, "Danh hiệu/hình thức": "LĐTT"},
+        {"Mã": "003", "Năm": 2023, "Danh hiệu/hình thức": "LĐTT"},
+        {"Mã": "004", "Năm": 2024, "Danh hiệu/hình thức": "LĐTT"},
+        {"Mã": "005", "Năm": 2023, "Danh hiệu/hình thức": "LĐTT"},
+        {"Mã": "006", "Năm": 2024, "Danh hiệu/hình thức": "LĐTT"},
+    ])
+    _, loi = kiem_tra(p)
+    vd = {v["thong_bao"].split(" ")[2].strip("():"): v for v in loi if v["ma_loi"] == "truoc_cong_tac"}
+    assert set(vd) == {"001", "003"}, [v["thong_bao"] for v in vd.values()]
+    v = vd["001"]
+    assert v["muc_do"] == "canh_bao" and (v["sheet"], v["o"]) == ("LichSu", f"{_cot(LICH_SU, 'Năm')}2")
+    assert "LĐTT năm 2024; CSTĐCS năm 2024" in v["thong_bao"] and "tuyển dụng ngày 02/08/2024" in v["thong_bao"]
+    assert "(cần 6 tháng)" in v["thong_bao"] and "LĐTT năm 2023" in vd["003"]["thong_bao"]

@@ -44,6 +44,7 @@ from .so_do import (
     dong_sang_kien,
     theo_so_do,
 )
+from .su_kien import du_thang
 from .tao_phieu import ghi_sheet_phieu_bau, ung_vien_bo_phieu
 from .tham_so import bo_tham_so_mac_dinh
 
@@ -118,11 +119,16 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
                 continue
             xl = X["HTXSNV"] if (chuoi_cstdcs or rng.random() < 0.14) else X["HTTNV"] if rng.random() < 0.93 else X["HTNV"]
             sk = C["CO_SO"] if (chuoi_cstdcs and rng.random() < 0.5) or rng.random() < 0.1 else None
-            lich_su.append(MucLichSu(ma, y, DANH_HIEU["LDTT"] if xl.bac >= 3 else None, f"{rng.randint(10, 999)}/QĐ-SNNMT",
-                                     dt.date(y + 1, 1, rng.randint(8, 25)), "Sở Nông nghiệp và Môi trường", xl, sk))
+            # recruited too late in year y for a title of y (TT 01/2024 Art. 1(5)(d): 6 months): the year is drawn
+            # all the same (the same random sequence, so the rest of the department is unchanged), not recorded
+            du = du_thang(tuyen, 6, y)
+            muc = MucLichSu(ma, y, DANH_HIEU["LDTT"] if xl.bac >= 3 else None, f"{rng.randint(10, 999)}/QĐ-SNNMT",
+                            dt.date(y + 1, 1, rng.randint(8, 25)), "Sở Nông nghiệp và Môi trường", xl, sk)
+            lich_su += [muc] if du else []
             if xl.bac >= 3 and ((chuoi_cstdcs and y >= nam - 2) or (xl.ma == "HTXSNV" and rng.random() < 0.3)):
-                lich_su.append(MucLichSu(ma, y, DANH_HIEU["CSTDCS"], f"{rng.randint(10, 999)}/QĐ-SNNMT",
-                                         dt.date(y + 1, 1, 15), "Sở Nông nghiệp và Môi trường"))
+                muc = MucLichSu(ma, y, DANH_HIEU["CSTDCS"], f"{rng.randint(10, 999)}/QĐ-SNNMT", dt.date(y + 1, 1, 15),
+                                "Sở Nông nghiệp và Môi trường")
+                lich_su += [muc] if du else []
         r = rng.random()
         xl = X["HTXSNV"] if (r < 0.13 or (chuoi_cstdcs and r < 0.8)) else X["HTTNV"] if r < 0.94 else X["HTNV"] if r < 0.985 else X["KHTNV"]
         sk = C["TINH"] if chuoi_cstdcs and rng.random() < 0.6 else C["CO_SO"] if rng.random() < 0.12 else None

@@ -19,7 +19,7 @@ from .danh_muc import CA_NHAN, CUOI_NAM, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, 
 from .doc_bang import BangTho, dien_o, doc_dau_vao, thong_bao_o_loi
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
 from .kiem_tra_phieu import doc_hoi_dong, doc_hoi_dong_quyet, doc_phieu, doi_chieu_hoi_dong
-from .kiem_tra_su_kien import kiem_ca_nhan_moi, kiem_ma, kiem_mot_thanh_tich
+from .kiem_tra_su_kien import kiem_ca_nhan_moi, kiem_ma, kiem_mot_thanh_tich, kiem_truoc_cong_tac
 from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe, sap_xep_van_de
 from .mo_hinh import (
     CaNhan,
@@ -122,6 +122,8 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
     theo_tep = {(b.tep, b.ten_sheet): b for b in bang}
     _kiem_de_nghi(ca_nhan, tap_the, g, ts, thong_tin, so_theo_doi, che_do, theo_tep)
     kiem_ma(ca_nhan, tap_the, so_theo_doi, g, theo_tep)
+    kiem_truoc_cong_tac(ca_nhan, so_theo_doi, g, theo_tep,
+                        ts("tieu_chuan.LDTT.thang_tuyen_dung_toi_thieu") if ts is not None else None)
     if thong_tin is not None:
         can_cu_mot = (ts("can_cu.mot_thanh_tich") if ts is not None  # no law for that date: the latest citation
                       else bo["can_cu.mot_thanh_tich"].cac_gia_tri[-1][1])

@@ -179,3 +179,31 @@ def kiem_mot_thanh_tich(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so
             f"cho {ma} năm {y}: một thành tích chỉ được khen một hình thức ({can_cu}). Nếu một trong hai là khen chuyên đề hoặc đột xuất, ghi cột Loại khen thưởng.",
             theo_tep, b.nguon, "danh_hieu", "Danh hiệu/hình thức"))
 
+
+
+def kiem_truoc_cong_tac(ca_nhan: Sequence[CaNhan], so: SoTheoDoi, g: BoGom, theo_tep: TheoTep,
+                        so_thang: int | None) -> None:
+    """A title in the ledger for a year the person had not yet served in (review of 2026-11-29: a 2024 LĐTT and
+    CSTĐCS for someone recruited on 02/08/2024, the ground of a Bằng khen): a year before the start of service
+    (``su_kien.bat_dau_cong_tac``: recruitment, or the earlier contract in this agency), or the year it started
+    with fewer than ``so_thang`` months left (TT 01/2024 Art. 1(5)(d), the parameter in force on the decision
+    date, also for past years; None: that part not checked). A transferred person is not checked (the former
+    agency's titles count). A warning, one per person, at the first such row: the ledger may be right and the
+    date wrong."""
+    from .su_kien import bat_dau_cong_tac, du_thang
+
+    for cn in ca_nhan:
+        tg = bat_dau_cong_tac(cn)
+        bd = tg.bat_dau
+        if bd is None or tg.chuyen_den:
+            continue
+        sai = [m for m in so.cac_muc_cua(cn.ma) if m.danh_hieu is not None and not m.danh_hieu.la_hinh_thuc
+               and (m.nam < bd.year or (m.nam == bd.year and so_thang is not None
+                                        and not du_thang(bd, so_thang, m.nam)))]
+        if not sai:
+            continue
+        ke = "; ".join(f"{m.danh_hieu.viet_tat} năm {m.nam}" for m in sai if m.danh_hieu is not None)
+        g.van_de.append(_van_de("truoc_cong_tac", CANH_BAO, f"{cn.ho_ten} ({cn.ma}): sổ theo dõi ghi {ke} nhưng "
+                                f"{tg.mo_ta}: chưa đủ thời gian công tác của năm đó"
+                                + (f" (cần {so_thang} tháng)" if so_thang else "") + ". Kiểm tra lại năm ở sổ theo "
+                                "dõi hoặc ngày tuyển dụng ở sheet CaNhan.", theo_tep, sai[0].nguon, "nam", "Năm"))
