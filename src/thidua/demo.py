@@ -124,11 +124,13 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
             du = du_thang(tuyen, 6, y)
             muc = MucLichSu(ma, y, DANH_HIEU["LDTT"] if xl.bac >= 3 else None, f"{rng.randint(10, 999)}/QĐ-SNNMT",
                             dt.date(y + 1, 1, rng.randint(8, 25)), "Sở Nông nghiệp và Môi trường", xl, sk)
-            lich_su += [muc] if du else []
+            if du:
+                lich_su.append(muc)
             if xl.bac >= 3 and ((chuoi_cstdcs and y >= nam - 2) or (xl.ma == "HTXSNV" and rng.random() < 0.3)):
                 muc = MucLichSu(ma, y, DANH_HIEU["CSTDCS"], f"{rng.randint(10, 999)}/QĐ-SNNMT", dt.date(y + 1, 1, 15),
                                 "Sở Nông nghiệp và Môi trường")
-                lich_su += [muc] if du else []
+                if du:
+                    lich_su.append(muc)
         r = rng.random()
         xl = X["HTXSNV"] if (r < 0.13 or (chuoi_cstdcs and r < 0.8)) else X["HTTNV"] if r < 0.94 else X["HTNV"] if r < 0.985 else X["KHTNV"]
         sk = C["TINH"] if chuoi_cstdcs and rng.random() < 0.6 else C["CO_SO"] if rng.random() < 0.12 else None

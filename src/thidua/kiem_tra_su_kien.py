@@ -12,6 +12,7 @@ from .doc_bang import BangTho
 from .doc_o import BoGom
 from .loi import CANH_BAO, LOI, VanDe
 from .mo_hinh import CaNhan, NguonDong, SoTheoDoi, TapThe, ThongTin
+from .su_kien import bat_dau_cong_tac, du_thang
 
 TheoTep = dict[tuple[str, str], BangTho]
 
@@ -180,7 +181,6 @@ def kiem_mot_thanh_tich(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so
             theo_tep, b.nguon, "danh_hieu", "Danh hiệu/hình thức"))
 
 
-
 def kiem_truoc_cong_tac(ca_nhan: Sequence[CaNhan], so: SoTheoDoi, g: BoGom, theo_tep: TheoTep,
                         so_thang: int | None) -> None:
     """A title in the ledger for a year the person had not yet served in (review of 2026-11-29: a 2024 LĐTT and
@@ -190,8 +190,6 @@ def kiem_truoc_cong_tac(ca_nhan: Sequence[CaNhan], so: SoTheoDoi, g: BoGom, theo
     date, also for past years; None: that part not checked). A transferred person is not checked (the former
     agency's titles count). A warning, one per person, at the first such row: the ledger may be right and the
     date wrong."""
-    from .su_kien import bat_dau_cong_tac, du_thang
-
     for cn in ca_nhan:
         tg = bat_dau_cong_tac(cn)
         bd = tg.bat_dau
