@@ -10,9 +10,11 @@
 with the machine's load average at start and end:
   * thidua: ``tong_ket`` as the CLI runs it (``--jobs``), per-stage seconds, peak RSS of the main process and of
     the largest worker;
-  * a fair do-it-yourself script (``chay_tu_lam``: pandas ``read_excel`` with ``dtype=str``, the LĐTT and Giấy
-    khen rules vectorised, one docxtpl render of the decision with its list and one of the certificates,
-    ``to_excel`` for a results workbook) — what it does not do is listed in its docstring and the README;
+  * a fair do-it-yourself script (``chay_tu_lam``: pandas reading only the CaNhan and TapThe sheets with the
+    calamine engine, ``dtype=str``; the LĐTT and Giấy khen rules vectorised, one docxtpl render of the decision with
+    its list and one of the certificates, ``to_excel`` (openpyxl) for a results workbook) — what it does not do is
+    listed in its docstring and the README. Until commit b499b2e it read every sheet with openpyxl, the ledger
+    included, and was 2.2–2.4× slower than the script issue 15 measured: ratios printed before then overstate;
   * the floor of each stage (``chay_san``): calamine alone; the same workbook cells written by plain xlsxwriter
     (and by write-only openpyxl; and, the bound below any writer, thidua's own parts zipped again); the same
     document XML (docxtpl's preprocessed XML) rendered by Jinja and zipped.
@@ -330,7 +332,7 @@ def _mau_tu_lam(thu_muc: Path) -> tuple[Path, Path]:
 
 def chay_tu_lam(vao: Path, ra: Path) -> dict:
     """What a competent officer-programmer writes with pandas, openpyxl and docxtpl — see README ("fair script"):
-    read every unit's CaNhan and TapThe sheets with pandas (dtype=str), the LĐTT and Giấy khen rules vectorised
+    read the CaNhan and TapThe sheets of every workbook with pandas (calamine engine, only those sheets, dtype=str), the LĐTT and Giấy khen rules vectorised
     (rating, proposal, months of service, discipline), money, one docxtpl render of the decision with its list and
     one of the certificates, and a results workbook with DataFrame.to_excel. It does NOT: validate cells, read the
     ledger, count ballots, apply quotas or chains, write the other six documents, the ledger or a manifest."""
@@ -341,15 +343,17 @@ def chay_tu_lam(vao: Path, ra: Path) -> dict:
     t = time.perf_counter()
     cn, dv = [], []
     for p in sorted(vao.rglob("*.xlsx")):
-        sheets = pd.read_excel(p, sheet_name=None, dtype=str, header=None, engine="openpyxl")
-        for ten, df in sheets.items():
-            if ten not in ("CaNhan", "TapThe"):
-                continue
-            hang = df.index[df.apply(lambda r: ("Mã CB" in r.values) or ("Mã đơn vị" in r.values), axis=1)]
-            if len(hang) == 0:
-                continue
-            df.columns = df.loc[hang[0]]
-            (cn if ten == "CaNhan" else dv).append(df.loc[hang[0] + 1:].dropna(how="all"))
+        with pd.ExcelFile(p, engine="calamine") as xl:  # only the sheets it needs: the ledger is never parsed
+            for ten in ("CaNhan", "TapThe"):
+                if ten not in xl.sheet_names:
+                    continue
+                df = xl.parse(ten, dtype=str, header=None)
+                dau = df.head(15)  # the header row, among the first rows (the forms have a title above it)
+                hang = dau.index[dau.apply(lambda r: ("Mã CB" in r.values) or ("Mã đơn vị" in r.values), axis=1)]
+                if len(hang) == 0:
+                    continue
+                df.columns = df.loc[hang[0]]
+                (cn if ten == "CaNhan" else dv).append(df.loc[hang[0] + 1:].dropna(how="all"))
     cn_df = pd.concat(cn, ignore_index=True)
     dv_df = pd.concat(dv, ignore_index=True) if dv else pd.DataFrame(columns=["Mã đơn vị", "Tên tập thể"])
     ten_dv = dict(zip(dv_df["Mã đơn vị"], dv_df["Tên tập thể"]))
