@@ -347,7 +347,7 @@ def chay_tu_lam(vao: Path, ra: Path) -> dict:
             for ten in ("CaNhan", "TapThe"):
                 if ten not in xl.sheet_names:
                     continue
-                df = xl.parse(ten, dtype=str, header=None)
+                df = pd.read_excel(xl, sheet_name=ten, dtype=str, header=None)
                 dau = df.head(15)  # the header row, among the first rows (the forms have a title above it)
                 hang = dau.index[dau.apply(lambda r: ("Mã CB" in r.values) or ("Mã đơn vị" in r.values), axis=1)]
                 if len(hang) == 0:

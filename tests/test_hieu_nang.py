@@ -783,6 +783,37 @@ def test_bien_cua_mau_tu_tien_trinh_khoi_dong(tmp_path: Path, monkeypatch: pytes
     assert len(doc) == 1
 
 
+def test_bien_cua_mau_da_dich_giong_docxtpl_khong_mo_lai(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A prepared template knows its variables (``MauDaDich.bien``: the parts it patched, parsed as docxtpl's
+    ``get_undeclared_template_variables`` parses them) — the same set as docxtpl's for every shipped template and
+    for one whose header alone holds a variable; the warm-up (``chuan_bi_mau``) then takes them without opening
+    the package a second time."""
+    from thidua.van_ban import ve
+
+    mau = sorted((Path(__file__).parent.parent / "templates").rglob("*.docx"))
+    assert len(mau) >= 10
+    d = Document()
+    d.add_paragraph("{{ than_bai }}")
+    d.sections[0].header.paragraphs[0].text = "{{ chi_o_dau_trang }}"
+    d.sections[0].footer.paragraphs[0].text = "Trang {{ so_trang }}"
+    d.save(tmp_path / "dau_trang.docx")
+    for p in [*mau, tmp_path / "dau_trang.docx"]:
+        bien = MauDaDich(str(p), moi_truong()).bien
+        assert bien == DocxTemplate(str(p)).get_undeclared_template_variables(moi_truong()), p.name
+    assert {"chi_o_dau_trang", "so_trang", "than_bai"} <= bien
+    monkeypatch.setattr(ve, "_BIEN_CUA_MAU", {})
+    monkeypatch.setattr(ve.MauNhanh, "get_undeclared_template_variables",
+                        lambda *a: pytest.fail("mở lại mẫu để tìm biến"))
+    ve._da_dich.cache_clear()
+    try:
+        bien_ra = ve.chuan_bi_mau(None)
+    finally:
+        ve._da_dich.cache_clear()
+    assert len(bien_ra) == len(ve.MAU_TONG_KET)
+    for (p, _, _), v in bien_ra.items():
+        assert v == DocxTemplate(p).get_undeclared_template_variables(moi_truong())
+
+
 @pytest.mark.parametrize("ref", ["A1", "$B$3", "b7", "Z9", "AA10", "XFD1048576", "A1:H20", "C3:C3", "$A$2:$AB$900",
                                  "AZ5:BA6"])
 def test_vung_va_so_cot_giong_openpyxl(ref: str) -> None:

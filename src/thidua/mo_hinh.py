@@ -327,8 +327,9 @@ class SoTheoDoi:
         initiative for the same year add up (they are several initiatives)."""
         if m.danh_hieu is not None:
             khoa = (m.ma, m.nam, m.danh_hieu.ma)
-            truoc = next((x for x in self._theo_danh_hieu.get(khoa, ())
-                          if x.loai_khen_thuong.ma == m.loai_khen_thuong.ma and x.ten_dot == m.ten_dot), None)
+            cung = self._theo_danh_hieu.get(khoa)  # most keys are new: no generator for them
+            truoc = next((x for x in cung if x.loai_khen_thuong.ma == m.loai_khen_thuong.ma
+                          and x.ten_dot == m.ten_dot), None) if cung else None
             if truoc is not None:
                 loai = "" if m.loai_khen_thuong is THUONG_XUYEN else f" ({m.loai_khen_thuong.ten})"
                 raise LoiSoTheoDoi(

@@ -251,10 +251,8 @@ def _khoi_dong(viec: int, thu_muc_mau: Path | None) -> dict[tuple[str, int, int]
     (0.2 s)."""
     bien = {}
     if viec == 0:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot
+        import matplotlib.backends.backend_agg
+        import matplotlib.figure  # noqa: F401  (what ve.bieu_do_png draws with)
 
         from .van_ban.ve import chuan_bi_mau
 

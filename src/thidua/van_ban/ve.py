@@ -199,17 +199,18 @@ def bieu_do_png(kq: KetQuaXet | None, ctx: ngu_canh.NguCanhBaoCao | None = None)
     context when already built. The legend sits below the axes (it never covers a bar); a year the ledger holds
     nothing for reads "không có số liệu" instead of bars."""
     import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure  # not pyplot: no figure manager, no GUI backend chosen (0.1 s of import)
 
     if ctx is None:
         if kq is None:
             raise ValueError("bieu_do_png: cần kết quả xét hoặc ngữ cảnh báo cáo")
         ctx = ngu_canh.bao_cao(kq)
     nam = ctx.cac_nam
-    with plt.rc_context({"font.family": _phong_chu_bieu_do(), "font.size": 10, "svg.fonttype": "none"}):
-        fig, ax = plt.subplots(figsize=(7.5, 4.0), dpi=120)
+    with matplotlib.rc_context({"font.family": _phong_chu_bieu_do(), "font.size": 10, "svg.fonttype": "none"}):
+        fig = Figure(figsize=(7.5, 4.0), dpi=120)
+        FigureCanvasAgg(fig)
+        ax = fig.subplots()
         rong = 0.8 / max(1, len(ctx.so_sanh))
         cao = max([s for d in ctx.so_sanh for s in d.so_lieu if s] or [1])
         for i, d in enumerate(ctx.so_sanh):
@@ -229,7 +230,6 @@ def bieu_do_png(kq: KetQuaXet | None, ctx: ngu_canh.NguCanhBaoCao | None = None)
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="png", metadata={"Software": None})
-        plt.close(fig)
     return buf.getvalue()
 
 
@@ -290,8 +290,10 @@ def chuan_bi_mau(thu_muc_mau: Path | None = None) -> dict[tuple[str, int, int], 
         p = tim_mau(ten, thu_muc_mau)
         try:
             tt = p.stat()
-            _da_dich(str(p), tt.st_mtime_ns, tt.st_size)
             khoa = (str(p), tt.st_mtime_ns, tt.st_size)
+            da_dich = _da_dich(*khoa)
+            if da_dich.bien is not None:  # worked out while preparing it: the package is not opened again
+                _BIEN_CUA_MAU.setdefault(khoa, da_dich.bien)
             bien[khoa] = bien_cua_mau(*khoa)
         except Exception:  # reported by nap_mau where it is used, in Vietnamese
             continue

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 import jinja2
+import jinja2.meta
 from docx.opc.oxml import parse_xml, serialize_part_xml
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -304,6 +305,7 @@ class MauDaDich:
     def __init__(self, duong_dan: str, moi_truong: jinja2.Environment) -> None:
         self.duong_dan = duong_dan
         self.env = moi_truong
+        self.bien: frozenset[str] | None = None  # the variables it uses, when prepared (not on the plain path)
         mau = MauNhanh(duong_dan)
         mau.render_init()
         self._mau = mau
@@ -323,8 +325,13 @@ class MauDaDich:
         env = moi_truong.overlay(finalize=self._xem_gia_tri) if self._bang_chuan else moi_truong
         self._than = env.from_string(_DOAN_MO.sub(r"\n<w:p\1", nguon))
         self._ten_than = doc.part.partname.membername
-        self._dau_chan = [(p.partname.membername, self._dich(mau.patch_xml(mau.get_part_xml(p))))
-                          for uri in (mau.HEADER_URI, mau.FOOTER_URI) for _, p in mau.get_headers_footers(uri)]
+        dau_chan = [(p.partname.membername, mau.patch_xml(mau.get_part_xml(p)))
+                    for uri in (mau.HEADER_URI, mau.FOOTER_URI) for _, p in mau.get_headers_footers(uri)]
+        self._dau_chan = [(ten, self._dich(x)) for ten, x in dau_chan]
+        # what docxtpl's get_undeclared_template_variables parses (body, then headers and footers, each patched),
+        # from the parts already patched here instead of opening the package again (~15 ms a template)
+        self.bien = frozenset(jinja2.meta.find_undeclared_variables(
+            moi_truong.parse(nguon + "".join(x for _, x in dau_chan))))
         cp = doc.core_properties
         self._thuoc_tinh = [(t, moi_truong.from_string(getattr(cp, t))) for t in _THUOC_TINH]
         self._phan_tt = doc.part.package._core_properties_part
