@@ -2,8 +2,9 @@
 render decision + certificates (docxtpl), write results workbook.
 
 An independent do-it-yourself baseline for issue 15, written on 2026-11-29 by a helper session from the issue's
-description alone, without seeing ``scripts/bench.py``'s ``chay_tu_lam`` (only file locations and lint changed
-since). See README, "Benchmark".
+description alone, without seeing ``scripts/bench.py``'s ``chay_tu_lam``. Changed since: file locations, lint, and
+the Giấy khen rule (rating HTTNV or better, thidua's default; the brief it was written from said HTXSNV only).
+See README, "Benchmark".
 
 usage: python make_templates.py <dir>; python fair.py <input_dir> <out_dir> [<dir>]   (templates: default out_dir)
 """
@@ -58,7 +59,7 @@ def apply_rules(cn, tt):
     xep_loai = cn["Xếp loại"].fillna("").str.strip().str.upper()
     khong_kl = cn["Kỷ luật"].fillna("").str.strip().eq("")
     cn["LĐTT đạt"] = de_nghi.str.contains("LĐTT", regex=False) & xep_loai.isin(["HTTNV", "HTXSNV"]) & khong_kl
-    cn["GK đạt"] = de_nghi.str.contains("GK", regex=False) & xep_loai.eq("HTXSNV") & khong_kl
+    cn["GK đạt"] = de_nghi.str.contains("GK", regex=False) & xep_loai.isin(["HTTNV", "HTXSNV"]) & khong_kl
     cn["Số tiền"] = cn["LĐTT đạt"] * TIEN_LDTT + cn["GK đạt"] * TIEN_GK
     ten_dv = tt.drop_duplicates("Mã đơn vị").set_index("Mã đơn vị")["Tên tập thể"]
     cn["Tên đơn vị"] = cn["Đơn vị"].map(ten_dv).fillna(cn["Đơn vị"])
