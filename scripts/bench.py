@@ -565,10 +565,11 @@ def in_bang(ra: dict, sizes: list[int], jobs: int) -> None:
         ty_le = f"{tl / d['thidua_s']:.2f}×" if tl else "—"
         print(f"{n:>8,} | {d['thidua_s']:>7.1f}s | {(f'{tl:.1f}s' if tl else '—'):>8} | {ty_le:>9} | "
               f"{d['rss_chinh_mb']:>7.0f}MB | {d['rss_con_mb']:>16.0f}MB | "
-              + (f"≤ {muc} s{dau(d['thidua_s'] <= muc)}" if muc else "")
-              + (f"; ≥ 2× tự làm{dau(tl / d['thidua_s'] >= 2)}" if tl and muc else "")
-              + (f"; ≤ 500 MB/tiến trình{dau(max(d['rss_chinh_mb'], d['rss_con_mb']) <= 500)}" if n == 20000 else "")
-              + (f"; ≤ 2 GB{dau(max(d['rss_chinh_mb'], d['rss_con_mb']) <= 2048)}" if n >= 100_000 else ""))
+              + "; ".join(m for m in (
+                  f"≤ {muc} s{dau(d['thidua_s'] <= muc)}" if muc else "",
+                  f"≥ 2× tự làm{dau(tl / d['thidua_s'] >= 2)}" if tl and muc else "",
+                  f"≤ 500 MB/tiến trình{dau(max(d['rss_chinh_mb'], d['rss_con_mb']) <= 500)}" if n == 20000 else "",
+                  f"≤ 2 GB{dau(max(d['rss_chinh_mb'], d['rss_con_mb']) <= 2048)}" if n >= 100_000 else "") if m))
     for n in sizes:
         d = ra[str(n)]
         if d.get("tu_lam_xw_s"):
