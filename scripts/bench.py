@@ -13,8 +13,9 @@ with the machine's load average at start and end:
   * a fair do-it-yourself script (``chay_tu_lam``: pandas reading only the CaNhan and TapThe sheets with the
     calamine engine, ``dtype=str``; the LĐTT and Giấy khen rules vectorised, one docxtpl render of the decision with
     its list and one of the certificates, ``to_excel`` (openpyxl) for a results workbook) — what it does not do is
-    listed in its docstring and the README. Until commit b499b2e it read every sheet with openpyxl, the ledger
-    included, and was 2.2–2.4× slower than the script issue 15 measured: ratios printed before then overstate;
+    listed in its docstring and the README; the same with pandas' xlsxwriter engine is measured beside it. Up to
+    and including commit b499b2e it read every sheet with openpyxl, the ledger included, and was 2.2–2.4× slower
+    than the script issue 15 measured: ratios printed before then overstate (corrected in 685d595 and 896caaa);
   * the floor of each stage (``chay_san``): calamine alone; the same workbook cells written by plain xlsxwriter
     (and by write-only openpyxl; and, the bound below any writer, thidua's own parts zipped again); the same
     document XML (docxtpl's preprocessed XML) rendered by Jinja and zipped.
@@ -301,7 +302,8 @@ _MAU_TU_LAM: dict[str, str] = {}
 
 
 def _mau_tu_lam(thu_muc: Path) -> tuple[Path, Path]:
-    """The fair script's own two templates (python-docx, built once, not timed): the decision with its list as a
+    """The fair script's own two templates (python-docx, built once per data folder, outside its stage timers; the
+    first end-to-end run at a size includes it, ~0.06 s): the decision with its list as a
     table ({%tr for %}), and one certificate per page."""
     from docx import Document
 
