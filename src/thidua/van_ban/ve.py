@@ -200,7 +200,7 @@ def bieu_do_png(kq: KetQuaXet | None, ctx: ngu_canh.NguCanhBaoCao | None = None)
     nothing for reads "không có số liệu" instead of bars."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure  # not pyplot: no figure manager, no GUI backend chosen (0.1 s of import)
+    from matplotlib.figure import Figure  # not pyplot: no global figure state, no backend to choose
 
     if ctx is None:
         if kq is None:
