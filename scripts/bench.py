@@ -365,8 +365,9 @@ def chay_tu_lam(vao: Path, ra: Path, ghi_excel: str = "openpyxl") -> dict:
     de_nghi = cn_df["Đề nghị"].fillna("")
     xep_loai = cn_df["Xếp loại"].fillna("").str.upper()
     ky_luat = cn_df["Kỷ luật"].fillna("") if "Kỷ luật" in cn_df else ""
-    ldtt = de_nghi.str.contains("LĐTT") & xep_loai.isin(["HTTNV", "HTXSNV"]) & (ky_luat == "")
-    gk_ = de_nghi.str.contains("GK") & xep_loai.isin(["HTTNV", "HTXSNV"]) & (ky_luat == "")
+    du = xep_loai.isin(["HTTNV", "HTXSNV"]) & (ky_luat == "")  # LĐTT's and Giấy khen's common standard
+    ldtt = de_nghi.str.contains("LĐTT") & du
+    gk_ = de_nghi.str.contains("GK") & du
     luong = 2_340_000
     cn_df["LĐTT"], cn_df["GK"] = ldtt.map({True: "Đạt", False: "Không đạt"}), gk_.map({True: "Đạt", False: ""})
     cn_df["Tiền"] = ldtt * (-(-int(0.3 * luong) // 10_000) * 10_000) + gk_ * (-(-int(0.15 * luong) // 10_000) * 10_000)
