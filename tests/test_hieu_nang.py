@@ -224,7 +224,7 @@ def test_song_song_cho_cung_moi_gia_tri_va_chu(demo_dau_vao: Path, demo_ket_qua,
 @pytest.mark.parametrize("lon", [False, True])
 def test_am_may_khi_tien_trinh_chinh_doc_xong(demo_dau_vao: Path, tmp_path: Path, lon: bool,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """The workers' warm-up proper (matplotlib, the templates: ``_khoi_dong(0)``) is handed out at once for a small
+    """The workers' warm-up proper (the templates: ``_khoi_dong(0)``) is handed out at once for a small
     input, and for a large one by ``doc_dau_vao`` once the main process has read its own files and waits for the
     worker reading the ledger (a core is then free); the run succeeds either way."""
     import sys
@@ -853,3 +853,33 @@ def test_tong_ket_tien_trinh_chinh_khong_nap_openpyxl(demo_dau_vao: Path, tmp_pa
     assert r.returncode == 0, r.stderr[-2000:]
     assert r.stdout.split("\n")[-2] == "0 []"
     assert (tmp_path / "ra" / "ket-qua.xlsx").is_file() and (tmp_path / "ra" / "so-theo-doi.xlsx").is_file()
+
+
+def test_ho_so_gui_theo_lo_cho_cung_van_ban(demo_dau_vao: Path, demo_ket_qua, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hồ sơ's small documents go to the workers ``LO`` to a job (here 2, so that full jobs are sent while the
+    plan is built, and the rest at the end): each written where it belongs, with the text one process gives."""
+    from thidua import tong_ket as tk
+
+    lo: list[int] = []
+    sao: list[str] = []  # copies of a year's document (the vote-count minutes): not rendered again
+    nguyen, nguyen_sao = tk._LichChay._gui_lo, tk._LichChay.sao
+
+    def dem(self):
+        lo.append(len(self.cho))
+        return nguyen(self)
+
+    def dem_sao(self, giai_doan, nguon, dich):
+        sao.append(dich.name)
+        return nguyen_sao(self, giai_doan, nguon, dich)
+
+    monkeypatch.setattr(tk._LichChay, "LO", 2)
+    monkeypatch.setattr(tk._LichChay, "_gui_lo", dem)
+    monkeypatch.setattr(tk._LichChay, "sao", dem_sao)
+    kq = tong_ket([demo_dau_vao], tmp_path / "lo", so_tien_trinh=2)
+    ho_so = sorted(p.relative_to(kq.thu_muc_ra).as_posix() for p in (kq.thu_muc_ra / "ho-so").rglob("*.docx"))
+    assert sum(lo) + len(sao) == len(ho_so) and max(lo) == 2 and len(lo) >= 3 and sao
+    dvt = _dau_van_tay()
+    mot, hai = dvt.dau_van_tay(demo_ket_qua.thu_muc_ra / "ho-so"), dvt.dau_van_tay(kq.thu_muc_ra / "ho-so")
+    assert sorted(mot) == sorted(hai) == [p.removeprefix("ho-so/") for p in ho_so]
+    assert mot == hai

@@ -244,16 +244,12 @@ def _manifest(kq: KetQuaXet, tep_vao: dict[str, str], thu_muc: Path, tep_ra: lis
 
 def _khoi_dong(viec: int, thu_muc_mau: Path | None) -> dict[tuple[str, int, int], frozenset[str]]:
     """A worker's warm-up. Every worker's first job (``viec`` ≠ 0) tunes its collector. The warm-up proper
-    (``viec`` 0: matplotlib imported for the report's chart, the templates of the year's documents and of the hồ sơ
-    prepared, ``ve.chuan_bi_mau``) is one job, handed out when ``_AmMay`` says. One worker only (both warming up
+    (``viec`` 0: the templates of the year's documents and of the hồ sơ prepared, ``ve.chuan_bi_mau``) is one job, handed out when ``_AmMay`` says. One worker only (both warming up
     slowed the reading by a third); the other prepares what it needs when it needs it. Returns the variables of the
     templates (``ve.bien_cua_mau``), which the main process would otherwise work out itself before rendering
     (0.2 s)."""
     bien = {}
     if viec == 0:
-        import matplotlib.backends.backend_agg
-        import matplotlib.figure  # noqa: F401  (what ve.bieu_do_png draws with)
-
         from .van_ban.ve import chuan_bi_mau
 
         bien = chuan_bi_mau(thu_muc_mau)
@@ -301,7 +297,7 @@ class _AmMay:
     """Hands out the warm-up proper (``_khoi_dong(0)``) once. For a large input (``NGUONG_AM_MAY_SAU``: ~12,000
     staff) when called: by ``doc_dau_vao`` once this process has read its own files (it then waits for the worker
     reading the largest one: a core is free), or after the reading when no worker read anything — the reading then
-    has both cores, and the warm-up (~1.1 s of CPU) ends long before the decision (20,000 staff: the reading ends at
+    has both cores, and the warm-up (~0.6 s of CPU) ends long before the decision (20,000 staff: the reading ends at
     1.1 s instead of 1.6 s, the first document is handed out at 3.9 s instead of 4.6 s). For a smaller one at once:
     validating and deciding are then too short to hide the warm-up (5,000 staff: 3.5 → 3.7 s end to end when
     deferred)."""
@@ -347,6 +343,15 @@ def _ve_goi(goi: bytes, thu_muc: Path, thu_muc_mau: Path | None) -> tuple[Path, 
     return ra
 
 
+def _ve_lo(goi: bytes, thu_muc_mau: Path | None) -> list[tuple[Path, float]]:
+    """Several small documents in one job (``_LichChay.van_ban_nho``): their (document, folder) pairs pickled
+    together."""
+    ra = [_ve_do(b, thu_muc, thu_muc_mau) for b, thu_muc in pickle.loads(goi)]
+    if len(goi) > 1_000_000:  # among them a large one (a hồ sơ's lists of a big round): as _ve_goi
+        _tra_bo_nho()
+    return ra
+
+
 class _LichChay:
     """The batch's outputs once the decision is made (issue 15, cause 5: none depends on another). This process
     builds what each output needs — a workbook's rows (``ghi_nhanh.SoNhanh``: recorded as rows, cheap), a
@@ -356,13 +361,17 @@ class _LichChay:
     waits for every job and gives the files in the order the jobs were added; on any error nothing is left running
     (``dong``: the temporary output folder is removed only after every job has stopped)."""
 
+    LO = 16  # small documents per job (van_ban_nho): a hồ sơ's 600 reports at 20,000 staff are 38 jobs, not 600
+
     def __init__(self, ex: ProcessPoolExecutor | None, thoi_gian: dict[str, float]) -> None:
         self.ex = ex
         self.thoi_gian = thoi_gian
         self.ra: dict[int, Path] = {}
         self.giai_doan: list[str] = []
-        self.tuong_lai: dict[Future, int] = {}
-        self.ban_sao: list[tuple[int, int, Path]] = []  # (job, job it copies, destination)
+        self.tuong_lai: dict[Future, list[int]] = {}  # a job → the outputs it writes, in order
+        self.ban_sao: list[tuple[int, int, Path]] = []  # (output, output it copies, destination)
+        self.cho: list[tuple[int, BanVe, Path]] = []  # small documents waiting to fill a job
+        self.thu_muc_mau: Path | None = None
 
     def _ghi(self, i: int, p: Path, giay: float) -> None:
         self.ra[i] = p
@@ -372,7 +381,7 @@ class _LichChay:
     def _gui(self, giai_doan: str, ham: Callable[..., tuple[Path, float]], *doi_so: Any) -> None:
         assert self.ex is not None
         self.giai_doan.append(giai_doan)
-        self.tuong_lai[self.ex.submit(ham, *doi_so)] = len(self.giai_doan) - 1
+        self.tuong_lai[self.ex.submit(ham, *doi_so)] = [len(self.giai_doan) - 1]
 
     def so(self, giai_doan: str, ghi: Callable[..., Path], *doi_so: Any) -> None:
         """A workbook: built here by ``ghi(*doi_so, luu=…)``, saved by a worker (or here)."""
@@ -400,14 +409,38 @@ class _LichChay:
             self._gui(giai_doan, _ve_goi, pickle.dumps(b, pickle.HIGHEST_PROTOCOL), thu_muc, thu_muc_mau)
         return len(self.giai_doan) - 1
 
+    def van_ban_nho(self, giai_doan: str, b: BanVe, thu_muc: Path, thu_muc_mau: Path | None) -> None:
+        """A small document (a hồ sơ's report of one candidate): with workers, sent with others, ``LO`` to a job
+        (issue 15: a job's own cost — pickling, the queues, a future — is ~0.4 ms of CPU, a tenth of such a
+        document's)."""
+        if self.ex is None:
+            self.van_ban(giai_doan, b, thu_muc, thu_muc_mau)
+            return
+        self.giai_doan.append(giai_doan)
+        self.thu_muc_mau = thu_muc_mau
+        self.cho.append((len(self.giai_doan) - 1, b, thu_muc))
+        if len(self.cho) >= self.LO:
+            self._gui_lo()
+
+    def _gui_lo(self) -> None:
+        if not self.cho:
+            return
+        assert self.ex is not None
+        goi = pickle.dumps([(b, tm) for _, b, tm in self.cho], pickle.HIGHEST_PROTOCOL)
+        self.tuong_lai[self.ex.submit(_ve_lo, goi, self.thu_muc_mau)] = [i for i, _, _ in self.cho]
+        self.cho = []
+
     def sao(self, giai_doan: str, nguon: int, dich: Path) -> None:
         """A document identical to job ``nguon``'s (same template, equal context): copied once that is written."""
         self.giai_doan.append(giai_doan)
         self.ban_sao.append((len(self.giai_doan) - 1, nguon, dich))
 
     def ket_thuc(self) -> list[Path]:
+        self._gui_lo()
         for f in as_completed(self.tuong_lai):
-            self._ghi(self.tuong_lai[f], *f.result())
+            kq = f.result()
+            for i, (p, giay) in zip(self.tuong_lai[f], kq if isinstance(kq, list) else [kq], strict=True):
+                self._ghi(i, p, giay)
         for i, nguon, dich in self.ban_sao:
             t = time.perf_counter()
             self._ghi(i, ghi_nguyen_tu(dich, functools.partial(shutil.copyfile, self.ra[nguon])),
@@ -515,7 +548,7 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
                             and cung[0].ngu_canh == b.ngu_canh:  # the year's vote-count minutes: the same document
                         lich.sao("ho_so", cung[1], tam / "ho-so" / tm / b.ten_tep)
                     else:
-                        lich.van_ban("ho_so", b, tam / "ho-so" / tm, thu_muc_mau)
+                        lich.van_ban_nho("ho_so", b, tam / "ho-so" / tm, thu_muc_mau)
             thoi_gian["ngu_canh"] = time.perf_counter() - t_nc
             tep = lich.ket_thuc()
         except BaseException:

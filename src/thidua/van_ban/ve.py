@@ -4,7 +4,6 @@ broken tag or a field the context does not give is a ``LoiMauVanBan`` naming the
 from __future__ import annotations
 
 import functools
-import io
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -13,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 
 from ..duong_dan import thu_muc_mau_van_ban
 from ..ghi_bang import ghi_nguyen_tu
@@ -22,6 +20,7 @@ from ..loi import LoiMauVanBan
 from ..mo_hinh import ThongTin
 from ..xet import KetQuaXet
 from . import ngu_canh
+from .bieu_do import BieuDoWord, so_lieu
 from .moi_truong import moi_truong
 from .ngu_canh import NguCanh, thanh_dict
 from .ve_nhanh import MauDaDich, MauNhanh
@@ -185,63 +184,16 @@ class BanVe:
     truoc_khi_ve: Callable[[DocxTemplate, dict], None] | None = None
 
 
-def _phong_chu_bieu_do() -> list[str]:
-    """Times New Roman for the chart's text like the report around it; Liberation Serif (its metric twin) where
-    Times New Roman is not installed; else any serif."""
-    from matplotlib import font_manager
-
-    co = {f.name for f in font_manager.fontManager.ttflist}
-    return [f for f in ("Times New Roman", "Liberation Serif") if f in co] + ["serif"]
-
-
-def bieu_do_png(kq: KetQuaXet | None, ctx: ngu_canh.NguCanhBaoCao | None = None) -> bytes:
-    """The report's chart: titles and forms over the last four years (matplotlib, Agg). ``ctx``: the report's
-    context when already built. The legend sits below the axes (it never covers a bar); a year the ledger holds
-    nothing for reads "không có số liệu" instead of bars."""
-    import matplotlib
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure  # not pyplot: no global figure state, no backend to choose
-
-    if ctx is None:
-        if kq is None:
-            raise ValueError("bieu_do_png: cần kết quả xét hoặc ngữ cảnh báo cáo")
-        ctx = ngu_canh.bao_cao(kq)
-    nam = ctx.cac_nam
-    with matplotlib.rc_context({"font.family": _phong_chu_bieu_do(), "font.size": 10, "svg.fonttype": "none"}):
-        fig = Figure(figsize=(7.5, 4.0), dpi=120)
-        FigureCanvasAgg(fig)
-        ax = fig.subplots()
-        rong = 0.8 / max(1, len(ctx.so_sanh))
-        cao = max([s for d in ctx.so_sanh for s in d.so_lieu if s] or [1])
-        for i, d in enumerate(ctx.so_sanh):
-            x = [j + i * rong for j, s in enumerate(d.so_lieu) if s is not None]
-            y = [s for s in d.so_lieu if s is not None]
-            ax.bar(x, y, width=rong, label=d.viet_tat)
-        for j, _ in enumerate(nam):
-            if all(d.so_lieu[j] is None for d in ctx.so_sanh) and ctx.so_sanh:
-                ax.text(j + 0.4 - rong / 2, cao * 0.05, "không có\nsố liệu", ha="center", va="bottom", fontsize=9,
-                        style="italic")
-        ax.set_xticks([x + 0.4 - rong / 2 for x in range(len(nam))], [str(n) for n in nam])
-        ax.set_ylabel("Số lượng")
-        ax.set_ylim(0, cao * 1.1)
-        ax.grid(axis="y", alpha=0.3)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(5, max(1, len(ctx.so_sanh))),
-                  frameon=False, fontsize=9)
-        fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", metadata={"Software": None})
-    return buf.getvalue()
-
-
 @dataclass(frozen=True)
 class ChenBieuDo:
-    """The report's pre-render hook: draws the chart into the template where the report is rendered. A plain
-    object (not a closure), so that the report can be sent to a worker process with its context."""
+    """The report's pre-render hook: puts the chart (a Word chart with its data, ``bieu_do.BieuDoWord``) into the
+    template where the report is rendered. A plain object (not a closure), so that the report can be sent to a
+    worker process with its context."""
 
     bao_cao: ngu_canh.NguCanhBaoCao
 
     def __call__(self, tpl: DocxTemplate, ctx: dict) -> None:
-        ctx["bieu_do"] = InlineImage(tpl, io.BytesIO(bieu_do_png(None, self.bao_cao)), width=Mm(150))
+        ctx["bieu_do"] = BieuDoWord(tpl, so_lieu(self.bao_cao))
 
 
 def cac_ban_ve_nam(kq: KetQuaXet) -> Iterator[BanVe]:
