@@ -761,7 +761,7 @@ def test_bien_cua_mau_tu_tien_trinh_khoi_dong(tmp_path: Path, monkeypatch: pytes
     from thidua.van_ban import ve
 
     bien = ve.chuan_bi_mau(None)
-    assert len(bien) == len(ve.MAU_TONG_KET)
+    assert len(bien) == len(ve.MAU_TONG_KET) + len(ve.MAU_TONG_KET_HOOK)
     for (p, _, _), v in bien.items():
         assert v == Goc(p).get_undeclared_template_variables(moi_truong())
     monkeypatch.setattr(ve, "_BIEN_CUA_MAU", {})
@@ -802,14 +802,23 @@ def test_bien_cua_mau_da_dich_giong_docxtpl_khong_mo_lai(tmp_path: Path, monkeyp
         assert bien == DocxTemplate(str(p)).get_undeclared_template_variables(moi_truong()), p.name
     assert {"chi_o_dau_trang", "so_trang", "than_bai"} <= bien
     monkeypatch.setattr(ve, "_BIEN_CUA_MAU", {})
-    monkeypatch.setattr(ve.MauNhanh, "get_undeclared_template_variables",
-                        lambda *a: pytest.fail("mở lại mẫu để tìm biến"))
+    goc = ve.MauNhanh.get_undeclared_template_variables
+    mo: list[str] = []
+
+    def tim_bien(self, *a):  # only a template docxtpl renders itself (the report's chart hook) is opened for them
+        mo.append(Path(self.template_file).stem)
+        if mo[-1] not in ve.MAU_TONG_KET_HOOK:
+            pytest.fail("mở lại mẫu để tìm biến")
+        return goc(self, *a)
+
+    monkeypatch.setattr(ve.MauNhanh, "get_undeclared_template_variables", tim_bien)
     ve._da_dich.cache_clear()
     try:
         bien_ra = ve.chuan_bi_mau(None)
     finally:
         ve._da_dich.cache_clear()
-    assert len(bien_ra) == len(ve.MAU_TONG_KET)
+    assert mo == list(ve.MAU_TONG_KET_HOOK)
+    assert len(bien_ra) == len(ve.MAU_TONG_KET) + len(ve.MAU_TONG_KET_HOOK)
     for (p, _, _), v in bien_ra.items():
         assert v == DocxTemplate(p).get_undeclared_template_variables(moi_truong())
 

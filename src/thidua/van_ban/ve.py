@@ -230,6 +230,7 @@ def ban_ve_nam(kq: KetQuaXet) -> list[BanVe]:
 
 MAU_TONG_KET = ("quyet_dinh", "quyet_dinh_tap_the", "giay_khen", "to_trinh", "bien_ban_hop", "bien_ban_kiem_phieu",
                 "bao_cao_thanh_tich_ca_nhan", "bao_cao_thanh_tich_tap_the", "bao_cao_thanh_tich_dot", "danh_muc_ho_so")
+MAU_TONG_KET_HOOK = ("bao_cao_tong_ket",)  # rendered by docxtpl's own path (its chart's hook): variables only
 
 
 def chuan_bi_mau(thu_muc_mau: Path | None = None) -> dict[tuple[str, int, int], frozenset[str]]:
@@ -238,14 +239,15 @@ def chuan_bi_mau(thu_muc_mau: Path | None = None) -> dict[tuple[str, int, int], 
     the main process reads. A template that does not open is left alone here: the check before rendering reports
     it to the user."""
     bien = {}
-    for ten in MAU_TONG_KET:
+    for ten in (*MAU_TONG_KET, *MAU_TONG_KET_HOOK):
         p = tim_mau(ten, thu_muc_mau)
         try:
             tt = p.stat()
             khoa = (str(p), tt.st_mtime_ns, tt.st_size)
-            da_dich = _da_dich(*khoa)
-            if da_dich.bien is not None:  # worked out while preparing it: the package is not opened again
-                _BIEN_CUA_MAU.setdefault(khoa, da_dich.bien)
+            if ten in MAU_TONG_KET:
+                da_dich = _da_dich(*khoa)
+                if da_dich.bien is not None:  # worked out while preparing it: the package is not opened again
+                    _BIEN_CUA_MAU.setdefault(khoa, da_dich.bien)
             bien[khoa] = bien_cua_mau(*khoa)
         except Exception:  # reported by nap_mau where it is used, in Vietnamese
             continue
