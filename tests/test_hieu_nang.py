@@ -892,3 +892,46 @@ def test_ho_so_gui_theo_lo_cho_cung_van_ban(demo_dau_vao: Path, demo_ket_qua, tm
     mot, hai = dvt.dau_van_tay(demo_ket_qua.thu_muc_ra / "ho-so"), dvt.dau_van_tay(kq.thu_muc_ra / "ho-so")
     assert sorted(mot) == sorted(hai) == [p.removeprefix("ho-so/") for p in ho_so]
     assert mot == hai
+
+
+@pytest.mark.parametrize("lon_co_ca_nhan", [False, True])
+def test_doc_ca_nhan_trong_khi_cho_tep_lon_giong_doc_lan_luot(tmp_path: Path, may_doc, lon_co_ca_nhan: bool,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a worker reads the largest file, this process reads the staff and units of the files it has read
+    (``kiem_tra._DocTruoc``): the same records and the same problems, in the same order — those of ThongTin, in the
+    large file, first — as reading in order; when the large file has staff too, they are read again in order."""
+    import thidua.doc_bang as db
+    import thidua.kiem_tra as kt
+    from thidua.so_do import LICH_SU
+    from tien_ich import THONG_TIN, TIEU_DE_CA_NHAN, TIEU_DE_TAP_THE, nguoi, viet_bang
+
+    monkeypatch.setattr(db, "NGUONG_DOC_RIENG", 0)
+    vao = tmp_path / "vao"
+    viet_bang(vao / "a.xlsx", {
+        "TapThe": [TIEU_DE_TAP_THE, ["P1", "Phòng Một", "HTTNV", "", "", "", "", ""],
+                   ["P2", "Phòng Hai", "HTTNV", "", "", "", "", ""], ["P2", "Phòng Hai lặp", "HTT", "", "", "", "", ""]],
+        "CaNhan": [TIEU_DE_CA_NHAN, nguoi("001", "Nguyễn Văn An"), nguoi("002", ""), nguoi("003", "Lê Văn Ba", "P9"),
+                   nguoi("004", "Đỗ Thị Tư", xep_loai="Giỏi"), nguoi("001", "Nguyễn Văn An lặp")]})
+    lon = {"ThongTin": [*THONG_TIN, ["Số thành viên có mặt", "chín"]],
+           "LichSu": [[c.tieu_de for c in LICH_SU.cot],
+                      *([f"{i % 5 + 1:03d}", 2000 + i // 5, "LĐTT", f"{i}/QĐ-SNNMT", "12/01/2021"] for i in range(400))]}
+    if lon_co_ca_nhan:
+        lon["CaNhan"] = [TIEU_DE_CA_NHAN, nguoi("001", "Trùng với tệp a")]
+    viet_bang(vao / "b.xlsx", lon)
+    viet_bang(vao / "c.xlsx", {"CaNhan": [TIEU_DE_CA_NHAN, nguoi("005", "Vũ Văn Năm", "P2"), nguoi("003", "Lặp tệp a")]})
+    assert max((vao / t for t in ("a.xlsx", "b.xlsx", "c.xlsx")), key=lambda p: p.stat().st_size).name == "b.xlsx"
+    dung: list[bool] = []
+    goc = kt._DocTruoc.dung_cho
+    monkeypatch.setattr(kt._DocTruoc, "dung_cho", lambda self, tl: dung.append(goc(self, tl)) or dung[-1])
+    a = kt.kiem_tra([vao])
+    b = kt.kiem_tra([vao], song_song=may_doc)
+    assert dung == [not lon_co_ca_nhan]
+    ma = [(v.sheet, v.ma_loi) for v in a.van_de]
+    assert ma.count(("TapThe", "trung_ma")) == 1 and ma.count(("CaNhan", "trung_ma")) == 2 + lon_co_ca_nhan
+    assert ma.index(("ThongTin", "gia_tri_khong_hop_le")) < ma.index(("TapThe", "trung_ma")) < \
+        ma.index(("CaNhan", "trung_ma"))
+    assert a.van_de == b.van_de
+    assert a.du_lieu is not None and len(a.du_lieu.ca_nhan) == 5 and len(a.du_lieu.tap_the) == 2
+    so_a, so_b = a.du_lieu.so_theo_doi, b.du_lieu.so_theo_doi  # the ledger: compared by what it holds
+    assert vars(so_a) == vars(so_b) and len(so_a.cac_muc) == 400
+    assert a.du_lieu == dataclasses.replace(b.du_lieu, so_theo_doi=so_a)

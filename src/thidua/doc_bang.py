@@ -371,14 +371,16 @@ def dien_o(van_de: list[VanDe], bang: Sequence[BangTho]) -> list[VanDe]:
 
 
 def doc_dau_vao(dau_vao: Sequence[Path], song_song: Executor | None = None,
-                trong_khi_cho: Callable[[], None] | None = None) -> tuple[list[BangTho], list[VanDe], list[Path]]:
+                trong_khi_cho: Callable[[list[BangTho]], None] | None = None) \
+        -> tuple[list[BangTho], list[VanDe], list[Path]]:
     """Every input → raw tables, problems found while reading, and the list of files read.
 
     With ``song_song`` (the batch's worker processes), the largest file — the ledger with its years of history, 1.4
     of the 2.1 s of reading 20,000 staff — is read by a worker while this process reads the others (issue 15). The
     result is the same as reading in order: tables in the files' order, and of two unreadable files the first one's
-    error. ``trong_khi_cho`` is called once the other files are read, before waiting for that worker (``tong-ket``
-    then hands out its workers' warm-up: a core is free)."""
+    error. ``trong_khi_cho`` is called once the other files are read, before waiting for that worker, with their
+    tables in the files' order (``tong-ket`` then hands out its workers' warm-up, and ``kiem_tra`` reads the staff and
+    units meanwhile)."""
     tep, van_de = liet_ke_dau_vao(dau_vao)
     ket: list[tuple[list[BangTho], list[VanDe]] | None] = [None] * len(tep)
     chu_chung: dict[str, str] = {}
@@ -393,8 +395,8 @@ def doc_dau_vao(dau_vao: Sequence[Path], song_song: Executor | None = None,
             raise
         loi = (i, e)
     if tuong_lai is not None:
-        if trong_khi_cho is not None:
-            trong_khi_cho()
+        if trong_khi_cho is not None and loi is None:
+            trong_khi_cho([b for k in ket if k is not None for b in k[0]])
         try:
             ket[rieng] = tuong_lai.result()
         except Exception as e:  # … there or in the worker: the first file's, as reading in order
