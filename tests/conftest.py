@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,10 @@ import pytest
 import yaml
 
 THU_MUC_KICH_BAN = Path(__file__).parent / "scenarios"
+
+# prepared templates are not kept between runs while testing (van_ban/luu_mau.py: on by default for users): every
+# test prepares what it renders, and nothing is written to the user's cache folder; tests/test_luu_mau.py turns it on
+os.environ["THIDUA_BO_NHO_DEM"] = "0"
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:

@@ -19,7 +19,7 @@ from ..ghi_bang import ghi_nguyen_tu
 from ..loi import LoiMauVanBan
 from ..mo_hinh import ThongTin
 from ..xet import KetQuaXet
-from . import ngu_canh
+from . import luu_mau, ngu_canh
 from .bieu_do import BieuDoWord, so_lieu
 from .moi_truong import moi_truong
 from .ngu_canh import NguCanh, thanh_dict
@@ -50,7 +50,12 @@ def bien_cua_mau(duong_dan: str, mtime_ns: int, kich_thuoc: int) -> frozenset[st
     khoa = (duong_dan, mtime_ns, kich_thuoc)
     bien = _BIEN_CUA_MAU.get(khoa)
     if bien is None:
-        bien = _BIEN_CUA_MAU[khoa] = frozenset(MauNhanh(duong_dan).get_undeclared_template_variables(moi_truong()))
+        ban_luu = luu_mau.doc(luu_mau.khoa(Path(duong_dan).read_bytes()))  # prepared in an earlier run
+        if ban_luu is not None and isinstance(ban_luu.get("bien"), frozenset):
+            bien = ban_luu["bien"]
+        else:
+            bien = frozenset(MauNhanh(duong_dan).get_undeclared_template_variables(moi_truong()))
+        _BIEN_CUA_MAU[khoa] = bien
     return bien
 
 
@@ -170,8 +175,19 @@ def ve(ten: str, ngu_canh_: NguCanh | Mapping[str, Any], ra: Path, thu_muc_mau: 
 @functools.lru_cache(maxsize=32)
 def _da_dich(duong_dan: str, mtime_ns: int, kich_thuoc: int) -> MauDaDich:
     """A template prepared once per file version and process (``MauDaDich``): the same bytes as docxtpl's render,
-    without re-opening and re-compiling it for every document."""
-    return MauDaDich(duong_dan, moi_truong())
+    without re-opening and re-compiling it for every document — and once for all runs while it does not change
+    (``luu_mau``: what preparing it gave, kept on disk)."""
+    noi_dung = Path(duong_dan).read_bytes()
+    ten = luu_mau.khoa(noi_dung)
+    ban_luu = luu_mau.doc(ten)
+    if ban_luu is not None:
+        try:
+            return MauDaDich(duong_dan, moi_truong(), ban_luu)
+        except Exception:  # an entry of another shape (written by hand?): prepared again below
+            pass
+    mau = MauDaDich(duong_dan, moi_truong(), noi_dung=noi_dung)
+    luu_mau.ghi(ten, mau.ban_luu())
+    return mau
 
 
 @dataclass

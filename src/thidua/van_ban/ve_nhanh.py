@@ -28,7 +28,10 @@ from typing import Any, Literal
 
 import jinja2
 import jinja2.meta
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.oxml import parse_xml, serialize_part_xml
+from docx.opc.packuri import PackURI
+from docx.opc.parts.coreprops import CorePropertiesPart
 from docxtpl import DocxTemplate
 from lxml import etree
 
@@ -293,6 +296,11 @@ def _sau_jinja(mau: DocxTemplate, xml: str) -> str:
     return mau.resolve_listing(xml)
 
 
+def _tu_ma(env: jinja2.Environment, ma: Any) -> jinja2.Template:
+    """A template from code ``env.compile`` gave (what ``Environment.from_string`` does after compiling)."""
+    return env.template_class.from_code(env, ma, env.make_globals(None), None)
+
+
 class MauDaDich:
     """One template prepared once for many renders (issue 15: a hồ sơ renders the same achievement report for
     every candidate; docxtpl re-opens the package, re-patches and re-compiles every part on each render, ~60 ms a
@@ -302,42 +310,62 @@ class MauDaDich:
     every template; the zip's timestamps differ, and the rendered parts come after the shared ones). Whatever this path does not cover — a table docxtpl's ``fix_tables`` would
     change, a rendered body declaring namespaces of its own, footnotes — renders the plain way (``MauNhanh``)."""
 
-    def __init__(self, duong_dan: str, moi_truong: jinja2.Environment) -> None:
+    def __init__(self, duong_dan: str, moi_truong: jinja2.Environment, ban_luu: dict[str, Any] | None = None,
+                 noi_dung: bytes | None = None) -> None:
+        """Prepare ``duong_dan`` (``noi_dung``: its bytes, when already read); ``ban_luu``: what an earlier
+        preparation of the same template left (``ban_luu()``, kept on disk by ``luu_mau``), taken instead of
+        opening and compiling the template again."""
         self.duong_dan = duong_dan
         self.env = moi_truong
-        self.bien: frozenset[str] | None = None  # the variables it uses, when prepared (not on the plain path)
-        mau = MauNhanh(duong_dan)
+        if ban_luu is None:
+            ban_luu = self._chuan_bi(io.BytesIO(noi_dung) if noi_dung is not None else duong_dan, moi_truong)
+        self._ban_luu = ban_luu
+        self.bien: frozenset[str] | None = ban_luu["bien"]  # the variables it uses (not on the plain path)
+        self.cham: bool = ban_luu["cham"]
+        if self.cham:
+            return
+        self._mau = MauNhanh.__new__(MauNhanh)  # its steps after Jinja (resolve_listing, docPr ids) use no state
+        self._dau, self._cuoi = ban_luu["dau"], ban_luu["cuoi"]
+        self._bang_chuan: dict[str, frozenset[str]] = ban_luu["bang_chuan"]
+        self._co_ma = False
+        # a value given as markup (``__html__``: docxtpl's RichText, Listing, ``|safe``) is XML no check has seen:
+        # seen by ``finalize`` where rows are taken as they are (_ve_tung_khuc)
+        env = moi_truong.overlay(finalize=self._xem_gia_tri) if self._bang_chuan else moi_truong
+        self._than = _tu_ma(env, ban_luu["than"])
+        self._ten_than = ban_luu["ten_than"]
+        self._dau_chan = [(ten, _tu_ma(moi_truong, ma)) for ten, ma in ban_luu["dau_chan"]]
+        self._thuoc_tinh = [(t, _tu_ma(moi_truong, ma)) for t, ma in ban_luu["thuoc_tinh"]]
+        self._phan_tt = CorePropertiesPart.load(PackURI(ban_luu["ten_tt"]), CT.OPC_CORE_PROPERTIES,
+                                                ban_luu["tt"], None)  # type: ignore[arg-type]
+        self._chung: bytes = ban_luu["chung"]
+
+    def ban_luu(self) -> dict[str, Any]:
+        """What preparing this template produced, as plain values and compiled code (``marshal``-able)."""
+        return self._ban_luu
+
+    @staticmethod
+    def _chuan_bi(nguon_mau: str | io.BytesIO, moi_truong: jinja2.Environment) -> dict[str, Any]:
+        mau = MauNhanh(nguon_mau)
         mau.render_init()
-        self._mau = mau
         doc = mau.docx
-        self.cham = any(p.content_type == _CHU_THICH for p in doc.part.package.parts)
+        cham = any(p.content_type == _CHU_THICH for p in doc.part.package.parts)
         vo = etree.tostring(doc._element, encoding="unicode")
         mo, cuoi = _THE_BODY.search(vo), vo.rfind("</w:body>")
-        if mo is None or cuoi < 0:
-            self.cham = True
-            return
-        self._dau, self._cuoi = vo[:mo.start()] + "<w:body>", vo[cuoi:]
+        if cham or mo is None or cuoi < 0:
+            return {"cham": True, "bien": None}
+        dau, cuoi_ = vo[:mo.start()] + "<w:body>", vo[cuoi:]
         nguon = mau.patch_xml(mau.get_xml())
-        # rows that render as lxml writes them are taken as they are (_ve_tung_khuc); a value given as markup
-        # (``__html__``: docxtpl's RichText, Listing, ``|safe``) is XML no check has seen: seen by ``finalize``
-        self._bang_chuan = _bang_mau_chuan(nguon, self._dau, self._cuoi)
-        self._co_ma = False
-        env = moi_truong.overlay(finalize=self._xem_gia_tri) if self._bang_chuan else moi_truong
-        self._than = env.from_string(_DOAN_MO.sub(r"\n<w:p\1", nguon))
-        self._ten_than = doc.part.partname.membername
+        bang_chuan = _bang_mau_chuan(nguon, dau, cuoi_)
+        # compiled as the render will run it: with ``finalize`` where rows are taken as they are (see __init__)
+        env = moi_truong.overlay(finalize=lambda v: v) if bang_chuan else moi_truong
         dau_chan = [(p.partname.membername, mau.patch_xml(mau.get_part_xml(p)))
                     for uri in (mau.HEADER_URI, mau.FOOTER_URI) for _, p in mau.get_headers_footers(uri)]
-        self._dau_chan = [(ten, self._dich(x)) for ten, x in dau_chan]
-        # what docxtpl's get_undeclared_template_variables parses (body, then headers and footers, each patched),
-        # from the parts already patched here instead of opening the package again (~15 ms a template)
-        self.bien = frozenset(jinja2.meta.find_undeclared_variables(
-            moi_truong.parse(nguon + "".join(x for _, x in dau_chan))))
         cp = doc.core_properties
-        self._thuoc_tinh = [(t, moi_truong.from_string(getattr(cp, t))) for t in _THUOC_TINH]
-        self._phan_tt = doc.part.package._core_properties_part
+        phan_tt = doc.part.package._core_properties_part
         buf = io.BytesIO()
         doc.save(buf)
-        doi = {self._ten_than, self._phan_tt.partname.membername, *(ten for ten, _ in self._dau_chan)}
+        ten_than = doc.part.partname.membername
+        doi = {ten_than, phan_tt.partname.membername, *(ten for ten, _ in dau_chan)}
         # the parts every render shares (styles, theme, settings…), compressed once: a render appends its own
         # parts to a copy of these bytes ([Content_Types].xml stays first), ~3 ms less a document
         chung = io.BytesIO()
@@ -345,15 +373,22 @@ class MauDaDich:
             for ten in z.namelist():
                 if ten not in doi:
                     ra.writestr(ten, z.read(ten))
-        self._chung = chung.getvalue()
+        return {
+            "cham": False, "dau": dau, "cuoi": cuoi_, "bang_chuan": bang_chuan,
+            "than": env.compile(_DOAN_MO.sub(r"\n<w:p\1", nguon)), "ten_than": ten_than,
+            "dau_chan": [(ten, moi_truong.compile(_DOAN_MO.sub(r"\n<w:p\1", x))) for ten, x in dau_chan],
+            # what docxtpl's get_undeclared_template_variables parses (body, then headers and footers, each
+            # patched), from the parts already patched here instead of opening the package again
+            "bien": frozenset(jinja2.meta.find_undeclared_variables(
+                moi_truong.parse(nguon + "".join(x for _, x in dau_chan)))),
+            "thuoc_tinh": [(t, moi_truong.compile(getattr(cp, t))) for t in _THUOC_TINH],
+            "ten_tt": str(phan_tt.partname), "tt": phan_tt.blob, "chung": chung.getvalue(),
+        }
 
     def _xem_gia_tri(self, v: Any) -> Any:
         if hasattr(v, "__html__"):
             self._co_ma = True
         return v
-
-    def _dich(self, xml: str) -> jinja2.Template:
-        return self.env.from_string(_DOAN_MO.sub(r"\n<w:p\1", xml))
 
     def _ve_cham(self, bien: dict[str, Any]) -> bytes:
         mau = MauNhanh(self.duong_dan)
@@ -480,7 +515,7 @@ class MauDaDich:
         for ten, tpl in self._dau_chan:
             xml = _sau_jinja(mau, tpl.render(bien)).encode("utf-8")  # bytes, as docxtpl's XmlPart.load parses
             thay[ten] = serialize_part_xml(parse_xml(xml))  # type: ignore[arg-type]
-        cp = mau.docx.core_properties
+        cp = self._phan_tt.core_properties
         for t, tpl in self._thuoc_tinh:
             setattr(cp, t, tpl.render(bien))
         thay[self._phan_tt.partname.membername] = self._phan_tt.blob
