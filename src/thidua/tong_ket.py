@@ -476,6 +476,23 @@ def _gc_cho_lo_lon() -> Iterator[None]:
         gc.unfreeze()
 
 
+@contextmanager
+def _khong_thu_gom() -> Iterator[None]:
+    """No collector passes while the batch reads, validates and decides (issue 15, cause 3): what it builds lives
+    to the end and holds no garbage cycle — measured at 20,000 staff, 12 passes there took 0.25 s of the main
+    process's time and found 145 objects in all. At the end what was built is frozen (``_gc_cho_lo_lon`` unfreezes
+    it when the batch ends) — else the first pass after would scan all of it at once — and the collector is turned
+    back on (if it was on), however the block ends."""
+    bat = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if bat:
+            gc.enable()
+
+
 def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_tien_trinh: int = 1,
              thu_muc_mau: Path | None = None, bao: Callable[[str], None] | None = None,
              pdf: bool = False) -> KetQuaTongKet:
@@ -502,18 +519,19 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
     t = time.perf_counter()
     bao(GIAI_DOAN[0])
     am_may = _AmMay(ex, thu_muc_mau, khoi_dong, dau_vao)
-    kt = kiem_tra(dau_vao, song_song=ex, trong_khi_cho=am_may)  # a worker reads the largest file meanwhile
-    am_may()
-    tep_vao = {str(p): sha256(p) for p in kt.tep}
-    thoi_gian["doc_kiem_tra"] = time.perf_counter() - t
-    kq = None
-    if not kt.co_loi and kt.du_lieu is not None:
-        t = time.perf_counter()
-        bao(GIAI_DOAN[1])
-        kq = xet_sau_kiem_tra(kt)  # the one decision of the run
-        thoi_gian["xet"] = time.perf_counter() - t
-        if not kt.co_loi:
-            kt.bang = []  # the sheets as read: every problem has its cell by now, the outputs need the records only
+    with _khong_thu_gom():
+        kt = kiem_tra(dau_vao, song_song=ex, trong_khi_cho=am_may)  # a worker reads the largest file meanwhile
+        am_may()
+        tep_vao = {str(p): sha256(p) for p in kt.tep}
+        thoi_gian["doc_kiem_tra"] = time.perf_counter() - t
+        kq = None
+        if not kt.co_loi and kt.du_lieu is not None:
+            t = time.perf_counter()
+            bao(GIAI_DOAN[1])
+            kq = xet_sau_kiem_tra(kt)  # the one decision of the run
+            thoi_gian["xet"] = time.perf_counter() - t
+            if not kt.co_loi:
+                kt.bang = []  # the sheets as read: every problem has its cell; the outputs need the records only
     if kq is None or kt.co_loi:
         with ghi as tam:
             p = ghi_ket_qua_xlsx(None, kt.van_de, tam / "ket-qua.xlsx")
