@@ -961,3 +961,34 @@ def test_so_nhanh_tu_giai_phong_khong_can_bo_thu_gom(tmp_path: Path) -> None:
         if bat:
             gc.enable()
     assert openpyxl.load_workbook(tmp_path / "a.xlsx").active.freeze_panes == "A3"
+
+
+def _trang_thai_thu_gom(cho: float) -> tuple[int, bool, int]:
+    import os
+    import time
+
+    time.sleep(cho)  # long enough that each worker takes some of the jobs
+    return os.getpid(), gc.isenabled(), gc.get_threshold()[0]
+
+
+def test_moi_tien_trinh_con_bat_va_chinh_bo_thu_gom() -> None:
+    """Every worker — not only those that happen to take a first job — has the collector on, even when the main
+    process forked it with the collector off (``_khong_thu_gom``), and tuned (a pass per 50,000 new objects)."""
+    from thidua import tong_ket as tk
+
+    bat = gc.isenabled()
+    gc.disable()
+    try:
+        ex, khoi_dong = tk._mo_tien_trinh(2, None)
+    finally:
+        if bat:
+            gc.enable()
+    assert ex is not None
+    try:
+        for f in khoi_dong:
+            f.result()
+        kq = [f.result() for f in [ex.submit(_trang_thai_thu_gom, 0.3) for _ in range(4)]]
+    finally:
+        ex.shutdown()
+    assert len({pid for pid, _, _ in kq}) == 2
+    assert all(bat_ and nguong >= 50_000 for _, bat_, nguong in kq)
