@@ -311,9 +311,11 @@ class _AmMay:
     """Hands out the warm-up proper (``_khoi_dong(0)``) once. For a large input (``NGUONG_AM_MAY_SAU``: ~12,000
     staff) when called: by ``doc_dau_vao`` once this process has read its own files (it then waits for the worker
     reading the largest one: a core is free), or after the reading when no worker read anything — the reading then
-    has both cores, and the warm-up (~0.6 s of CPU) ends long before the decision (20,000 staff: the reading ends at
-    1.1 s instead of 1.6 s, the first document is handed out at 3.9 s instead of 4.6 s). For a smaller one at once:
-    validating and deciding are then too short to hide the warm-up (5,000 staff: 3.5 → 3.7 s end to end when
+    has both cores, and the warm-up ends long before the decision (measured with matplotlib in it, ~1.1 s of CPU:
+    20,000 staff, the reading ended at 1.1 s instead of 1.6 s, the first document was handed out at 3.9 s instead of
+    4.6 s). For a smaller one at once: validating and deciding are then too short to hide the warm-up (5,000 staff:
+    3.5 → 3.7 s end to end when deferred). Now ~0.4 s of CPU when no prepared template is cached, ~20 ms when they
+    are (``van_ban/luu_mau``): when is no longer measurable (7.92 against 7.76 s at 20,000 staff, at once against
     deferred)."""
 
     def __init__(self, ex: ProcessPoolExecutor | None, thu_muc_mau: Path | None, khoi_dong: list[Future],
