@@ -89,3 +89,17 @@ def test_bieu_do_in_ra_trong_pdf_giua_bang_va_chu_thich(demo_ket_qua, tmp_path: 
     assert "Số lượng" in bieu_do
     for d in ctx.so_sanh:
         assert d.viet_tat in bieu_do, d.viet_tat
+
+
+def test_khong_co_so_lieu_thi_noi_ro_thay_bieu_do(demo_ket_qua, tmp_path: Path) -> None:
+    """Nothing achieved this year and nothing in the ledger for the years before: no series to draw — the report
+    says so where the chart would be, and has no chart part."""
+    import dataclasses
+
+    from thidua.van_ban.bieu_do import KHONG_VE
+
+    ctx = dataclasses.replace(ngu_canh.bao_cao(demo_ket_qua.ket_qua), so_sanh=[])
+    p = ve_mot(BanVe("bao_cao_tong_ket", ctx, "bc.docx", ChenBieuDo(ctx)), tmp_path)
+    doc = Document(str(p))
+    assert not [r for r in doc.part.rels.values() if r.reltype == RT.CHART]
+    assert KHONG_VE in [d.text for d in doc.paragraphs]

@@ -992,3 +992,28 @@ def test_moi_tien_trinh_con_bat_va_chinh_bo_thu_gom() -> None:
         ex.shutdown()
     assert len({pid for pid, _, _ in kq}) == 2
     assert all(bat_ and nguong >= 50_000 for _, bat_, nguong in kq)
+
+
+def test_lo_van_ban_nho_moi_lo_mot_thu_muc_mau(tmp_path: Path) -> None:
+    """A job of small documents renders with one template folder: a document with another folder starts a new
+    job."""
+    from concurrent.futures import Future
+
+    from thidua import tong_ket as tk
+    from thidua.van_ban.ve import BanVe
+
+    gui: list[tuple[int, Path | None]] = []
+
+    class Gia:
+        def submit(self, ham, goi, thu_muc_mau):
+            gui.append((len(pickle.loads(goi)), thu_muc_mau))
+            f: Future = Future()
+            f.set_result([(tmp_path / "x.docx", 0.0)] * len(pickle.loads(goi)))
+            return f
+
+    lich = tk._LichChay(Gia(), {})  # type: ignore[arg-type]
+    b = BanVe("giay_khen", {}, "x.docx")
+    for tm in (None, None, tmp_path / "mau", None):
+        lich.van_ban_nho("ho_so", b, tmp_path, tm)
+    lich.ket_thuc()
+    assert gui == [(2, None), (1, tmp_path / "mau"), (1, None)]

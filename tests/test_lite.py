@@ -18,7 +18,7 @@ from thidua.tham_so import BoThamSo, doc_yaml_tham_so, thu_muc_tham_so
 GOC = Path(__file__).resolve().parent.parent
 SRC = GOC / "src"
 # What only the CLI, the batch reader and the documents need: the core must import and run without them.
-KHONG_CO_TRONG_LITE = ["python_calamine", "pydantic", "typer", "rich", "matplotlib", "yaml", "pandas", "openpyxl",
+KHONG_CO_TRONG_LITE = ["python_calamine", "pydantic", "typer", "rich", "matplotlib", "xlsxwriter", "yaml", "pandas", "openpyxl",
                        "docxtpl", "docx", "docxcompose", "xlwings", "numpy", "lxml"]
 MO_DUN_LOI = ["thidua.tieng_viet", "thidua.danh_muc", "thidua.tham_so", "thidua.tieu_chuan", "thidua.binh_xet",
               "thidua.tien_thuong", "thidua.doc_o", "thidua.so_do", "thidua.mo_hinh", "thidua.xet", "thidua.kiem_tra",

@@ -108,3 +108,36 @@ def test_tong_ket_hai_lan_dung_bo_nho_dem(bo_nho: Path, demo_dau_vao: Path, tmp_
     hai = tong_ket([demo_dau_vao], tmp_path / "hai", so_tien_trinh=2)
     assert len(list(bo_nho.glob("*.mau"))) == so_muc
     assert dau_van_tay.dau_van_tay(mot.thu_muc_ra) == dau_van_tay.dau_van_tay(hai.thu_muc_ra)
+
+
+def test_bo_nho_chi_dung_thu_muc_rieng_va_byte_nguyen_ven(bo_nho: Path) -> None:
+    """An entry's code runs: a folder others could write to is not used, and bytes changed inside an entry (not only
+    cut short) are never loaded; a temporary file a killed run left more than a day ago is removed."""
+    import os
+    import time
+
+    p = ve.tim_mau("to_trinh")
+    ve._da_dich(*_khoa(p))
+    (muc,) = bo_nho.glob("*.mau")
+    assert bo_nho.stat().st_mode & 0o077 == 0  # made the user's own
+    ten = muc.stem
+    assert luu_mau.doc(ten) is not None
+    du_lieu = bytearray(muc.read_bytes())
+    du_lieu[len(du_lieu) // 2] ^= 0xFF
+    muc.write_bytes(bytes(du_lieu))
+    assert luu_mau.doc(ten) is None
+    ve._da_dich.cache_clear()
+    ve._da_dich(*_khoa(p))  # prepared again, written anew
+    assert luu_mau.doc(ten) is not None
+    if hasattr(os, "getuid"):
+        bo_nho.chmod(0o777)
+        assert luu_mau.doc(ten) is None  # others could have written it
+        bo_nho.chmod(0o700)
+        assert luu_mau.doc(ten) is not None
+    cu, moi = bo_nho / ".~cu.mau", bo_nho / ".~moi.mau"
+    cu.write_bytes(b"x")
+    moi.write_bytes(b"x")
+    os.utime(cu, (time.time() - 2 * 86_400,) * 2)
+    ve._da_dich.cache_clear()
+    ve._da_dich(*_khoa(ve.tim_mau("giay_khen")))
+    assert not cu.exists() and moi.exists()

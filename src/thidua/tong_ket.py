@@ -259,7 +259,8 @@ def _khoi_dong(viec: int, thu_muc_mau: Path | None) -> dict[tuple[str, int, int]
         from .van_ban.ve import chuan_bi_mau
 
         bien = chuan_bi_mau(thu_muc_mau)
-        gc.freeze()  # the prepared templates live as long as the worker: never scanned
+        gc.collect()  # what preparing left (lxml trees of the packages, when not from the cache) goes first…
+        gc.freeze()  # … then the prepared templates, which live as long as the worker, are never scanned
     return bien
 
 
@@ -432,6 +433,8 @@ class _LichChay:
         if self.ex is None:
             self.van_ban(giai_doan, b, thu_muc, thu_muc_mau)
             return
+        if self.cho and thu_muc_mau != self.thu_muc_mau:
+            self._gui_lo()  # a job renders with one template folder
         self.giai_doan.append(giai_doan)
         self.thu_muc_mau = thu_muc_mau
         self.cho.append((len(self.giai_doan) - 1, b, thu_muc))
@@ -554,9 +557,9 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
         # ghi_nhanh.BangNhanh.freeze_panes): no collector passes either (issue 15: 15 passes, 0.22 s at 20,000 staff,
         # found ~3,000 objects); alone it renders documents too, whose packages do hold cycles
         tat_thu_gom = ex is not None and gc.isenabled()
-        if tat_thu_gom:
-            gc.disable()
         try:
+            if tat_thu_gom:
+                gc.disable()
             t = time.perf_counter()
             if ex is None:
                 for g in GIAI_DOAN[2:4]:

@@ -24,6 +24,7 @@ from .ngu_canh import NguCanhBaoCao
 
 PHONG_CHU = "Times New Roman"  # the report's own font; LibreOffice uses its metric twin Liberation Serif
 KHONG_SO_LIEU = "không có số liệu"
+KHONG_VE = "(Không có số liệu để vẽ biểu đồ.)"  # placed as it is in the paragraph's run: no XML special character
 _SHEET = "Sheet1"  # the name Word gives a chart's data sheet
 RONG, CAO = Mm(150), Mm(80)  # the picture's former size: the text width of an A4 page less margins
 
@@ -119,6 +120,8 @@ class BieuDoWord:
         self.tpl, self.sl, self.rong, self.cao = tpl, sl, rong, cao
 
     def _chen(self) -> str:
+        if not self.sl.day:  # nothing achieved this year and nothing in the ledger: no series to draw
+            return KHONG_VE
         phan = self.tpl.current_rendering_part
         goi = phan.package
         xml, du_lieu = phan_bieu_do(self.sl)

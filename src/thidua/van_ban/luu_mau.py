@@ -8,19 +8,23 @@ An entry is named by the template's bytes and by everything that shapes what pre
 ``ve_nhanh`` and of the Jinja environment, and the versions of thidua, Python, Jinja2, docxtpl, python-docx and lxml
 — so a template edited, or a library upgraded, is prepared again. Nothing the officer made is kept here: a missing,
 unreadable or damaged entry is prepared again and written anew, and a folder that cannot be written is simply not
-used. ``THIDUA_BO_NHO_DEM`` names another folder, or ``0`` for none; by default the user's cache folder
-(``%LOCALAPPDATA%\\thidua\\Cache`` on Windows, ``$XDG_CACHE_HOME/thidua`` or ``~/.cache/thidua`` elsewhere). Its
-entries hold compiled code, trusted as Python trusts its ``__pycache__``: a folder only its user can write.
+used. ``THIDUA_BO_NHO_DEM`` names another folder (entries go in its ``mau`` subfolder), or ``0`` for none; by
+default the user's cache folder (``%LOCALAPPDATA%\\thidua\\Cache\\mau`` on Windows, ``$XDG_CACHE_HOME/thidua/mau`` or
+``~/.cache/thidua/mau`` elsewhere). Entries hold compiled code, trusted as Python trusts its ``__pycache__``: the
+folder is made the user's own (0700), and on POSIX one another user could write to is not used; each entry starts
+with the SHA-256 of the rest, so damaged bytes are never loaded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import marshal
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -44,55 +48,89 @@ def thu_muc() -> Path | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _phien_ban() -> bytes:
-    """What, besides the template, decides what preparing it gives."""
+def _phien_ban() -> bytes | None:
+    """What, besides the template, decides what preparing it gives: the code that prepares and compiles (Jinja folds
+    a filter applied to a constant at compile time, so the filters' module too) and the libraries' versions. None
+    (no cache) where thidua's sources are not there to read (an install of compiled files only)."""
     import docx
     import docxtpl
     import jinja2
     from lxml import etree
 
-    from .. import __version__
+    from .. import __version__, tieng_viet
     from . import moi_truong, ve_nhanh
 
     h = hashlib.sha256()
-    for p in (ve_nhanh.__file__, moi_truong.__file__, __file__):
-        h.update(Path(p).read_bytes())
+    try:
+        for p in (ve_nhanh.__file__, moi_truong.__file__, tieng_viet.__file__, __file__):
+            h.update(Path(p).read_bytes())
+    except (OSError, TypeError):
+        return None
     h.update(repr((__version__, sys.version, jinja2.__version__, docxtpl.__version__, docx.__version__,
                    etree.LXML_VERSION)).encode())
     return h.digest()
 
 
-def khoa(noi_dung: bytes) -> str:
-    """The entry's name for a template of these bytes."""
-    return hashlib.sha256(_phien_ban() + noi_dung).hexdigest()
+def khoa(noi_dung: bytes) -> str | None:
+    """The entry's name for a template of these bytes (None: no cache)."""
+    pb = _phien_ban()
+    return None if pb is None else hashlib.sha256(pb + noi_dung).hexdigest()
 
 
-def doc(ten: str) -> dict[str, Any] | None:
-    """The entry, or None (none, unreadable, damaged: the caller prepares the template)."""
+def _rieng(tm: Path) -> bool:
+    """Whether the folder is the user's own: its entries hold code that runs, so a folder another user could write
+    to is not used (POSIX: owned by this user, not writable by group or others)."""
+    if not hasattr(os, "getuid"):
+        return True  # Windows: the user's own LOCALAPPDATA
+    try:
+        tt = tm.stat()
+    except OSError:
+        return False
+    return tt.st_uid == os.getuid() and not tt.st_mode & 0o022
+
+
+def doc(ten: str | None) -> dict[str, Any] | None:
+    """The entry, or None (none, unreadable, damaged, in a folder not the user's own: the caller prepares the
+    template)."""
     tm = thu_muc()
-    if tm is None:
+    if tm is None or ten is None:
         return None
     try:
-        gia_tri = marshal.loads((tm / (ten + _DUOI)).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        du_lieu = (tm / (ten + _DUOI)).read_bytes()
+    except OSError:
+        return None
+    tong, than = du_lieu[:32], du_lieu[32:]
+    if hashlib.sha256(than).digest() != tong or not _rieng(tm):  # damaged bytes never reach marshal
+        return None
+    try:
+        gia_tri = marshal.loads(than)
+    except (EOFError, ValueError, TypeError):
         return None
     return gia_tri if isinstance(gia_tri, dict) and gia_tri.get("khoa") == ten else None
 
 
-def ghi(ten: str, gia_tri: dict[str, Any]) -> None:
-    """Keep an entry: written whole (a temporary file renamed) or not at all; never an error."""
+def ghi(ten: str | None, gia_tri: dict[str, Any]) -> None:
+    """Keep an entry: written whole (a temporary file renamed) or not at all; never an error. The folder is made
+    the user's own (0700); temporary files a killed run left more than a day ago are removed."""
     tm = thu_muc()
-    if tm is None:
+    if tm is None or ten is None:
         return
     tam = None
     try:
-        du_lieu = marshal.dumps({**gia_tri, "khoa": ten})
-        tm.mkdir(parents=True, exist_ok=True)
+        than = marshal.dumps({**gia_tri, "khoa": ten})
+        tm.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _rieng(tm):
+            return
         fd, tam = tempfile.mkstemp(prefix=".~", suffix=_DUOI, dir=tm)
         with os.fdopen(fd, "wb") as f:
-            f.write(du_lieu)
+            f.write(hashlib.sha256(than).digest() + than)
         os.replace(tam, tm / (ten + _DUOI))
         tam = None
+        cu = time.time() - 86_400
+        for p in tm.glob(".~*" + _DUOI):
+            with contextlib.suppress(OSError):
+                if p.stat().st_mtime < cu:
+                    p.unlink()
     except (OSError, ValueError):  # a folder that cannot be written, a value marshal cannot keep: not kept
         pass
     finally:
