@@ -113,3 +113,18 @@ def test_moi_van_de_co_dong_thi_co_o(demo_dau_vao: Path, tmp_path: Path) -> None
         assert kq.van_de
         thieu = [v for v in kq.van_de if v.dong is not None and not v.o]
         assert thieu == []
+
+
+def test_thieu_sheet_tap_the_la_loi(tmp_path: Path) -> None:
+    """A department whose staff name their units but which has no TapThe sheet at all: one error that says what
+    to add (SPEC: Đơn vị must name a row of TapThe). An empty TapThe sheet is not that error."""
+    from tien_ich import THONG_TIN
+
+    viet_bang(tmp_path / "a" / "so.xlsx", {"ThongTin": THONG_TIN,
+                                          "CaNhan": [TIEU_DE_CA_NHAN, nguoi("001", "Nguyễn Văn An")]})
+    kq = kiem_tra([tmp_path / "a"])
+    thieu = [v for v in kq.van_de if v.ma_loi == "thieu_sheet" and "TapThe" in v.thong_bao]
+    assert len(thieu) == 1 and thieu[0].muc_do == LOI and "Thiếu sheet TapThe" in thieu[0].thong_bao
+    viet_bang(tmp_path / "b" / "so.xlsx", {"ThongTin": THONG_TIN, "TapThe": [["Mã đơn vị", "Tên tập thể"]],
+                                          "CaNhan": [TIEU_DE_CA_NHAN, nguoi("001", "Nguyễn Văn An")]})
+    assert not [v for v in kiem_tra([tmp_path / "b"]).van_de if v.ma_loi == "thieu_sheet" and "TapThe" in v.thong_bao]

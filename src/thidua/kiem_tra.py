@@ -142,7 +142,7 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
     if not ca_nhan and not tap_the:
         g.them("thieu_sheet", LOI, "Không có dòng nào ở sheet CaNhan hoặc TapThe; cần danh sách cá nhân và tập thể "
                "(xem mẫu: thidua tao-mau).")
-    if S_TAP_THE.ten not in theo_loai and ca_nhan:
+    if not theo_loai.get(S_TAP_THE.ten) and ca_nhan:  # (a defaultdict: reading the key above made it)
         g.them("thieu_sheet", LOI, "Thiếu sheet TapThe: cột Đơn vị của CaNhan phải ghi mã một tập thể ở sheet TapThe.")
 
     ts = None
