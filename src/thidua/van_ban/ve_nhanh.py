@@ -296,6 +296,11 @@ def _sau_jinja(mau: DocxTemplate, xml: str) -> str:
     return mau.resolve_listing(xml)
 
 
+def _bien_dich(env: jinja2.Environment, xml: str) -> Any:
+    """A part's patched XML compiled by Jinja, each paragraph on its own line as docxtpl renders it."""
+    return env.compile(_DOAN_MO.sub(r"\n<w:p\1", xml))
+
+
 def _tu_ma(env: jinja2.Environment, ma: Any) -> jinja2.Template:
     """A template from code ``env.compile`` gave (what ``Environment.from_string`` does after compiling)."""
     return env.template_class.from_code(env, ma, env.make_globals(None), None)
@@ -375,8 +380,8 @@ class MauDaDich:
                     ra.writestr(ten, z.read(ten))
         return {
             "cham": False, "dau": dau, "cuoi": cuoi_, "bang_chuan": bang_chuan,
-            "than": env.compile(_DOAN_MO.sub(r"\n<w:p\1", nguon)), "ten_than": ten_than,
-            "dau_chan": [(ten, moi_truong.compile(_DOAN_MO.sub(r"\n<w:p\1", x))) for ten, x in dau_chan],
+            "than": _bien_dich(env, nguon), "ten_than": ten_than,
+            "dau_chan": [(ten, _bien_dich(moi_truong, x)) for ten, x in dau_chan],
             # what docxtpl's get_undeclared_template_variables parses (body, then headers and footers, each
             # patched), from the parts already patched here instead of opening the package again
             "bien": frozenset(jinja2.meta.find_undeclared_variables(
