@@ -146,3 +146,27 @@ def test_readme_tren_demo_phieu_o_hai_tep_la_loi_ro_rang(demo_dau_vao: Path, tmp
     # either file alone counts the vote once
     r = _thidua("kiem-phieu", "don-vi/", "tong-hop.xlsx", cwd=vao)
     assert r.returncode == 0 and "Phiếu phát ra 11, thu vào 11" in " ".join(r.stdout.split()), r.stdout + r.stderr
+
+
+def test_phieu_bau_vuot_so_cot_excel_bao_dung_kiem_phieu_va_khong_ghi_gi(tmp_path: Path) -> None:
+    """Issue 15: PhieuBau has a column per candidate; Excel has 16,384 columns (3 before the candidates). One
+    candidate more than fits: a Vietnamese message that points to KiemPhieu, and no file; as many as fit: the sheet
+    is written and its last candidate is in column XFD."""
+    import pytest
+    from openpyxl import load_workbook
+
+    from thidua.danh_muc import DANH_HIEU
+    from thidua.loi import ThiduaError
+    from thidua.tao_phieu import UngVienPhieu, ghi_sheet_phieu_bau
+
+    dh = DANH_HIEU["CSTDCS"]
+    ung_vien = [UngVienPhieu(f"{i:05d}", f"Người {i}", "Phòng A", dh, "") for i in range(16_382)]
+    p = tmp_path / "phieu-bau.xlsx"
+    with pytest.raises(ThiduaError) as e:
+        ghi_sheet_phieu_bau(ung_vien, 2, p)
+    assert "16.382 đề nghị" in str(e.value) and "16.381" in str(e.value) and "KiemPhieu" in str(e.value)
+    assert not p.exists()
+    ghi_sheet_phieu_bau(ung_vien[:-1], 2, p)
+    ws = load_workbook(p, read_only=True)["PhieuBau"]
+    hang = next(ws.iter_rows(min_row=3, max_row=3, values_only=True))
+    assert len(hang) == 16_384 and hang[-1] == "16380 - CSTDCS"

@@ -76,12 +76,32 @@ def ung_vien_bo_phieu(du_lieu: DuLieu, bo: BoThamSo | None = None) -> tuple[list
     return ung_vien, bo_ra
 
 
+COT_TOI_DA_EXCEL = 16_384  # columns of a worksheet (XFD), Excel 2007 and later
+COT_TRUOC_UNG_VIEN = 3  # Phiếu số, Hợp lệ, Hình thức
+
+
+def kiem_so_cot_phieu(so_ung_vien: int) -> None:
+    """PhieuBau gives each candidate a column: beyond Excel's 16,384 columns (16,381 candidates) the sheet cannot
+    exist, and the hand counts of KiemPhieu (a row per candidate) are the way (issue 15: said before anything is
+    written, not as a workbook Excel refuses to open)."""
+    cho = COT_TOI_DA_EXCEL - COT_TRUOC_UNG_VIEN
+    if so_ung_vien > cho:
+        raise ThiduaError(
+            f"Có {so_ung_vien:,} đề nghị phải bỏ phiếu, nhưng sheet PhieuBau chỉ có chỗ cho {cho:,} (mỗi đề nghị một "
+            f"cột; một sheet Excel có tối đa {COT_TOI_DA_EXCEL:,} cột).".replace(",", ".")
+            + " Với số đề nghị này, Ban kiểm phiếu đếm phiếu rồi ghi kết quả vào sheet KiemPhieu của tệp tổng hợp: "
+            "mỗi người (tập thể) và danh hiệu một dòng, các cột Mã, Danh hiệu, Số phiếu đồng ý; thidua xét theo "
+            "sheet đó như với PhieuBau.")
+
+
 def ghi_sheet_phieu_bau(ung_vien: list[UngVienPhieu], so_phieu: int, duong_dan: Path,
                         danh_dau: list[dict[str, str]] | None = None, wb: Workbook | None = None,
                         so_van_ban: int = 0) -> Path:
     """A PhieuBau sheet: one row per ballot, one column per candidate headed "Mã - CODE", names above the header.
     The last ``so_van_ban`` rows are the written opinions of absent members (Hình thức = Bằng văn bản).
-    ``danh_dau`` fills the marks (used by the demo)."""
+    ``danh_dau`` fills the marks (used by the demo). More candidates than a sheet has columns: ``ThiduaError``
+    (``kiem_so_cot_phieu``)."""
+    kiem_so_cot_phieu(len(ung_vien))
     rieng = wb is None
     wb = wb or Workbook()
     ws = wb.active if rieng else wb.create_sheet("PhieuBau")
@@ -175,6 +195,7 @@ def chay_tao_phieu(du_lieu: DuLieu, thu_muc_ra: Path) -> tuple[list[Path], list[
     if not ung_vien:
         raise ThiduaError("Không có đề nghị nào phải bỏ phiếu (các danh hiệu được đề nghị không cần Hội đồng bỏ "
                           "phiếu, hoặc không ai đủ tiêu chuẩn): không cần tạo phiếu bầu. Xem lý do bằng thidua xet.")
+    kiem_so_cot_phieu(len(ung_vien))  # before anything is written
     thu_muc_ra.mkdir(parents=True, exist_ok=True)
     so, van_ban = so_phieu_can_in(du_lieu)
     xlsx = ghi_sheet_phieu_bau(ung_vien, so, thu_muc_ra / TEN_PHIEU_BAU, so_van_ban=van_ban)
