@@ -141,3 +141,27 @@ def test_bo_nho_chi_dung_thu_muc_rieng_va_byte_nguyen_ven(bo_nho: Path) -> None:
     ve._da_dich.cache_clear()
     ve._da_dich(*_khoa(ve.tim_mau("giay_khen")))
     assert not cu.exists() and moi.exists()
+
+
+def test_muc_khong_dung_lau_ngay_bi_xoa_muc_dang_dung_thi_giu(bo_nho: Path) -> None:
+    """An entry a run takes is marked used; when a new entry is written, those no run took for NGAY_GIU days (an
+    earlier version's, a template since edited) are removed, and an entry used today stays however old its file."""
+    import os
+    import time
+
+    ve._da_dich(*_khoa(ve.tim_mau("to_trinh")))
+    (dung,) = bo_nho.glob("*.mau")
+    cu = bo_nho / ("0" * 64 + ".mau")  # an earlier version's entry
+    cu.write_bytes(b"x" * 100)
+    gan = bo_nho / ("1" * 64 + ".mau")  # not used for a while, but less than NGAY_GIU days
+    gan.write_bytes(b"x" * 100)
+    lau = time.time() - (luu_mau.NGAY_GIU + 1) * 86_400
+    for p in (cu, dung):
+        os.utime(p, (lau, lau))
+    os.utime(gan, (time.time() - (luu_mau.NGAY_GIU - 1) * 86_400,) * 2)
+    assert luu_mau.doc(dung.stem) is not None  # taken by a run: used now
+    assert dung.stat().st_mtime > time.time() - 60
+    ve._da_dich.cache_clear()
+    ve._da_dich(*_khoa(ve.tim_mau("giay_khen")))  # a new entry written
+    assert not cu.exists()
+    assert dung.exists() and gan.exists() and len(list(bo_nho.glob("*.mau"))) == 3

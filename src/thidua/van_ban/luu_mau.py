@@ -12,7 +12,9 @@ used. ``THIDUA_BO_NHO_DEM`` names another folder (entries go in its ``mau`` subf
 default the user's cache folder (``%LOCALAPPDATA%\\thidua\\Cache\\mau`` on Windows, ``$XDG_CACHE_HOME/thidua/mau`` or
 ``~/.cache/thidua/mau`` elsewhere). Entries hold compiled code, trusted as Python trusts its ``__pycache__``: the
 folder is made the user's own (0700), and on POSIX one another user could write to is not used; each entry starts
-with the SHA-256 of the rest, so damaged bytes are never loaded.
+with the SHA-256 of the rest, so damaged bytes are never loaded. Entries a run takes are marked used (their
+modification time); those not used for ``NGAY_GIU`` days — an earlier version's after an upgrade, a template
+since edited — are removed when a new entry is written, so the folder does not grow with every upgrade.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 
 BIEN_MOI_TRUONG = "THIDUA_BO_NHO_DEM"
 _DUOI = ".mau"
+NGAY_GIU = 30  # days an entry no run took is kept
 
 
 def thu_muc() -> Path | None:
@@ -95,8 +98,9 @@ def doc(ten: str | None) -> dict[str, Any] | None:
     tm = thu_muc()
     if tm is None or ten is None:
         return None
+    p = tm / (ten + _DUOI)
     try:
-        du_lieu = (tm / (ten + _DUOI)).read_bytes()
+        du_lieu = p.read_bytes()
     except OSError:
         return None
     tong, than = du_lieu[:32], du_lieu[32:]
@@ -106,12 +110,17 @@ def doc(ten: str | None) -> dict[str, Any] | None:
         gia_tri = marshal.loads(than)
     except (EOFError, ValueError, TypeError):
         return None
-    return gia_tri if isinstance(gia_tri, dict) and gia_tri.get("khoa") == ten else None
+    if not isinstance(gia_tri, dict) or gia_tri.get("khoa") != ten:
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(p)  # used: kept (``ghi`` removes the entries no run took for NGAY_GIU days)
+    return gia_tri
 
 
 def ghi(ten: str | None, gia_tri: dict[str, Any]) -> None:
     """Keep an entry: written whole (a temporary file renamed) or not at all; never an error. The folder is made
-    the user's own (0700); temporary files a killed run left more than a day ago are removed."""
+    the user's own (0700); temporary files a killed run left more than a day ago, and entries no run took for
+    ``NGAY_GIU`` days, are removed."""
     tm = thu_muc()
     if tm is None or ten is None:
         return
@@ -126,10 +135,10 @@ def ghi(ten: str | None, gia_tri: dict[str, Any]) -> None:
             f.write(hashlib.sha256(than).digest() + than)
         os.replace(tam, tm / (ten + _DUOI))
         tam = None
-        cu = time.time() - 86_400
-        for p in tm.glob(".~*" + _DUOI):
+        bay_gio = time.time()
+        for p in tm.glob("*" + _DUOI):
             with contextlib.suppress(OSError):
-                if p.stat().st_mtime < cu:
+                if p.stat().st_mtime < bay_gio - (86_400 if p.name.startswith(".~") else NGAY_GIU * 86_400):
                     p.unlink()
     except (OSError, ValueError):  # a folder that cannot be written, a value marshal cannot keep: not kept
         pass
