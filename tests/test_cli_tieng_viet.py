@@ -175,3 +175,50 @@ def test_loi_he_dieu_hanh_bang_tieng_viet(tmp_path: Path, monkeypatch: pytest.Mo
     _khong_tieng_anh(ra)
     assert "No space" not in ra
     assert not (tmp_path / "mau").exists() and list(tmp_path.iterdir()) == []
+
+
+def _ep(p, gia_tri, ctx, cach):
+    """(value, None) or (None, message) of one coercion."""
+    from typer._click.exceptions import BadParameter
+
+    try:
+        return cach(p).coerce(gia_tri, param=p, ctx=ctx), None
+    except BadParameter as e:
+        return None, e.format_message()
+
+
+def test_ep_kieu_nhanh_giong_het_typer(tmp_path: Path) -> None:
+    """Issue 15: typed values are taken without importing pydantic (~0.1 s of every command) — and give, for every
+    parameter of every command, the value typer's own coercion gives, or the same error."""
+    import typer.main
+    from typer._coercion import build_runtime_param
+
+    tep = tmp_path / "a.xlsx"
+    tep.write_bytes(b"x")
+    mau = ["", "a", "2", " 2", "+2", "02", "-1", "0", "1", "32", "33", "5", "50000", "50001", "abc", "1.5", "٣",
+           "2_0", "cuoi-nam", "CHUYEN-DE", "chuyen-de", "x/y.xlsx", str(tmp_path), str(tep), "/khong/co/day", "-"]
+    nhom = typer.main.get_command(app)
+    so_lan = 0
+    for ten, lenh in nhom.commands.items():
+        ctx = lenh.make_context(ten, [], resilient_parsing=True)
+        for p in lenh.get_params(ctx):
+            if not hasattr(p, "type_descriptor"):
+                continue
+            gia_tri = [*mau, p.default] if p.nargs == 1 else [tuple(mau[i:i + 3]) for i in range(0, len(mau), 3)]
+            for v in gia_tri:
+                nhanh = _ep(p, v, ctx, lambda q: q.get_runtime_param())
+                goc = _ep(p, v, ctx, lambda q: build_runtime_param(q.type_descriptor))
+                assert nhanh == goc and type(nhanh[0]) is type(goc[0]), (ten, p.name, v)
+                so_lan += 1
+    assert so_lan > 300
+
+
+def test_lenh_dung_khong_nap_pydantic(tmp_path: Path) -> None:
+    """A command typed correctly does not import pydantic (typer would, to coerce its values)."""
+    ma = ("import sys\nfrom thidua.cli import app\n"
+          f"try: app(['tong-ket', {str(tmp_path / 'khong-co')!r}, '-o', {str(tmp_path / 'ra')!r}, '--jobs', '2', "
+          f"'--mau', {str(tmp_path)!r}, '--ghi-de'])\n"
+          "except SystemExit as e: print('ma', e.code)\nprint('pydantic' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", ma], capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert r.stdout.split() == ["ma", "2", "False"], r.stdout + r.stderr
+    assert "Không tìm thấy" in r.stderr

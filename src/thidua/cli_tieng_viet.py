@@ -12,6 +12,10 @@ Rather than touching each command, the ``thidua`` group and its commands use the
 * ``NhomViet.main`` prints usage errors itself, in Vietnamese: "Lỗi: Không có tùy chọn --job …", "Thiếu tùy chọn
   '-o' / '--ra'", "… phải lớn hơn hoặc bằng 1" (pydantic's validation errors read from their type and context).
 * typer's rich help panels (used when a command asks for ``rich_markup_mode``) get Vietnamese titles too.
+* ``_EpNhanh`` — a path, a list of paths, a plain number or text typed correctly is taken as typer would take it,
+  without importing pydantic (typer 0.29 coerces every value through a pydantic ``TypeAdapter``: ~0.1 s of every
+  command's start-up, issue 15); anything else — a wrong value, a choice, a range missed — goes to typer's own
+  coercion, so its errors (and their Vietnamese wording here) are unchanged.
 """
 
 from __future__ import annotations
@@ -20,12 +24,21 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import typer
 from typer import _click as click
 from typer._click import exceptions as loi_click
-from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption, _TyperParameter
+
+try:  # typer's internals for the fast path (``_EpNhanh``); another typer: its own coercion, as it is
+    from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
+    from typer._param_types import coerce_cli_choice, coerce_cli_path
+except ImportError:  # pragma: no cover
+    RuntimeParam = None  # type: ignore[assignment,misc]
 
 TIEU_DE_MUC = {"Arguments": "Đối số", "Options": "Tùy chọn", "Commands": "Lệnh"}
 CACH_DUNG = "Cách dùng: "
@@ -72,7 +85,72 @@ def _dich_phu_chu(tro_giup: str) -> str:
     return tro_giup[:m.start()] + "[" + "; ".join(phan) + "]"
 
 
+_SO_NGUYEN = re.compile(r"[0-9]+")
+_KHONG_CO = object()
+
+
+def _ep_nhanh(mo_ta: TypeDescriptor, gia_tri: Any, param: Any, ctx: click.Context) -> Any:
+    """``gia_tri`` as typer's pydantic adapter would give it, when it is plain enough to know without pydantic;
+    else ``_KHONG_CO``. Paths go through typer's own ``coerce_cli_path`` (its checks and messages), given a ``Path``
+    — what pydantic makes of a string (``Path(str)``) — so that it does not call pydantic itself."""
+    tt, kieu = mo_ta.parameter_info, mo_ta.annotation
+    if tt.parser is not None or mo_ta.file_annotation is not None:
+        return _KHONG_CO
+
+    def duong_dan(v: Any) -> Any:
+        if not isinstance(v, str | Path) or tt.path_type is not None:
+            return _KHONG_CO
+        return coerce_cli_path(Path(v), tt, path_type=Path, param=param, ctx=ctx)
+
+    if kieu is Path:
+        return duong_dan(gia_tri)
+    if kieu == list[Path] and isinstance(gia_tri, list | tuple):
+        ra = [duong_dan(v) for v in gia_tri]
+        return _KHONG_CO if any(v is _KHONG_CO for v in ra) else ra
+    if kieu is str and isinstance(gia_tri, str):
+        return gia_tri
+    if kieu is int and not tt.clamp and (type(gia_tri) is int or (isinstance(gia_tri, str)
+                                         and _SO_NGUYEN.fullmatch(gia_tri))):  # digits only: as pydantic reads them
+        so = int(gia_tri)
+        if (tt.min is None or so >= tt.min) and (tt.max is None or so <= tt.max):
+            return so
+    if isinstance(kieu, type) and issubclass(kieu, Enum):  # typer's own matching; a value not among them: its error
+        try:
+            return coerce_cli_choice(gia_tri, choices=list(kieu), case_sensitive=tt.case_sensitive, ctx=ctx)
+        except ValueError:
+            return _KHONG_CO
+    return _KHONG_CO
+
+
+if RuntimeParam is not None:
+    @dataclass(frozen=True)
+    class _EpNhanh(RuntimeParam):  # type: ignore[misc]
+        """typer's coercion of one parameter: the plain values by ``_ep_nhanh``, the rest by typer's own."""
+
+        mo_ta: TypeDescriptor
+
+        def _coerce_value(self, value: Any, param: Any, ctx: click.Context) -> Any:
+            ra = _ep_nhanh(self.mo_ta, value, param, ctx)
+            if ra is _KHONG_CO:
+                return build_runtime_param(self.mo_ta)._coerce_value(value, param=param, ctx=ctx)
+            return ra
+
+
+def _lay_ep_nhanh(self: Any) -> Any:
+    """``get_runtime_param`` of ``_TuyChon`` and ``_DoiSo`` (a method of each, not a mixin class: typer's parameters
+    become them by ``__class__`` assignment, which a further base would refuse): ``_EpNhanh`` in place of typer's
+    coercion."""
+    if RuntimeParam is None:  # pragma: no cover
+        return _TyperParameter.get_runtime_param(self)
+    if self._runtime_param is None:
+        mo_ta = self.type_descriptor
+        self._runtime_param = _EpNhanh(mo_ta.parameter_info, mo_ta.annotation, mo_ta)
+    return self._runtime_param
+
+
 class _TuyChon(TyperOption):
+    get_runtime_param = _lay_ep_nhanh
+
     def display_type_rich(self, ctx: click.Context) -> str | None:
         if self.metavar is not None:
             return self.metavar
@@ -89,6 +167,8 @@ class _TuyChon(TyperOption):
 
 
 class _DoiSo(TyperArgument):
+    get_runtime_param = _lay_ep_nhanh
+
     @property
     def display_name_raw(self) -> str:
         return self.metavar if self.metavar is not None else (self.name or "").upper()
@@ -157,6 +237,10 @@ class _TroGiup:
         if tuy_chon is not None:
             tuy_chon.help = TRO_GIUP
         return tuy_chon
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _viet_hoa_rich()  # typer's rich help module is imported only now (36 ms that a run without help saves)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
 
 def _viet_hoa_lenh(lenh: click.Command, ctx: click.Context) -> None:
@@ -320,7 +404,9 @@ def in_loi_cach_dung(e: loi_click.UsageError) -> None:
 
 
 def _viet_hoa_rich() -> None:
-    """typer's rich help panels and error box, when a command uses them."""
+    """typer's rich help panels and error box, in Vietnamese: done when help is shown (``_TroGiup.format_help``),
+    not at start-up — importing ``typer.rich_utils`` (rich's Markdown) costs every command 36 ms; the errors typer
+    would show in a rich box are printed in plain Vietnamese by ``NhomViet.main``."""
     from typer import rich_utils as r
 
     r.DEPRECATED_STRING = "(không còn dùng) "
@@ -334,6 +420,4 @@ def _viet_hoa_rich() -> None:
     r.ABORTED_TEXT = "Đã dừng."
     r.RICH_HELP = "Xem [blue]'{command_path} {help_option}'[/] để biết cách dùng."
 
-
-_viet_hoa_rich()
 
