@@ -342,3 +342,45 @@ def test_bao_cao_tien_de_nghi_noi_khoan_khong_tinh(demo_300) -> None:
     for k in bo:
         assert f"Không tính: cùng thời gian được đề nghị {k.khong_chi_vi.viet_tat}" in ly_do(k)[-1]
         assert "đã chi" not in ly_do(k)[-1]
+
+
+def test_bien_ban_hop_moi_de_nghi_phai_bo_phieu_deu_co_mat(demo_300) -> None:
+    """A clerk's review: a title put to the vote whose only proposal fails a criterion (the demo's lone CSTĐ tỉnh)
+    was counted among the proposals and then appeared nowhere. Every proposal of a title that needs a ballot is now
+    either in the vote table or named, with why, among those not put to the vote; and a candidate put to the vote
+    whose eligibility the vote itself took away (TTLĐXS when no member won CSTĐCS) is said so."""
+    from collections import Counter
+
+    from thidua.danh_muc import DANH_HIEU
+    from thidua.van_ban import ngu_canh
+    from thidua.xet import TrangThaiPhieu
+
+    kq = demo_300.ket_qua
+    ctx = ngu_canh.bien_ban_hop(kq)
+    can_phieu = Counter(k.danh_hieu.ma for _, k in kq.tat_ca() if k.trang_thai_phieu != TrangThaiPhieu.KHONG_CAN)
+    khong_bo = next((x for x in ctx.noi_dung if x.startswith("Các đề nghị không đủ tiêu chuẩn nên không đưa ra")), "")
+    trong_bang = {n.tieu_de.split(" — ")[0].split(". ", 1)[1]: len(n.ds) for n in ctx.nhom_ket_qua}
+    for ma, so in can_phieu.items():
+        ten = ngu_canh.ten_day_du(DANH_HIEU[ma])
+        m = re.search(re.escape(ten) + r": (\d+) đề nghị", khong_bo)
+        assert trong_bang.get(ten, 0) + (int(m.group(1)) if m else 0) == so, (ten, khong_bo)
+    for d, k in kq.tat_ca():
+        if k.trang_thai_phieu != TrangThaiPhieu.KHONG_CAN and not k.du_dieu_kien \
+                and k.trang_thai_phieu == TrangThaiPhieu.THIEU:
+            assert (d.ho_ten if hasattr(d, "ho_ten") else d.ten) in khong_bo  # named, not only counted
+    assert "—" in khong_bo  # with why
+
+
+def test_bien_ban_ghi_ung_vien_mat_tieu_chuan_do_ket_qua_bo_phieu() -> None:
+    """A collective on the TTLĐXS ballot (a member was proposed CSTĐCS) whose member then fails the CSTĐCS vote:
+    below the threshold and no longer eligible — both minutes say why it was voted on and why it is not eligible."""
+    from thidua.van_ban import ngu_canh
+
+    bang = {"ung_vien": [{"ma": "PKT", "ten": "Phòng Kế toán", "don_vi": "", "danh_hieu": "TTLDXS",
+                          "du_so_nguoi": True, "dat_nguong": False, "du_dieu_kien": False,
+                          "khong_du_vi": ["Không có thành viên nào đạt CSTĐCS"]},
+                         {"ma": "PTC", "ten": "Phòng Tài chính", "don_vi": "", "danh_hieu": "TTLDXS",
+                          "du_so_nguoi": True, "dat_nguong": False, "du_dieu_kien": True, "khong_du_vi": []}]}
+    dong = ngu_canh._khong_du_tieu_chuan(bang)
+    assert dong[0].startswith("Các ứng viên không đạt tỷ lệ phiếu, và theo kết quả bỏ phiếu cũng không đủ tiêu chuẩn")
+    assert len(dong) == 2 and "Phòng Kế toán — không có thành viên nào đạt" in dong[1] and "Tài chính" not in dong[1]

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ..danh_muc import CA_NHAN, DANH_HIEU, TAP_THE, XEP_LOAI, DanhHieu
-from ..ket_xuat import bang_kiem_phieu, thanh_tich
+from ..ket_xuat import bang_kiem_phieu, thanh_tich, tieu_chi_khong_dat
 from ..mo_hinh import CaNhan, TapThe, ThongTin
 from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
 from ..tieng_viet import dinh_dang_ngay, dinh_dang_tien, dinh_dang_ty_le, doc_so_tien, khoa_sap_xep_ho_ten
-from ..xet import CatChiTieu, KetQua, KetQuaXet, mo_ta_chi_tieu
+from ..xet import CatChiTieu, KetQua, KetQuaXet, TrangThaiPhieu, mo_ta_chi_tieu
 from .do_chu import LE_O_MM, ngat_dong_ten
 
 RONG_TEN_CO_QUAN_MM = 69 - LE_O_MM  # the header's left column (scripts/tao_mau_van_ban.py RONG_TRAI) less margins
@@ -998,35 +998,58 @@ def _ket_qua_phieu_chu(u: dict[str, Any]) -> str:
     return ket_luan_phieu(u)
 
 
+KE_TEN_TOI_DA = 10  # ineligible proposals of a title named in the minutes, with why; beyond that, counted
+
+
 def _khong_dua_ra_bo_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[str]:
     """The proposals of a title put to the vote that are not on the ballot — they fail a criterion — counted per
-    title, so that the proposals reported and the candidates listed add up (review of the demo's minutes)."""
+    title, so that the proposals reported and the candidates listed add up (review of the demo's minutes). A title
+    is put to the vote by the round's parameters (``binh_xet.bo_phieu``: its results carry a vote state), whether or
+    not any of its proposals reached the ballot (a clerk's review: a lone ineligible CSTĐ tỉnh proposal was reported
+    and then appeared nowhere)."""
     tren_phieu = {(u["ma"], u["danh_hieu"]) for u in bang["ung_vien"]}
-    co_phieu = {u["danh_hieu"] for u in bang["ung_vien"]}
-    dem = Counter(k.danh_hieu.ma for d, k in kq.tat_ca()
-                  if k.danh_hieu.ma in co_phieu and not k.du_dieu_kien and (d.ma, k.danh_hieu.ma) not in tren_phieu)
-    if not dem:
+    ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
+    nhom: dict[str, list[tuple[CaNhan | TapThe, KetQua]]] = defaultdict(list)
+    for d, k in kq.tat_ca():
+        if k.trang_thai_phieu != TrangThaiPhieu.KHONG_CAN and not k.du_dieu_kien \
+                and (d.ma, k.danh_hieu.ma) not in tren_phieu:
+            nhom[k.danh_hieu.ma].append((d, k))
+    if not nhom:
         return []
-    return ["Các đề nghị không đủ tiêu chuẩn nên không đưa ra bỏ phiếu: " + "; ".join(
-        f"{ten_day_du(d)}: {dem[d.ma]} đề nghị" for d in DANH_HIEU.values() if dem[d.ma]) + "."]
+
+    def cua(ma: str) -> str:
+        ds = nhom[ma]
+        if len(ds) > KE_TEN_TOI_DA:  # a large round: the count, the names are in ket-qua.xlsx
+            return f"{ten_day_du(DANH_HIEU[ma])}: {len(ds)} đề nghị"
+        ten = ten_phan_biet([(d.ma, _ten(d), ten_dv.get(d.don_vi, d.don_vi) if isinstance(d, CaNhan) else "")
+                             for d, _ in ds])
+        vi = [viet_day_du("; ".join(tieu_chi_khong_dat(k))) for _, k in ds]
+        return f"{ten_day_du(DANH_HIEU[ma])}: {len(ds)} đề nghị (" + "; ".join(
+            t + (f" — {v[:1].lower() + v[1:]}" if v else "") for t, v in zip(ten, vi, strict=True)) + ")"
+
+    return ["Các đề nghị không đủ tiêu chuẩn nên không đưa ra bỏ phiếu: "
+            + "; ".join(cua(d.ma) for d in DANH_HIEU.values() if nhom[d.ma]) + "."]
 
 
 def _khong_du_tieu_chuan(bang: dict[str, Any]) -> list[str]:
     """The candidates who reached the vote threshold but fail a criterion of the title (the decision's data: the
     row's ``du_dieu_kien`` and failed criteria ``khong_du_vi``), per code: not proposed, and why."""
-    nhom: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    vi_sao: dict[tuple[str, str], str] = {}
-    for u in bang["ung_vien"]:
-        if u["du_so_nguoi"] and u["dat_nguong"] and u["du_dieu_kien"] is False:
-            vi = viet_day_du("; ".join(u["khong_du_vi"]))
-            nhom[u["danh_hieu"]].append((u["ma"], u["ten"], u["don_vi"]))
-            vi_sao[(u["danh_hieu"], u["ma"])] = f" — {vi[:1].lower() + vi[1:]}" if vi else ""
-    if not nhom:
-        return []
-    return (["Các ứng viên đạt tỷ lệ phiếu nhưng không đủ tiêu chuẩn nên không đề nghị:"]
-            + [f"- {ten_day_du(DANH_HIEU[ma])}: "
-               + "; ".join(ten + vi_sao[(ma, m)] for (m, _, _), ten in zip(ds, ten_phan_biet(ds), strict=True)) + "."
-               for ma, ds in nhom.items()])
+    ra: list[str] = []
+    for dat_nguong, cau in ((True, "Các ứng viên đạt tỷ lệ phiếu nhưng không đủ tiêu chuẩn nên không đề nghị:"),
+                            (False, "Các ứng viên không đạt tỷ lệ phiếu, và theo kết quả bỏ phiếu cũng không đủ tiêu "
+                                    "chuẩn (đưa ra bỏ phiếu vì tiêu chuẩn phụ thuộc kết quả bỏ phiếu danh hiệu khác):")):
+        nhom: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        vi_sao: dict[tuple[str, str], str] = {}
+        for u in bang["ung_vien"]:
+            if u["du_so_nguoi"] and bool(u["dat_nguong"]) is dat_nguong and u["du_dieu_kien"] is False:
+                vi = viet_day_du("; ".join(u["khong_du_vi"]))
+                nhom[u["danh_hieu"]].append((u["ma"], u["ten"], u["don_vi"]))
+                vi_sao[(u["danh_hieu"], u["ma"])] = f" — {vi[:1].lower() + vi[1:]}" if vi else ""
+        if nhom:
+            ra += [cau] + [f"- {ten_day_du(DANH_HIEU[ma])}: " + "; ".join(
+                ten + vi_sao[(ma, m)] for (m, _, _), ten in zip(ds, ten_phan_biet(ds), strict=True)) + "."
+                for ma, ds in nhom.items()]
+    return ra
 
 
 def _thu_tu_xep_hang(dh: DanhHieu) -> str:
