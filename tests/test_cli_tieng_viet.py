@@ -215,9 +215,10 @@ def test_ep_kieu_nhanh_giong_het_typer(tmp_path: Path) -> None:
 
 def test_lenh_dung_khong_nap_pydantic(tmp_path: Path) -> None:
     """A command typed correctly does not import pydantic (typer would, to coerce its values)."""
+    (tmp_path / "mau").mkdir()
     ma = ("import sys\nfrom thidua.cli import app\n"
           f"try: app(['tong-ket', {str(tmp_path / 'khong-co')!r}, '-o', {str(tmp_path / 'ra')!r}, '--jobs', '2', "
-          f"'--mau', {str(tmp_path)!r}, '--ghi-de'])\n"
+          f"'--mau', {str(tmp_path / 'mau')!r}, '--ghi-de'])\n"
           "except SystemExit as e: print('ma', e.code)\nprint('pydantic' in sys.modules)")
     r = subprocess.run([sys.executable, "-c", ma], capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert r.stdout.split() == ["ma", "2", "False"], r.stdout + r.stderr

@@ -224,3 +224,43 @@ def test_khong_thay_tep_dang_mo_trong_excel(tmp_path: Path) -> None:
     ma, out = chay("tong-ket", str(vao), "-o", str(kq), "--ghi-de")
     assert ma == 2 and "đang mở trong Excel" in out, out
     assert bam(kq) == truoc
+
+
+def test_tong_ket_khong_ghi_ket_qua_vao_trong_thu_muc_dau_vao(tmp_path: Path) -> None:
+    """A newcomer's review: `tong-ket . -o ket-qua` put the results inside the input folder, the next run read them
+    as input (1,304 errors) and --ghi-de then replaced them with an error report. The output folder may not lie
+    inside an input folder: refused before any work, saying where to put it."""
+    vao = bo_nho(tmp_path / "vao").parent  # the input folder
+    truoc = bam(tmp_path)
+    for thu in (["-o", str(vao / "ket-qua")], ["-o", str(vao / "con" / "ket-qua"), "--ghi-de"]):
+        ma, out = chay("tong-ket", str(vao), *thu)
+        assert ma == 2 and "nằm trong thư mục đầu vào" in out and str(tmp_path / "ket-qua") in out, out
+    assert bam(tmp_path) == truoc
+    ma, out = chay("van-ban", str(vao), "-o", str(vao / "con"))
+    assert ma == 2 and "trong thư mục đầu vào" in out and "là tệp đầu vào" not in out, out  # not yet written
+    assert bam(tmp_path) == truoc
+
+
+def test_tong_ket_ghi_de_giu_lai_tep_cua_can_bo_va_ket_qua_cu_khi_du_lieu_loi(tmp_path: Path) -> None:
+    """Without --ghi-de the refusal names the files there. With it, a folder holding a file thidua did not write
+    (a note) is kept beside the new results, not deleted; and a run stopped by data errors that replaces complete
+    results keeps them beside its error report (the folder itself holds the report, as SPEC says)."""
+    vao = bo_nho(tmp_path / "vao")
+    ra = tmp_path / "ket-qua"
+    assert chay("tong-ket", str(vao), "-o", str(ra))[0] == 0
+    (ra / "ghi-chu.txt").write_text("số quyết định đã xin", encoding="utf-8")
+    ma, out = chay("tong-ket", str(vao), "-o", str(ra))
+    assert ma == 2 and "ghi-chu.txt" in out and "ket-qua.xlsx" in out, out
+    ma, out = chay("tong-ket", str(vao), "-o", str(ra), "--ghi-de")
+    assert ma == 0 and "được giữ lại" in out, out
+    (cu,) = tmp_path.glob("ket-qua-cu-*")
+    assert (cu / "ghi-chu.txt").read_text(encoding="utf-8") == "số quyết định đã xin"
+    assert not (ra / "ghi-chu.txt").exists() and (ra / "manifest.json").is_file()
+    ma, out = chay("tong-ket", str(vao), "-o", str(ra), "--ghi-de")  # only thidua's own files: replaced, no copy
+    assert ma == 0 and "được giữ lại" not in out and len(list(tmp_path.glob("ket-qua-cu-*"))) == 1, out
+    loi = bo_nho(tmp_path / "loi", ca_nhan=[nguoi("001", "Nguyễn Văn An", xep_loai="XYZ", de_nghi="LĐTT")])
+    ma, out = chay("tong-ket", str(loi), "-o", str(ra), "--ghi-de")
+    assert ma == 1 and "được giữ lại" in out, out
+    assert sorted(p.name for p in ra.iterdir()) == ["ket-qua.xlsx"]
+    (cu2,) = set(tmp_path.glob("ket-qua-cu-*")) - {cu}
+    assert (cu2 / "manifest.json").is_file() and any((cu2 / "van-ban").glob("*.docx"))

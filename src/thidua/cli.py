@@ -660,10 +660,10 @@ def demo_lenh(
     """
     def than() -> int:
         from .demo import tao_demo
-        from .ghi_an_toan import ThuMucGhi
+        from .ghi_an_toan import ThuMucGhi, tep_cua_tong_ket
 
         dau_vao, ket_qua = ra / "dau-vao", ra / "ket-qua"
-        ThuMucGhi(ket_qua, ghi_de=ghi_de, ca_thu_muc=True)  # refuse before building anything
+        ThuMucGhi(ket_qua, ghi_de=ghi_de, ca_thu_muc=True, cua_lenh=tep_cua_tong_ket)  # refuse before building
         with ThuMucGhi(dau_vao, ghi_de=ghi_de, ca_thu_muc=True) as tam:
             tep = tao_demo(tam, so_can_bo, seed, dot=dot.value)
         out.print(f"Đã tạo Sở mẫu: {len(tep) - 1} tệp đơn vị và tệp tổng hợp trong {dau_vao}")

@@ -107,6 +107,26 @@ def tep_khoa_cua(p: Path) -> Path | None:
     return None
 
 
+_TEP_HE_THONG = {"thumbs.db", "desktop.ini", ".ds_store"}
+
+
+def _tep_he_thong(p: Path) -> bool:
+    """A file the system or an editor leaves in any folder (thumbnails, a hidden file), not an officer's work."""
+    return p.name.lower() in _TEP_HE_THONG or p.name.startswith(".")
+
+
+def tep_cua_tong_ket(thu_muc: Path) -> set[str]:
+    """The files a ``tong-ket`` (or ``demo``) left in its folder: those its manifest lists, and the manifest; a
+    run stopped by data errors leaves ``ket-qua.xlsx`` alone, without a manifest."""
+    import json
+
+    try:
+        m = json.loads((Path(thu_muc) / "manifest.json").read_text(encoding="utf-8"))
+        return {str(x["tep"]) for x in m["dau_ra"]} | {"manifest.json"}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {"ket-qua.xlsx"}
+
+
 class DauVao:
     """The inputs of a run, to tell whether an output would replace one of them."""
 
@@ -125,6 +145,11 @@ class DauVao:
         if q in self.tep:
             return True
         return q.suffix.lower() in DUOI_DAU_VAO and any(t == q.parent or t in q.parents for t in self.thu_muc)
+
+    def thu_muc_chua(self, p: Path) -> Path | None:
+        """The input folder that ``p`` (a file or folder, existing or not) would lie inside; None when none."""
+        q = Path(p).resolve()
+        return next((t for t in sorted(self.thu_muc) if t in q.parents), None)
 
     def trong(self, thu_muc: Path) -> Path | None:
         """An input that the folder ``thu_muc`` is, or holds; None when there is none."""
@@ -145,15 +170,24 @@ class ThuMucGhi:
     ``ca_thu_muc=True``: ``dich`` is the command's own folder (``tong-ket -o``): a folder that exists and is not
     empty is replaced as a whole, only with ``ghi_de``.
     In both, an output that is an input of the run (``dau_vao``: the files and folders the command reads,
-    templates included) is refused even with ``ghi_de``. ``ten_du_kien`` names outputs known in advance, so
-    the refusal comes before the work rather than after it.
+    templates included) is refused even with ``ghi_de``, and so is a command's own folder inside an input folder
+    (the next run would read the results as input). ``ten_du_kien`` names outputs known in advance, so the refusal
+    comes before the work rather than after it. ``cua_lenh`` (folder mode): tells which files of an existing folder
+    the command itself wrote (``tep_cua_tong_ket``): a folder replaced with ``ghi_de`` that holds any other file — a
+    note, a document an officer put there — is kept beside the new one (``<name>-cu-<time>``), not deleted, and
+    so is one the caller asks to keep (``giu_cu``: a run stopped by data errors replacing complete results);
+    ``thong_bao`` says where.
     """
 
     def __init__(self, dich: Path, *, ghi_de: bool = False, dau_vao: Iterable[Path | None] = (),
-                 ca_thu_muc: bool = False, ten_du_kien: Iterable[str] = ()) -> None:
+                 ca_thu_muc: bool = False, ten_du_kien: Iterable[str] = (),
+                 cua_lenh: Callable[[Path], set[str]] | None = None) -> None:
         self.dich = Path(dich)
         self.ghi_de = ghi_de
         self.ca_thu_muc = ca_thu_muc
+        self.cua_lenh = cua_lenh
+        self.giu_cu = False
+        self.thong_bao: list[str] = []
         self.dau_vao = DauVao(dau_vao)
         self.tam: Path | None = None
         self._kiem_truoc([self.dich / t for t in ten_du_kien])
@@ -169,23 +203,38 @@ class ThuMucGhi:
             if p is not None:
                 raise ThiduaError(f"Thư mục kết quả '{d}' chứa đầu vào '{p}' của chính lệnh này; thidua không bao "
                                   "giờ thay thế đầu vào (kể cả với --ghi-de). Chọn thư mục kết quả khác.")
-            khoa = sorted(d.rglob("~$*")) if d.is_dir() else []
+            t = self.dau_vao.thu_muc_chua(d)
+            if t is not None:
+                raise ThiduaError(f"Thư mục kết quả '{d}' nằm trong thư mục đầu vào '{t}': lần chạy sau thidua sẽ đọc "
+                                  "cả các tệp kết quả như dữ liệu đầu vào. Chọn thư mục kết quả ở ngoài thư mục đầu vào, "
+                                  f"ví dụ -o '{t.parent / d.name}'.")
+            khoa = sorted([*d.rglob("~$*"), *d.rglob(".~lock.*#")]) if d.is_dir() else []  # Office, LibreOffice
             if khoa:
                 raise ThiduaError(f"Trong thư mục '{d}' có tệp đang mở trong Excel/Word ({_ten_ngan(khoa, d)}): thay "
                                   "thế lúc này sẽ làm mất những gì đang sửa. Lưu, đóng các tệp đó rồi chạy lại (hoặc chọn "
                                   "thư mục kết quả khác).")
-            if d.is_dir() and not self.ghi_de and any(d.iterdir()):
-                raise ThiduaError(f"Thư mục '{d}' đã có dữ liệu; thidua không ghi đè khi chưa được phép. Chọn thư mục "
-                                  "khác, hoặc thêm --ghi-de để thay thế cả thư mục.")
+            co = sorted(p for p in d.rglob("*") if not p.is_dir()) if d.is_dir() else []
+            if co and not self.ghi_de:
+                raise ThiduaError(f"Thư mục '{d}' đã có {len(co)} tệp ({_ten_ngan(co, d)}); thidua không ghi đè khi "
+                                  "chưa được phép. Chọn thư mục khác, hoặc thêm --ghi-de để thay thế cả thư mục.")
+            if d.is_dir() and not co and any(d.iterdir()) and not self.ghi_de:
+                raise ThiduaError(f"Thư mục '{d}' đã có thư mục con; thidua không ghi đè khi chưa được phép. Chọn thư "
+                                  "mục khác, hoặc thêm --ghi-de để thay thế cả thư mục.")
             return
         self._kiem_tep(tep_du_kien)
 
     def _kiem_tep(self, dich: list[Path]) -> None:
         la_dau_vao = [p for p in dich if self.dau_vao.la_dau_vao(p)]
-        if la_dau_vao:
-            raise ThiduaError(f"Không ghi được {_ten_ngan(la_dau_vao, self.dich)} vào '{self.dich}': đó là tệp đầu vào "
+        da_co = [p for p in la_dau_vao if p.exists()]
+        if da_co:
+            raise ThiduaError(f"Không ghi được {_ten_ngan(da_co, self.dich)} vào '{self.dich}': đó là tệp đầu vào "
                               "của chính lệnh này, và thidua không bao giờ ghi đè đầu vào (kể cả với --ghi-de). Chọn "
                               "thư mục kết quả khác (-o).")
+        if la_dau_vao:
+            t = self.dau_vao.thu_muc_chua(la_dau_vao[0])
+            raise ThiduaError(f"Không ghi {_ten_ngan(la_dau_vao, self.dich)} vào '{self.dich}': đó là trong thư mục "
+                              f"đầu vào '{t}' của chính lệnh này, và lần chạy sau thidua sẽ đọc các tệp đó như dữ liệu "
+                              "đầu vào. Chọn thư mục kết quả ở ngoài thư mục đầu vào (-o).")
         sai_loai = [p for p in dich if p.is_dir()]
         if sai_loai:
             raise ThiduaError(f"Trong '{self.dich}' đã có thư mục trùng tên tệp kết quả: {_ten_ngan(sai_loai, self.dich)}."
@@ -249,14 +298,35 @@ class ThuMucGhi:
         d = self.dich
         self._kiem_truoc([])
         cu = None
+        giu = False
         if d.exists():
-            cu = d.with_name(f".{d.name}.cu-{int(time.time() * 1000)}")
+            la = self._tep_la(d)
+            giu = self.giu_cu or bool(la)
+            if giu:
+                cu = d.with_name(f"{d.name}-cu-{time.strftime('%Y%m%d-%H%M%S')}")
+                cu = cu if not cu.exists() else cu.with_name(f"{cu.name}-{int(time.time() * 1000) % 1000:03d}")
+                vi = (f"có {len(la)} tệp không phải kết quả thidua đã ghi ({_ten_ngan(la, d)})" if la
+                      else "kết quả lần chạy trước")
+                self.thong_bao.append(f"Thư mục cũ '{d}' ({vi}) được giữ lại ở '{cu}', không bị xoá; xem rồi xoá khi "
+                                      "không cần.")
+            else:
+                cu = d.with_name(f".{d.name}.cu-{int(time.time() * 1000)}")
             d.rename(cu)
         try:
             tam.rename(d)
         except BaseException:
             if cu is not None:
                 cu.rename(d)
+            self.thong_bao.clear()
             raise
-        if cu is not None:
+        if cu is not None and not giu:
             shutil.rmtree(cu, ignore_errors=True)
+
+    def _tep_la(self, d: Path) -> list[Path]:
+        """The files of the existing folder ``d`` that the command did not write (``cua_lenh``); none to tell without
+        it."""
+        if self.cua_lenh is None:
+            return []
+        cua = self.cua_lenh(d)
+        return sorted(p for p in d.rglob("*") if not p.is_dir() and p.relative_to(d).as_posix() not in cua
+                      and not _tep_he_thong(p))

@@ -32,7 +32,7 @@ from typing import Any
 from . import __version__
 from .danh_muc import DANH_HIEU
 from .doc_bang import liet_ke_dau_vao
-from .ghi_an_toan import ThuMucGhi, ghi_nguyen_tu, ghi_trong_thu_muc_tam
+from .ghi_an_toan import ThuMucGhi, ghi_nguyen_tu, ghi_trong_thu_muc_tam, tep_cua_tong_ket
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
 from .ghi_nhanh import SoNhanh
 from .ho_so import KetQuaHoSo, ke_hoach_ho_so, lap_ho_so, ma_danh_hieu_trinh, ung_vien_trinh
@@ -515,7 +515,8 @@ def tong_ket(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, so_
     bao = bao or (lambda _: None)
     soffice = can_soffice() if pdf else None
     thu_muc_ra = Path(thu_muc_ra)
-    ghi = ThuMucGhi(thu_muc_ra, ghi_de=ghi_de, dau_vao=[*dau_vao, thu_muc_mau], ca_thu_muc=True)
+    ghi = ThuMucGhi(thu_muc_ra, ghi_de=ghi_de, dau_vao=[*dau_vao, thu_muc_mau], ca_thu_muc=True,
+                    cua_lenh=tep_cua_tong_ket)
     ex, khoi_dong = _mo_tien_trinh(so_tien_trinh, thu_muc_mau)
     try:
         with _gc_cho_lo_lon():
@@ -546,9 +547,12 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
             if not kt.co_loi:
                 kt.bang = []  # the sheets as read: every problem has its cell; the outputs need the records only
     if kq is None or kt.co_loi:
+        # a report of errors replacing complete results (--ghi-de): the documents an officer may have numbered or
+        # edited are kept beside it, not deleted
+        ghi.giu_cu = (ghi.dich / "manifest.json").is_file()
         with ghi as tam:
             p = ghi_ket_qua_xlsx(None, kt.van_de, tam / "ket-qua.xlsx")
-        return KetQuaTongKet(1, thu_muc_ra, kt, None, [ghi.dich_cua(p)], thoi_gian)
+        return KetQuaTongKet(1, thu_muc_ra, kt, None, [ghi.dich_cua(p)], thoi_gian, list(ghi.thong_bao))
     thong_bao: list[str] = []
     gc.freeze()  # the decided results live to the end: no collector pass over them (nor copies in forked ones)
     with ghi as tam:
@@ -614,7 +618,7 @@ def _tong_ket(dau_vao: list[Path], thu_muc_ra: Path, ghi: ThuMucGhi, ex: Process
         (tam / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         tep.append(tam / "manifest.json")
         thoi_gian["manifest"] = time.perf_counter() - t
-    return KetQuaTongKet(0, thu_muc_ra, kt, kq, [ghi.dich_cua(p) for p in tep], thoi_gian, thong_bao)
+    return KetQuaTongKet(0, thu_muc_ra, kt, kq, [ghi.dich_cua(p) for p in tep], thoi_gian, thong_bao + ghi.thong_bao)
 
 
 def tom_tat(kq: KetQuaTongKet) -> list[str]:
