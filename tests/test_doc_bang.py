@@ -291,3 +291,25 @@ def test_ngay_khong_co_that_noi_cach_ghi(tmp_path: Path) -> None:
     (v,) = [v for v in _loi(kq, "gia_tri_khong_hop_le") if "32/13/2020" in v.thong_bao]
     assert v.sheet == "CaNhan" and v.cot == "Ngày tuyển dụng" and v.o
     assert "'32/13/2020' không phải ngày có thật; ghi dạng dd/mm/yyyy, ví dụ 15/03/1985" in v.thong_bao
+
+
+def test_sheet_doi_ten_co_tieu_de_cua_thidua_khong_bi_bo_sot(tmp_path: Path) -> None:
+    """A newcomer's review: a unit's CaNhan sheet renamed "Sheet1" made its 25 people vanish from the round, exit 0.
+    A sheet headed like one of thidua's but named otherwise is an error naming it (rename it), a copy beside the
+    real one a warning, and a file holding only such a sheet says which one to rename."""
+    from thidua.doc_bang import doc_tep
+
+    tt = [TIEU_DE_TAP_THE, ["P1", "Phòng Một", "HTTNV", "", 90, "", "", ""]]
+    cn = [["DANH SÁCH CÁ NHÂN"], TIEU_DE_CA_NHAN, nguoi("001", "Nguyễn Văn An")]
+    p = viet_bang(tmp_path / "doi-ten.xlsx", {"TapThe": tt, "Sheet1": cn, "HuongDan": [["Cột", "Ý nghĩa"],
+                                                                                        ["Mã CB", "mã cán bộ"]]})
+    kq = kiem_tra([tmp_path / "doi-ten.xlsx", bo_nho(tmp_path / "th", ca_nhan=[])])
+    loi = [v for v in kq.van_de if v.ma_loi == "sheet_ten_la"]
+    assert len(loi) == 1 and loi[0].muc_do == "loi" and loi[0].sheet == "Sheet1" and "Đổi tên sheet thành CaNhan" \
+        in loi[0].thong_bao and loi[0].tep == str(p) and kq.co_loi
+    viet_bang(tmp_path / "ban-sao.xlsx", {"TapThe": tt, "CaNhan": cn, "CaNhan cũ": cn})
+    _, vd = doc_tep(tmp_path / "ban-sao.xlsx")
+    assert [(v.muc_do, v.sheet) for v in vd if v.ma_loi == "sheet_ten_la"] == [("canh_bao", "CaNhan cũ")]
+    viet_bang(tmp_path / "chi-sheet1.xlsx", {"Sheet1": cn})
+    with pytest.raises(TepKhongDocDuoc, match="Sheet 'Sheet1' có dòng tiêu đề của sheet CaNhan: đổi tên"):
+        doc_tep(tmp_path / "chi-sheet1.xlsx")

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .loi import CANH_BAO, LOI, TepKhongDocDuoc, VanDe
 from .so_do import PHIEU_BAU, TAT_CA_SHEET, Sheet, tim_sheet
@@ -322,9 +323,13 @@ def doc_tep(p: Path, chu_chung: dict[str, str] | None = None) -> tuple[list[Bang
     bang_tho: list[BangTho] = []
     o_loi, dong_an = _quet_xml(p) if p.suffix.lower() != ".xls" else ({}, {})
     an = {m.name for m in wb.sheets_metadata if m.visible != pc.SheetVisibleEnum.Visible}
+    ten_la: list[tuple[str, Sheet]] = []  # sheets not named as thidua's but headed like one
     for ten in wb.sheet_names:
         loai = tim_sheet(ten)
         if loai is None:
+            giong = _giong_sheet(wb, ten)
+            if giong is not None:
+                ten_la.append((ten, giong))
             continue
         if ten in an:
             van_de.append(VanDe("sheet_an", CANH_BAO, f"Sheet {ten} đang bị ẩn trong Excel nhưng vẫn được đọc như sheet "
@@ -348,9 +353,40 @@ def doc_tep(p: Path, chu_chung: dict[str, str] | None = None) -> tuple[list[Bang
                                 "đi, nghỉ hưu…), xoá hẳn các dòng đó thay vì ẩn; nếu chỉ đang lọc, bỏ lọc là hết cảnh báo.", str(p), ten,
                                 f"A{an_co_du_lieu[0] + 1}", an_co_du_lieu[0] + 1))
     if not bang_tho and not van_de:
+        goi_y = "".join(f" Sheet '{ten}' có dòng tiêu đề của sheet {loai.ten}: đổi tên sheet thành {loai.ten}."
+                        for ten, loai in ten_la)
         raise TepKhongDocDuoc("Tệp không có sheet nào thidua nhận ra; cần ít nhất một trong các sheet "
-                              + ", ".join(s.ten for s in TAT_CA_SHEET) + " (xem mẫu: thidua tao-mau).", tep=str(p))
+                              + ", ".join(s.ten for s in TAT_CA_SHEET) + " (xem mẫu: thidua tao-mau)." + goi_y,
+                              tep=str(p))
+    co_ten = {b.loai.ten for b in bang_tho}
+    for ten, loai in ten_la:
+        if loai.ten in co_ten:  # a copy beside the real one ("CaNhan (2)", "CaNhan cũ")
+            van_de.append(VanDe("sheet_ten_la", CANH_BAO, f"Sheet '{ten}' có dòng tiêu đề giống sheet {loai.ten} nhưng "
+                                f"không được đọc (thidua chỉ đọc sheet tên {loai.ten}). Nếu là bản cũ, xoá sheet này "
+                                "để khỏi nhầm.", str(p), ten, "A1", 1))
+        else:  # renamed: its rows would silently be left out of the round
+            van_de.append(VanDe("sheet_ten_la", LOI, f"Sheet '{ten}' có dòng tiêu đề của sheet {loai.ten} nhưng tên sheet "
+                                f"không phải {loai.ten}, nên chưa được đọc (các dòng của nó sẽ bị bỏ sót). Đổi tên sheet "
+                                f"thành {loai.ten}.", str(p), ten, "A1", 1))
     return bang_tho, van_de
+
+
+def _giong_sheet(wb: Any, ten: str) -> Sheet | None:
+    """The kind of table (CaNhan, TapThe, …) whose required columns the first rows of sheet ``ten`` hold as a
+    header, or None: a sheet renamed by hand ("Sheet1", "Danh sách") is found by what it holds."""
+    try:
+        dau = wb.get_sheet_by_name(ten).to_python(skip_empty_area=False, nrows=SO_DONG_TIM_TIEU_DE)
+    except Exception:  # unreadable: not a sheet thidua reads anyway
+        return None
+    tot: tuple[int, Sheet | None] = (0, None)
+    for s in TAT_CA_SHEET:
+        if s.khoa_gia_tri:
+            continue
+        can = {c.khoa for c in s.cot if c.bat_buoc == "luon"}
+        r, cot, _ = tim_tieu_de(dau, s)
+        if r >= 0 and can and can <= cot.keys() and len(cot) >= 2 and len(cot) > tot[0]:
+            tot = (len(cot), s)
+    return tot[1]
 
 
 def dien_o(van_de: list[VanDe], bang: Sequence[BangTho]) -> list[VanDe]:
