@@ -384,3 +384,48 @@ def test_bien_ban_ghi_ung_vien_mat_tieu_chuan_do_ket_qua_bo_phieu() -> None:
     dong = ngu_canh._khong_du_tieu_chuan(bang)
     assert dong[0].startswith("Các ứng viên không đạt tỷ lệ phiếu, và theo kết quả bỏ phiếu cũng không đủ tiêu chuẩn")
     assert len(dong) == 2 and "Phòng Kế toán — không có thành viên nào đạt" in dong[1] and "Tài chính" not in dong[1]
+
+
+def test_bao_cao_tap_the_tieu_bieu_chi_neu_danh_hieu_duoc_de_nghi(demo_300) -> None:
+    """A clerk's review: the report named "Cờ thi đua" beside the units proposed for TTLĐXS although the Cờ failed at
+    the vote. Each title is named with the units proposed for it, and only when one is."""
+    from thidua.danh_muc import DANH_HIEU
+    from thidua.van_ban import ngu_canh
+
+    kq = demo_300.ket_qua
+    dong = next(x for x in ngu_canh.bao_cao(kq).dien_hinh if x.startswith("Tập thể tiêu biểu"))
+    for m in ("TTLDXS", "CTDT"):
+        dat = [d.ten for d, k in kq.tat_ca() if k.dat and k.danh_hieu.ma == m]
+        ten = ngu_canh.ten_day_du(DANH_HIEU[m])
+        assert (ten in dong) == bool(dat), (m, dong)
+        if dat:
+            phan = dong.split(f"đề nghị danh hiệu {ten}: ")[1].split(";")[0]
+            assert all(t in phan for t in dat)
+
+
+def test_dot_chuyen_de_bien_ban_va_to_trinh_noi_dung_dot(tmp_path: Path) -> None:
+    """A clerk's review of a themed round: its minutes said "xét … khen thưởng năm 2026", and the Tờ trình "tập thể,
+    cá nhân" for a list of individuals only. The minutes name the round; the Tờ trình names only the kinds it lists."""
+    from thidua.demo import tao_demo
+    from thidua.van_ban import ngu_canh
+
+    tao_demo(tmp_path / "cd", 80, 3, dot="chuyen-de")
+    kt = kiem_tra([tmp_path / "cd"])
+    kq = xet_sau_kiem_tra(kt)
+    assert kq is not None and not kt.co_loi
+    dot = ngu_canh.ten_dot_trong_cau(kq.du_lieu.thong_tin)
+    hop, kp = ngu_canh.bien_ban_hop(kq), ngu_canh.bien_ban_kiem_phieu(kq)
+
+    def ph(x: str) -> str:  # the documents keep "năm 2026" together with a non-breaking space
+        return x.replace("\xa0", " ")
+
+    assert ph(hop.trich_yeu).endswith(f"xét khen thưởng {dot}") and f"họp xét khen thưởng {dot}." in ph(hop.mo_dau[0])
+    assert ph(kp.trich_yeu) == f"Kiểm phiếu bầu xét khen thưởng {dot}"
+    tt = ngu_canh.to_trinh(kq)
+    loai = ngu_canh.doi_tuong(tt.so_tap_the, tt.so_ca_nhan)
+    assert f"cho {loai} có thành tích" in ph(tt.trich_yeu)
+    assert ph(tt.tieu_de_danh_sach).startswith(loai.upper() + " ĐỀ NGHỊ")
+    if not tt.so_tap_the:
+        assert "tập thể" not in tt.trich_yeu and not tt.tieu_de_danh_sach.startswith("TẬP THỂ")
+    assert ngu_canh.doi_tuong(0, 2) == "cá nhân" and ngu_canh.doi_tuong(1, 0) == "tập thể"
+    assert ngu_canh.doi_tuong(1, 2) == "tập thể, cá nhân"

@@ -145,8 +145,8 @@ def test_ba_dot_mot_nam_cung_mot_so_theo_doi(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
     van_ban = tmp_path / "ra2" / "van-ban"
     tt = chu_docx(van_ban / "to-trinh-khen-thuong-cap-tinh-2026.docx")
-    assert ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho tập thể, cá nhân có thành tích xuất sắc trong đột xuất "
-            "cứu hộ lũ quét tháng 7 năm 2026") in tt
+    assert ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho cá nhân có thành tích xuất sắc trong đột xuất "
+            "cứu hộ lũ quét tháng 7 năm 2026") in tt  # one person proposed: "cá nhân", not "tập thể, cá nhân"
     assert "Đã dũng cảm cứu 5 người dân khỏi lũ quét" in tt
     assert "trong đột xuất cứu hộ lũ quét" in chu_docx(van_ban / "qd-tang-giay-khen-2026.docx")
     bc = next((tmp_path / "ra2" / "ho-so").glob("*/Lò Văn Pâng/*.docx"))  # the đột xuất report of the BK proposal

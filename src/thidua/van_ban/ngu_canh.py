@@ -553,6 +553,19 @@ def ten_dot_trong_cau(tt: ThongTin) -> str:
     return t[0].lower() + t[1:] if len(t) > 1 and t[1].islower() else t
 
 
+def xet_gi(kq: KetQuaXet) -> str:
+    """What the council considers this round, as the minutes' titles say it: the year's titles and forms, or a
+    chuyên đề / đột xuất round's awards by its name (a clerk's review: the themed round's minutes read "năm 2026")."""
+    tt = kq.du_lieu.thong_tin
+    return (f"danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}" if tt.cuoi_nam
+            else f"khen thưởng {ten_dot_trong_cau(tt)}")
+
+
+def doi_tuong(so_tap_the: int, so_ca_nhan: int) -> str:
+    """"tập thể, cá nhân", or only the kind the list holds."""
+    return ", ".join(x for x, n in (("tập thể", so_tap_the), ("cá nhân", so_ca_nhan)) if n) or "tập thể, cá nhân"
+
+
 def thanh_tich_theo_dot(tt: ThongTin, thanh_tich: str) -> str:
     """The achievement sentence of a chuyên đề / đột xuất award: the proposal's ``Thành tích``, else the round's."""
     cau = thanh_tich.strip().rstrip(".") if thanh_tich else f"Đã có thành tích xuất sắc trong {ten_dot_trong_cau(tt)}"
@@ -881,7 +894,7 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
             f"tỉnh xem xét, tặng hình thức khen thưởng cho {_dem(so_tt, so_cn)} đã có thành tích xuất sắc trong "
             f"{ten_dot_trong_cau(tt)}, cụ thể như sau:"]
         ho_so = [
-            "- Danh sách tập thể, cá nhân đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
+            f"- Danh sách {doi_tuong(so_tt, so_cn)} đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
             f"- Báo cáo thành tích {tt.loai_dot.lower()} của {_dem(so_tt, so_cn)}: {so_tt + so_cn} báo cáo, mỗi báo cáo "
             "01 bản chính;",
             f"- Biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
@@ -902,7 +915,7 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
                                    _chuoi_nam(kq, d.ma, "CSTDCS")[-SO_NAM_CHUOI.get(ma_dh, 0):] if ma_dh in SO_NAM_CHUOI
                                    else []) if n < kq.nam})
         ho_so = [
-            "- Danh sách tập thể, cá nhân đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
+            f"- Danh sách {doi_tuong(so_tt, so_cn)} đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
             # one report per collective or person, covering every title proposed for it (as ``ho-so`` writes
             # them): a collective proposed for TTLĐXS and Cờ sends one report, not two
             f"- Báo cáo thành tích của {_dem(so_tt, so_cn)}: {so_tt + so_cn} báo cáo (mỗi tập thể, cá nhân một báo "
@@ -935,13 +948,13 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
     return NguCanhToTrinh(
         **_dau(dau),
         trich_yeu=f"Về việc đề nghị tặng danh hiệu thi đua, hình thức khen thưởng cấp tỉnh năm {kq.nam}"
-        if tt.cuoi_nam else f"Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho tập thể, cá nhân "
-                            f"có thành tích xuất sắc trong {ten_dot_trong_cau(tt)}",
+        if tt.cuoi_nam else f"Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho "
+                            f"{doi_tuong(so_tt, so_cn)} có thành tích xuất sắc trong {ten_dot_trong_cau(tt)}",
         kinh_gui=f"Chủ tịch Ủy ban nhân dân tỉnh {tt.dia_danh}",
         can_cu=_can_cu(ts, tt), noi_dung=noi_dung, de_nghi=de_nghi, ho_so_tieu_de=ho_so_tieu_de,
         ho_so=ho_so, ket_luan=ket_luan, phan_danh_sach=phan, so_tap_the=so_tt, so_ca_nhan=so_cn,
-        tieu_de_danh_sach=f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}" if tt.cuoi_nam
-        else f"TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH — {tt.ten_dot.upper()}",
+        tieu_de_danh_sach=f"{doi_tuong(so_tt, so_cn).upper()} ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}" if tt.cuoi_nam
+        else f"{doi_tuong(so_tt, so_cn).upper()} ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH — {tt.ten_dot.upper()}",
         ghi_chu_danh_sach=ghi_chu if phan else "",
         nhom_danh_sach=[NhomToTrinhCu(p.ten, p.ds) for p in phan],  # v0.1 templates
     )
@@ -1142,7 +1155,7 @@ def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
     chu_tri, thu_ky = _chu_tri_thu_ky(kq)
     mo_dau = [
         f"Vào hồi {_gio(tt.gio_bat_dau)} {dinh_dang_ngay(ngay_hop)}, tại {tt.dia_diem_hop or '……'}, Hội đồng Thi đua – "
-        f"Khen thưởng {co_quan} họp xét danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}.",
+        f"Khen thưởng {co_quan} họp xét {xet_gi(kq)}.",
         f"Chủ trì (chủ tọa): {chu_tri or tt.chu_tri or '……'}. Thư ký: {thu_ky or tt.thu_ky or '……'}.",
     ]
     thanh_phan: list[str] = []
@@ -1205,7 +1218,7 @@ def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
     ket_luan.append(f"Cuộc họp kết thúc vào hồi {_gio(tt.gio_ket_thuc)} cùng ngày. Biên bản đã được đọc lại và thông "
                     "qua trước Hội đồng./.")  # the end mark of a text (ND 30/2020, as the Tờ trình's)
     dau = dau_van_ban(tt, "BB", ngay=ngay_hop)
-    return NguCanhBienBanHop(**_dau(dau), trich_yeu=f"Họp Hội đồng Thi đua – Khen thưởng xét khen thưởng năm {kq.nam}",
+    return NguCanhBienBanHop(**_dau(dau), trich_yeu=f"Họp Hội đồng Thi đua – Khen thưởng xét {xet_gi(kq)}",
                              mo_dau=mo_dau, thanh_phan=thanh_phan, noi_dung=noi_dung, nhom_ket_qua=nhom,
                              ket_luan=ket_luan, thu_ky=thu_ky, chu_tri=chu_tri)
 
@@ -1294,7 +1307,7 @@ def bien_ban_kiem_phieu(kq: KetQuaXet) -> NguCanhBienBanKiemPhieu:
     hang_ky = [HangKy(ky[i], ky[i + 1] if i + 1 < len(ky) else ChuKy("", "", "")) for i in range(0, len(ky), 2)]
     dau = dau_van_ban(tt, "BB", ngay=ngay_hop)
     return NguCanhBienBanKiemPhieu(
-        **_dau(dau), trich_yeu=f"Kiểm phiếu bầu xét danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}",
+        **_dau(dau), trich_yeu=f"Kiểm phiếu bầu xét {xet_gi(kq)}",
         mo_dau=mo_dau, so_phieu=SoPhieu(**{f.name: sp[f.name] for f in fields(SoPhieu)}), phieu_khong_hop_le=khl,
         nhom_ung_vien=nhom, ket_luan=ket_luan, hang_ky=hang_ky)
 
@@ -1755,14 +1768,18 @@ def bao_cao(kq: KetQuaXet, bieu_do: object = "") -> NguCanhBaoCao:
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
     ca_nhan_td = [(d.ma, _ten(d), ten_dv.get(d.don_vi, d.don_vi) if isinstance(d, CaNhan) else "")
                   for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("CSTDT", "CSTDTQ")]
-    tap_the_td = [(d.ma, _ten(d), "") for d, k in tat_ca if k.dat and k.danh_hieu.ma in ("TTLDXS", "CTDT")]
+    # each title named with the units proposed for it, and only then (a clerk's review: a Cờ that failed at the vote
+    # was named beside the TTLĐXS of others)
+    tap_the_td = {m: ds for m in ("TTLDXS", "CTDT")
+                  if (ds := [(d.ma, _ten(d), "") for d, k in tat_ca if k.dat and k.danh_hieu.ma == m])}
     dien_hinh = []
     if ca_nhan_td:  # each person once (by code: two people may share a name)
         dien_hinh.append(f"Cá nhân tiêu biểu (đề nghị danh hiệu {ten_day_du(DANH_HIEU['CSTDT'])} trở lên): "
                          + ", ".join(ten_phan_biet(ca_nhan_td)) + ".")
     if tap_the_td:
-        dien_hinh.append(f"Tập thể tiêu biểu (đề nghị danh hiệu {ten_day_du(DANH_HIEU['TTLDXS'])}, "
-                         f"{ten_day_du(DANH_HIEU['CTDT'])}): " + ", ".join(ten_phan_biet(tap_the_td)) + ".")
+        dien_hinh.append("Tập thể tiêu biểu: " + "; ".join(
+            f"đề nghị danh hiệu {ten_day_du(DANH_HIEU[m])}: " + ", ".join(ten_phan_biet(ds))
+            for m, ds in tap_the_td.items()) + ".")
     kien_nghi = [f"Đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét, tặng danh hiệu thi đua, hình thức khen thưởng cho "
                  f"các tập thể, cá nhân theo Tờ trình số        /TTr-{tt.ky_hieu} {dinh_dang_ngay(tt.ngay_quyet_dinh)} "
                  f"của {co_quan}."] if len_tren else []
