@@ -281,3 +281,41 @@ def test_bao_cao_tap_the_co_thanh_tich_nam_nhu_to_trinh(demo_ket_qua) -> None:
         doan = [x.text.replace("\u00a0", " ") for x in Document(p).paragraphs]  # "96,00 %": a no-break space
         i = doan.index("II. THÀNH TÍCH ĐẠT ĐƯỢC")
         assert doan[i + 1] == f"- {ctx.thanh_tich_nam}" and doan[i + 2].startswith("[Phần đơn vị tự viết")
+
+
+def test_danh_muc_ban_sao_theo_can_cu_nhu_to_trinh(tmp_path: Path) -> None:
+    """A clerk's review: the Tờ trình attaches the CSTĐCS decisions a Bằng khen rests on (two CSTĐCS years), but
+    the checklist asked for initiative copies instead. Each person's copies now follow the ground that passed: the
+    CSTĐCS decisions of the chain (with their numbers), initiative copies only where the ground needs them; a
+    themed round's checklist asks for none, nor for an initiative its report has no section for."""
+    from thidua.demo import tao_demo
+    from thidua.ho_so import ke_hoach_ho_so
+    from thidua.kiem_tra import kiem_tra
+    from thidua.van_ban import ngu_canh
+    from thidua.xet import xet_sau_kiem_tra
+
+    tao_demo(tmp_path / "nam", 300, 2025)  # Bằng khen by both grounds: two CSTĐCS years, and HTXSNV + initiatives
+    kq = xet_sau_kiem_tra(kiem_tra([tmp_path / "nam"]))
+    kh = ke_hoach_ho_so(kq)
+    muc = [m for ds in kh.danh_muc.values() for m in ds]
+    kiem = 0
+    for d, k in kq.tat_ca():
+        if not (k.dat and k.danh_hieu.ma == "BKT" and hasattr(d, "ho_ten")):
+            continue
+        cc = ngu_canh._can_cu_dat(kq, d, k)
+        cua = [m.tai_lieu for m in muc if m.cua == f"{d.ho_ten} ({d.ma})"]
+        if cc is not None and cc.nam_cstdcs:
+            assert any(t.startswith("Bản sao quyết định công nhận danh hiệu “Chiến sĩ thi đua cơ sở” các năm "
+                                    + ", ".join(map(str, cc.nam_cstdcs))) for t in cua), cua
+            if not cc.sang_kien and not any(k2.danh_hieu.ma in ("CSTDT", "CSTDTQ") for d2, k2 in kq.tat_ca()
+                                            if d2 is d and k2.dat and not k2.so_quyet_dinh):
+                assert not any("sáng kiến" in t for t in cua), cua
+            kiem += 1
+        elif cc is not None and cc.sang_kien:
+            assert any(t.startswith("Bản sao quyết định công nhận sáng kiến") for t in cua), cua
+            kiem += 1
+    assert kiem >= 3
+    tao_demo(tmp_path / "cd", 80, 3, dot="chuyen-de")
+    kq_cd = xet_sau_kiem_tra(kiem_tra([tmp_path / "cd"]))
+    muc_cd = [m for ds in ke_hoach_ho_so(kq_cd).danh_muc.values() for m in ds]
+    assert muc_cd and not any("sáng kiến" in m.tai_lieu or "sáng kiến" in m.tinh_trang for m in muc_cd)

@@ -383,8 +383,48 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua],
     return mau, NguCanhBaoCaoThanhTich(**ctx)
 
 
-def _thieu_du_lieu(ctx: Any) -> list[str]:
-    """What the report still lacks from the data (the "[chưa có trong dữ liệu: …]" marks)."""
+def _bien_mau(mau: str, thu_muc_mau: Path | None) -> frozenset[str]:
+    """The variables a template uses (the agency's when ``--mau`` has it)."""
+    from .van_ban.ve import bien_cua_mau, tim_mau
+
+    p = tim_mau(mau, thu_muc_mau)
+    tt = p.stat()
+    return bien_cua_mau(str(p), tt.st_mtime_ns, tt.st_size)
+
+
+def _ban_sao_can_cu(kq: KetQuaXet, c: CaNhan, ks: list[KetQua], ctx: Any, cua: str) -> list[MucDanhMuc]:
+    """The copies of decisions a person's proposal rests on, as the Tờ trình lists them (``ngu_canh._can_cu_dat``:
+    the criterion that passed): the CSTĐCS decisions of the chain's years; the initiative decisions only when the
+    ground needs them (CSTĐ tỉnh, CSTĐTQ, Bằng khen by the HTXSNV path) — a clerk's review: a Bằng khen resting on
+    two CSTĐCS years listed initiative copies instead of those decisions. A chuyên đề / đột xuất award rests on
+    its own achievement: none."""
+    if not kq.du_lieu.thong_tin.cuoi_nam:
+        return []
+    muc: list[MucDanhMuc] = []
+    can_cu = [ngu_canh._can_cu_dat(kq, c, k) for k in ks]
+    nam_cs = sorted({n for cc in can_cu if cc is not None for n in cc.nam_cstdcs})
+    if nam_cs:
+        qd = [ngu_canh._qd_so(kq, c.ma, "CSTDCS", n) for n in nam_cs]
+        thieu = [n for n, x in zip(nam_cs, qd, strict=True) if not x or "chưa ghi" in x]
+        muc.append(MucDanhMuc(f"Bản sao quyết định công nhận danh hiệu “Chiến sĩ thi đua cơ sở” các năm "
+                              f"{', '.join(map(str, nam_cs))}: " + "; ".join(x for x in qd if x), cua, "",
+                              ("Thiếu — ghi số, ngày quyết định năm " + ", ".join(map(str, thieu))
+                               + " vào sheet LichSu; văn thư sao y") if thieu
+                              else "Có — Sở đã ban hành; văn thư sao y bản chính", not thieu, "01 bản sao"))
+    if ctx.sang_kien and any(cc is None or cc.sang_kien for cc in can_cu):
+        ds_sk = "; ".join(f"{sk.ten} ({sk.loai.lower()} cấp {sk.cap}, {sk.nam}: {sk.quyet_dinh})"
+                          for sk in ctx.sang_kien)
+        muc.append(MucDanhMuc(f"Bản sao quyết định công nhận sáng kiến, đề tài: {ds_sk}", cua, "",
+                              "Thiếu — cá nhân nộp bản sao" + ("" if all(
+                                  not sk.quyet_dinh.startswith("[") for sk in ctx.sang_kien)
+                                  else "; ghi số, ngày quyết định vào sheet SangKien"), False,
+                              "01 bản sao"))  # a copy of the decision, not an original
+    return muc
+
+
+def _thieu_du_lieu(ctx: Any, bien: frozenset[str] | None = None) -> list[str]:
+    """What the report still lacks from the data (the "[chưa có trong dữ liệu: …]" marks) among the fields its
+    template prints (``bien``: a chuyên đề report has no initiatives section, so none is asked for)."""
     thieu = []
     mo = CHUA_CO.split("{}")[0]
 
@@ -400,7 +440,12 @@ def _thieu_du_lieu(ctx: Any) -> list[str]:
         elif isinstance(v, list):
             for x in v:
                 duyet(x)
-    duyet(ctx)
+    if bien is not None and dataclasses.is_dataclass(ctx):
+        for f in dataclasses.fields(ctx):
+            if f.name in bien:
+                duyet(getattr(ctx, f.name))
+    else:
+        duyet(ctx)
     return list(dict.fromkeys(thieu))
 
 
@@ -483,21 +528,15 @@ def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
             ten_bc = ten_an_toan(f"Báo cáo thành tích - {ten_tm}") + ".docx"
             ds_ve.append((tm, BanVe(mau, ctx, ten_bc)))
             cua = f"{_ten(d)} ({d.ma})"
-            thieu = _thieu_du_lieu(ctx)
+            thieu = _thieu_du_lieu(ctx, _bien_mau(mau, thu_muc_mau))
             tinh_trang = "Có — cá nhân viết phần để trống, ký; Thủ trưởng đơn vị xác nhận" if isinstance(d, CaNhan) \
                 else "Có — đơn vị viết phần để trống; Thủ trưởng ký, đóng dấu"
             if thieu:
                 tinh_trang += "; dữ liệu còn thiếu: " + ", ".join(thieu)
             muc.append(MucDanhMuc(f"Báo cáo thành tích ({', '.join(k.danh_hieu.viet_tat for k in ks)})", cua,
                                   f"{ten_tm}/{ten_bc}", tinh_trang, True))
-            if isinstance(d, CaNhan) and ctx.sang_kien:
-                ds_sk = "; ".join(f"{sk.ten} ({sk.loai.lower()} cấp {sk.cap}, {sk.nam}: {sk.quyet_dinh})"
-                                  for sk in ctx.sang_kien)
-                muc.append(MucDanhMuc(f"Bản sao quyết định công nhận sáng kiến, đề tài: {ds_sk}", cua, "",
-                                      "Thiếu — cá nhân nộp bản sao" + ("" if all(
-                                          not sk.quyet_dinh.startswith("[") for sk in ctx.sang_kien)
-                                          else "; ghi số, ngày quyết định vào sheet SangKien"), False,
-                                      "01 bản sao"))  # a copy of the decision, not an original
+            if isinstance(d, CaNhan):
+                muc += _ban_sao_can_cu(kq, d, ks, ctx, cua)
         cac_danh_muc[cap] = muc
         ds_ve.append((tm_cap, BanVe("danh_muc_ho_so", danh_muc(kq, cap, muc), "danh-muc-ho-so.docx")))
     kiem_tra_mau([b for _, b in ds_ve], thu_muc_mau, thong_bao)
