@@ -313,3 +313,16 @@ def test_sheet_doi_ten_co_tieu_de_cua_thidua_khong_bi_bo_sot(tmp_path: Path) -> 
     viet_bang(tmp_path / "chi-sheet1.xlsx", {"Sheet1": cn})
     with pytest.raises(TepKhongDocDuoc, match="Sheet 'Sheet1' có dòng tiêu đề của sheet CaNhan: đổi tên"):
         doc_tep(tmp_path / "chi-sheet1.xlsx")
+
+
+def test_so_am_la_loi_tai_o_cua_no(tmp_path: Path) -> None:
+    """A newcomer's review: -11 council members was taken, and the only error landed on a ballot row. Counts,
+    years, points are never negative: the error is at the cell typed, both sides of zero."""
+    tt = [r[:] for r in THONG_TIN]
+    tt[9] = ["Số thành viên Hội đồng", -11]
+    tt[10] = ["Số thành viên có mặt", 0]
+    kq = kiem_tra([bo_nho(tmp_path, thong_tin=tt, tap_the=[["P1", "Phòng Một", "HTTNV", "", -0.5, "", "", ""]])])
+    am = [v for v in kq.van_de if "số âm" in v.thong_bao]
+    assert {(v.sheet, v.o) for v in am} == {("ThongTin", "B10"), ("TapThe", "E2")}, am
+    assert all(v.muc_do == "loi" for v in am)
+    assert not any("'0' là số âm" in v.thong_bao for v in kq.van_de)  # zero is a count
