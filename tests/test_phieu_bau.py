@@ -170,3 +170,17 @@ def test_phieu_bau_vuot_so_cot_excel_bao_dung_kiem_phieu_va_khong_ghi_gi(tmp_pat
     ws = load_workbook(p, read_only=True)["PhieuBau"]
     hang = next(ws.iter_rows(min_row=3, max_row=3, values_only=True))
     assert len(hang) == 16_384 and hang[-1] == "16380 - CSTDCS"
+
+
+def test_phieu_khong_danh_dau_nao_duoc_canh_bao(tmp_path: Path) -> None:
+    """A newcomer's review: tao-phieu numbers every ballot row; with 2 of 9 filled, the 7 untouched rows counted as
+    valid ballots against everyone, with no word. They still count (a member may agree with no one) — and a warning
+    names them, at the first one's cell; with every row marked, no warning."""
+    pb = _phieu(*[[i, "", "x" if i <= 2 else "", ""] for i in range(1, 10)])
+    kq = kiem_tra([bo_nho(tmp_path / "a", CN, thong_tin=_tt(), PhieuBau=pb)])
+    (w,) = _loi(kq, "phieu_trong")
+    assert w.muc_do == "canh_bao" and w.thong_bao.startswith("7 phiếu không có đánh dấu nào (phiếu số 3, 4, 5, 6, 7, 8, 9)")
+    assert w.sheet == "PhieuBau" and w.o == "A5"
+    assert kq.du_lieu.kiem_phieu.dong_y[("001", "CSTDCS")] == 2 and not kq.co_loi
+    pb = _phieu(*[[i, "", "x", ""] for i in range(1, 10)])
+    assert not _loi(kiem_tra([bo_nho(tmp_path / "b", CN, thong_tin=_tt(), PhieuBau=pb)]), "phieu_trong")

@@ -221,6 +221,7 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
         ung_vien: list[tuple[str, str]] = []
         da_co_uv: set[tuple[str, str]] = set()  # ung_vien as a set: a look-up per column, not a scan
         so_da_thay: dict[str, str] = {}
+        vi_tri: dict[int, tuple[BangTho, int]] = {}  # a ballot's table and row
         for b in ds_pb:
             cot_uv: dict[int, tuple[str, str]] = {}
             for c, td in b.cot_khac.items():
@@ -256,6 +257,7 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
                         g.them("dau_khong_doc_duoc", CANH_BAO, f"Phiếu {so}: đánh dấu '{v}' không đọc được nên cả phiếu "
                                "không hợp lệ (đồng ý: x, 1, ✓; không đồng ý: để trống, 0, -).", b, r, cot_dau[uv])
                 phieu.append(PhieuBau(so, danh_dau, o, d.get("hop_le"), nguon_dong(b, r), hinh_thuc))
+                vi_tri[id(phieu[-1])] = (b, r)
         if phieu and not any(p.hop_le_theo_ban_kiem_phieu is not None or any(doc_dau(v) is not False
                                                                                for v in p.danh_dau.values())
                              for p in phieu):
@@ -264,6 +266,14 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
                    "coi như chưa bỏ phiếu. Nhập đánh dấu (x) của từng phiếu rồi chạy lại.", ds_pb[0],
                    ds_pb[0].dong_tieu_de + 1, 0)
             phieu = []
+        trong = [p for p in phieu if p.hop_le_theo_ban_kiem_phieu is None
+                 and not any(doc_dau(v) is not False for v in p.danh_dau.values())]
+        if trong:  # a ballot against everyone, or a row tao-phieu prepared that nobody filled: the officer tells
+            b0, r0 = vi_tri[id(trong[0])]
+            g.them("phieu_trong", CANH_BAO, f"{len(trong)} phiếu không có đánh dấu nào (phiếu số "
+                   + ", ".join(p.so_phieu for p in trong[:10]) + (" …" if len(trong) > 10 else "")
+                   + "): được tính là phiếu hợp lệ không đồng ý với ai. Nếu là phiếu chưa nhập, nhập đánh dấu (x); nếu "
+                   "thành viên không đồng ý với ai thì để nguyên.", b0, r0, o_cot(b0, "so_phieu"), "Phiếu số")
         van_ban = sum(1 for p in phieu if p.hinh_thuc == BANG_VAN_BAN)
         tai_hop = len(phieu) - van_ban
         if tai_hop > co_mat:
