@@ -552,7 +552,7 @@ def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int | None
     from .tong_ket import GIAI_DOAN, tom_tat, tong_ket
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  transient=True) as tien_trinh:
+                  transient=True, disable=not err.is_terminal) as tien_trinh:  # no stray line in a log file
         viec = tien_trinh.add_task("Bắt đầu", total=len(GIAI_DOAN))
 
         def bao(giai_doan: str) -> None:
@@ -656,6 +656,7 @@ def demo_lenh(
     """Tạo một Sở mẫu (người hư cấu) vào THU_MUC/dau-vao rồi chạy tong-ket vào THU_MUC/ket-qua.
 
     Ví dụ: thidua demo -o thidua-demo --so-can-bo 300
+
     Đợt chuyên đề: thidua demo -o demo-chuyen-de --dot chuyen-de
     """
     def than() -> int:
