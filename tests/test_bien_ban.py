@@ -429,3 +429,24 @@ def test_dot_chuyen_de_bien_ban_va_to_trinh_noi_dung_dot(tmp_path: Path) -> None
         assert "tập thể" not in tt.trich_yeu and not tt.tieu_de_danh_sach.startswith("TẬP THỂ")
     assert ngu_canh.doi_tuong(0, 2) == "cá nhân" and ngu_canh.doi_tuong(1, 0) == "tập thể"
     assert ngu_canh.doi_tuong(1, 2) == "tập thể, cá nhân"
+
+
+def test_hoi_dong_quyet_chon_qua_cho_bao_dung_tep_va_o(demo_dau_vao: Path, tmp_path: Path) -> None:
+    """A newcomer's review: choosing everyone tied when fewer places are left named the first tied person's unit
+    file (which has no HoiDongQuyet sheet) and no cell. The error now points at the resolution file, sheet and the
+    "Hội đồng chọn" cell of its first "Có"."""
+    from thidua.tao_phieu import ghi_hoi_dong_quyet
+
+    kq = xet_sau_kiem_tra(kiem_tra([demo_dau_vao]))
+    assert kq is not None
+    p, so = ghi_hoi_dong_quyet(kq, tmp_path / "hdq" / "hoi-dong-quyet.xlsx")
+    assert so >= 2
+    wb = load_workbook(p)
+    ws = wb["HoiDongQuyet"]
+    for r in range(3, 3 + so):
+        ws.cell(row=r, column=3).value = "Có"
+    wb.save(p)
+    kt = kiem_tra([demo_dau_vao, p])
+    xet_sau_kiem_tra(kt)
+    (v,) = [v for v in kt.van_de if v.ma_loi == "hoa_chua_quyet" and v.muc_do == "loi"]
+    assert v.tep == str(p) and v.sheet == "HoiDongQuyet" and v.dong == 3 and v.cot == "Hội đồng chọn", v

@@ -551,10 +551,17 @@ class PhienXet:
             k0 = cat.hoa_tai_diem_cat[0][1]
             assert k0.chi_tieu is not None
             n0 = d0.nguon
-            if hoa.da_ghi_du or n0 is None:  # the resolution sheet is what to fix
-                self.van_de.append(VanDe("hoa_chua_quyet", LOI if hoa.da_ghi_du else CANH_BAO,
-                                         thong_bao_hoa(dh, k0.chi_tieu), n0.tep if n0 else "",
-                                         "HoiDongQuyet" if hoa.da_ghi_du else "", "", None))
+            if hoa.da_ghi_du:  # the resolution sheet is what to fix: at its first "Có" of the group (a newcomer's
+                # review: the error named the first tied person's unit file, which has no such sheet)
+                hdq = self.du_lieu.hoi_dong_quyet
+                chon = [q.nguon for d, _ in cat.hoa_tai_diem_cat
+                        if (q := hdq.get((d.ma, dh.ma))) is not None and q.chon and q.nguon is not None]
+                n1 = min(chon, key=lambda n: (n.tep, n.sheet, n.dong)) if chon else None
+                self.van_de.append(VanDe("hoa_chua_quyet", LOI, thong_bao_hoa(dh, k0.chi_tieu), n1.tep if n1 else "",
+                                         n1.sheet if n1 else "HoiDongQuyet", "", n1.dong if n1 else None,
+                                         "Hội đồng chọn"))
+            elif n0 is None:
+                self.van_de.append(VanDe("hoa_chua_quyet", CANH_BAO, thong_bao_hoa(dh, k0.chi_tieu), "", "", "", None))
             else:  # tied at the cut, no resolution yet: the first of them, at their proposal
                 self.van_de.append(VanDe("hoa_chua_quyet", CANH_BAO, thong_bao_hoa(dh, k0.chi_tieu), n0.tep,
                                          n0.sheet, "", n0.dong, "Đề nghị"))
