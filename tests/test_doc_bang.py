@@ -326,3 +326,16 @@ def test_so_am_la_loi_tai_o_cua_no(tmp_path: Path) -> None:
     assert {(v.sheet, v.o) for v in am} == {("ThongTin", "B10"), ("TapThe", "E2")}, am
     assert all(v.muc_do == "loi" for v in am)
     assert not any("'0' là số âm" in v.thong_bao for v in kq.van_de)  # zero is a count
+
+
+def test_tep_bang_khac_trong_thu_muc_duoc_bao(tmp_path: Path) -> None:
+    """A newcomer's review: a unit's CSV in the input folder was skipped without a word (the unit vanished from the
+    round). A table thidua does not read is named in a warning; a Word file or a hidden file beside the data is not."""
+    vao = bo_nho(tmp_path / "vao").parent
+    (vao / "danh-sach.csv").write_text("Mã CB,Họ và tên\n001,An\n", encoding="utf-8")
+    (vao / "to-trinh.docx").write_bytes(b"x")
+    (vao / ".~lock.so.xlsx#").write_text("x", encoding="utf-8")
+    kq = kiem_tra([vao])
+    bo = [v for v in kq.van_de if v.ma_loi == "bo_qua_tep"]
+    assert len(bo) == 1 and bo[0].muc_do == "canh_bao" and "danh-sach.csv" in bo[0].thong_bao
+    assert bo[0].tep == str(vao / "danh-sach.csv") and not kq.co_loi

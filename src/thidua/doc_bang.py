@@ -97,18 +97,24 @@ def so_bi_khoa(khoa: Path, cac_tep: Iterable[Path]) -> Path | None:
     return None
 
 
+DUOI_BANG_KHAC = (".csv", ".tsv", ".ods", ".xlsb", ".xltx", ".xltm", ".numbers")  # tables thidua does not read
+
+
 def liet_ke_dau_vao(dau_vao: Iterable[Path]) -> tuple[list[Path], list[VanDe]]:
     """Files and folders → workbook files in a stable order, and a warning for each one open in Excel (its
     ``~$`` lock file is beside it: unsaved edits will not count). A lock file named on its own is refused with
     the name of the workbook to give instead."""
     tep: list[Path] = []
     khoa: list[tuple[Path, bool]] = []  # (lock file, named by the user)
+    bo_qua: list[Path] = []  # tables thidua does not read, found in a folder
     for p in dau_vao:
         p = Path(p)
         if not p.exists():
             raise TepKhongDocDuoc(f"Không tìm thấy '{p}'. Kiểm tra lại đường dẫn tệp hoặc thư mục.")
         if p.is_dir():
             tat_ca = sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in DUOI_HOP_LE)
+            bo_qua += sorted(x for x in p.rglob("*") if x.suffix.lower() in DUOI_BANG_KHAC and x.is_file()
+                             and not x.name.startswith((".", "~$")))
             con = [x for x in tat_ca if not la_tep_khoa(x)]
             khoa += [(x, False) for x in tat_ca if la_tep_khoa(x)]
             if not con:
@@ -134,7 +140,11 @@ def liet_ke_dau_vao(dau_vao: Iterable[Path]) -> tuple[list[Path], list[VanDe]]:
                                     "sổ trong Excel rồi chạy lại.", str(so)))
     if not tep:
         raise TepKhongDocDuoc("Chưa có tệp đầu vào nào. Ghi tên tệp .xlsx hoặc thư mục chứa chúng.")
-    return tep, list(van_de.values())
+    # a unit that sent a CSV or an OpenOffice sheet would otherwise vanish from the round without a word
+    khac = [VanDe("bo_qua_tep", CANH_BAO, f"Bỏ qua tệp {x.name}: thidua chỉ đọc sổ Excel (.xlsx, .xlsm, .xls). Nếu đây "
+                  "là danh sách của một đơn vị, mở bằng Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).", str(x))
+            for x in dict.fromkeys(bo_qua)]
+    return tep, [*khac, *van_de.values()]
 
 
 def liet_ke_tep(dau_vao: Iterable[Path]) -> list[Path]:
