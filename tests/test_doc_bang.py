@@ -339,3 +339,23 @@ def test_tep_bang_khac_trong_thu_muc_duoc_bao(tmp_path: Path) -> None:
     bo = [v for v in kq.van_de if v.ma_loi == "bo_qua_tep"]
     assert len(bo) == 1 and bo[0].muc_do == "canh_bao" and "danh-sach.csv" in bo[0].thong_bao
     assert bo[0].tep == str(vao / "danh-sach.csv") and not kq.co_loi
+
+
+def test_cot_bi_xoa_bao_mot_lan_o_dong_tieu_de(tmp_path: Path) -> None:
+    """A newcomer's review: with the Mã CB column deleted, one "thiếu cột" and 25 "Thiếu Mã CB." at the STT column;
+    with Xếp loại deleted, an error per proposing row at column A and none about the column. Each is now one error
+    at the header."""
+    cn = [nguoi(f"00{i}", f"Người {i}") for i in range(1, 4)]
+    bo_ma = [[x for j, x in enumerate(d) if TIEU_DE_CA_NHAN[j] != "Mã CB"] for d in [TIEU_DE_CA_NHAN, *cn]]
+    p = viet_bang(tmp_path / "a" / "so.xlsx", {"ThongTin": THONG_TIN, "CaNhan": bo_ma,
+                                               "TapThe": [TIEU_DE_TAP_THE, ["P1", "Phòng Một", "HTTNV", "", 90, "", "", ""]]})
+    vd = kiem_tra([p]).van_de
+    assert [v.cot for v in vd if v.ma_loi == "thieu_cot"] == ["Mã CB"]
+    assert not [v for v in vd if v.thong_bao == "Thiếu Mã CB."]
+    bo_xl = [[x for j, x in enumerate(d) if TIEU_DE_CA_NHAN[j] != "Xếp loại"] for d in [TIEU_DE_CA_NHAN, *cn]]
+    p = viet_bang(tmp_path / "b" / "so.xlsx", {"ThongTin": THONG_TIN, "CaNhan": bo_xl,
+                                               "TapThe": [TIEU_DE_TAP_THE, ["P1", "Phòng Một", "HTTNV", "", 90, "", "", ""]]})
+    vd = kiem_tra([p]).van_de
+    (v,) = [v for v in vd if v.ma_loi == "thieu_cot"]
+    assert v.cot == "Xếp loại" and v.o == "A1" and v.sheet == "CaNhan" and v.muc_do == "loi"
+    assert not [v for v in vd if v.ma_loi == "thieu_xep_loai"]

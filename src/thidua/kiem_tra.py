@@ -330,8 +330,8 @@ def _cac_dong(ds: list[BangTho], g: BoGom, s: Sheet, bat_buoc: tuple[str, ...], 
             if not (d.get(mot) or d.get(hai)):
                 continue
             for khoa in bat_buoc:
-                if not d.get(khoa):
-                    cd = s.cot_theo_khoa(khoa)
+                if not d.get(khoa) and khoa in b.cot:  # a column missing from the header is said once (thieu_cot),
+                    cd = s.cot_theo_khoa(khoa)         # not on every row (a newcomer's review: 25 "Thiếu Mã CB.")
                     g.them("thieu_gia_tri", LOI, f"Thiếu {cd.tieu_de}.", b, r, o_cot(b, khoa), cd.tieu_de)
             if not d.get("ma"):
                 continue
@@ -531,6 +531,7 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
     can_cu_dk = ts.chi_tiet("dang_ky.bat_buoc").can_cu if ts is not None else ""
     doi_tuong: list[tuple[CaNhan | TapThe, str, Sheet]] = [(c, CA_NHAN, S_CA_NHAN) for c in ca_nhan]
     doi_tuong += [(t, TAP_THE, S_TAP_THE) for t in tap_the]
+    thieu_cot_xl: set[tuple[str, str]] = set()  # tables without a Xếp loại column, already reported
     for dt_, loai, s in doi_tuong:
         n = dt_.nguon
         if n is None:
@@ -550,7 +551,15 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
         if che_do == "cuoi_nam" and tt is not None and not tt.cuoi_nam:
             _kiem_de_nghi_theo_dot(dt_, tt, them, str(ts("can_cu.danh_hieu_cuoi_nam")) if ts is not None else "")
         elif che_do == "cuoi_nam":
-            if dt_.de_nghi and dt_.xep_loai is None and (n.tep, n.sheet, n.dong, "xep_loai") not in g.o_sai:
+            bt = theo_tep.get((n.tep, n.sheet))
+            if dt_.de_nghi and dt_.xep_loai is None and bt is not None and "xep_loai" not in bt.cot:
+                if (n.tep, n.sheet) not in thieu_cot_xl:  # the column itself is missing: said once, at the header
+                    thieu_cot_xl.add((n.tep, n.sheet))    # (a newcomer's review: 23 row errors at column A)
+                    g.van_de.append(VanDe("thieu_cot", LOI, f"Thiếu cột 'Xếp loại' ở dòng tiêu đề (dòng "
+                                          f"{bt.dong_tieu_de + 1}): xét cuối năm cần xếp loại của mỗi người có đề nghị; "
+                                          "thêm cột này (HTXSNV, HTTNV, HTNV, KHTNV) hoặc sửa tên cột cho đúng mẫu.",
+                                          n.tep, n.sheet, bt.o(bt.dong_tieu_de, 0), bt.dong_tieu_de + 1, "Xếp loại"))
+            elif dt_.de_nghi and dt_.xep_loai is None and (n.tep, n.sheet, n.dong, "xep_loai") not in g.o_sai:
                 them("thieu_xep_loai", LOI, f"Có đề nghị {', '.join(d.viet_tat for d in dt_.de_nghi)} nhưng chưa có "
                      "Xếp loại; ghi HTXSNV, HTTNV, HTNV hoặc KHTNV.", "xep_loai")
             for dh in dt_.de_nghi:  # titles are registered; forms of commendation (GK, BK tỉnh) are not
