@@ -184,3 +184,13 @@ def test_phieu_khong_danh_dau_nao_duoc_canh_bao(tmp_path: Path) -> None:
     assert kq.du_lieu.kiem_phieu.dong_y[("001", "CSTDCS")] == 2 and not kq.co_loi
     pb = _phieu(*[[i, "", "x", ""] for i in range(1, 10)])
     assert not _loi(kiem_tra([bo_nho(tmp_path / "b", CN, thong_tin=_tt(), PhieuBau=pb)]), "phieu_trong")
+
+
+def test_tieu_de_cot_sai_danh_hieu_noi_dung_cho_sai(tmp_path: Path) -> None:
+    """A newcomer's review: "001 - CSTDC" (a mistyped title) was reported as an unknown staff code. The code exists:
+    the message says the title part is wrong and lists the codes."""
+    pb = [["Phiếu số", "001 - CSTDC", "002"], [1, "x", "x"]]
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=pb)])
+    (v,) = _loi(kq, "ung_vien_la")
+    assert "mã 001 có ở CaNhan/TapThe nhưng phần danh hiệu sai" in v.thong_bao and "'CSTDC'" in v.thong_bao
+    assert "CSTĐCS" in v.thong_bao and v.o == "B1"

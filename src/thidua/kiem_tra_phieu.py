@@ -194,8 +194,10 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
         if m and m.group(1).strip() in de_nghi:
             try:
                 ma, dh = m.group(1).strip(), doc_danh_hieu(m.group(2))
-            except GiaTriKhongHopLe:
-                ma, dh = s, None
+            except GiaTriKhongHopLe as e:  # the code is right, the title mistyped: say which (a newcomer's review)
+                g.them("ung_vien_la", LOI, f"Cột '{tieu_de}': mã {m.group(1).strip()} có ở CaNhan/TapThe nhưng phần "
+                       f"danh hiệu sai — {e.thong_bao}", b, r, c)
+                return None
         if ma not in de_nghi:
             g.them("ung_vien_la", LOI, f"Cột '{tieu_de}' ghi mã '{ma}' không có ở CaNhan hoặc TapThe; tiêu đề cột ghi "
                    "'Mã' hoặc 'Mã - Danh hiệu', ví dụ '00123 - CSTĐCS'.", b, r, c)
