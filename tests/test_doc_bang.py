@@ -359,3 +359,16 @@ def test_cot_bi_xoa_bao_mot_lan_o_dong_tieu_de(tmp_path: Path) -> None:
     (v,) = [v for v in vd if v.ma_loi == "thieu_cot"]
     assert v.cot == "Xếp loại" and v.o == "A1" and v.sheet == "CaNhan" and v.muc_do == "loi"
     assert not [v for v in vd if v.ma_loi == "thieu_xep_loai"]
+
+
+def test_mot_loi_mot_thong_bao(tmp_path: Path) -> None:
+    """A newcomer's review: "năm 2025" typed as the year gave "không phải số" and "ThongTin thiếu 'Năm'" at the
+    same cell; "năm 2023" in a LichSu row gave a second error "cần cả Mã và Năm" though Mã was there. One each."""
+    tt = [r[:] for r in THONG_TIN]
+    tt[1] = ["Năm", "năm 2025"]
+    ls = [["Mã", "Năm", "Danh hiệu"], ["001", "năm 2023", "LĐTT"]]
+    vd = kiem_tra([bo_nho(tmp_path, thong_tin=tt, LichSu=ls)]).van_de
+    nam = [v for v in vd if v.sheet == "ThongTin" and v.o == "B2"]
+    assert len(nam) == 1 and "không phải số" in nam[0].thong_bao, nam
+    ls_loi = [v for v in vd if v.sheet == "LichSu"]
+    assert len(ls_loi) == 1 and "không phải số" in ls_loi[0].thong_bao and ls_loi[0].o == "B2", ls_loi

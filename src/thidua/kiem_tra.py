@@ -237,6 +237,7 @@ def _doc_thong_tin(ds: list[BangTho], g: BoGom, che_do: str, nam_mac_dinh: int |
     b = ds[0]
     gia_tri: dict[str, Any] = {}
     vi_tri: dict[str, tuple[int, int]] = {}
+    sai: set[str] = set()  # the keys whose value could not be read (already reported)
     for r, _, k, c_v, v in _doc_khoa_gia_tri(b):
         cd = next((c for c in S_THONG_TIN.cot if c.khop(k)), None)
         if cd is None:
@@ -252,9 +253,13 @@ def _doc_thong_tin(ds: list[BangTho], g: BoGom, che_do: str, nam_mac_dinh: int |
         except LoiO as e:
             g.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, e), b, r, c_v, cd.tieu_de)
             gia_tri[cd.khoa] = None
+            sai.add(cd.khoa)
     loi = False
     bat_buoc = ["nam"] if che_do == "dang_ky" else [c.khoa for c in S_THONG_TIN.cot if c.bat_buoc == LUON]
     for khoa in bat_buoc:
+        if khoa in sai:  # its wrong value is already said, at its cell: not "thiếu" as well (a newcomer's review)
+            loi = loi or khoa == "nam"
+            continue
         if gia_tri.get(khoa) in (None, ""):
             cd = S_THONG_TIN.cot_theo_khoa(khoa)
             r, c = vi_tri.get(khoa, (0, 1))
@@ -436,7 +441,8 @@ def _doc_lich_su(ds: list[BangTho], g: BoGom) -> SoTheoDoi:
             d: dict[str, Any] = {}
             g.doc_dong(b, r, dong, d)
             if not d.get("ma") or d.get("nam") is None:
-                if d.get("ma") or d.get("nam") is not None:
+                sai = any((b.tep, b.ten_sheet, r + 1, k) in g.o_sai for k in ("ma", "nam"))
+                if (d.get("ma") or d.get("nam") is not None) and not sai:  # a wrong value is said at its cell
                     g.them("thieu_gia_tri", LOI, "Dòng sổ theo dõi cần cả Mã và Năm.", b, r, 0)
                 continue
             try:
