@@ -372,3 +372,20 @@ def test_mot_loi_mot_thong_bao(tmp_path: Path) -> None:
     assert len(nam) == 1 and "không phải số" in nam[0].thong_bao, nam
     ls_loi = [v for v in vd if v.sheet == "LichSu"]
     assert len(ls_loi) == 1 and "không phải số" in ls_loi[0].thong_bao and ls_loi[0].o == "B2", ls_loi
+
+
+def test_tep_doi_duoi_noi_ro_la_tep_gi(tmp_path: Path) -> None:
+    """A newcomer's review: a Word file renamed .xlsx was "Tệp bị hỏng … (XmlError)", and a good workbook renamed
+    .xls was "Tệp bị hỏng … (CalamineError)". Each now says what the file really is and what to do."""
+    from docx import Document
+
+    from thidua.doc_bang import doc_tep
+
+    Document().save(tmp_path / "word.docx")
+    (tmp_path / "don-vi.xlsx").write_bytes((tmp_path / "word.docx").read_bytes())
+    with pytest.raises(TepKhongDocDuoc, match=r"văn bản Word \(.docx\) bị đổi đuôi thành .xlsx"):
+        doc_tep(tmp_path / "don-vi.xlsx")
+    p = bo_nho(tmp_path / "x")
+    (tmp_path / "tong-hop.xls").write_bytes(p.read_bytes())
+    with pytest.raises(TepKhongDocDuoc, match=r"thực ra là sổ .xlsx.*'tong-hop.xlsx'"):
+        doc_tep(tmp_path / "tong-hop.xls")

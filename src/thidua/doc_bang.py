@@ -172,6 +172,21 @@ def _kiem_dinh_dang(p: Path) -> None:
     if p.suffix.lower() != ".xls" and not dau.startswith(b"PK"):
         raise TepKhongDocDuoc("Tệp không phải sổ làm việc Excel hợp lệ (có thể là tệp khác bị đổi đuôi). Mở bằng "
                               "Excel rồi lưu lại dạng .xlsx.", tep=str(p))
+    if dau.startswith(b"PK"):  # a zip package: say what it really is when it is not a workbook, or a misnamed one
+        try:
+            with zipfile.ZipFile(p) as z:
+                ten = set(z.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            ten = set()
+        la = ("văn bản Word (.docx)" if "word/document.xml" in ten else "bản trình chiếu PowerPoint (.pptx)"
+              if "ppt/presentation.xml" in ten else "bảng tính OpenOffice/LibreOffice (.ods)" if "content.xml" in ten
+              else None)
+        if la is not None:
+            raise TepKhongDocDuoc(f"Tệp này là {la} bị đổi đuôi thành {p.suffix}, không phải sổ Excel. Lấy đúng tệp "
+                                  "Excel của đơn vị (hoặc mở bằng Excel/LibreOffice và lưu lại dạng .xlsx).", tep=str(p))
+        if p.suffix.lower() == ".xls" and "xl/workbook.xml" in ten:
+            raise TepKhongDocDuoc("Tệp có đuôi .xls nhưng thực ra là sổ .xlsx (đuôi bị đổi): đổi tên tệp thành "
+                                  f"'{p.stem}.xlsx' rồi chạy lại.", tep=str(p))
     if kich_thuoc > GIOI_HAN_TEP:
         raise TepKhongDocDuoc(f"Tệp nặng {_mb(kich_thuoc)} MB, quá giới hạn {_mb(GIOI_HAN_TEP)} MB của thidua (sổ thi "
                               "đua của một Sở thường chỉ vài MB) nên không đọc. Có thể tệp chứa ảnh, sheet thừa hoặc "
