@@ -450,3 +450,15 @@ def test_hoi_dong_quyet_chon_qua_cho_bao_dung_tep_va_o(demo_dau_vao: Path, tmp_p
     xet_sau_kiem_tra(kt)
     (v,) = [v for v in kt.van_de if v.ma_loi == "hoa_chua_quyet" and v.muc_do == "loi"]
     assert v.tep == str(p) and v.sheet == "HoiDongQuyet" and v.dong == 3 and v.cot == "Hội đồng chọn", v
+
+
+def test_can_cu_tham_quyen_truoc_noi_dung(demo_300) -> None:
+    """A clerk's review: the province's decision on the Sở's functions stood above the laws. ND 30/2020 (Phụ lục I):
+    the texts on the signer's competence first — the law on local government, then that decision — then the texts on
+    the content: the law on emulation, its decree and circular, the quy chế, the council's meeting."""
+    from thidua.van_ban import ngu_canh
+
+    cc = ngu_canh.quyet_dinh_danh_hieu(demo_300.ket_qua).can_cu
+    i = {k: next(n for n, d in enumerate(cc) if k in d) for k in
+         ("Tổ chức chính quyền địa phương", "chức năng", "Luật Thi đua, khen thưởng", "Nghị định", "Hội đồng")}
+    assert list(i.values()) == sorted(i.values()), cc

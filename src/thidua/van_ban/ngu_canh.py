@@ -24,7 +24,7 @@ from .do_chu import LE_O_MM, ngat_dong_ten
 
 RONG_TEN_CO_QUAN_MM = 69 - LE_O_MM  # the header's left column (scripts/tao_mau_van_ban.py RONG_TRAI) less margins
 NGUOI_CHI_TRA = "Trưởng phòng Kế hoạch – Tài chính"
-NHAN_LANH_DAO = "- Giám đốc, các Phó Giám đốc Sở;"
+NHAN_LANH_DAO = "- Giám đốc, các Phó Giám đốc Sở;"  # issue 11: the Director and Deputies, whoever signs
 NHAN_NOI_VU = "- Sở Nội vụ (Ban Thi đua – Khen thưởng);"
 NHAN_LUU = "- Lưu: VT, VP."
 CHO_VIET = "[Phần do cán bộ thi đua viết — xoá dòng này khi viết xong.]"
@@ -301,10 +301,15 @@ def _dong_can_cu(gia_tri: str) -> str:
 
 
 def _can_cu(ts: ThamSoApDung, tt: ThongTin) -> list[str]:
-    """The căn cứ lines: the province's decision on the agency's functions, the laws in force on the decision date
-    (parameter ``van_ban.can_cu_quyet_dinh``), the province's and the agency's quy chế (ThongTin; a blank key
-    leaves its line out), the council's meeting."""
-    dong = [_dong_can_cu(tt.can_cu_chuc_nang), *ts("van_ban.can_cu_quyet_dinh"),
+    """The căn cứ lines, the signer's competence first and then the content (ND 30/2020, Phụ lục I: "văn bản quy
+    định thẩm quyền, chức năng, nhiệm vụ … và các văn bản quy định nội dung"), each group by rank: the law on local
+    government, the province's decision on the agency's functions (ThongTin); then the laws on emulation in force on
+    the decision date (parameter ``van_ban.can_cu_quyet_dinh``), the province's and the agency's quy chế (a blank
+    key leaves its line out), the council's meeting. (A clerk's review: the province's decision stood above the
+    laws.)"""
+    luat = list(ts("van_ban.can_cu_quyet_dinh"))
+    tham_quyen = [d for d in luat if "Tổ chức chính quyền địa phương" in d]
+    dong = [*tham_quyen, _dong_can_cu(tt.can_cu_chuc_nang), *(d for d in luat if d not in tham_quyen),
             _dong_can_cu(tt.can_cu_quy_che_tinh), _dong_can_cu(tt.can_cu_quy_che_co_quan),
             f"Căn cứ kết quả họp Hội đồng Thi đua – Khen thưởng {_ten_co_quan(tt)} {dinh_dang_ngay(_ngay_hop(tt))};"]
     return [d for d in dong if d]
