@@ -462,3 +462,18 @@ def test_can_cu_tham_quyen_truoc_noi_dung(demo_300) -> None:
     i = {k: next(n for n, d in enumerate(cc) if k in d) for k in
          ("Tổ chức chính quyền địa phương", "chức năng", "Luật Thi đua, khen thưởng", "Nghị định", "Hội đồng")}
     assert list(i.values()) == sorted(i.values()), cc
+
+
+def test_bien_ban_hop_ghi_nguoi_duoc_uu_tien_khi_bang_phieu(demo_300) -> None:
+    """A clerk's review: the legal priority in a tie still open (women, ND 152/2025 Art. 4(6)) was only in the Loi
+    sheet; the minutes now state it below the open ties, for the council to resolve by."""
+    from thidua.van_ban import ngu_canh
+
+    kq = demo_300.ket_qua
+    can = kq.can_hoi_dong()
+    assert can
+    kl = ngu_canh.bien_ban_hop(kq).ket_luan
+    i = next(n for n, x in enumerate(kl) if x.startswith("Các trường hợp bằng phiếu tại điểm cắt chỉ tiêu, Hội đồng chưa"))
+    assert kl[i + 1].startswith("Pháp luật ưu tiên nữ") and "Điều 4 khoản 6" in kl[i + 1]
+    uu = [d.ma for d, k in can if k.nguoi_hoa and k.nguoi_hoa.uu_tien]
+    assert all(f"({m})" in kl[i + 1] for m in uu)

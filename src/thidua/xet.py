@@ -146,16 +146,21 @@ def diem_chu(c: CatChiTieu) -> str:
     return f"{dinh_dang_so(c.diem)} điểm" if c.theo_diem_thi_dua else f"{c.diem} phiếu"
 
 
+def cau_uu_tien(h: HoaTaiDiemCat) -> str:
+    """Who of a tie the law favours (ND 152/2025 Art. 4(6)), as the notice and the minutes say it."""
+    uu = [f"{n.ten} ({n.ma})" for n in h.nguoi if n.uu_tien]
+    return (f"Pháp luật ưu tiên nữ và tập thể có từ {hien_thi_gia_tri(h.nguong_nu)} nữ "
+            f"(theo {viet_tat_can_cu(h.can_cu_uu_tien)}): "
+            + (", ".join(uu) if uu else "không ai trong nhóm này thuộc diện ưu tiên"))
+
+
 def thong_bao_hoa(dh: DanhHieu, c: CatChiTieu) -> str:
     """The council's notice for a tie still open at a quota's cut, rendered from the tie's data (it is also the
     problem ``hoa_chua_quyet``)."""
     h = c.hoa
     assert h is not None
     ten_dv = [f"{n.ten} ({n.ma}, {n.don_vi})" for n in h.nguoi]
-    uu = [f"{n.ten} ({n.ma})" for n in h.nguoi if n.uu_tien]
-    uu_chu = (f"Pháp luật ưu tiên nữ và tập thể có từ {hien_thi_gia_tri(h.nguong_nu)} nữ "
-              f"(theo {viet_tat_can_cu(h.can_cu_uu_tien)}): "
-              + (", ".join(uu) if uu else "không ai trong nhóm này thuộc diện ưu tiên"))
+    uu_chu = cau_uu_tien(h)
     thieu = ""
     if h.da_ghi_du:
         thieu = (f" Sheet HoiDongQuyet chọn {h.so_chon} người nhưng chỉ còn {h.con_lai} chỗ: sửa lại cột "

@@ -19,7 +19,7 @@ from ..ket_xuat import bang_kiem_phieu, thanh_tich, tieu_chi_khong_dat
 from ..mo_hinh import CaNhan, TapThe, ThongTin
 from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
 from ..tieng_viet import dinh_dang_ngay, dinh_dang_tien, dinh_dang_ty_le, doc_so_tien, khoa_sap_xep_ho_ten
-from ..xet import CatChiTieu, KetQua, KetQuaXet, TrangThaiPhieu, mo_ta_chi_tieu
+from ..xet import CatChiTieu, KetQua, KetQuaXet, TrangThaiPhieu, cau_uu_tien, mo_ta_chi_tieu
 from .do_chu import LE_O_MM, ngat_dong_ten
 
 RONG_TEN_CO_QUAN_MM = 69 - LE_O_MM  # the header's left column (scripts/tao_mau_van_ban.py RONG_TRAI) less margins
@@ -1219,6 +1219,9 @@ def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
         ket_luan.append("Các trường hợp bằng phiếu tại điểm cắt chỉ tiêu, Hội đồng chưa quyết định: "
                         + "; ".join(f"{_ten(d)} ({k.nguoi_hoa.don_vi if k.nguoi_hoa else ''}, {ten_day_du(k.danh_hieu)})"
                                     for d, k in can) + ".")
+        # what the law says of them, for the council to resolve by (a clerk's review: only the Loi sheet said it)
+        for h in dict.fromkeys(k.chi_tieu.hoa for _, k in can if k.chi_tieu is not None and k.chi_tieu.hoa):
+            ket_luan.append(cau_uu_tien(h) + ".")
     ket_luan += _khong_du_tieu_chuan(bang)
     ket_luan.append(f"Cuộc họp kết thúc vào hồi {_gio(tt.gio_ket_thuc)} cùng ngày. Biên bản đã được đọc lại và thông "
                     "qua trước Hội đồng./.")  # the end mark of a text (ND 30/2020, as the Tờ trình's)
