@@ -892,7 +892,7 @@ def bao_cao_thanh_tich_tap_the() -> Document:
     muc(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
     bang_khen_thuong(doc, giu_cuoi=True)
     ky_xac_nhan(doc, "THỦ TRƯỞNG CƠ QUAN\nCẤP TRÊN", "NHẬN XÉT, XÁC NHẬN\n(Ký, đóng dấu)", "THỦ TRƯỞNG ĐƠN VỊ",
-                "(Ký, đóng dấu)", "")
+                "{{ ky_don_vi }}", "")  # "(Ký, đóng dấu)", or no seal for a phòng of the Sở (ho_so.co_dau_rieng)
     return doc
 
 
@@ -926,7 +926,7 @@ def bao_cao_thanh_tich_dot() -> Document:
                 "(Ký, ghi rõ họ tên)", "{{ nguoi_bao_cao }}")
     doan(doc, "{%p else %}", size=2)
     ky_xac_nhan(doc, "THỦ TRƯỞNG CƠ QUAN\nCẤP TRÊN", "NHẬN XÉT, XÁC NHẬN\n(Ký, đóng dấu)", "THỦ TRƯỞNG ĐƠN VỊ",
-                "(Ký, đóng dấu)", "")
+                "{{ ky_don_vi }}", "")  # "(Ký, đóng dấu)", or no seal for a phòng of the Sở (ho_so.co_dau_rieng)
     doan(doc, "{%p endif %}", size=2)
     ky_co_quan(doc)
     return doc

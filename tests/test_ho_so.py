@@ -319,3 +319,26 @@ def test_danh_muc_ban_sao_theo_can_cu_nhu_to_trinh(tmp_path: Path) -> None:
     kq_cd = xet_sau_kiem_tra(kiem_tra([tmp_path / "cd"]))
     muc_cd = [m for ds in ke_hoach_ho_so(kq_cd).danh_muc.values() for m in ds]
     assert muc_cd and not any("sáng kiến" in m.tai_lieu or "sáng kiến" in m.tinh_trang for m in muc_cd)
+
+
+def test_bao_cao_tap_the_phong_khong_dong_dau_rieng(demo_ket_qua, tmp_path: Path) -> None:
+    """A clerk's review: "THỦ TRƯỞNG ĐƠN VỊ (Ký, đóng dấu)" was asked of a phòng, which has no seal of its own. A
+    phòng's head signs with his name, the Sở's confirmation carries the seal; a chi cục or trung tâm seals."""
+    from docx import Document
+
+    from thidua.ho_so import bao_cao_thanh_tich, co_dau_rieng
+    from thidua.mo_hinh import TapThe
+    from thidua.van_ban.ve import BanVe, ve_mot
+
+    assert not co_dau_rieng("Phòng Môi trường") and not co_dau_rieng("Văn phòng Sở")
+    assert co_dau_rieng("Chi cục Kiểm lâm") and co_dau_rieng("Trung tâm Khuyến nông")
+    assert co_dau_rieng("Văn phòng Đăng ký đất đai")
+    kq = demo_ket_qua.ket_qua
+    for dau, can in ((False, "(Ký, ghi rõ họ tên)"), (True, "(Ký, đóng dấu)")):
+        t = next(t for t in kq.du_lieu.tap_the if isinstance(t, TapThe) and co_dau_rieng(t.ten) is dau)
+        loai = "co-dau" if dau else "khong-dau"
+        mau, ctx = bao_cao_thanh_tich(kq, t, [])
+        p = ve_mot(BanVe(mau, ctx, f"{loai}.docx"), tmp_path)
+        chu = [c.text for tb in Document(p).tables for row in tb.rows for c in row.cells]
+        o = next(x for x in chu if x.startswith("THỦ TRƯỞNG ĐƠN VỊ"))
+        assert can in o, o

@@ -110,6 +110,18 @@ class NguCanhBaoCaoThanhTich(ngu_canh.NguCanh):
     khoi: str = ""
     diem: str = ""
     thanh_tich_nam: str = ""  # a collective's year from the data, as the Tờ trình writes it
+    ky_don_vi: str = "(Ký, đóng dấu)"  # under THỦ TRƯỞNG ĐƠN VỊ of a collective's report (co_dau_rieng)
+
+
+KHONG_CO_DAU = ("phòng ", "văn phòng sở")  # units of the Sở without a seal of their own
+
+
+def co_dau_rieng(ten_tap_the: str) -> bool:
+    """Whether a collective of the Sở has a seal of its own: a phòng (and the Văn phòng Sở) is part of the Sở and
+    has none — its head signs, and the Sở's confirmation below carries the seal (a clerk's review: "(Ký, đóng dấu)"
+    was asked of a phòng); a chi cục, trung tâm, ban is a unit with its own seal. By the unit's name: a default, the
+    report is a Word file the unit completes anyway."""
+    return not ten_tap_the.strip().lower().startswith(KHONG_CO_DAU)
 
 
 @dataclass(frozen=True)
@@ -377,7 +389,7 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua],
             "tu_viet_thanh_tich": viet.format("thành tích đạt được: kết quả thực hiện nhiệm vụ, chỉ tiêu; biện pháp, "
                                               "đổi mới; công tác xây dựng đảng, đoàn thể"),
             "tu_viet_dien_bien": viet.format("tóm tắt sự việc, thành tích và ảnh hưởng của thành tích"),
-            "nguoi_bao_cao": "",
+            "nguoi_bao_cao": "", "ky_don_vi": "(Ký, đóng dấu)" if co_dau_rieng(d.ten) else "(Ký, ghi rõ họ tên)",
         })
         mau = "bao_cao_thanh_tich_tap_the" if loai_dot == "Cuối năm" else "bao_cao_thanh_tich_dot"
     return mau, NguCanhBaoCaoThanhTich(**ctx)
@@ -530,7 +542,7 @@ def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
             cua = f"{_ten(d)} ({d.ma})"
             thieu = _thieu_du_lieu(ctx, _bien_mau(mau, thu_muc_mau))
             tinh_trang = "Có — cá nhân viết phần để trống, ký; Thủ trưởng đơn vị xác nhận" if isinstance(d, CaNhan) \
-                else "Có — đơn vị viết phần để trống; Thủ trưởng ký, đóng dấu"
+                else "Có — đơn vị viết phần để trống; Thủ trưởng ký" + (", đóng dấu" if co_dau_rieng(d.ten) else "")
             if thieu:
                 tinh_trang += "; dữ liệu còn thiếu: " + ", ".join(thieu)
             muc.append(MucDanhMuc(f"Báo cáo thành tích ({', '.join(k.danh_hieu.viet_tat for k in ks)})", cua,
