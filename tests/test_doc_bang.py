@@ -389,3 +389,24 @@ def test_tep_doi_duoi_noi_ro_la_tep_gi(tmp_path: Path) -> None:
     (tmp_path / "tong-hop.xls").write_bytes(p.read_bytes())
     with pytest.raises(TepKhongDocDuoc, match=r"thực ra là sổ .xlsx.*'tong-hop.xlsx'"):
         doc_tep(tmp_path / "tong-hop.xls")
+
+
+def test_ngay_quyet_dinh_giua_nam_va_can_cu_sau_quyet_dinh_duoc_canh_bao(tmp_path: Path) -> None:
+    """A clerk's review: year-2025 titles decided on 20/06/2025 passed without a word, and so did a căn cứ dated after
+    the decision it supports. Both are warnings at their cell; both sides of each date."""
+    def chay(ngay: str, can_cu: str, thu: str) -> list:
+        tt = [r[:] for r in THONG_TIN]
+        tt[8] = ["Ngày quyết định", ngay]
+        tt.append(["Căn cứ chức năng, nhiệm vụ", can_cu])
+        return kiem_tra([bo_nho(tmp_path / thu, thong_tin=tt)]).van_de
+
+    qd = "Quyết định số 25/2025/QĐ-UBND ngày 30 tháng 6 năm 2025 của Ủy ban nhân dân tỉnh quy định chức năng"
+    vd = chay("20/06/2025", qd, "a")
+    (som,) = [v for v in vd if v.ma_loi == "ngay_quyet_dinh_som"]
+    (cc,) = [v for v in vd if v.ma_loi == "can_cu_sau_quyet_dinh"]
+    assert som.muc_do == cc.muc_do == "canh_bao" and som.o == "B9" and cc.o == "B12" and "30/06/2025" in cc.thong_bao
+    vd = chay("01/10/2025", qd, "b")
+    assert not [v for v in vd if v.ma_loi in ("ngay_quyet_dinh_som", "can_cu_sau_quyet_dinh")]
+    vd = chay("30/09/2025", "Quyết định số 25/2025/QĐ-UBND ngày 30/09/2025 của UBND tỉnh", "c")
+    assert [v.ma_loi for v in vd if v.ma_loi in ("ngay_quyet_dinh_som", "can_cu_sau_quyet_dinh")] == \
+        ["ngay_quyet_dinh_som"]  # the same day is not after it

@@ -7,6 +7,7 @@ by the decision itself (``xet.xet_sau_kiem_tra``), which adds its problems to th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
@@ -301,8 +302,37 @@ def _doc_thong_tin(ds: list[BangTho], g: BoGom, che_do: str, nam_mac_dinh: int |
         r, c = vi_tri.get("ten_dot", vi_tri["loai_dot"])
         g.them("thieu_gia_tri", LOI, f"Đợt {gia_tri_tt['loai_dot'].lower()} cần 'Tên đợt' ở sheet ThongTin (ghi vào "
                "trích yếu quyết định), ví dụ: Chuyên đề chuyển đổi số năm 2026.", b, r, c, "Tên đợt")
+    if che_do == "cuoi_nam" and gia_tri_tt.get("loai_dot", CUOI_NAM) == CUOI_NAM and nam <= ngay_qd.year \
+            and ngay_qd < dt.date(nam, THANG_SOM_NHAT_CUOI_NAM, 1) and "ngay_quyet_dinh" in vi_tri:
+        r, c = vi_tri["ngay_quyet_dinh"]  # a clerk's review: year-2025 titles decided on 20/06/2025 passed unnoticed
+        g.them("ngay_quyet_dinh_som", CANH_BAO, f"Ngày quyết định {ngay_qd:%d/%m/%Y} còn giữa năm xét {nam}: danh "
+               f"hiệu năm {nam} được xét khi tổng kết năm (thường tháng 12 năm {nam} hoặc đầu năm {nam + 1}). Kiểm "
+               "tra lại Năm và Ngày quyết định (đợt chuyên đề, đột xuất: ghi Loại đợt).", b, r, c, "Ngày quyết định")
+    for khoa in ("can_cu_chuc_nang", "can_cu_quy_che_tinh", "can_cu_quy_che_co_quan"):
+        ngay_cc = _ngay_trong_cau(str(gia_tri_tt.get(khoa) or ""))
+        if ngay_cc is not None and ngay_cc > ngay_qd and khoa in vi_tri:
+            r, c = vi_tri[khoa]
+            g.them("can_cu_sau_quyet_dinh", CANH_BAO, f"Văn bản căn cứ ghi ngày {ngay_cc:%d/%m/%Y}, sau Ngày quyết định "
+                   f"{ngay_qd:%d/%m/%Y}: một quyết định không căn cứ văn bản ban hành sau nó. Kiểm tra lại ngày của văn "
+                   "bản, hoặc Ngày quyết định.", b, r, c, S_THONG_TIN.cot_theo_khoa(khoa).tieu_de)
     gia_tri_tt.update(nam=nam, ngay_quyet_dinh=ngay_qd, nguon=b.tep)
     return ThongTin(**gia_tri_tt)
+
+
+THANG_SOM_NHAT_CUOI_NAM = 10  # a year-end decision dated before October of the year is flagged
+_NGAY_CHU = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", re.I)
+
+
+def _ngay_trong_cau(cau: str) -> dt.date | None:
+    """The first date a căn cứ line gives ("ngày 30 tháng 6 năm 2025", "ngày 30/6/2025"), or None."""
+    m = _NGAY_CHU.search(cau.replace("\u00a0", " "))
+    if m is None:
+        return None
+    d, t, n = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    try:
+        return dt.date(int(n), int(t), int(d))
+    except ValueError:
+        return None
 
 
 def _doc_quy_che(ds: list[BangTho], g: BoGom, bo: BoThamSo) -> dict[str, Any]:
@@ -372,11 +402,11 @@ def _thong_bao_trung_ma(ten: str, loai: str, ma: str, truoc: tuple[BangTho, int,
         khac.append(f"xếp loại {_xep_loai(d0.get('xep_loai'))} ở dòng kia, {_xep_loai(d.get('xep_loai'))} ở dòng này")
     chi_tiet = (" Khác nhau: " + "; ".join(khac) + ".") if khac else ""
     if loai == "người" and (d0.get("don_vi") or "") != (d.get("don_vi") or ""):
-        cach_sua = ("Một người chỉ do một đơn vị đề nghị: nếu người này đã chuyển đơn vị, xoá dòng ở đơn vị cũ và giữ "
+        cach_sua = ("Một người chỉ do một đơn vị đề nghị: nếu người này đã chuyển đơn vị, xóa dòng ở đơn vị cũ và giữ "
                     "dòng ở đơn vị hiện tại (xếp loại, tên theo đơn vị hiện tại); nếu là hai người khác nhau, sửa Mã CB "
                     "của một người.")
     else:
-        cach_sua = f"Xoá dòng thừa (mỗi {loai} một dòng); nếu là hai {loai} khác nhau, sửa mã của một bên."
+        cach_sua = f"Xóa dòng thừa (mỗi {loai} một dòng); nếu là hai {loai} khác nhau, sửa mã của một bên."
     return f"{ten} '{ma}' đã có ở {noi}.{chi_tiet} {cach_sua}"
 
 
@@ -426,7 +456,7 @@ def _doc_ca_nhan(ds: list[BangTho], g: BoGom, tap_the: list[TapThe]) -> list[CaN
                 g.them("trung_nguoi", CANH_BAO, f"{cn.ho_ten} (sinh {cn.ngay_sinh:%d/%m/%Y}) có ở cả đơn vị "
                        f"{truoc.don_vi} (mã {truoc.ma}, tên ghi '{truoc.ho_ten}', xếp loại "
                        f"{_xep_loai(truoc.xep_loai)}){noi} và đơn vị {cn.don_vi} (mã {cn.ma}, tên ghi '{cn.ho_ten}', xếp "
-                       f"loại {_xep_loai(cn.xep_loai)}). Nếu là một người đã chuyển đơn vị, xoá dòng ở đơn vị cũ; nếu là "
+                       f"loại {_xep_loai(cn.xep_loai)}). Nếu là một người đã chuyển đơn vị, xóa dòng ở đơn vị cũ; nếu là "
                        "hai người khác nhau trùng họ tên và ngày sinh, bỏ qua cảnh báo này.", b, r, o_cot(b, "ho_ten"),
                        "Họ và tên")
             nguoi.setdefault(khoa, cn)
@@ -487,7 +517,7 @@ def _doc_sang_kien(ds: list[BangTho], g: BoGom, so: SoTheoDoi, tt: ThongTin | No
         if khoa in da_co:
             b0, r0 = da_co[khoa]
             g.them("sang_kien_trung", LOI, f"Sáng kiến «{d['ten']}» của {d['ma']} năm {d['nam']} đã có ở "
-                   f"{b0.ten_sheet}!{b0.o(r0, o_cot(b0, 'ten'))} (tệp {Path(b0.tep).name}); xoá dòng trùng.",
+                   f"{b0.ten_sheet}!{b0.o(r0, o_cot(b0, 'ten'))} (tệp {Path(b0.tep).name}); xóa dòng trùng.",
                    b, r, o_cot(b, "ten"), "Tên")
             continue
         da_co[khoa] = (b, r)
