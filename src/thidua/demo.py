@@ -52,11 +52,11 @@ HO = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Hoàng", 
       ("Đặng", 2.1), ("Bùi", 2), ("Đỗ", 1.4), ("Hồ", 1.3), ("Ngô", 1.3), ("Dương", 1), ("Lý", 0.5), ("Lò", 0.6),
       ("Tòng", 0.4), ("Giàng", 0.3), ("Vàng", 0.3), ("Đinh", 0.6), ("Trịnh", 0.6), ("Lương", 0.5), ("Tạ", 0.3)]
 DEM_NAM = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thanh", "Xuân", "Ngọc", "Tiến", "Mạnh", "Duy"]
-DEM_NU = ["Thị", "Thị", "Thị", "Thu", "Thanh", "Ngọc", "Phương", "Minh", "Hồng", "Kim", "Thuý", "Bích"]
+DEM_NU = ["Thị", "Thị", "Thị", "Thu", "Thanh", "Ngọc", "Phương", "Minh", "Hồng", "Kim", "Thúy", "Bích"]
 TEN_NAM = ["Anh", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Hưng", "Khánh", "Long", "Minh", "Nam", "Phong",
            "Quân", "Sơn", "Thắng", "Toàn", "Trung", "Tuấn", "Việt", "Hiếu", "Lâm", "Thành", "Tú", "Ước"]
 TEN_NU = ["Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Ngọc",
-          "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo", "Thuỷ", "Trang", "Yến", "Ánh", "Ngân", "Huyền", "Vân"]
+          "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo", "Thủy", "Trang", "Yến", "Ánh", "Ngân", "Huyền", "Vân"]
 
 DON_VI = [
     ("VP", "Văn phòng Sở", "Khối tham mưu"), ("TTRA", "Thanh tra Sở", "Khối tham mưu"),
@@ -86,6 +86,37 @@ def _ten(rng: random.Random, nu: bool) -> str:
     dem = rng.choice(DEM_NU if nu else DEM_NAM)
     ten = rng.choice(TEN_NU if nu else TEN_NAM)
     return f"{ho} {dem} {ten}"
+
+
+NGAY_THANH_LAP_SO = dt.date(2025, 3, 1)  # Sở Nông nghiệp và Môi trường: the merger of 2025 (a fictional province's)
+
+
+def _qd_nam(y: int) -> tuple[str, dt.date, str]:
+    """(number, date, agency) of the demo Sở's decision recognising the titles of year ``y``: one decision a year for
+    the LĐTT and CSTĐCS of everyone (as ``tong-ket`` makes it), issued on 15 January after the year — before the
+    2025 merger by the former Sở (a clerk's review: three numbers on one day, and the merged Sở deciding for 2022)."""
+    ngay = dt.date(y + 1, 1, 15)
+    if ngay < NGAY_THANH_LAP_SO:
+        return f"{20 + (y * 37) % 60}/QĐ-SNN", ngay, "Sở Nông nghiệp và Phát triển nông thôn"
+    return f"{20 + (y * 37) % 60}/QĐ-SNNMT", ngay, "Sở Nông nghiệp và Môi trường"
+
+
+def _chuc_vu(chuc_vu: str, ten_don_vi: str) -> str:
+    """A position as the unit names it (a clerk's review: "Phó Trưởng phòng" of the Thanh tra, "Kiểm lâm viên" in
+    the Văn phòng, "Viên chức" — a category, not a position)."""
+    t = ten_don_vi.lower()
+    dau = ("Chánh Văn phòng" if t.startswith("văn phòng sở") else "Chánh Thanh tra" if t.startswith("thanh tra")
+           else "Chi cục trưởng" if t.startswith("chi cục") else "Giám đốc" if t.startswith(("trung tâm", "văn phòng"))
+           else "Trưởng ban" if t.startswith("ban ") else "Trưởng phòng")
+    if chuc_vu == "Trưởng phòng":
+        return dau
+    if chuc_vu == "Phó Trưởng phòng":
+        return "Phó " + dau
+    if chuc_vu == "Kiểm lâm viên" and "kiểm lâm" not in t and "rừng" not in t:
+        return "Chuyên viên"
+    if chuc_vu == "Viên chức":
+        return "Kỹ thuật viên" if t.startswith(("trung tâm", "ban ", "văn phòng đăng ký")) else "Chuyên viên"
+    return chuc_vu
 
 
 def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 2025, nam: int = 2025,
@@ -122,13 +153,13 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
             # recruited too late in year y for a title of y (TT 01/2024 Art. 1(5)(d): 6 months): the year is drawn
             # all the same (the same random sequence, so the rest of the department is unchanged), not recorded
             du = du_thang(tuyen, 6, y)
-            muc = MucLichSu(ma, y, DANH_HIEU["LDTT"] if xl.bac >= 3 else None, f"{rng.randint(10, 999)}/QĐ-SNNMT",
-                            dt.date(y + 1, 1, rng.randint(8, 25)), "Sở Nông nghiệp và Môi trường", xl, sk)
+            rng.randint(10, 999), rng.randint(8, 25)  # drawn as before (the same random sequence), not used:
+            muc = MucLichSu(ma, y, DANH_HIEU["LDTT"] if xl.bac >= 3 else None, *_qd_nam(y), xl, sk)  # one QĐ a year
             if du:
                 lich_su.append(muc)
             if xl.bac >= 3 and ((chuoi_cstdcs and y >= nam - 2) or (xl.ma == "HTXSNV" and rng.random() < 0.3)):
-                muc = MucLichSu(ma, y, DANH_HIEU["CSTDCS"], f"{rng.randint(10, 999)}/QĐ-SNNMT", dt.date(y + 1, 1, 15),
-                                "Sở Nông nghiệp và Môi trường")
+                rng.randint(10, 999)
+                muc = MucLichSu(ma, y, DANH_HIEU["CSTDCS"], *_qd_nam(y))
                 if du:
                     lich_su.append(muc)
         r = rng.random()
@@ -151,7 +182,8 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
         elif rng.random() < 0.3:
             de_nghi.append(DANH_HIEU["LDTT"])  # proposed though not eligible: the engine must say why
         dang_ky = list(de_nghi) if rng.random() < 0.9 else de_nghi[:1]
-        chuc_vu = "Trưởng phòng" if i < so_don_vi else "Phó Trưởng phòng" if i < 2 * so_don_vi else rng.choice(CHUC_VU)
+        chuc_vu = _chuc_vu("Trưởng phòng" if i < so_don_vi else "Phó Trưởng phòng" if i < 2 * so_don_vi
+                           else rng.choice(CHUC_VU), pb.ten)
         cn = CaNhan(ma, ho_ten, pb.ma, chuc_vu, "Nữ" if nu else "Nam", sinh, tuyen, xl, kl, sk, de_tai,
                     tuple(dang_ky), tuple(de_nghi), xem_xet, "")
         pb.nguoi.append(cn)
@@ -193,7 +225,7 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
                   can_cu_quy_che_co_quan=f"Quyết định số 45/QĐ-SNNMT ngày 10 tháng 3 năm {nam} của Giám đốc Sở Nông "
                                          "nghiệp và Môi trường ban hành Quy chế thi đua, khen thưởng của Sở")
     quy_che = {"chi_tieu.CSTDCS": Fraction(15, 100)}
-    ca_nhan, sang_kien, ky_luat = _su_kien(ca_nhan, nam, seed)
+    ca_nhan, sang_kien, ky_luat = _su_kien(ca_nhan, nam, seed, tt.ngay_quyet_dinh)
     for pb in phong:
         pb.nguoi[:] = [c for c in ca_nhan if c.don_vi == pb.ma]
     du_lieu = DuLieu(tt, ca_nhan, tap_the, SoTheoDoi(lich_su, sang_kien, ky_luat), None, quy_che,
@@ -203,13 +235,14 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
 
 CO_QUAN_CU = ("Sở Tài chính tỉnh Lai Châu", "Sở Xây dựng tỉnh Lai Châu", "UBND xã Bình Lư",
               "Chi cục Kiểm lâm tỉnh Điện Biên")
-TEN_SANG_KIEN = ("Số hoá hồ sơ giao đất, cho thuê đất", "Bản đồ số vùng trồng chè Shan tuyết",
+TEN_SANG_KIEN = ("Số hóa hồ sơ giao đất, cho thuê đất", "Bản đồ số vùng trồng chè Shan tuyết",
                  "Quy trình một cửa điện tử cấp giấy chứng nhận", "Cảnh báo sớm lũ quét bằng tin nhắn",
-                 "Sổ tay kỹ thuật nuôi cá lồng trên hồ thuỷ điện", "Ứng dụng theo dõi dịch bệnh gia súc",
+                 "Sổ tay kỹ thuật nuôi cá lồng trên hồ thủy điện", "Ứng dụng theo dõi dịch bệnh gia súc",
                  "Mẫu biểu điện tử báo cáo thống kê ngành", "Quy trình kiểm tra an toàn hồ đập nhỏ")
 
 
-def _su_kien(ca_nhan: list[CaNhan], nam: int, seed: int) -> tuple[list[CaNhan], list[MucSangKien], list[MucKyLuat]]:
+def _su_kien(ca_nhan: list[CaNhan], nam: int, seed: int,
+             truoc: dt.date | None = None) -> tuple[list[CaNhan], list[MucSangKien], list[MucKyLuat]]:
     """The v2 facts of the demo (SPEC §8), drawn from their own random stream so the rest stays as it was: some
     leave, transfers and contract service among this year's arrivals, the initiatives register (a few people with
     two), and a KyLuat row for each discipline of the year."""
@@ -245,8 +278,14 @@ def _su_kien(ca_nhan: list[CaNhan], nam: int, seed: int) -> tuple[list[CaNhan], 
         moi_sk = [(LOAI_SANG_KIEN["SANG_KIEN"], c.sang_kien)] * (1 + (rng.random() < 0.25)) if c.sang_kien else []
         moi_sk += [(LOAI_SANG_KIEN["DE_TAI"], c.de_tai)] if c.de_tai else []
         for (loai, cap), ten in zip(moi_sk, rng.sample(TEN_SANG_KIEN, len(moi_sk)), strict=True):
-            sang_kien.append(MucSangKien(c.ma, nam, ten, loai, cap, f"{rng.randint(10, 300)}/QĐ-SNNMT",
-                                         dt.date(nam, rng.randint(9, 12), rng.randint(1, 28))))
+            rng.randint(10, 300)  # drawn as before (the same random sequence); the number follows the date
+            ngay_sk = dt.date(nam, rng.randint(9, 12), rng.randint(1, 28))
+            if truoc is not None and ngay_sk >= truoc:  # recognised before the round decides (a clerk's review:
+                ngay_sk = truoc - dt.timedelta(days=10 + ngay_sk.day)  # a themed round listed later decisions)
+            bac = getattr(cap, "bac", 1)
+            noi = "SNNMT" if bac <= 1 else "UBND" if bac == 2 else "BNNMT"  # who recognises it: Sở, tỉnh, Bộ
+            sang_kien.append(MucSangKien(c.ma, nam, ten, loai, cap,
+                                         f"{(ngay_sk - dt.date(nam, 1, 1)).days + 10}/QĐ-{noi}", ngay_sk))
         if c.ky_luat is not None:
             ngay = dt.date(nam, rng.randint(2, 10), rng.randint(1, 28))
             ky_luat.append(MucKyLuat(c.ma, c.ky_luat, f"{rng.randint(10, 300)}/QĐ-SNNMT", ngay, nam,
@@ -450,7 +489,7 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
 
 
 THANH_TICH_CHUYEN_DE = (
-    "Đã có thành tích xuất sắc trong số hoá hồ sơ, dữ liệu chuyên ngành",
+    "Đã có thành tích xuất sắc trong số hóa hồ sơ, dữ liệu chuyên ngành",
     "Đã có thành tích xuất sắc trong triển khai dịch vụ công trực tuyến toàn trình",
     "Đã có thành tích xuất sắc trong xây dựng cơ sở dữ liệu đất đai",
     "Đã có thành tích xuất sắc trong ứng dụng phần mềm quản lý văn bản và hồ sơ công việc",
