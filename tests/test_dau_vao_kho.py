@@ -43,9 +43,9 @@ def test_tep_khoa_ben_canh_la_canh_bao_ten_so_dang_mo(tmp_path: Path) -> None:
 def test_ghi_ten_tep_khoa_cho_biet_phai_ghi_ten_so(tmp_path: Path) -> None:
     (tmp_path / "~$QLNS.xlsx").write_bytes(b"\x0cNguyen Van A" + b"\x00" * 150)
     ma, ra = chay("kiem-tra", str(tmp_path / "~$QLNS.xlsx"))
-    assert ma == 2 and "tệp khoá" in ra and "QLNS.xlsx" in ra and "Chưa có tệp đầu vào nào" not in ra
+    assert ma == 2 and "tệp khóa" in ra and "QLNS.xlsx" in ra and "Chưa có tệp đầu vào nào" not in ra
     ma, ra = chay("kiem-tra", str(tmp_path))
-    assert ma == 2 and "tệp khoá" in ra
+    assert ma == 2 and "tệp khóa" in ra
 
 
 def test_tep_khoa_mo_coi_bi_bo_qua(tmp_path: Path) -> None:

@@ -258,7 +258,7 @@ class SoTheoDoiGoc:
                 loai = "" if m.loai_khen_thuong is THUONG_XUYEN else f" ({m.loai_khen_thuong.ten})"
                 raise LoiSoTheoDoi(
                     f"Sổ theo dõi có hai dòng cho cùng {m.ma}, {m.danh_hieu.viet_tat}{loai}, năm {m.nam}"
-                    f"{SoTheoDoi._noi(self._loai[khoa])}; xoá dòng trùng.", "danh_hieu")
+                    f"{SoTheoDoi._noi(self._loai[khoa])}; xóa dòng trùng.", "danh_hieu")
         if m.xep_loai is not None and (m.ma, m.nam) in self._xep_loai:
             cu, m0 = self._xep_loai[(m.ma, m.nam)]
             if cu is not m.xep_loai:

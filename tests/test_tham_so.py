@@ -53,15 +53,15 @@ values:
 
 @pytest.mark.parametrize(("noi_dung", "thong_bao"), [
     (HOP_LE.replace("kieu: tien", "kieu: tien\nkieu: tien"), "bị lặp"),
-    (HOP_LE + "la: 1\n", "khoá không biết"),
+    (HOP_LE + "la: 1\n", "khóa không biết"),
     (HOP_LE + "  2024-01-01: {value: 2, ref: y}\n", "tăng dần"),
     (HOP_LE.replace('ref: "NĐ 1"', 'ref: ""'), "thiếu căn cứ"),
     (HOP_LE.replace(', ref: "NĐ 1"', ""), "thiếu căn cứ"),
-    (HOP_LE.replace("{value: 1,", "{value: 1, nguon: z,"), "khoá không biết"),
+    (HOP_LE.replace("{value: 1,", "{value: 1, nguon: z,"), "khóa không biết"),
     (HOP_LE.replace("kieu: tien", "kieu: chu"), "kiểu 'chu' không hợp lệ"),
     (HOP_LE.replace("2024-07-01", "mai"), "không phải ngày"),
     (HOP_LE.replace("value: 1", "value: -5"), "không hợp lệ"),
-    ("description: x\nkieu: tien\n", "thiếu khoá 'values'"),
+    ("description: x\nkieu: tien\n", "thiếu khóa 'values'"),
 ])
 def test_bo_nap_tu_choi(tmp_path: Path, noi_dung: str, thong_bao: str) -> None:
     thu_muc = _viet(tmp_path, "b.yaml", noi_dung)
@@ -158,7 +158,7 @@ def test_bo_doc_yaml_dung_libyaml_va_doc_nhu_ban_python() -> None:
     assert len(tep) >= 40
     for p in tep:
         assert doc_yaml_tham_so(p) == yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.SafeLoader), p.name
-    with pytest.raises(LoiThamSo, match=r"khoá 'kieu' bị lặp \(dòng 3\)"):
+    with pytest.raises(LoiThamSo, match=r"khóa 'kieu' bị lặp \(dòng 3\)"):
         yaml.load(HOP_LE.replace("kieu: tien", "kieu: tien\nkieu: tien"), Loader=_bo_doc_yaml())
 
 

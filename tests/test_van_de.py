@@ -58,7 +58,7 @@ def test_mot_nguoi_hai_don_vi_goi_y_xoa_dong_don_vi_cu(tmp_path: Path) -> None:
                                                    nguoi("001", "Nguyễn Văn Ân", don_vi="P2", xep_loai="HTXSNV")]})
     kq = kiem_tra([a, b])
     v = next(x for x in kq.van_de if x.ma_loi == "trung_ma")
-    assert "xoá dòng ở đơn vị cũ" in v.thong_bao and "mỗi người một mã" not in v.thong_bao
+    assert "xóa dòng ở đơn vị cũ" in v.thong_bao and "mỗi người một mã" not in v.thong_bao
     assert "'Nguyễn Văn An'" in v.thong_bao and "'Nguyễn Văn Ân'" in v.thong_bao
     assert "HTTNV" in v.thong_bao and "HTXSNV" in v.thong_bao and "dòng 2" in v.thong_bao
     assert v.o == "B2" and v.tep.endswith("b.xlsx")
@@ -68,7 +68,7 @@ def test_cung_nguoi_hai_ma_hai_don_vi(tmp_path: Path) -> None:
     kq = kiem_tra([bo_nho(tmp_path, [nguoi("1", "Nguyễn Văn An"),
                                      nguoi("2", "Nguyễn Văn An", don_vi="P2", xep_loai="HTXSNV")], TAP_THE_2)])
     v = next(x for x in kq.van_de if x.ma_loi == "trung_nguoi")
-    assert "xoá dòng ở đơn vị cũ" in v.thong_bao and "HTTNV" in v.thong_bao and "HTXSNV" in v.thong_bao
+    assert "xóa dòng ở đơn vị cũ" in v.thong_bao and "HTTNV" in v.thong_bao and "HTXSNV" in v.thong_bao
     assert v.o == "C3"
 
 

@@ -119,7 +119,7 @@ def liet_ke_dau_vao(dau_vao: Iterable[Path]) -> tuple[list[Path], list[VanDe]]:
             khoa += [(x, False) for x in tat_ca if la_tep_khoa(x)]
             if not con:
                 raise TepKhongDocDuoc(f"Thư mục '{p}' không có tệp Excel (.xlsx, .xlsm) nào"
-                                      + (" (chỉ có tệp khoá tạm của Excel)." if tat_ca else "."))
+                                      + (" (chỉ có tệp khóa tạm của Excel)." if tat_ca else "."))
             tep.extend(con)
         elif la_tep_khoa(p):
             khoa.append((p, True))
@@ -131,11 +131,11 @@ def liet_ke_dau_vao(dau_vao: Iterable[Path]) -> tuple[list[Path], list[VanDe]]:
         so = so_bi_khoa(k, tep)
         if so is None:
             if ghi_ro:
-                raise TepKhongDocDuoc(f"'{k.name}' là tệp khoá tạm Excel tạo ra khi sổ '{k.name[2:]}' đang mở, không "
+                raise TepKhongDocDuoc(f"'{k.name}' là tệp khóa tạm Excel tạo ra khi sổ '{k.name[2:]}' đang mở, không "
                                       f"phải sổ dữ liệu. Ghi tên sổ '{k.name[2:]}' (hoặc thư mục chứa nó) thay cho tệp "
-                                      "khoá; lưu và đóng sổ trong Excel trước để mọi thay đổi được tính.", tep=str(k))
+                                      "khóa; lưu và đóng sổ trong Excel trước để mọi thay đổi được tính.", tep=str(k))
             continue  # a lock left behind by a closed or deleted workbook
-        van_de.setdefault(so, VanDe("tep_dang_mo", CANH_BAO, f"Sổ {so.name} đang mở trong Excel (có tệp khoá "
+        van_de.setdefault(so, VanDe("tep_dang_mo", CANH_BAO, f"Sổ {so.name} đang mở trong Excel (có tệp khóa "
                                     f"{k.name} bên cạnh): thay đổi chưa lưu sẽ không được tính. Lưu (Ctrl+S) và đóng "
                                     "sổ trong Excel rồi chạy lại.", str(so)))
     if not tep:
@@ -166,7 +166,7 @@ def _kiem_dinh_dang(p: Path) -> None:
     with p.open("rb") as f:
         dau = f.read(8)
     if dau.startswith(b"\xd0\xcf\x11\xe0") and p.suffix.lower() != ".xls":
-        raise TepKhongDocDuoc("Tệp được đặt mật khẩu (mã hoá) nên không đọc được. Mở tệp trong Excel, bỏ mật "
+        raise TepKhongDocDuoc("Tệp được đặt mật khẩu (mã hóa) nên không đọc được. Mở tệp trong Excel, bỏ mật "
                               "khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại bản không mật khẩu.",
                               tep=str(p))
     if p.suffix.lower() != ".xls" and not dau.startswith(b"PK"):
@@ -190,7 +190,7 @@ def _kiem_dinh_dang(p: Path) -> None:
     if kich_thuoc > GIOI_HAN_TEP:
         raise TepKhongDocDuoc(f"Tệp nặng {_mb(kich_thuoc)} MB, quá giới hạn {_mb(GIOI_HAN_TEP)} MB của thidua (sổ thi "
                               "đua của một Sở thường chỉ vài MB) nên không đọc. Có thể tệp chứa ảnh, sheet thừa hoặc "
-                              "không phải sổ thi đua: xoá phần thừa, hoặc tách thành một tệp cho mỗi đơn vị.",
+                              "không phải sổ thi đua: xóa phần thừa, hoặc tách thành một tệp cho mỗi đơn vị.",
                               tep=str(p))
     if p.suffix.lower() != ".xls":
         try:
@@ -358,7 +358,7 @@ def doc_tep(p: Path, chu_chung: dict[str, str] | None = None) -> tuple[list[Bang
             continue
         if ten in an:
             van_de.append(VanDe("sheet_an", CANH_BAO, f"Sheet {ten} đang bị ẩn trong Excel nhưng vẫn được đọc như sheet "
-                                f"{loai.ten}. Nếu đó là bản cũ, xoá sheet này (hoặc đổi tên) để không bị tính.",
+                                f"{loai.ten}. Nếu đó là bản cũ, xóa sheet này (hoặc đổi tên) để không bị tính.",
                                 str(p), ten, "A1", 1))
         try:
             du_lieu = wb.get_sheet_by_name(ten).to_python(skip_empty_area=False)
@@ -375,7 +375,7 @@ def doc_tep(p: Path, chu_chung: dict[str, str] | None = None) -> tuple[list[Bang
             ds = ", ".join(str(r + 1) for r in an_co_du_lieu[:20]) + (" …" if len(an_co_du_lieu) > 20 else "")
             van_de.append(VanDe("dong_an", CANH_BAO, f"{len(an_co_du_lieu)} dòng có dữ liệu đang bị ẩn trong Excel nhưng "
                                 f"vẫn được đọc và tính: dòng {ds}. Nếu đó là người, tập thể không còn xét (đã chuyển "
-                                "đi, nghỉ hưu…), xoá hẳn các dòng đó thay vì ẩn; nếu chỉ đang lọc, bỏ lọc là hết cảnh báo.", str(p), ten,
+                                "đi, nghỉ hưu…), xóa hẳn các dòng đó thay vì ẩn; nếu chỉ đang lọc, bỏ lọc là hết cảnh báo.", str(p), ten,
                                 f"A{an_co_du_lieu[0] + 1}", an_co_du_lieu[0] + 1))
     if not bang_tho and not van_de:
         goi_y = "".join(f" Sheet '{ten}' có dòng tiêu đề của sheet {loai.ten}: đổi tên sheet thành {loai.ten}."
@@ -387,7 +387,7 @@ def doc_tep(p: Path, chu_chung: dict[str, str] | None = None) -> tuple[list[Bang
     for ten, loai in ten_la:
         if loai.ten in co_ten:  # a copy beside the real one ("CaNhan (2)", "CaNhan cũ")
             van_de.append(VanDe("sheet_ten_la", CANH_BAO, f"Sheet '{ten}' có dòng tiêu đề giống sheet {loai.ten} nhưng "
-                                f"không được đọc (thidua chỉ đọc sheet tên {loai.ten}). Nếu là bản cũ, xoá sheet này "
+                                f"không được đọc (thidua chỉ đọc sheet tên {loai.ten}). Nếu là bản cũ, xóa sheet này "
                                 "để khỏi nhầm.", str(p), ten, "A1", 1))
         else:  # renamed: its rows would silently be left out of the round
             van_de.append(VanDe("sheet_ten_la", LOI, f"Sheet '{ten}' có dòng tiêu đề của sheet {loai.ten} nhưng tên sheet "

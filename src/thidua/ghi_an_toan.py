@@ -243,7 +243,7 @@ class ThuMucGhi:
         dang_mo = [p for p in da_co if tep_khoa_cua(p) is not None]
         if dang_mo:
             raise ThiduaError(f"{_ten_ngan(dang_mo, self.dich)} trong '{self.dich}' đang mở trong Excel/Word (có tệp "
-                              "khoá ~$ bên cạnh): thay thế lúc này sẽ làm mất những gì đang sửa. Lưu, đóng tệp rồi chạy "
+                              "khóa ~$ bên cạnh): thay thế lúc này sẽ làm mất những gì đang sửa. Lưu, đóng tệp rồi chạy "
                               "lại (hoặc chọn thư mục kết quả khác).")
         if da_co and not self.ghi_de:
             raise ThiduaError(f"Trong '{self.dich}' đã có {len(da_co)} tệp cùng tên tệp kết quả: "
@@ -307,7 +307,7 @@ class ThuMucGhi:
                 cu = cu if not cu.exists() else cu.with_name(f"{cu.name}-{int(time.time() * 1000) % 1000:03d}")
                 vi = (f"có {len(la)} tệp không phải kết quả thidua đã ghi ({_ten_ngan(la, d)})" if la
                       else "kết quả lần chạy trước")
-                self.thong_bao.append(f"Thư mục cũ '{d}' ({vi}) được giữ lại ở '{cu}', không bị xoá; xem rồi xoá khi "
+                self.thong_bao.append(f"Thư mục cũ '{d}' ({vi}) được giữ lại ở '{cu}', không bị xóa; xem rồi xóa khi "
                                       "không cần.")
             else:
                 cu = d.with_name(f".{d.name}.cu-{int(time.time() * 1000)}")

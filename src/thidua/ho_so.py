@@ -36,8 +36,8 @@ CAP_TRINH = {
 # Copies of each paper to send: one original set, and the files in Word and PDF (Law 2022 Art. 84; DOMAIN §12).
 # The number of paper sets is not confirmed for ND 152/2025: the agency's quy chế may ask for more.
 
-TU_VIET_CA_NHAN = "[Phần cá nhân tự viết: {} — xoá dòng này khi viết.]"
-TU_VIET_TAP_THE = "[Phần đơn vị tự viết: {} — xoá dòng này khi viết.]"
+TU_VIET_CA_NHAN = "[Phần cá nhân tự viết: {} — xóa dòng này khi viết.]"
+TU_VIET_TAP_THE = "[Phần đơn vị tự viết: {} — xóa dòng này khi viết.]"
 CHUA_CO = "[chưa có trong dữ liệu: {}]"
 
 

@@ -105,7 +105,7 @@ def doi_chieu_hoi_dong(tt: ThongTin, hoi_dong: list[ThanhVienHoiDong], g: BoGom,
         if ghi is not None and ghi != gia_tri:
             r, c = _vi_tri_khoa(b, ten) if b is not None else (None, None)
             g.them("hoi_dong_lech", LOI, f"ThongTin ghi '{ten}' = {ghi} nhưng sheet HoiDong có {gia_tri} "
-                   f"({'thành viên' if khoa == 'so_thanh_vien' else 'người Có mặt = Có'}); sửa cho khớp hoặc xoá "
+                   f"({'thành viên' if khoa == 'so_thanh_vien' else 'người Có mặt = Có'}); sửa cho khớp hoặc xóa "
                    "dòng này ở ThongTin (HoiDong được dùng).", b, r, c, ten)
     return dataclasses.replace(tt, so_thanh_vien=tong, so_co_mat=co_mat)
 
@@ -160,7 +160,7 @@ def _phieu_hai_tep(ds_pb: list[BangTho], g: BoGom) -> None:
         ten = [str(b.tep) for b in ds_pb]
     cac = [f"{t} ({len(b.dong)} dòng phiếu)" for t, b in zip(ten, ds_pb, strict=True)]
     g.them("phieu_hai_tep", LOI, f"Sheet PhieuBau có phiếu ở {len(ds_pb)} tệp: {' và '.join(cac)}. Một cuộc bỏ phiếu "
-           "chỉ nhập ở một tệp, đếm cả hai là đếm mỗi phiếu hai lần: giữ một tệp (bỏ tệp kia khỏi lệnh, hoặc xoá các "
+           "chỉ nhập ở một tệp, đếm cả hai là đếm mỗi phiếu hai lần: giữ một tệp (bỏ tệp kia khỏi lệnh, hoặc xóa các "
            "dòng phiếu ở sheet PhieuBau của tệp kia) rồi chạy lại.", ds_pb[1], ds_pb[1].dong[0][0], 0)
 
 

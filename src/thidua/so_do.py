@@ -230,7 +230,7 @@ QUY_CHE = Sheet("QuyChe", "Quy chế thi đua, khen thưởng của cơ quan (gh
 PHIEU_BAU = Sheet("PhieuBau", "Phiếu bầu: mỗi phiếu một dòng, mỗi ứng viên một cột", (
     Cot("so_phieu", "Phiếu số", MA, LUON, ("Số phiếu", "STT phiếu"), 9),
     Cot("hop_le", "Hợp lệ", CO_KHONG, bi_danh=("Phiếu hợp lệ",), do_rong=9, ds_chon="CoKhong",
-        huong_dan="Ghi Không nếu Ban kiểm phiếu huỷ phiếu này"),
+        huong_dan="Ghi Không nếu Ban kiểm phiếu hủy phiếu này"),
     Cot("hinh_thuc", "Hình thức", CHU, bi_danh=("Hình thức bỏ phiếu", "Hình thức biểu quyết"), do_rong=14,
         ds_chon="HinhThucPhieu", huong_dan="Tại cuộc họp (để trống cũng vậy) hoặc Bằng văn bản: ý kiến bằng văn "
         "bản của thành viên vắng mặt, được tính như phiếu nhưng không tính là có mặt"),

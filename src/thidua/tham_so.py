@@ -66,7 +66,7 @@ def _bo_doc_yaml() -> type:
         for khoa_node, _ in node.value:
             khoa = loader.construct_object(khoa_node, deep=deep)
             if khoa in da_thay:
-                raise LoiThamSo(f"khoá '{khoa}' bị lặp (dòng {khoa_node.start_mark.line + 1})")
+                raise LoiThamSo(f"khóa '{khoa}' bị lặp (dòng {khoa_node.start_mark.line + 1})")
             da_thay.add(khoa)
         return loader.construct_mapping(node, deep=deep)
 
@@ -258,13 +258,13 @@ def _tu_du_lieu(du_lieu: Any, ten: str, duong_dan: Path) -> ThamSo:
         return LoiThamSo(f"Tệp tham số {duong_dan}: {thong_bao}", tep=str(duong_dan))
 
     if not isinstance(du_lieu, dict):
-        raise loi("phải là một bảng khoá: giá trị")
+        raise loi("phải là một bảng khóa: giá trị")
     thua = set(du_lieu) - _KHOA_THAM_SO
     if thua:
-        raise loi(f"khoá không biết: {', '.join(sorted(map(str, thua)))}")
+        raise loi(f"khóa không biết: {', '.join(sorted(map(str, thua)))}")
     for bat_buoc in ("description", "kieu", "values"):
         if bat_buoc not in du_lieu:
-            raise loi(f"thiếu khoá '{bat_buoc}'")
+            raise loi(f"thiếu khóa '{bat_buoc}'")
     if du_lieu["kieu"] not in KIEU:
         raise loi(f"kiểu '{du_lieu['kieu']}' không hợp lệ; chọn {', '.join(KIEU)}")
     gia_tri = du_lieu["values"]
@@ -285,7 +285,7 @@ def _tu_du_lieu(du_lieu: Any, ten: str, duong_dan: Path) -> ThamSo:
             raise loi(f"ngày {ngay}: phải có 'value' và 'ref'")
         thua = set(muc) - _KHOA_GIA_TRI
         if thua:
-            raise loi(f"ngày {ngay}: khoá không biết {', '.join(sorted(map(str, thua)))}")
+            raise loi(f"ngày {ngay}: khóa không biết {', '.join(sorted(map(str, thua)))}")
         if "value" not in muc:
             raise loi(f"ngày {ngay}: thiếu 'value'")
         if not muc.get("ref"):
@@ -350,7 +350,7 @@ class BoThamSo:
             if ts.nhan and k in (khoa_so_khop(ts.ten), khoa_so_khop(ts.nhan)):
                 return ts
         raise GiaTriKhongHopLe(
-            f"Khoá quy chế '{khoa}' không có; các khoá được dùng: "
+            f"Khóa quy chế '{khoa}' không có; các khóa được dùng: "
             + "; ".join(ts.nhan for ts in self.tham_so.values() if ts.nhan) + ".")
 
     def doc_quy_che(self, cac_dong: Iterable[tuple[object, object]]) -> dict[str, Any]:

@@ -699,7 +699,7 @@ def bang_khen_tinh_tap_the(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
     """Law 2022 Art. 74 (collectives): the criteria were not confirmed (DOMAIN.md §10) and are not encoded;
     the council decides by its vote."""
     _tap_the_ky_luat(tt, dg, nc)
-    dg.gia_su("Tiêu chuẩn Bằng khen tập thể (Điều 74) chưa được mã hoá: Hội đồng đánh giá và quyết định"
+    dg.gia_su("Tiêu chuẩn Bằng khen tập thể (Điều 74) chưa được mã hóa: Hội đồng đánh giá và quyết định"
               " bằng bỏ phiếu", dg.cc("BKT.tap_the"))
 
 

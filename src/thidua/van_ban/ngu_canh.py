@@ -27,7 +27,7 @@ NGUOI_CHI_TRA = "Trưởng phòng Kế hoạch – Tài chính"
 NHAN_LANH_DAO = "- Giám đốc, các Phó Giám đốc Sở;"  # issue 11: the Director and Deputies, whoever signs
 NHAN_NOI_VU = "- Sở Nội vụ (Ban Thi đua – Khen thưởng);"
 NHAN_LUU = "- Lưu: VT, VP."
-CHO_VIET = "[Phần do cán bộ thi đua viết — xoá dòng này khi viết xong.]"
+CHO_VIET = "[Phần do cán bộ thi đua viết — xóa dòng này khi viết xong.]"
 
 
 def _viet_ten(ten: str) -> str:
@@ -1417,7 +1417,7 @@ def phieu_bau(tt: ThongTin, ung_vien: list, so_phieu: int) -> NguCanhPhieuBau:
         co_quan=tt.co_quan, ten_phieu="PHIẾU BẦU",
         trich_yeu=f"Bình xét danh hiệu thi đua, hình thức khen thưởng năm {tt.nam}",
         huong_dan="Đồng ý: đánh dấu X vào ô \"Đồng ý\"; không đồng ý: đánh dấu X vào ô \"Không đồng ý\". "
-                  "Phiếu đánh dấu khác, gạch xoá hoặc ghi thêm, hoặc không có dấu của Hội đồng là phiếu không "
+                  "Phiếu đánh dấu khác, gạch xóa hoặc ghi thêm, hoặc không có dấu của Hội đồng là phiếu không "
                   "hợp lệ. Phiếu bầu kín: không ghi tên người bầu.",
         cho_dau="(Dấu của Hội đồng Thi đua – Khen thưởng)",
         phieu=phieu)
@@ -1581,19 +1581,19 @@ def giay_khen(kq: KetQuaXet) -> NguCanhGiayKhen:
 
 CHO_VIET_BAO_CAO = {
     "dac_diem": "[Cán bộ thi đua viết: chức năng, nhiệm vụ, tổ chức bộ máy, thuận lợi và khó khăn của Sở trong năm "
-                "— xoá dòng này khi viết xong.]",
+                "— xóa dòng này khi viết xong.]",
     "chi_dao": "[Cán bộ thi đua viết: các văn bản chỉ đạo, kế hoạch phát động; các phong trào thi đua thường xuyên, "
-               "chuyên đề, đợt thi đua; công tác tuyên truyền, khối thi đua — xoá dòng này khi viết xong.]",
-    "dien_hinh": "[Cán bộ thi đua viết: gương điển hình tiêu biểu, cách phát hiện, bồi dưỡng, nhân rộng — xoá dòng "
+               "chuyên đề, đợt thi đua; công tác tuyên truyền, khối thi đua — xóa dòng này khi viết xong.]",
+    "dien_hinh": "[Cán bộ thi đua viết: gương điển hình tiêu biểu, cách phát hiện, bồi dưỡng, nhân rộng — xóa dòng "
                  "này khi viết xong.]",
-    "uu_diem": "[Cán bộ thi đua viết: những kết quả nổi bật của phong trào và công tác khen thưởng — xoá dòng này "
+    "uu_diem": "[Cán bộ thi đua viết: những kết quả nổi bật của phong trào và công tác khen thưởng — xóa dòng này "
                "khi viết xong.]",
-    "han_che": "[Cán bộ thi đua viết: tồn tại, hạn chế và nguyên nhân (chủ quan, khách quan) — xoá dòng này khi viết "
+    "han_che": "[Cán bộ thi đua viết: tồn tại, hạn chế và nguyên nhân (chủ quan, khách quan) — xóa dòng này khi viết "
                "xong.]",
-    "bai_hoc": "[Cán bộ thi đua viết: bài học kinh nghiệm rút ra — xoá dòng này khi viết xong.]",
-    "phuong_huong": "[Cán bộ thi đua viết: phương hướng, nhiệm vụ, chỉ tiêu thi đua năm tới — xoá dòng này khi viết "
+    "bai_hoc": "[Cán bộ thi đua viết: bài học kinh nghiệm rút ra — xóa dòng này khi viết xong.]",
+    "phuong_huong": "[Cán bộ thi đua viết: phương hướng, nhiệm vụ, chỉ tiêu thi đua năm tới — xóa dòng này khi viết "
                     "xong.]",
-    "kien_nghi": "[Cán bộ thi đua viết: kiến nghị, đề xuất khác với Ủy ban nhân dân tỉnh, Sở Nội vụ — xoá dòng này "
+    "kien_nghi": "[Cán bộ thi đua viết: kiến nghị, đề xuất khác với Ủy ban nhân dân tỉnh, Sở Nội vụ — xóa dòng này "
                  "khi viết xong.]",
 }
 

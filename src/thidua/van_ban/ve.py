@@ -76,7 +76,7 @@ def kiem_mau(duong_dan: Path, ngu_canh_: NguCanh | Mapping[str, Any]) -> None:
         thieu = bien_cua_mau(str(duong_dan), tt.st_mtime_ns, tt.st_size) - khoa
     except jinja2.TemplateSyntaxError as e:
         raise LoiMauVanBan(f"Mẫu {ten} có thẻ viết sai: {e.message}. Mở mẫu trong Word, sửa thẻ {{{{ … }}}} hoặc "
-                           "{% … %} cho đúng (hoặc xoá mẫu để dùng mẫu có sẵn).", tep=str(duong_dan)) from None
+                           "{% … %} cho đúng (hoặc xóa mẫu để dùng mẫu có sẵn).", tep=str(duong_dan)) from None
     except (KeyError, ValueError, OSError) as e:
         raise LoiMauVanBan(f"Mẫu {ten} không mở được như tệp Word (.docx): {e}.", tep=str(duong_dan)) from None
     if thieu:
