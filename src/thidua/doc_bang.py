@@ -172,12 +172,19 @@ def _kiem_dinh_dang(p: Path) -> None:
     if p.suffix.lower() != ".xls" and not dau.startswith(b"PK"):
         raise TepKhongDocDuoc("Tệp không phải sổ làm việc Excel hợp lệ (có thể là tệp khác bị đổi đuôi). Mở bằng "
                               "Excel rồi lưu lại dạng .xlsx.", tep=str(p))
-    if dau.startswith(b"PK"):  # a zip package: say what it really is when it is not a workbook, or a misnamed one
+    if kich_thuoc > GIOI_HAN_TEP:
+        raise TepKhongDocDuoc(f"Tệp nặng {_mb(kich_thuoc)} MB, quá giới hạn {_mb(GIOI_HAN_TEP)} MB của thidua (sổ thi "
+                              "đua của một Sở thường chỉ vài MB) nên không đọc. Có thể tệp chứa ảnh, sheet thừa hoặc "
+                              "không phải sổ thi đua: xóa phần thừa, hoặc tách thành một tệp cho mỗi đơn vị.",
+                              tep=str(p))
+    if dau.startswith(b"PK"):  # a zip package: what it holds says what it is (one look at its directory)
         try:
             with zipfile.ZipFile(p) as z:
-                ten = set(z.namelist())
+                muc = z.infolist()
         except (zipfile.BadZipFile, OSError, ValueError):
-            ten = set()
+            raise TepKhongDocDuoc("Tệp bị hỏng (không mở được như sổ Excel). Mở bằng Excel, lưu lại dạng .xlsx rồi "
+                                  "chạy lại.", tep=str(p)) from None
+        ten = {i.filename for i in muc}
         la = ("văn bản Word (.docx)" if "word/document.xml" in ten else "bản trình chiếu PowerPoint (.pptx)"
               if "ppt/presentation.xml" in ten else "bảng tính OpenOffice/LibreOffice (.ods)" if "content.xml" in ten
               else None)
@@ -187,18 +194,7 @@ def _kiem_dinh_dang(p: Path) -> None:
         if p.suffix.lower() == ".xls" and "xl/workbook.xml" in ten:
             raise TepKhongDocDuoc("Tệp có đuôi .xls nhưng thực ra là sổ .xlsx (đuôi bị đổi): đổi tên tệp thành "
                                   f"'{p.stem}.xlsx' rồi chạy lại.", tep=str(p))
-    if kich_thuoc > GIOI_HAN_TEP:
-        raise TepKhongDocDuoc(f"Tệp nặng {_mb(kich_thuoc)} MB, quá giới hạn {_mb(GIOI_HAN_TEP)} MB của thidua (sổ thi "
-                              "đua của một Sở thường chỉ vài MB) nên không đọc. Có thể tệp chứa ảnh, sheet thừa hoặc "
-                              "không phải sổ thi đua: xóa phần thừa, hoặc tách thành một tệp cho mỗi đơn vị.",
-                              tep=str(p))
-    if p.suffix.lower() != ".xls":
-        try:
-            with zipfile.ZipFile(p) as z:
-                giai_nen = sum(i.file_size for i in z.infolist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            raise TepKhongDocDuoc("Tệp bị hỏng (không mở được như sổ Excel). Mở bằng Excel, lưu lại dạng .xlsx rồi "
-                                  "chạy lại.", tep=str(p)) from None
+        giai_nen = sum(i.file_size for i in muc)
         if giai_nen > GIOI_HAN_GIAI_NEN:
             raise TepKhongDocDuoc(f"Nội dung tệp khi giải nén là {_mb(giai_nen)} MB, quá giới hạn "
                                   f"{_mb(GIOI_HAN_GIAI_NEN)} MB của thidua nên không đọc (tệp quá lớn hoặc bị làm "
