@@ -519,7 +519,8 @@ def quyet_dinh() -> Document:
     doc = van_ban_hanh_chinh("QUYẾT ĐỊNH", "{{ trich_yeu }}")
     _than_quyet_dinh(doc)
     _dau_phu_luc(doc)
-    t = bang_luoi(doc, ["STT", "{{ cot_ten }}", "Chức vụ", "Số tiền (đồng)"], [1.3, 5.6, 6.4, 3.2])
+    t = bang_luoi(doc, ["STT", "{{ cot_ten }}", "Chức vụ", "Số tiền (đồng)"], [1.3, 7.6, 4.4, 3.2])  # name (and a
+    # themed round's achievement) wide; the longest position, "Phó Chánh Văn phòng", fits 4.4 cm
     dong(t, ["{%tr for phan in phan_danh_sach %}", "", "", ""])
     dong(t, ["{{ phan.ten }}", "", "", ""], bold=True, gop=(0, 3), giu=True)
     dong(t, ["{%tr for nhom in phan.nhom %}", "", "", ""])
@@ -949,8 +950,9 @@ def danh_muc_ho_so() -> Document:
          size=11, can=[C, L, L, L, L, L])
     dong(t, ["{%tr endfor %}", "", "", "", "", ""], size=11)
     doan(doc, "", sau=3)
-    doan(doc, "Có: {{ so_co }} tài liệu; thiếu: {{ so_thieu }} tài liệu.", bold=True, size=13, sau=3)
-    vong_p(doc, "for g in ghi_chu", "- {{ g }}", "endfor", italic=True, size=12, sau=2)
+    doan(doc, "Có: {{ so_co }} tài liệu; thiếu: {{ so_thieu }} tài liệu.", bold=True, size=13, sau=3, giu=True)
+    # the notes keep with the signature (a clerk's review: the signature stood alone on the last page)
+    vong_p(doc, "for g in ghi_chu", "- {{ g }}", "endfor", italic=True, size=12, sau=2, giu=True)
     chu_ky(doc, rong=25.2, noi_nhan=False)
     return doc
 
