@@ -264,3 +264,38 @@ def test_tong_ket_ghi_de_giu_lai_tep_cua_can_bo_va_ket_qua_cu_khi_du_lieu_loi(tm
     assert sorted(p.name for p in ra.iterdir()) == ["ket-qua.xlsx"]
     (cu2,) = set(tmp_path.glob("ket-qua-cu-*")) - {cu}
     assert (cu2 / "manifest.json").is_file() and any((cu2 / "van-ban").glob("*.docx"))
+
+
+def test_ho_so_va_demo_ghi_de_giu_lai_tep_can_bo_de_vao(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A newcomer's second review: `ho-so --ghi-de` deleted the evidence an officer had put into the dossier folder,
+    and `demo --ghi-de` a workbook dropped into its dau-vao. A replaced folder holding a file the command did not
+    write — not among the new run's files — is kept beside the new one, and the command says so; one holding only
+    the command's own files is replaced without a copy."""
+    import thidua.demo as demo
+
+    ra = tmp_path / "tm"
+    with ThuMucGhi(ra, ca_thu_muc=True) as tam:
+        (tam / "a.docx").write_bytes(b"1")
+    with ThuMucGhi(ra, ghi_de=True, ca_thu_muc=True) as tam:  # the same files: replaced, no copy
+        (tam / "a.docx").write_bytes(b"2")
+    assert (ra / "a.docx").read_bytes() == b"2" and not list(tmp_path.glob("tm-cu-*"))
+    (ra / "minh-chung").mkdir()
+    (ra / "minh-chung" / "bang-khen-2024.pdf").write_bytes(b"scan")
+    ghi = ThuMucGhi(ra, ghi_de=True, ca_thu_muc=True)
+    with ghi as tam:
+        (tam / "a.docx").write_bytes(b"3")
+    (cu,) = tmp_path.glob("tm-cu-*")
+    assert (cu / "minh-chung" / "bang-khen-2024.pdf").read_bytes() == b"scan" and (ra / "a.docx").read_bytes() == b"3"
+    assert len(ghi.thong_bao) == 1 and "minh-chung/bang-khen-2024.pdf" in ghi.thong_bao[0]
+
+    monkeypatch.setattr(demo, "tao_demo", lambda thu_muc, *a, **k: [(thu_muc / "tong-hop.xlsx").write_bytes(b"x")
+                                                                   or thu_muc / "tong-hop.xlsx"])
+    import thidua.cli as cli
+    monkeypatch.setattr(cli, "_chay_tong_ket", lambda *a, **k: 0)
+    d = tmp_path / "d"
+    (d / "dau-vao").mkdir(parents=True)
+    (d / "dau-vao" / "hoi-dong-quyet.xlsx").write_bytes(b"cua can bo")
+    ma, out = chay("demo", "-o", str(d), "--so-can-bo", "5", "--ghi-de")
+    assert ma == 0 and "được giữ lại" in out, out
+    (cu,) = d.glob("dau-vao-cu-*")
+    assert (cu / "hoi-dong-quyet.xlsx").read_bytes() == b"cua can bo"

@@ -665,8 +665,11 @@ def demo_lenh(
 
         dau_vao, ket_qua = ra / "dau-vao", ra / "ket-qua"
         ThuMucGhi(ket_qua, ghi_de=ghi_de, ca_thu_muc=True, cua_lenh=tep_cua_tong_ket)  # refuse before building
-        with ThuMucGhi(dau_vao, ghi_de=ghi_de, ca_thu_muc=True) as tam:
+        ghi_vao = ThuMucGhi(dau_vao, ghi_de=ghi_de, ca_thu_muc=True)
+        with ghi_vao as tam:
             tep = tao_demo(tam, so_can_bo, seed, dot=dot.value)
+        for t in ghi_vao.thong_bao:  # files of the officer's in the old dau-vao: kept beside it
+            out.print(f"[yellow]{t}[/]")
         out.print(f"Đã tạo Sở mẫu: {len(tep) - 1} tệp đơn vị và tệp tổng hợp trong {dau_vao}")
         ma = _chay_tong_ket([dau_vao], ket_qua, ghi_de, jobs, None)
         out.print(f"Mở {ket_qua / 'ket-qua.xlsx'} bằng Excel và các văn bản trong {ket_qua / 'van-ban'} bằng Word.")

@@ -172,11 +172,11 @@ class ThuMucGhi:
     In both, an output that is an input of the run (``dau_vao``: the files and folders the command reads,
     templates included) is refused even with ``ghi_de``, and so is a command's own folder inside an input folder
     (the next run would read the results as input). ``ten_du_kien`` names outputs known in advance, so the refusal
-    comes before the work rather than after it. ``cua_lenh`` (folder mode): tells which files of an existing folder
-    the command itself wrote (``tep_cua_tong_ket``): a folder replaced with ``ghi_de`` that holds any other file — a
-    note, a document an officer put there — is kept beside the new one (``<name>-cu-<time>``), not deleted, and
-    so is one the caller asks to keep (``giu_cu``: a run stopped by data errors replacing complete results);
-    ``thong_bao`` says where.
+    comes before the work rather than after it. Folder mode: a folder replaced with ``ghi_de`` that holds a file the
+    command did not write — not among the new run's files, nor among those its earlier run recorded (``cua_lenh``,
+    e.g. ``tep_cua_tong_ket``): a note, a document an officer put there — is kept beside the new one
+    (``<name>-cu-<time>``), not deleted, and so is one the caller asks to keep (``giu_cu``: a run stopped by data
+    errors replacing complete results); ``thong_bao`` says where.
     """
 
     def __init__(self, dich: Path, *, ghi_de: bool = False, dau_vao: Iterable[Path | None] = (),
@@ -300,7 +300,7 @@ class ThuMucGhi:
         cu = None
         giu = False
         if d.exists():
-            la = self._tep_la(d)
+            la = self._tep_la(d, tam)
             giu = self.giu_cu or bool(la)
             if giu:
                 cu = d.with_name(f"{d.name}-cu-{time.strftime('%Y%m%d-%H%M%S')}")
@@ -322,11 +322,11 @@ class ThuMucGhi:
         if cu is not None and not giu:
             shutil.rmtree(cu, ignore_errors=True)
 
-    def _tep_la(self, d: Path) -> list[Path]:
-        """The files of the existing folder ``d`` that the command did not write (``cua_lenh``); none to tell without
-        it."""
-        if self.cua_lenh is None:
-            return []
-        cua = self.cua_lenh(d)
+    def _tep_la(self, d: Path, tam: Path) -> list[Path]:
+        """The files of the existing folder ``d`` that the command did not write: neither among the new run's files
+        (``tam``) nor among those its earlier run recorded (``cua_lenh``) — a note, the evidence an officer put
+        into a dossier folder, a workbook dropped into the demo's inputs (newcomer's review)."""
+        cua = self.cua_lenh(d) if self.cua_lenh is not None else set()
+        cua |= {q.relative_to(tam).as_posix() for q in tam.rglob("*") if not q.is_dir()}
         return sorted(p for p in d.rglob("*") if not p.is_dir() and p.relative_to(d).as_posix() not in cua
                       and not _tep_he_thong(p))

@@ -672,4 +672,4 @@ def chay_ho_so(dau_vao: list[Path], thu_muc_ra: Path, *, ghi_de: bool = False, p
             if sha256(Path(p)) != h:
                 raise ThiduaError(f"Tệp đầu vào '{p}' bị thay đổi trong khi chạy; đóng Excel và chạy lại.")
     hs.tep = [ghi.dich_cua(p) for p in hs.tep]
-    return KetQuaChayHoSo(0, kt, hs, thong_bao)
+    return KetQuaChayHoSo(0, kt, hs, thong_bao + ghi.thong_bao)
