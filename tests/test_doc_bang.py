@@ -325,6 +325,7 @@ def test_so_am_la_loi_tai_o_cua_no(tmp_path: Path) -> None:
     am = [v for v in kq.van_de if "số âm" in v.thong_bao]
     assert {(v.sheet, v.o) for v in am} == {("ThongTin", "B10"), ("TapThe", "E2")}, am
     assert all(v.muc_do == "loi" for v in am)
+    assert any("'-11' là số âm" in v.thong_bao for v in am)  # as typed, not "-11.0"
     assert not any("'0' là số âm" in v.thong_bao for v in kq.van_de)  # zero is a count
 
 

@@ -170,7 +170,7 @@ def doc_o(cot: Cot, v: object) -> Any:
         if not math.isfinite(so):
             raise LoiO(f"'{v}' không phải số")
         if so < 0:  # counts, years, points, serial numbers: none is below zero (a newcomer's review: -11 members)
-            raise LoiO(f"'{v}' là số âm; ghi số từ 0 trở lên")
+            raise LoiO(f"'{int(so) if so.is_integer() else v}' là số âm; ghi số từ 0 trở lên")
         if k == SO_NGUYEN:
             if not so.is_integer():
                 raise LoiO(f"'{v}' phải là số nguyên")

@@ -86,9 +86,12 @@ def kiem_so_cot_phieu(so_ung_vien: int) -> None:
     written, not as a workbook Excel refuses to open)."""
     cho = COT_TOI_DA_EXCEL - COT_TRUOC_UNG_VIEN
     if so_ung_vien > cho:
+        def so(n: int) -> str:
+            return f"{n:,}".replace(",", ".")
+
         raise ThiduaError(
-            f"Có {so_ung_vien:,} đề nghị phải bỏ phiếu, nhưng sheet PhieuBau chỉ có chỗ cho {cho:,} (mỗi đề nghị một "
-            f"cột; một sheet Excel có tối đa {COT_TOI_DA_EXCEL:,} cột).".replace(",", ".")
+            f"Có {so(so_ung_vien)} đề nghị phải bỏ phiếu, nhưng sheet PhieuBau chỉ có chỗ cho {so(cho)} (mỗi đề nghị "
+            f"một cột; một sheet Excel có tối đa {so(COT_TOI_DA_EXCEL)} cột)."
             + " Với số đề nghị này, Ban kiểm phiếu đếm phiếu rồi ghi kết quả vào sheet KiemPhieu của tệp tổng hợp: "
             "mỗi người (tập thể) và danh hiệu một dòng, các cột Mã, Danh hiệu, Số phiếu đồng ý; thidua xét theo "
             "sheet đó như với PhieuBau.")
