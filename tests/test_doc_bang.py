@@ -411,3 +411,22 @@ def test_ngay_quyet_dinh_giua_nam_va_can_cu_sau_quyet_dinh_duoc_canh_bao(tmp_pat
     vd = chay("30/09/2025", "Quyết định số 25/2025/QĐ-UBND ngày 30/09/2025 của UBND tỉnh", "c")
     assert [v.ma_loi for v in vd if v.ma_loi in ("ngay_quyet_dinh_som", "can_cu_sau_quyet_dinh")] == \
         ["ngay_quyet_dinh_som"]  # the same day is not after it
+
+
+def test_so_excel_cu_doi_duoi_xlsx_khong_bi_bao_la_co_mat_khau(tmp_path: Path) -> None:
+    """A newcomer's second review: a real Excel 97–2003 workbook renamed .xlsx was reported as password-protected.
+    An OLE2 file is told apart by its streams: a workbook (rename it .xls), an encrypted package (a password)."""
+    from thidua.doc_bang import doc_tep
+
+    def ole(*ten: str) -> bytes:  # an OLE2 header and directory names, as the streams name themselves
+        return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + b"".join(t.encode("utf-16-le") + b"\x00\x00"
+                                                                             for t in ten) + b"\x00" * 512
+    (tmp_path / "cu.xlsx").write_bytes(ole("Root Entry", "Workbook", "SummaryInformation"))
+    with pytest.raises(TepKhongDocDuoc, match=r"sổ Excel 97–2003 \(.xls\) bị đổi đuôi thành .xlsx.*'cu.xls'"):
+        doc_tep(tmp_path / "cu.xlsx")
+    (tmp_path / "mk.xlsx").write_bytes(ole("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    with pytest.raises(TepKhongDocDuoc, match="mật khẩu"):
+        doc_tep(tmp_path / "mk.xlsx")
+    (tmp_path / "doc.xlsx").write_bytes(ole("Root Entry", "WordDocument"))
+    with pytest.raises(TepKhongDocDuoc, match=r"văn bản Word 97–2003 \(.doc\)"):
+        doc_tep(tmp_path / "doc.xlsx")

@@ -165,7 +165,16 @@ def _kiem_dinh_dang(p: Path) -> None:
         raise TepKhongDocDuoc("Tệp rỗng (0 byte): có thể bị lỗi khi chép. Lấy lại bản gốc từ đơn vị.", tep=str(p))
     with p.open("rb") as f:
         dau = f.read(8)
-    if dau.startswith(b"\xd0\xcf\x11\xe0") and p.suffix.lower() != ".xls":
+    if dau.startswith(b"\xd0\xcf\x11\xe0") and p.suffix.lower() != ".xls":  # an OLE2 file: which kind?
+        with p.open("rb") as f:
+            ole = f.read(min(kich_thuoc, 8 << 20))
+        ma_hoa = "EncryptionInfo".encode("utf-16-le") in ole
+        if not ma_hoa and ("Workbook".encode("utf-16-le") in ole or "Book".encode("utf-16-le") + b"\x00\x00" in ole):
+            raise TepKhongDocDuoc(f"Tệp là sổ Excel 97–2003 (.xls) bị đổi đuôi thành {p.suffix}: đổi tên tệp thành "
+                                  f"'{p.stem}.xls' (hoặc mở bằng Excel và lưu lại dạng .xlsx) rồi chạy lại.", tep=str(p))
+        if not ma_hoa and "WordDocument".encode("utf-16-le") in ole:
+            raise TepKhongDocDuoc(f"Tệp này là văn bản Word 97–2003 (.doc) bị đổi đuôi thành {p.suffix}, không phải sổ "
+                                  "Excel. Lấy đúng tệp Excel của đơn vị.", tep=str(p))
         raise TepKhongDocDuoc("Tệp được đặt mật khẩu (mã hóa) nên không đọc được. Mở tệp trong Excel, bỏ mật "
                               "khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại bản không mật khẩu.",
                               tep=str(p))
@@ -337,9 +346,10 @@ def doc_tep(p: Path, chu_chung: dict[str, str] | None = None) -> tuple[list[Bang
     except pc.PasswordError:
         raise TepKhongDocDuoc("Tệp được đặt mật khẩu nên không đọc được; gửi lại bản không mật khẩu.",
                               tep=str(p)) from None
-    except (pc.CalamineError, pc.ZipError, pc.XmlError, OSError, ValueError) as e:
-        raise TepKhongDocDuoc(f"Tệp bị hỏng hoặc không phải sổ làm việc Excel ({type(e).__name__}). Mở bằng "
-                              "Excel, lưu lại dạng .xlsx rồi chạy lại.", tep=str(p)) from None
+    except (pc.CalamineError, pc.ZipError, pc.XmlError, OSError, ValueError):
+        raise TepKhongDocDuoc("Tệp bị hỏng hoặc không phải sổ làm việc Excel (có thể là trang web hay tệp khác lưu "
+                              f"với đuôi {p.suffix}). Mở bằng Excel, lưu lại dạng .xlsx rồi chạy lại.",
+                              tep=str(p)) from None
     van_de: list[VanDe] = []
     bang_tho: list[BangTho] = []
     o_loi, dong_an = _quet_xml(p) if p.suffix.lower() != ".xls" else ({}, {})
