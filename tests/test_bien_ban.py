@@ -477,3 +477,27 @@ def test_bien_ban_hop_ghi_nguoi_duoc_uu_tien_khi_bang_phieu(demo_300) -> None:
     assert kl[i + 1].startswith("Pháp luật ưu tiên nữ") and "Điều 4 khoản 6" in kl[i + 1]
     uu = [d.ma for d, k in can if k.nguoi_hoa and k.nguoi_hoa.uu_tien]
     assert all(f"({m})" in kl[i + 1] for m in uu)
+
+
+def test_bien_ban_hop_ghi_ca_de_nghi_khong_du_cua_danh_hieu_khong_bo_phieu(demo_300) -> None:
+    """A clerk's second review: "LĐTT: 137 đề nghị" against a conclusion of 128 with nothing about the 9 others.
+    The refusals of titles the council considers without a ballot are recorded too, by name and why (or counted
+    beyond ten)."""
+    from collections import defaultdict
+
+    from thidua.danh_muc import DANH_HIEU
+    from thidua.van_ban import ngu_canh
+    from thidua.xet import TrangThaiPhieu
+
+    kq = demo_300.ket_qua
+    cau = next(x for x in ngu_canh.bien_ban_hop(kq).noi_dung
+               if x.startswith("Các đề nghị không đủ tiêu chuẩn (danh hiệu, hình thức không phải bỏ phiếu)"))
+    khong: dict[str, list] = defaultdict(list)
+    for d, k in kq.tat_ca():
+        if k.trang_thai_phieu == TrangThaiPhieu.KHONG_CAN and not k.du_dieu_kien:
+            khong[k.danh_hieu.ma].append(d)
+    assert khong
+    for ma, ds in khong.items():
+        assert f"{ngu_canh.ten_day_du(DANH_HIEU[ma])}: {len(ds)} đề nghị" in cau
+        if len(ds) <= ngu_canh.KE_TEN_TOI_DA:
+            assert all((d.ho_ten if hasattr(d, "ho_ten") else d.ten) in cau for d in ds)

@@ -1027,26 +1027,34 @@ def _khong_dua_ra_bo_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[str]:
     and then appeared nowhere)."""
     tren_phieu = {(u["ma"], u["danh_hieu"]) for u in bang["ung_vien"]}
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
-    nhom: dict[str, list[tuple[CaNhan | TapThe, KetQua]]] = defaultdict(list)
+    bo_phieu: dict[str, list[tuple[CaNhan | TapThe, KetQua]]] = defaultdict(list)
+    khong_phieu: dict[str, list[tuple[CaNhan | TapThe, KetQua]]] = defaultdict(list)
     for d, k in kq.tat_ca():
-        if k.trang_thai_phieu != TrangThaiPhieu.KHONG_CAN and not k.du_dieu_kien \
-                and (d.ma, k.danh_hieu.ma) not in tren_phieu:
-            nhom[k.danh_hieu.ma].append((d, k))
-    if not nhom:
-        return []
+        if k.du_dieu_kien:
+            continue
+        if k.trang_thai_phieu == TrangThaiPhieu.KHONG_CAN:  # a title the council considers without a ballot (LĐTT,
+            khong_phieu[k.danh_hieu.ma].append((d, k))      # TTLĐTT): its refusals recorded too (a clerk's review)
+        elif (d.ma, k.danh_hieu.ma) not in tren_phieu:
+            bo_phieu[k.danh_hieu.ma].append((d, k))
+    ra = []
+    for nhom, dau in ((bo_phieu, "Các đề nghị không đủ tiêu chuẩn nên không đưa ra bỏ phiếu: "),
+                      (khong_phieu, "Các đề nghị không đủ tiêu chuẩn (danh hiệu, hình thức không phải bỏ phiếu): ")):
+        if nhom:
+            ra.append(dau + "; ".join(_de_nghi_khong_du(nhom[d.ma], d, ten_dv) for d in DANH_HIEU.values()
+                                      if d.ma in nhom) + ".")
+    return ra
 
-    def cua(ma: str) -> str:
-        ds = nhom[ma]
-        if len(ds) > KE_TEN_TOI_DA:  # a large round: the count, the names are in ket-qua.xlsx
-            return f"{ten_day_du(DANH_HIEU[ma])}: {len(ds)} đề nghị"
-        ten = ten_phan_biet([(d.ma, _ten(d), ten_dv.get(d.don_vi, d.don_vi) if isinstance(d, CaNhan) else "")
-                             for d, _ in ds])
-        vi = [viet_day_du("; ".join(tieu_chi_khong_dat(k))) for _, k in ds]
-        return f"{ten_day_du(DANH_HIEU[ma])}: {len(ds)} đề nghị (" + "; ".join(
-            t + (f" — {v[:1].lower() + v[1:]}" if v else "") for t, v in zip(ten, vi, strict=True)) + ")"
 
-    return ["Các đề nghị không đủ tiêu chuẩn nên không đưa ra bỏ phiếu: "
-            + "; ".join(cua(d.ma) for d in DANH_HIEU.values() if nhom[d.ma]) + "."]
+def _de_nghi_khong_du(ds: list[tuple[CaNhan | TapThe, KetQua]], dh: DanhHieu, ten_dv: dict[str, str]) -> str:
+    """"“Lao động tiên tiến”: 3 đề nghị (A — why; B — why; …)", or the count alone beyond ``KE_TEN_TOI_DA`` (a large
+    round: the names are in ket-qua.xlsx)."""
+    if len(ds) > KE_TEN_TOI_DA:
+        return f"{ten_day_du(dh)}: {len(ds)} đề nghị"
+    ten = ten_phan_biet([(d.ma, _ten(d), ten_dv.get(d.don_vi, d.don_vi) if isinstance(d, CaNhan) else "")
+                         for d, _ in ds])
+    vi = [viet_day_du("; ".join(tieu_chi_khong_dat(k))) for _, k in ds]
+    return f"{ten_day_du(dh)}: {len(ds)} đề nghị (" + "; ".join(
+        t + (f" — {v[:1].lower() + v[1:]}" if v else "") for t, v in zip(ten, vi, strict=True)) + ")"
 
 
 def _khong_du_tieu_chuan(bang: dict[str, Any]) -> list[str]:
