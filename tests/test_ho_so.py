@@ -305,8 +305,9 @@ def test_danh_muc_ban_sao_theo_can_cu_nhu_to_trinh(tmp_path: Path) -> None:
         cc = ngu_canh._can_cu_dat(kq, d, k)
         cua = [m.tai_lieu for m in muc if m.cua == f"{d.ho_ten} ({d.ma})"]
         if cc is not None and cc.nam_cstdcs:
-            assert any(t.startswith("Bản sao quyết định công nhận danh hiệu “Chiến sĩ thi đua cơ sở” các năm "
-                                    + ", ".join(map(str, cc.nam_cstdcs))) for t in cua), cua
+            for n in cc.nam_cstdcs:  # one line per decision, naming whose proposals rest on it
+                (m,) = [m for m in muc if f"“Chiến sĩ thi đua cơ sở” năm {n}" in m.tai_lieu and d.ho_ten in m.cua]
+                assert m.co == (n < kq.nam), m  # this year's is issued with the round: still to number and copy
             if not cc.sang_kien and not any(k2.danh_hieu.ma in ("CSTDT", "CSTDTQ") for d2, k2 in kq.tat_ca()
                                             if d2 is d and k2.dat and not k2.so_quyet_dinh):
                 assert not any("sáng kiến" in t for t in cua), cua
@@ -342,3 +343,22 @@ def test_bao_cao_tap_the_phong_khong_dong_dau_rieng(demo_ket_qua, tmp_path: Path
         chu = [c.text for tb in Document(p).tables for row in tb.rows for c in row.cells]
         o = next(x for x in chu if x.startswith("THỦ TRƯỞNG ĐƠN VỊ"))
         assert can in o, o
+
+
+def test_danh_muc_moi_quyet_dinh_cstdcs_mot_dong(tmp_path: Path) -> None:
+    """A clerk's second review: the same CSTĐCS decision was listed once per person, and this year's — a draft with
+    no number yet — was marked "Có". One line per decision, naming whose proposals rest on it; this year's "Thiếu"
+    until issued and numbered, so the footer counts it."""
+    from thidua.demo import tao_demo
+    from thidua.ho_so import ke_hoach_ho_so
+    from thidua.kiem_tra import kiem_tra
+    from thidua.xet import xet_sau_kiem_tra
+
+    tao_demo(tmp_path / "nam", 140, 11)
+    kq = xet_sau_kiem_tra(kiem_tra([tmp_path / "nam"]))
+    muc = [m for ds in ke_hoach_ho_so(kq).danh_muc.values() for m in ds]
+    cs = [m for m in muc if m.tai_lieu.startswith("Bản sao quyết định công nhận danh hiệu “Chiến sĩ thi đua cơ sở”")]
+    assert len(cs) == len({m.tai_lieu for m in cs}) >= 2  # no decision twice
+    nay = [m for m in cs if f"năm {kq.nam}:" in m.tai_lieu]
+    assert nay and all(not m.co and m.tinh_trang.startswith("Thiếu") for m in nay)
+    assert all("," in m.cua for m in cs)  # several people on one decision in this department

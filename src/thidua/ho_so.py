@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -404,33 +404,45 @@ def _bien_mau(mau: str, thu_muc_mau: Path | None) -> frozenset[str]:
     return bien_cua_mau(str(p), tt.st_mtime_ns, tt.st_size)
 
 
-def _ban_sao_can_cu(kq: KetQuaXet, c: CaNhan, ks: list[KetQua], ctx: Any, cua: str) -> list[MucDanhMuc]:
-    """The copies of decisions a person's proposal rests on, as the Tờ trình lists them (``ngu_canh._can_cu_dat``:
-    the criterion that passed): the CSTĐCS decisions of the chain's years; the initiative decisions only when the
-    ground needs them (CSTĐ tỉnh, CSTĐTQ, Bằng khen by the HTXSNV path) — a clerk's review: a Bằng khen resting on
-    two CSTĐCS years listed initiative copies instead of those decisions. A chuyên đề / đột xuất award rests on
-    its own achievement: none."""
+def _can_cu_ca_nhan(kq: KetQuaXet, c: CaNhan, ks: list[KetQua]) -> tuple[list[int], bool]:
+    """(the CSTĐCS years whose decisions a person's proposals rest on, whether initiative decisions are needed) — from
+    the criterion that passed, as the Tờ trình lists them (``ngu_canh._can_cu_dat``): initiatives only where the
+    ground needs them (CSTĐ tỉnh, CSTĐTQ, Bằng khen by the HTXSNV path). A chuyên đề / đột xuất award rests on its
+    own achievement: none."""
     if not kq.du_lieu.thong_tin.cuoi_nam:
-        return []
-    muc: list[MucDanhMuc] = []
+        return [], False
     can_cu = [ngu_canh._can_cu_dat(kq, c, k) for k in ks]
-    nam_cs = sorted({n for cc in can_cu if cc is not None for n in cc.nam_cstdcs})
-    if nam_cs:
-        qd = [ngu_canh._qd_so(kq, c.ma, "CSTDCS", n) for n in nam_cs]
-        thieu = [n for n, x in zip(nam_cs, qd, strict=True) if not x or "chưa ghi" in x]
-        muc.append(MucDanhMuc(f"Bản sao quyết định công nhận danh hiệu “Chiến sĩ thi đua cơ sở” các năm "
-                              f"{', '.join(map(str, nam_cs))}: " + "; ".join(x for x in qd if x), cua, "",
-                              ("Thiếu — ghi số, ngày quyết định năm " + ", ".join(map(str, thieu))
-                               + " vào sheet LichSu; văn thư sao y") if thieu
-                              else "Có — Sở đã ban hành; văn thư sao y bản chính", not thieu, "01 bản sao"))
-    if ctx.sang_kien and any(cc is None or cc.sang_kien for cc in can_cu):
-        ds_sk = "; ".join(f"{sk.ten} ({sk.loai.lower()} cấp {sk.cap}, {sk.nam}: {sk.quyet_dinh})"
-                          for sk in ctx.sang_kien)
-        muc.append(MucDanhMuc(f"Bản sao quyết định công nhận sáng kiến, đề tài: {ds_sk}", cua, "",
-                              "Thiếu — cá nhân nộp bản sao" + ("" if all(
-                                  not sk.quyet_dinh.startswith("[") for sk in ctx.sang_kien)
-                                  else "; ghi số, ngày quyết định vào sheet SangKien"), False,
-                              "01 bản sao"))  # a copy of the decision, not an original
+    return (sorted({n for cc in can_cu if cc is not None for n in cc.nam_cstdcs}),
+            any(cc is None or cc.sang_kien for cc in can_cu))
+
+
+def _ban_sao_sang_kien(ctx: Any, cua: str) -> MucDanhMuc:
+    ds_sk = "; ".join(f"{sk.ten} ({sk.loai.lower()} cấp {sk.cap}, {sk.nam}: {sk.quyet_dinh})" for sk in ctx.sang_kien)
+    return MucDanhMuc(f"Bản sao quyết định công nhận sáng kiến, đề tài: {ds_sk}", cua, "",
+                      "Thiếu — cá nhân nộp bản sao" + ("" if all(not sk.quyet_dinh.startswith("[")
+                                                                  for sk in ctx.sang_kien)
+                                                        else "; ghi số, ngày quyết định vào sheet SangKien"), False,
+                      "01 bản sao")  # a copy of the decision, not an original
+
+
+def _ban_sao_cstdcs(kq: KetQuaXet, theo_qd: dict[tuple[int, str], list[tuple[str, str]]]) -> list[MucDanhMuc]:
+    """One line per CSTĐCS decision the proposals rest on — (year, decision as the ledger gives it) — naming whose
+    proposals need it (a decision covers everyone of its year: a clerk's second review found the same copy listed
+    once per person). A past year's: the Sở has it (its number from the ledger, else asked for); this year's is
+    issued with this round: to number, then copy."""
+    muc = []
+    ten = "Bản sao quyết định công nhận danh hiệu “Chiến sĩ thi đua cơ sở”"
+    for (n, qd), ds in sorted(theo_qd.items()):
+        cua = ", ".join(ngu_canh.ten_phan_biet([(m, t, "") for m, t in ds]))
+        if n == kq.nam:
+            muc.append(MucDanhMuc(f"{ten} {qd}", cua, "", f"Thiếu — quyết định năm {n} ban hành cùng đợt này: ghi số, "
+                                  "ngày rồi sao y bản chính", False, "01 bản sao"))
+        elif not qd or "chưa ghi" in qd:
+            muc.append(MucDanhMuc(f"{ten} năm {n}", cua, "", f"Thiếu — ghi số, ngày quyết định năm {n} vào sheet "
+                                  "LichSu; văn thư sao y", False, "01 bản sao"))
+        else:
+            muc.append(MucDanhMuc(f"{ten} {qd}", cua, "", "Có — Sở đã ban hành; văn thư sao y bản chính", True,
+                                  "01 bản sao"))
     return muc
 
 
@@ -532,6 +544,8 @@ def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
             muc.append(MucDanhMuc("Biên bản họp Hội đồng TĐKT và kết quả bỏ phiếu", "Hội đồng", "",
                                   "Thiếu — chưa có kết quả bỏ phiếu (sheet PhieuBau hoặc KiemPhieu)", False))
         da_dung: set[str] = set()
+        theo_qd: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)  # a CSTĐCS decision → whose
+        # proposals rest on it
         for d, ks in ung_vien:
             so_uv += 1
             ten_tm = ten_an_toan(_ten(d), da_dung)
@@ -548,7 +562,12 @@ def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
             muc.append(MucDanhMuc(f"Báo cáo thành tích ({', '.join(k.danh_hieu.viet_tat for k in ks)})", cua,
                                   f"{ten_tm}/{ten_bc}", tinh_trang, True))
             if isinstance(d, CaNhan):
-                muc += _ban_sao_can_cu(kq, d, ks, ctx, cua)
+                nam_cs, can_sk = _can_cu_ca_nhan(kq, d, ks)
+                for n in nam_cs:
+                    theo_qd[(n, ngu_canh._qd_so(kq, d.ma, "CSTDCS", n))].append((d.ma, d.ho_ten))
+                if ctx.sang_kien and can_sk:
+                    muc.append(_ban_sao_sang_kien(ctx, cua))
+        muc += _ban_sao_cstdcs(kq, theo_qd)
         cac_danh_muc[cap] = muc
         ds_ve.append((tm_cap, BanVe("danh_muc_ho_so", danh_muc(kq, cap, muc), "danh-muc-ho-so.docx")))
     kiem_tra_mau([b for _, b in ds_ve], thu_muc_mau, thong_bao)
