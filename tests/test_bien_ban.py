@@ -475,8 +475,9 @@ def test_bien_ban_hop_ghi_nguoi_duoc_uu_tien_khi_bang_phieu(demo_300) -> None:
     kl = ngu_canh.bien_ban_hop(kq).ket_luan
     i = next(n for n, x in enumerate(kl) if x.startswith("Các trường hợp bằng phiếu tại điểm cắt chỉ tiêu, Hội đồng chưa"))
     assert kl[i + 1].startswith("Pháp luật ưu tiên nữ") and "Điều 4 khoản 6" in kl[i + 1]
-    uu = [d.ma for d, k in can if k.nguoi_hoa and k.nguoi_hoa.uu_tien]
-    assert all(f"({m})" in kl[i + 1] for m in uu)
+    uu = [(d.ho_ten, k.nguoi_hoa.don_vi) for d, k in can if k.nguoi_hoa and k.nguoi_hoa.uu_tien]
+    assert all(f"{t} ({dv})" in kl[i + 1] for t, dv in uu)  # with the unit: no staff code in a signed document
+    assert not any(f"({d.ma})" in kl[i + 1] for d, _ in can)
 
 
 def test_bien_ban_hop_ghi_ca_de_nghi_khong_du_cua_danh_hieu_khong_bo_phieu(demo_300) -> None:

@@ -146,9 +146,10 @@ def diem_chu(c: CatChiTieu) -> str:
     return f"{dinh_dang_so(c.diem)} điểm" if c.theo_diem_thi_dua else f"{c.diem} phiếu"
 
 
-def cau_uu_tien(h: HoaTaiDiemCat) -> str:
-    """Who of a tie the law favours (ND 152/2025 Art. 4(6)), as the notice and the minutes say it."""
-    uu = [f"{n.ten} ({n.ma})" for n in h.nguoi if n.uu_tien]
+def cau_uu_tien(h: HoaTaiDiemCat, van_ban: bool = False) -> str:
+    """Who of a tie the law favours (ND 152/2025 Art. 4(6)), as the notice says it (with the staff code) or, with
+    ``van_ban``, a signed document (with the unit: no internal code in the minutes)."""
+    uu = [f"{n.ten} ({n.don_vi if van_ban else n.ma})" for n in h.nguoi if n.uu_tien]
     return (f"Pháp luật ưu tiên nữ và tập thể có từ {hien_thi_gia_tri(h.nguong_nu)} nữ "
             f"(theo {viet_tat_can_cu(h.can_cu_uu_tien)}): "
             + (", ".join(uu) if uu else "không ai trong nhóm này thuộc diện ưu tiên"))

@@ -1229,7 +1229,7 @@ def bien_ban_hop(kq: KetQuaXet) -> NguCanhBienBanHop:
                                     for d, k in can) + ".")
         # what the law says of them, for the council to resolve by (a clerk's review: only the Loi sheet said it)
         for h in dict.fromkeys(k.chi_tieu.hoa for _, k in can if k.chi_tieu is not None and k.chi_tieu.hoa):
-            ket_luan.append(cau_uu_tien(h) + ".")
+            ket_luan.append(cau_uu_tien(h, van_ban=True) + ".")
     ket_luan += _khong_du_tieu_chuan(bang)
     ket_luan.append(f"Cuộc họp kết thúc vào hồi {_gio(tt.gio_ket_thuc)} cùng ngày. Biên bản đã được đọc lại và thông "
                     "qua trước Hội đồng./.")  # the end mark of a text (ND 30/2020, as the Tờ trình's)
