@@ -532,8 +532,8 @@ def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
                               "Có — ghi số, ký, đóng dấu", True))
         if kq.du_lieu.kiem_phieu is not None:
             ctx_bb = dataclasses.replace(ngu_canh.bien_ban_hop(loc_theo_cap(kq, cap, chi_dat=False)),
-                                         ten_loai="TRÍCH BIÊN BẢN", trich_yeu="Họp Hội đồng Thi đua – Khen thưởng "
-                                         "(phần đề nghị cấp trên khen thưởng)")
+                                         ten_loai="TRÍCH BIÊN BẢN", trich_yeu="Họp Hội đồng Thi đua – Khen thưởng xét "
+                                         f"{ngu_canh.xet_gi(kq)} (phần đề nghị cấp trên khen thưởng)")
             ds_ve.append((tm_cap, BanVe("bien_ban_hop", ctx_bb, "trich-bien-ban-hop-hoi-dong.docx")))
             ds_ve.append((tm_cap, BanVe("bien_ban_kiem_phieu", ngu_canh.bien_ban_kiem_phieu(kq), "bien-ban-kiem-phieu.docx")))
             muc.append(MucDanhMuc("Trích biên bản họp Hội đồng TĐKT và kết quả bỏ phiếu", "Hội đồng",

@@ -902,7 +902,7 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
             f"- Danh sách {doi_tuong(so_tt, so_cn)} đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
             f"- Báo cáo thành tích {tt.loai_dot.lower()} của {_dem(so_tt, so_cn)}: {so_tt + so_cn} báo cáo, mỗi báo cáo "
             "01 bản chính;",
-            f"- Biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
+            f"- Trích biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
             "- Tệp điện tử (Word và PDF) của các văn bản trên: 01 bộ.",
         ]
         ket_luan = [f"{co_quan} kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định./."]
@@ -925,7 +925,7 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
             # them): a collective proposed for TTLĐXS and Cờ sends one report, not two
             f"- Báo cáo thành tích của {_dem(so_tt, so_cn)}: {so_tt + so_cn} báo cáo (mỗi tập thể, cá nhân một báo "
             "cáo, nêu các danh hiệu, hình thức được đề nghị), mỗi báo cáo 01 bản chính;",
-            f"- Biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
+            f"- Trích biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
         ]
         if nam_cs:
             ho_so.append(f"- Quyết định công nhận danh hiệu {ten_day_du(DANH_HIEU['CSTDCS'])} các năm "
