@@ -184,6 +184,8 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
         dang_ky = list(de_nghi) if rng.random() < 0.9 else de_nghi[:1]
         chuc_vu = _chuc_vu("Trưởng phòng" if i < so_don_vi else "Phó Trưởng phòng" if i < 2 * so_don_vi
                            else rng.choice(CHUC_VU), pb.ten)
+        if i < 2 * so_don_vi and sinh.year > 1985:  # a unit's head or deputy is not in his twenties (a clerk's
+            sinh = sinh.replace(year=1966 + (sinh.year - 1966) % 20)  # review); the draws above unchanged
         cn = CaNhan(ma, ho_ten, pb.ma, chuc_vu, "Nữ" if nu else "Nam", sinh, tuyen, xl, kl, sk, de_tai,
                     tuple(dang_ky), tuple(de_nghi), xem_xet, "")
         pb.nguoi.append(cn)
@@ -208,7 +210,7 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
                 tap_the[tap_the.index(t)] = TapThe(t.ma, t.ten, t.xep_loai, t.khoi, t.diem,
                                                    (*t.dang_ky, DANH_HIEU["CTDT"]), (*t.de_nghi, DANH_HIEU["CTDT"]))
                 break
-    hoi_dong = hoi_dong_mau(11 if so_can_bo < 1000 else 15)
+    hoi_dong = _hoi_dong_theo_don_vi(hoi_dong_mau(11 if so_can_bo < 1000 else 15), phong, so_don_vi)
     so_tv = len(hoi_dong)
     co_mat = sum(1 for t in hoi_dong if t.co_mat == "Có")
     tt = ThongTin(nam=nam, co_quan_chu_quan="UBND TỈNH LAI CHÂU", co_quan="SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
@@ -216,13 +218,16 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
                   ngay_quyet_dinh=ngay_quyet_dinh or dt.date(nam + 1, 1, 12), so_thanh_vien=so_tv, so_co_mat=co_mat,
                   ngay_hop=dt.date(nam + 1, 1, 8), gio_bat_dau="08:00", gio_ket_thuc="11:30",
                   chu_tri="Nguyễn Văn Minh, Giám đốc Sở, Chủ tịch Hội đồng",
-                  thu_ky="Trần Thị Thu Hương, Phó Chánh Văn phòng", dia_diem_hop="Phòng họp tầng 2, trụ sở Sở",
-                  can_cu_chuc_nang=f"Quyết định số 25/{nam}/QĐ-UBND ngày 30 tháng 6 năm {nam} của Ủy ban nhân dân tỉnh "
+                  thu_ky=next(f"{t.ho_ten}, {t.chuc_vu.removesuffix(' Sở')}" for t in hoi_dong if "thư ký" in t.vai_tro),
+                  dia_diem_hop="Phòng họp tầng 2, trụ sở Sở",
+                  # the province's and the Sở's standing instruments: the same in every round (a clerk's second
+                  # review: the themed round of 2026 cited a "25/2026/QĐ-UBND")
+                  can_cu_chuc_nang="Quyết định số 25/2025/QĐ-UBND ngày 30 tháng 6 năm 2025 của Ủy ban nhân dân tỉnh "
                                    "Lai Châu quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nông nghiệp "
                                    "và Môi trường",
                   can_cu_quy_che_tinh="Quyết định số 10/2024/QĐ-UBND ngày 15 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh "
                                       "Lai Châu ban hành Quy định về công tác thi đua, khen thưởng trên địa bàn tỉnh",
-                  can_cu_quy_che_co_quan=f"Quyết định số 45/QĐ-SNNMT ngày 10 tháng 3 năm {nam} của Giám đốc Sở Nông "
+                  can_cu_quy_che_co_quan="Quyết định số 45/QĐ-SNNMT ngày 10 tháng 3 năm 2025 của Giám đốc Sở Nông "
                                          "nghiệp và Môi trường ban hành Quy chế thi đua, khen thưởng của Sở")
     quy_che = {"chi_tieu.CSTDCS": Fraction(15, 100)}
     ca_nhan, sang_kien, ky_luat = _su_kien(ca_nhan, nam, seed, tt.ngay_quyet_dinh)
@@ -292,6 +297,25 @@ def _su_kien(ca_nhan: list[CaNhan], nam: int, seed: int,
                                      dt.date(ngay.year + 1, ngay.month, ngay.day)))
         ra.append(replace(c, **thay) if thay else c)  # type: ignore[arg-type]
     return ra, sang_kien, ky_luat
+
+
+def _hoi_dong_theo_don_vi(hoi_dong: list[ThanhVienHoiDong], phong: list[PhongBan],
+                          so_don_vi: int) -> list[ThanhVienHoiDong]:
+    """The council's members who hold a unit's post named by the department's own head (or deputy) of that unit, so
+    that a unit has one head across the documents (a clerk's second review: the minutes named a Trưởng phòng TCCB the
+    staff lists did not know)."""
+    ra = []
+    for t in hoi_dong:
+        for pb in phong[:so_don_vi]:
+            cv, ten = t.chuc_vu.lower(), pb.ten.lower()
+            if cv.endswith((ten, ten.removesuffix(" sở"))):
+                ds = pb.nguoi  # in order: the head first, then the deputy
+                pho = t.chuc_vu.startswith("Phó ")
+                if len(ds) > int(pho):
+                    t = replace(t, ho_ten=ds[int(pho)].ho_ten)
+                break
+        ra.append(t)
+    return ra
 
 
 HOI_DONG_MAU = [
