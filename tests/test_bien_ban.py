@@ -502,3 +502,23 @@ def test_bien_ban_hop_ghi_ca_de_nghi_khong_du_cua_danh_hieu_khong_bo_phieu(demo_
         assert f"{ngu_canh.ten_day_du(DANH_HIEU[ma])}: {len(ds)} đề nghị" in cau
         if len(ds) <= ngu_canh.KE_TEN_TOI_DA:
             assert all((d.ho_ten if hasattr(d, "ho_ten") else d.ten) in cau for d in ds)
+
+
+def test_ttldxs_khong_co_cstdcs_vi_thanh_vien_dang_bang_phieu_noi_ro(tmp_path: Path) -> None:
+    """A clerk's second review: "không có thành viên nào đạt CSTĐCS" was said of a unit whose two members were tied at
+    the CSTĐCS cut, waiting for the council — which may still choose one. The criterion says so."""
+    from thidua.demo import tao_demo
+
+    tao_demo(tmp_path / "d", 140, 11)
+    kq = xet_sau_kiem_tra(kiem_tra([tmp_path / "d"]))
+    cho = {d.don_vi for d, k in kq.can_hoi_dong() if k.danh_hieu.ma == "CSTDCS" and hasattr(d, "don_vi")}
+    assert cho
+    kiem = 0
+    for t, ks in kq.tap_the:
+        for k in ks:
+            if k.danh_hieu.ma == "TTLDXS" and t.ma in cho:
+                tc = next(x for x in k.tieu_chi if "CSTĐCS" in x.noi_dung and "thành viên" in x.noi_dung)
+                assert "bằng phiếu tại điểm cắt chỉ tiêu CSTĐCS, chờ Hội đồng quyết định" in tc.noi_dung, tc
+                assert not tc.noi_dung.startswith("Không có")
+                kiem += 1
+    assert kiem

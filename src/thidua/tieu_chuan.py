@@ -658,9 +658,14 @@ def tieu_chuan_tap_the_lao_dong_xuat_sac(tt: TapThe, dg: DanhGia, nc: NguCanh) -
             f"Chỉ {_ty_le(so_ldtt, so_tv)} thành viên đạt LĐTT, cần từ {hien_thi_gia_tri(nguong)}",
             du_kien={"so_thanh_vien": so_tv, "so_LDTT": so_ldtt})
     toi_thieu = dg.p("tieu_chuan.TTLDXS.so_CSTDCS_toi_thieu")
+    cho = getattr(nc, "cho_hoi_dong", None)  # members tied at the CSTĐCS quota's cut: the council may still choose one
+    so_cho = sum(1 for m in tv if cho(m.ma, "CSTDCS")) if cho is not None else 0
+    con_cho = f" ({so_cho} thành viên bằng phiếu tại điểm cắt chỉ tiêu CSTĐCS, chờ Hội đồng quyết định)" if so_cho \
+        else ""  # the tie's own notice says what to do; the documents quote this sentence
     dg.kiem(so_cstdcs >= toi_thieu, f"Có {so_cstdcs} thành viên đạt CSTĐCS",
-            "Không có thành viên nào đạt CSTĐCS" if so_cstdcs == 0
-            else f"Chỉ {so_cstdcs} thành viên đạt CSTĐCS, cần ít nhất {toi_thieu}", du_kien={"so_CSTDCS": so_cstdcs})
+            ("Chưa có thành viên nào đạt CSTĐCS" if so_cho else "Không có thành viên nào đạt CSTĐCS") + con_cho
+            if so_cstdcs == 0 else f"Chỉ {so_cstdcs} thành viên đạt CSTĐCS, cần ít nhất {toi_thieu}" + con_cho,
+            du_kien={"so_CSTDCS": so_cstdcs, **({"so_CSTDCS_cho_hoi_dong": so_cho} if so_cho else {})})
     dg.gia_su("Phong trào thi đua thường xuyên, hiệu quả; nội bộ đoàn kết, gương mẫu chấp hành pháp luật", can_cu)
 
 

@@ -292,6 +292,7 @@ class PhienXet:
         for c in du_lieu.ca_nhan:
             self._thanh_vien[c.don_vi].append(c)
         self._dat: dict[tuple[str, str], bool] = {}
+        self._cho: set[tuple[str, str]] = set()  # (subject, code) tied at a quota's cut, waiting for the council
         self._tien: dict[tuple[str, bool], Any] = {}  # the amount of a code is the same for everyone this round
         self.van_de: list[VanDe] = []
         self._chua_bo_phieu: list[tuple[CaNhan | TapThe, DanhHieu]] = []  # eligible, to be voted, no ballots at all
@@ -303,6 +304,10 @@ class PhienXet:
 
     def thanh_vien(self, ma_don_vi: str) -> Sequence[CaNhan]:
         return self._thanh_vien.get(ma_don_vi, [])
+
+    def cho_hoi_dong(self, ma: str, ma_danh_hieu: str) -> bool:
+        """Whether this round's result for (subject, code) waits for the council (a tie at a quota's cut)."""
+        return (ma, ma_danh_hieu) in self._cho
 
     # pipeline
     def chay(self) -> KetQuaXet:
@@ -397,6 +402,8 @@ class PhienXet:
             for dt_, kq in ung_vien:
                 kq.dat = kq.ket_luan == KetLuan.DAT
                 self._dat[(dt_.ma, dh.ma)] = kq.dat
+                if kq.can_hoi_dong:
+                    self._cho.add((dt_.ma, dh.ma))
         # any proposal of a code that does not apply to this kind of subject
         for dt_ in doi_tuong:
             for dh in dt_.de_nghi:
