@@ -430,3 +430,32 @@ def test_so_excel_cu_doi_duoi_xlsx_khong_bi_bao_la_co_mat_khau(tmp_path: Path) -
     (tmp_path / "doc.xlsx").write_bytes(ole("Root Entry", "WordDocument"))
     with pytest.raises(TepKhongDocDuoc, match=r"văn bản Word 97–2003 \(.doc\)"):
         doc_tep(tmp_path / "doc.xlsx")
+
+
+def test_tap_the_mat_cot_ma_khong_keo_theo_loi_tung_nguoi(tmp_path: Path) -> None:
+    """A newcomer's second review: with TapThe's 'Mã đơn vị' column deleted, every person of the unit also got
+    "Đơn vị 'P1' không có ở sheet TapThe". The missing column is the one error."""
+    tt = [[x for j, x in enumerate(d) if TIEU_DE_TAP_THE[j] != "Mã đơn vị"]
+          for d in [TIEU_DE_TAP_THE, ["P1", "Phòng Một", "HTTNV", "", 90, "", "", ""]]]
+    p = viet_bang(tmp_path / "so.xlsx", {"ThongTin": THONG_TIN, "TapThe": tt,
+                                         "CaNhan": [TIEU_DE_CA_NHAN, nguoi("001", "An"), nguoi("002", "Bình")]})
+    vd = kiem_tra([p]).van_de
+    assert [v.cot for v in vd if v.ma_loi == "thieu_cot"] == ["Mã đơn vị"]
+    assert not [v for v in vd if v.ma_loi == "don_vi_khong_co"]
+
+
+def test_tong_ket_dem_loi_canh_bao_luu_y_nhu_kiem_tra(tmp_path: Path) -> None:
+    """A newcomer's second review: tong-ket said "0 lỗi, 6 cảnh báo" where kiem-tra said "0 lỗi, 2 cảnh báo, 4 lưu
+    ý" for the same input. Both count the three ranks alike."""
+    from typer.testing import CliRunner
+
+    from thidua.cli import app
+
+    vao = bo_nho(tmp_path / "vao", ca_nhan=[nguoi("001", "Nguyễn Văn An"), nguoi("002", "Trần Thị Bình", "P9")])
+    r1 = CliRunner().invoke(app, ["kiem-tra", str(vao)])
+    r2 = CliRunner().invoke(app, ["tong-ket", str(vao), "-o", str(tmp_path / "ra")])
+    import re
+
+    dem = re.search(r"(\d+) lỗi, (\d+) cảnh báo, (\d+) lưu ý", r1.output)
+    assert dem, r1.output
+    assert f"Kiểm tra: {dem[1]} lỗi, {dem[2]} cảnh báo, {dem[3]} lưu ý (xem sheet Loi)." in r2.output, r2.output

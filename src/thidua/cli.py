@@ -560,9 +560,9 @@ def _chay_tong_ket(dau_vao: list[Path], ra: Path, ghi_de: bool, jobs: int | None
 
         kq = tong_ket(dau_vao, ra, ghi_de=ghi_de, so_tien_trinh=jobs or so_jobs_tu_dong(), thu_muc_mau=mau, bao=bao,
                       pdf=pdf)
-    if kq.kiem_tra.van_de:
-        so_loi = sum(1 for v in kq.kiem_tra.van_de if v.muc_do == "loi")
-        out.print(f"Kiểm tra: {so_loi} lỗi, {len(kq.kiem_tra.van_de) - so_loi} cảnh báo (xem sheet Loi).")
+    if kq.kiem_tra.van_de:  # counted as kiem-tra counts them (a newcomer's review: "6 cảnh báo" against "2 + 4")
+        so_muc = [sum(1 for v in kq.kiem_tra.van_de if v.hang == h) for h in (0, 1, 2)]
+        out.print(f"Kiểm tra: {so_muc[0]} lỗi, {so_muc[1]} cảnh báo, {so_muc[2]} lưu ý (xem sheet Loi).")
     for t in kq.thong_bao:
         out.print(f"[yellow]{t}[/]")
     for dong in tom_tat(kq):
