@@ -195,3 +195,12 @@ def test_tieu_de_cot_sai_danh_hieu_noi_dung_cho_sai(tmp_path: Path) -> None:
     (v,) = _loi(kq, "ung_vien_la")
     assert "mã 001 có ở CaNhan/TapThe nhưng phần danh hiệu sai" in v.thong_bao and "'CSTDC'" in v.thong_bao
     assert "CSTĐCS" in v.thong_bao and v.o == "B1"
+
+
+def test_cot_danh_hieu_khong_phai_bo_phieu_duoc_canh_bao(tmp_path: Path) -> None:
+    """A newcomer's second review: a PhieuBau column for LĐTT (no ballot by default) was dropped without a word."""
+    pb = [["Phiếu số", "Hợp lệ", "001 - CSTĐCS", "001 - LĐTT"], *[[i, "", "x", "x"] for i in range(1, 10)]]
+    kq = kiem_tra([bo_nho(tmp_path, CN, thong_tin=_tt(), PhieuBau=pb)])
+    (w,) = _loi(kq, "khong_can_phieu")
+    assert w.muc_do == "canh_bao" and "LĐTT không phải bỏ phiếu" in w.thong_bao and w.o == "D1"
+    assert kq.du_lieu.kiem_phieu.dong_y == {("001", "CSTDCS"): 9}

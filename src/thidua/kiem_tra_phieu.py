@@ -214,6 +214,10 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
             g.them("ung_vien_khong_de_nghi", LOI, f"Cột '{tieu_de}': {ma} không được đề nghị {dh.viet_tat} (xem cột Đề "
                    "nghị); bỏ cột này hoặc sửa đề nghị.", b, r, c)
             return None
+        if not can_phieu(dh):  # its marks would be dropped without a word (a newcomer's review)
+            g.them("khong_can_phieu", CANH_BAO, f"Cột '{tieu_de}': {dh.viet_tat} không phải bỏ phiếu (theo luật và quy "
+                   "chế đang áp dụng) nên các đánh dấu ở cột này không được tính; bỏ cột này khỏi phiếu bầu.", b, r, c)
+            return None
         return (ma, dh.ma)
 
     kp_pb: KetQuaKiemPhieu | None = None
