@@ -522,3 +522,20 @@ def test_ttldxs_khong_co_cstdcs_vi_thanh_vien_dang_bang_phieu_noi_ro(tmp_path: P
                 assert not tc.noi_dung.startswith("Không có")
                 kiem += 1
     assert kiem
+
+
+@pytest.mark.parametrize(("chuc_vu", "don_vi", "ra"), [
+    ("Chánh Văn phòng", "Văn phòng Sở", "Chánh Văn phòng Sở"),
+    ("Phó Chánh Thanh tra", "Thanh tra Sở", "Phó Chánh Thanh tra Sở"),
+    ("Trưởng phòng", "Phòng Môi trường", "Trưởng phòng Môi trường"),
+    ("Chi cục trưởng", "Chi cục Kiểm lâm", "Chi cục trưởng Chi cục Kiểm lâm"),
+    ("Giám đốc", "Trung tâm Khuyến nông", "Giám đốc Trung tâm Khuyến nông"),
+    ("Chuyên viên", "Phòng Môi trường", "Chuyên viên, Phòng Môi trường"),
+    ("", "Phòng Một", "Phòng Một"),
+])
+def test_chuc_vu_va_don_vi_viet_nhu_van_ban(chuc_vu: str, don_vi: str, ra: str) -> None:
+    """A clerk's review: "Chánh Văn phòng, Văn phòng Sở" in the Tờ trình's list. Shared words said once; a head's
+    title joined to the unit; a staff position by a comma."""
+    from thidua.van_ban.ngu_canh import chuc_vu_don_vi
+
+    assert chuc_vu_don_vi(chuc_vu, don_vi) == ra

@@ -558,6 +558,23 @@ def ten_dot_trong_cau(tt: ThongTin) -> str:
     return t[0].lower() + t[1:] if len(t) > 1 and t[1].islower() else t
 
 
+def chuc_vu_don_vi(chuc_vu: str, don_vi: str) -> str:
+    """A position and its unit as a document writes them: the words they share said once ("Chánh Văn phòng" of
+    "Văn phòng Sở" → "Chánh Văn phòng Sở"; "Trưởng phòng" of "Phòng Môi trường" → "Trưởng phòng Môi trường"), a
+    head's title joined to the unit ("Giám đốc Trung tâm Khuyến nông"), a staff position by a comma ("Chuyên viên,
+    Phòng Môi trường") — a clerk's review: "Chánh Văn phòng, Văn phòng Sở"."""
+    if not chuc_vu or not don_vi:
+        return chuc_vu or don_vi
+    cv, dv = chuc_vu.split(), don_vi.split()
+    for n in range(min(len(cv), len(dv)), 0, -1):
+        if [w.lower() for w in cv[-n:]] == [w.lower() for w in dv[:n]]:
+            return " ".join([*cv, *dv[n:]])
+    dau = chuc_vu.lower().removeprefix("phó ")
+    if dau.startswith(("giám đốc", "chi cục trưởng", "trưởng ", "chánh ", "hạt trưởng")):
+        return f"{chuc_vu} {don_vi}"
+    return f"{chuc_vu}, {don_vi}"
+
+
 def xet_gi(kq: KetQuaXet) -> str:
     """What the council considers this round, as the minutes' titles say it: the year's titles and forms, or a
     chuyên đề / đột xuất round's awards by its name (a clerk's review: the themed round's minutes read "năm 2026")."""
@@ -873,7 +890,7 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
         for i, (d, k) in enumerate(cac_muc, start=1):
             if isinstance(d, CaNhan):
                 ca_nhan.add(d.ma)
-                don_vi = ", ".join(x for x in (d.chuc_vu, ten_dv.get(d.don_vi, d.don_vi)) if x)
+                don_vi = chuc_vu_don_vi(d.chuc_vu, ten_dv.get(d.don_vi, d.don_vi))
                 thanh_tich = _thanh_tich_ca_nhan(kq, d, k) if tt.cuoi_nam else thanh_tich_theo_dot(tt, d.thanh_tich)
             else:
                 tap_the.add(d.ma)
