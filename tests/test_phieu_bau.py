@@ -204,3 +204,16 @@ def test_cot_danh_hieu_khong_phai_bo_phieu_duoc_canh_bao(tmp_path: Path) -> None
     (w,) = _loi(kq, "khong_can_phieu")
     assert w.muc_do == "canh_bao" and "LĐTT không phải bỏ phiếu" in w.thong_bao and w.o == "D1"
     assert kq.du_lieu.kiem_phieu.dong_y == {("001", "CSTDCS"): 9}
+
+
+def test_danh_sach_hong_khong_keo_theo_loi_tung_cot_phieu(tmp_path: Path) -> None:
+    """A newcomer's second review: with the CaNhan sheet renamed, every ballot column also said "mã … không có ở
+    CaNhan" — pointing at ballots that are right. The renamed sheet is the error; the columns are not."""
+    from tien_ich import TIEU_DE_CA_NHAN, TIEU_DE_TAP_THE, viet_bang
+
+    pb = _phieu(*[[i, "", "x", "x"] for i in range(1, 10)])
+    p = viet_bang(tmp_path / "so.xlsx", {"ThongTin": _tt(), "Sheet1": [TIEU_DE_CA_NHAN, *CN],
+                                         "TapThe": [TIEU_DE_TAP_THE, ["P1", "Phòng Một", "HTTNV", "", 90, "", "", ""]],
+                                         "PhieuBau": pb})
+    kq = kiem_tra([p])
+    assert _loi(kq, "sheet_ten_la") and not _loi(kq, "ung_vien_la")

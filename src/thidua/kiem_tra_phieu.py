@@ -186,6 +186,10 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
     tong, co_mat = tt.so_thanh_vien or 0, tt.so_co_mat or 0
     so_vb_hoi_dong = so_lieu_hoi_dong(hoi_dong)[2] if hoi_dong else None
     ten_uv = {c.ma: c.ho_ten for c in ca_nhan} | {t.ma: t.ten for t in tap_the}
+    # a CaNhan/TapThe sheet renamed or without its code column: its people are not read, and their ballot columns
+    # would each say "mã … không có" (a newcomer's second review)
+    danh_sach_hong = any(v.muc_do == LOI and (v.ma_loi == "sheet_ten_la" or (v.ma_loi == "thieu_cot" and v.cot in
+                                              ("Mã CB", "Mã đơn vị"))) for v in g.van_de)
 
     def doc_ung_vien(tieu_de: str, b: BangTho, r: int, c: int) -> tuple[str, str] | None:
         s = chuan_hoa(tieu_de)
@@ -199,8 +203,9 @@ def doc_phieu(ds_pb: list[BangTho], ds_kp: list[BangTho], g: BoGom, tt: ThongTin
                        f"danh hiệu sai — {e.thong_bao}", b, r, c)
                 return None
         if ma not in de_nghi:
-            g.them("ung_vien_la", LOI, f"Cột '{tieu_de}' ghi mã '{ma}' không có ở CaNhan hoặc TapThe; tiêu đề cột ghi "
-                   "'Mã' hoặc 'Mã - Danh hiệu', ví dụ '00123 - CSTĐCS'.", b, r, c)
+            if not danh_sach_hong:  # else the list itself is what to fix (its error is said): not every column
+                g.them("ung_vien_la", LOI, f"Cột '{tieu_de}' ghi mã '{ma}' không có ở CaNhan hoặc TapThe; tiêu đề cột "
+                       "ghi 'Mã' hoặc 'Mã - Danh hiệu', ví dụ '00123 - CSTĐCS'.", b, r, c)
             return None
         if dh is None:
             cac = [d for d in de_nghi[ma] if can_phieu(d)]
