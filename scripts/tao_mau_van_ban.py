@@ -865,7 +865,7 @@ def bao_cao_thanh_tich_ca_nhan() -> Document:
     bang_khen_thuong(doc)
     muc(doc, "IV. KỶ LUẬT")
     vong_p(doc, "for k in ky_luat", "- {{ k }}", "endfor", thut=1.0, sau=3, giu=True)
-    ky = ky_xac_nhan(doc, "THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
+    ky = ky_xac_nhan(doc, "{{ thu_truong_xac_nhan }}", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
                      "(Ký, ghi rõ họ tên)", "{{ nguoi_bao_cao }}")
     ky_co_quan(doc, ky)
     return doc
@@ -923,7 +923,7 @@ def bao_cao_thanh_tich_dot() -> Document:
     muc(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
     bang_khen_thuong(doc)
     doan(doc, "{%p if ca_nhan %}", size=2)
-    ky_xac_nhan(doc, "THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
+    ky_xac_nhan(doc, "{{ thu_truong_xac_nhan }}", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
                 "(Ký, ghi rõ họ tên)", "{{ nguoi_bao_cao }}")
     doan(doc, "{%p else %}", size=2)
     ky_xac_nhan(doc, "THỦ TRƯỞNG CƠ QUAN\nCẤP TRÊN", "NHẬN XÉT, XÁC NHẬN\n(Ký, đóng dấu)", "THỦ TRƯỞNG ĐƠN VỊ",

@@ -362,3 +362,23 @@ def test_danh_muc_moi_quyet_dinh_cstdcs_mot_dong(tmp_path: Path) -> None:
     nay = [m for m in cs if f"năm {kq.nam}:" in m.tai_lieu]
     assert nay and all(not m.co and m.tinh_trang.startswith("Thiếu") for m in nay)
     assert all("," in m.cua for m in cs)  # several people on one decision in this department
+
+
+def test_bao_cao_cua_thu_truong_do_thu_truong_co_quan_xac_nhan(demo_ket_qua, tmp_path: Path) -> None:
+    """A clerk's second review: a unit head's own achievement report had "THỦ TRƯỞNG ĐƠN VỊ — XÁC NHẬN" for her to
+    sign. A head's report is confirmed by the agency's head; a deputy's or a staff member's by the unit's head."""
+    from docx import Document
+
+    from thidua.ho_so import bao_cao_thanh_tich, la_thu_truong
+    from thidua.mo_hinh import CaNhan
+    from thidua.van_ban.ve import BanVe, ve_mot
+
+    assert la_thu_truong("Chánh Văn phòng") and la_thu_truong("Trưởng phòng") and la_thu_truong("Chi cục trưởng")
+    assert not la_thu_truong("Phó Trưởng phòng") and not la_thu_truong("Chuyên viên") and not la_thu_truong("")
+    kq = demo_ket_qua.ket_qua
+    for dau, can in ((True, "THỦ TRƯỞNG CƠ QUAN"), (False, "THỦ TRƯỞNG ĐƠN VỊ")):
+        c = next(c for c in kq.du_lieu.ca_nhan if isinstance(c, CaNhan) and la_thu_truong(c.chuc_vu) is dau)
+        mau, ctx = bao_cao_thanh_tich(kq, c, [])
+        p = ve_mot(BanVe(mau, ctx, f"{int(dau)}.docx"), tmp_path)
+        o = [x.text for tb in Document(p).tables for row in tb.rows for x in row.cells if "XÁC NHẬN, ĐỀ NGHỊ" in x.text]
+        assert o and o[0].startswith(can), o
