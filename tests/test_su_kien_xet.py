@@ -144,3 +144,21 @@ def test_tong_ket_mang_so_sang_kien_ky_luat_va_loai_khen_thuong_sang_nam_sau(tmp
     nam_sau = so(tmp_path / "nam-sau", [nguoi("001")], thong_tin={"Năm": 2026, "Ngày quyết định": "12/01/2027"})
     ma, d, out = chay_cli("kiem-tra", str(ra / "so-theo-doi.xlsx"), str(nam_sau), "--json")
     assert ma == 0 and not [v for v in d["loi"] if v["muc_do"] == "loi"], out
+
+
+def test_ky_luat_nam_truoc_con_hieu_luc_sang_nam_xet_thi_khong_xet_lao_dong_tien_tien(tmp_path: Path) -> None:
+    """A legal review: a Khiển trách decided in 2024 and running to 01/06/2025 left the person's own 2025 LĐTT
+    granted while the chains and the unit counted 2025 out (ND 152/2025 Art. 4: achievements count only from the
+    end of the discipline). One reading now: the year is not considered. Both sides of the end date: a discipline
+    ending on 01/01/2025 leaves 2025 whole."""
+    p = so(tmp_path, [nguoi(m, **{"Xếp loại": "HTTNV", "Đề nghị": "LĐTT"}) for m in ("A", "B")], ky_luat=[
+        {"Mã": "A", "Hình thức": "Khiển trách", "Số quyết định": "88/QĐ-SNNMT", "Ngày quyết định": "01/06/2024",
+         "Năm vi phạm": 2024, "Ngày hết hiệu lực": "01/06/2025"},
+        {"Mã": "B", "Hình thức": "Khiển trách", "Số quyết định": "89/QĐ-SNNMT", "Ngày quyết định": "01/01/2024",
+         "Năm vi phạm": 2024, "Ngày hết hiệu lực": "01/01/2025"},
+    ])
+    kq = xet(p)
+    a = kq[("A", "LDTT")]
+    assert not a["dat"] and "Còn trong thời hạn kỷ luật từ năm trước" in ly_do(a) and "01/06/2025" in ly_do(a), ly_do(a)
+    assert any("Nghị định 152/2025/NĐ-CP, Điều 4" in c for c in a["can_cu"])
+    assert kq[("B", "LDTT")]["dat"], ly_do(kq[("B", "LDTT")])

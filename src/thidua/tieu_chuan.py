@@ -285,6 +285,16 @@ def tieu_chuan_lao_dong_tien_tien(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
             "Không bị kỷ luật trong năm" if kl is None else f"Kỷ luật {kl.ten} dưới mức loại trừ",
             f"Bị kỷ luật {kl.ten if kl else ''} trong năm (từ mức {muc.ten} trở lên không được xét)",
             du_kien={"ky_luat": kl.ten if kl else None})
+    # a discipline of an earlier year still running into this one: the year's achievement counts only from its end
+    # (ND 152/2025 Art. 4) — as the chains and the units read it (a legal review: the same year was rewarded here and
+    # "not counted" for the chain in one run)
+    keo_dai = [k for k in _ky_luat_tinh(cn.ma, dg, nc) if k.nam_dau < nc.nam and k.anh_huong(nc.nam)
+               and k.muc.bac >= muc.bac] if nc.so_theo_doi.cac_ky_luat(cn.ma) else []
+    if keo_dai:
+        k = max(keo_dai, key=lambda x: x.het)
+        dg.kiem(False, "", f"Còn trong thời hạn kỷ luật từ năm trước ({k.mo_ta}): thành tích chỉ tính từ sau khi hết "
+                f"kỷ luật, nên năm {nc.nam} chưa được xét", dg.cc("ky_luat_trong_chuoi"),
+                du_kien={"ky_luat_con_hieu_luc": k.mo_ta})
     dg.gia_su("Có tinh thần tự lực, đoàn kết, tích cực tham gia phong trào thi đua", dg.cc("LDTT.tinh_than"))
 
 
