@@ -539,3 +539,23 @@ def test_chuc_vu_va_don_vi_viet_nhu_van_ban(chuc_vu: str, don_vi: str, ra: str) 
     from thidua.van_ban.ngu_canh import chuc_vu_don_vi
 
     assert chuc_vu_don_vi(chuc_vu, don_vi) == ra
+
+
+def test_danh_sach_qd_phan_biet_nguoi_cung_ten_cung_don_vi() -> None:
+    """A clerk's review: two "Nguyễn Ngọc Minh – Chuyên viên" of one unit, alike in every column of a payment list.
+    Told apart by the year of birth (the full date, else the code, when that is shared too); others unchanged."""
+    import datetime as dt
+
+    from thidua.mo_hinh import CaNhan
+    from thidua.van_ban.ngu_canh import _ten_trong_don_vi
+
+    def cn(ma: str, sinh: dt.date | None) -> CaNhan:
+        return CaNhan(ma, "Nguyễn Ngọc Minh", "P1", "Chuyên viên", "Nam", sinh, None, None, None, None, None, (), (),
+                      False, "")
+
+    a, b = cn("001", dt.date(1980, 3, 2)), cn("002", dt.date(1985, 7, 9))
+    assert _ten_trong_don_vi(a, [(a, None), (b, None)]) == "Nguyễn Ngọc Minh (sinh năm 1980)"
+    c = cn("003", dt.date(1980, 5, 5))
+    assert _ten_trong_don_vi(a, [(a, None), (c, None)]) == "Nguyễn Ngọc Minh (sinh ngày 02/03/1980)"
+    d = cn("004", dt.date(1980, 3, 2))
+    assert _ten_trong_don_vi(a, [(a, None), (d, None)]) == "Nguyễn Ngọc Minh (mã 001)"

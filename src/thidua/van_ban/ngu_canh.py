@@ -335,12 +335,26 @@ def _nhom_ca_nhan(kq: KetQuaXet, muc: list[tuple[CaNhan, KetQua]], tien: Mapping
     ds, stt = [], 0
     for i, ma in enumerate(sorted(nhom, key=lambda m: (thu_tu.get(m, len(thu_tu)), m)), start=1):
         dong = []
+        cung_ten = Counter(d.ho_ten for d, _ in nhom[ma])
         for d, k in sorted(nhom[ma], key=lambda x: khoa_sap_xep_ho_ten(x[0].ho_ten)):
             stt += 1
             so = tien.get(d.ma) if tien is not None else k.tien_thuong
-            dong.append(DongDanhSach(stt=stt, ten=d.ho_ten, chuc_vu=d.chuc_vu, so_tien=_tien(so), ma=d.ma))
+            dong.append(DongDanhSach(stt=stt, ten=_ten_trong_don_vi(d, nhom[ma]) if cung_ten[d.ho_ten] > 1
+                                     else d.ho_ten, chuc_vu=d.chuc_vu, so_tien=_tien(so), ma=d.ma))
         ds.append(NhomDanhSach(f"{i}. {ten_dv.get(ma, ma)}", dong))
     return ds
+
+
+def _ten_trong_don_vi(d: CaNhan, cung: list[tuple[CaNhan, KetQua]]) -> str:
+    """A name two people of one unit's list share, told apart as a payment list must (a clerk's review: two rows
+    "Nguyễn Ngọc Minh – Chuyên viên" alike in every column): by the year of birth, the full date when that is shared
+    too, else the staff code."""
+    ban = [x for x, _ in cung if x.ho_ten == d.ho_ten and x is not d]
+    if d.ngay_sinh is not None and all(x.ngay_sinh is None or x.ngay_sinh.year != d.ngay_sinh.year for x in ban):
+        return f"{d.ho_ten} (sinh năm {d.ngay_sinh.year})"
+    if d.ngay_sinh is not None and all(x.ngay_sinh != d.ngay_sinh for x in ban):
+        return f"{d.ho_ten} (sinh ngày {d.ngay_sinh:%d/%m/%Y})"
+    return f"{d.ho_ten} (mã {d.ma})"
 
 
 def _tap_the_theo_thu_tu(kq: KetQuaXet, muc: list[tuple[TapThe, KetQua]]) -> list[tuple[TapThe, KetQua]]:
@@ -1593,7 +1607,7 @@ def giay_khen(kq: KetQuaXet) -> NguCanhGiayKhen:
     for n in nhom:
         for d in n.ds:
             c = ca_nhan[d.ma]
-            thu_tu.append((c.ho_ten, ", ".join(x for x in (c.chuc_vu, ten_dv.get(c.don_vi, c.don_vi)) if x),
+            thu_tu.append((c.ho_ten, chuc_vu_don_vi(c.chuc_vu, ten_dv.get(c.don_vi, c.don_vi)),
                            c.thanh_tich))
     ds = [GiayKhen(ten=ten, mo_ta=mo_ta, stt=i,
                    thanh_tich=f"Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}" if tt.cuoi_nam
