@@ -214,7 +214,7 @@ def tao_du_lieu(so_can_bo: int = 300, so_don_vi: int | None = None, seed: int = 
     so_tv = len(hoi_dong)
     co_mat = sum(1 for t in hoi_dong if t.co_mat == "Có")
     tt = ThongTin(nam=nam, co_quan_chu_quan="UBND TỈNH LAI CHÂU", co_quan="SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
-                  ky_hieu="SNNMT", dia_danh="Lai Châu", nguoi_ky="Nguyễn Văn Minh (hư cấu)", chuc_vu_nguoi_ky="GIÁM ĐỐC",
+                  ky_hieu="SNNMT", dia_danh="Lai Châu", nguoi_ky="Nguyễn Văn Minh", chuc_vu_nguoi_ky="GIÁM ĐỐC",
                   ngay_quyet_dinh=ngay_quyet_dinh or dt.date(nam + 1, 1, 12), so_thanh_vien=so_tv, so_co_mat=co_mat,
                   ngay_hop=dt.date(nam + 1, 1, 8), gio_bat_dau="08:00", gio_ket_thuc="11:30",
                   chu_tri="Nguyễn Văn Minh, Giám đốc Sở, Chủ tịch Hội đồng",
