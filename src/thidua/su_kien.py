@@ -155,6 +155,7 @@ class KyLuatTinh:
     het: dt.date
     muc: MucDo
     mo_ta: str
+    nam_quyet_dinh: int | None = None  # the year of the decision (a KyLuat row's), else unknown
 
     def anh_huong(self, y: int) -> bool:
         """Year ``y`` cannot count toward a chain: it starts before the discipline ends (ND 152/2025 Art. 4)."""
@@ -175,7 +176,8 @@ def cac_ky_luat(so: SoTheoDoi, ma: str, thoi_han_thang: Callable[[], int]) -> li
             het = cong_thang(k.ngay_quyet_dinh, thoi_han_thang())
         else:
             het = dt.date(nam + 1, 1, 1)
-        ds.append(KyLuatTinh(nam, het, k.hinh_thuc, mo_ta_ky_luat(k, het)))
+        ds.append(KyLuatTinh(nam, het, k.hinh_thuc, mo_ta_ky_luat(k, het),
+                             k.ngay_quyet_dinh.year if k.ngay_quyet_dinh else None))
     for nam, muc in so.ky_luat_so_cai(ma):
         ds.append(KyLuatTinh(nam, dt.date(nam + 1, 1, 1), muc, f"năm {nam} ({muc.ten}, sổ theo dõi)"))
     return ds

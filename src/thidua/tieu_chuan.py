@@ -285,10 +285,12 @@ def tieu_chuan_lao_dong_tien_tien(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
             "Không bị kỷ luật trong năm" if kl is None else f"Kỷ luật {kl.ten} dưới mức loại trừ",
             f"Bị kỷ luật {kl.ten if kl else ''} trong năm (từ mức {muc.ten} trở lên không được xét)",
             du_kien={"ky_luat": kl.ten if kl else None})
-    # a discipline of an earlier year still running into this one: the year's achievement counts only from its end
-    # (ND 152/2025 Art. 4) — as the chains and the units read it (a legal review: the same year was rewarded here and
-    # "not counted" for the chain in one run)
+    # a discipline decided in an earlier year and still running into this one: the year's achievement counts only
+    # from its end (ND 152/2025 Art. 4), as the chains and the units read it (a legal review: the same year was
+    # rewarded here and "not counted" for the chain in one run). One decided this year for last year's act is that
+    # year's, not counted again (DOMAIN §2.3, the sector rule; tests/scenarios/su_kien/ky_luat.yaml).
     keo_dai = [k for k in _ky_luat_tinh(cn.ma, dg, nc) if k.nam_dau < nc.nam and k.anh_huong(nc.nam)
+               and k.nam_quyet_dinh is not None and k.nam_quyet_dinh < nc.nam
                and k.muc.bac >= muc.bac] if nc.so_theo_doi.cac_ky_luat(cn.ma) else []
     if keo_dai:
         k = max(keo_dai, key=lambda x: x.het)

@@ -1159,6 +1159,7 @@ def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[NhomKiemPhieu]
     theo_ma = kq.da_tinh.get("ket_qua_theo_ma")  # (code, title) → result: built once per decided round
     if theo_ma is None:
         theo_ma = kq.da_tinh["ket_qua_theo_ma"] = {(d.ma, k.danh_hieu.ma): k for d, k in kq.tat_ca()}
+    khoi_cua = {t.ma: t.khoi for t in kq.du_lieu.tap_the}
     ra = []
     for i, (ma_dh, ds) in enumerate(nhom.items(), start=1):
         dh = DANH_HIEU[ma_dh]
@@ -1166,7 +1167,13 @@ def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[NhomKiemPhieu]
                    theo_ma[(u["ma"], ma_dh)].phieu), None)
         nguong = (f"ngưỡng {p0.mo_ta_nguong}: cần ít nhất {p0.so_phieu_can} phiếu đồng ý" if p0 else "")
         c0 = next((k.chi_tieu for u in ds if (k := theo_ma.get((u["ma"], ma_dh))) and k.chi_tieu), None)
-        chi_tieu = _chi_tieu_loi_van(c0) + ("" if c0.khoi is not None else f", {_thu_tu_xep_hang(dh)}") if c0 else ""
+        if c0 is not None and c0.khoi is not None and len({khoi_cua.get(u["ma"]) for u in ds}) > 1:
+            # one Cờ per khối, candidates of several (a clerk's review: headed by the first one's khối)
+            chi_tieu = ("mỗi khối thi đua một tập thể dẫn đầu theo điểm thi đua ("
+                        + ", ".join(sorted({k for u in ds if (k := khoi_cua.get(u["ma"]))})) + ")")
+        else:
+            chi_tieu = _chi_tieu_loi_van(c0) + ("" if c0.khoi is not None else f", {_thu_tu_xep_hang(dh)}") \
+                if c0 else ""
         dong = [DongKiemPhieu(stt=j, ten=u["ten"], don_vi=u["don_vi"],
                               dong_y=f"{u['dong_y']}/{u['mau_so']}" + (f" ({u['van_ban']} VB)" if u["van_ban"] else ""),
                               ty_le=dinh_dang_ty_le(u["ty_le"]), ket_qua=_ket_qua_phieu_chu(u))
