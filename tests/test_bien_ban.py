@@ -575,3 +575,21 @@ def test_bang_co_thi_dua_nhieu_khoi_khong_ghi_mot_khoi(tmp_path: Path) -> None:
     (n,) = [n for n in ngu_canh.bien_ban_hop(kq).nhom_ket_qua if "Cờ thi đua" in n.tieu_de]
     assert "mỗi khối thi đua một tập thể dẫn đầu theo điểm thi đua" in n.tieu_de, n.tieu_de
     assert not any(f"dẫn đầu {k}" in n.tieu_de for k in khoi)
+
+
+def test_tap_the_dat_ttldxs_co_thanh_vien_bi_canh_cao_duoc_canh_bao(tmp_path: Path) -> None:
+    """A clerk's third review: a unit refused TTLĐTT for a member's Cảnh cáo was proposed for TTLĐXS and the Cờ with
+    no word. The result stands (Law 2022 Art. 27 no longer lists the condition, DOMAIN §2.4), and a warning at the
+    unit's proposal names the members, for the council to weigh."""
+    from thidua.demo import tao_demo
+
+    tao_demo(tmp_path / "d", 600, 21)
+    kt = kiem_tra([tmp_path / "d"])
+    kq = xet_sau_kiem_tra(kt)
+    w = [v for v in kq.van_de if v.ma_loi == "tap_the_co_ky_luat"]
+    assert w and all(v.muc_do == "canh_bao" and v.cot == "Đề nghị" for v in w)
+    for v in w:
+        t = next(t for t in kq.du_lieu.tap_the if v.thong_bao.startswith(t.ten + " đạt"))
+        ks = dict((k.danh_hieu.ma, k) for tt, ks in kq.tap_the if tt is t for k in ks)
+        assert any(ks[m].dat for m in ("TTLDXS", "CTDT") if m in ks)
+        assert "TTLDTT" not in ks or not ks["TTLDTT"].dat

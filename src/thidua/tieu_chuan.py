@@ -192,7 +192,7 @@ def _ky_luat_tinh(ma: str, dg: DanhGia, nc: NguCanh) -> list[KyLuatTinh]:
     return cac_ky_luat(nc.so_theo_doi, ma, lambda: dg.p("tieu_chuan.ky_luat_thoi_han_thang"))
 
 
-def _ky_luat_nam_nay(cn: CaNhan, nc: NguCanh) -> MucDo | None:
+def ky_luat_trong_nam(cn: CaNhan, nc: NguCanh) -> MucDo | None:
     """This year's discipline: the CaNhan column, or a KyLuat row of this year (the heavier)."""
     kl = ky_luat_nam(nc.so_theo_doi, cn.ma, nc.nam)
     cap = [m for m in (cn.ky_luat, kl.hinh_thuc if kl else None) if m is not None]
@@ -280,7 +280,7 @@ def tieu_chuan_lao_dong_tien_tien(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
                     f"Nghỉ {', '.join(k.mo_ta() for k in nghi_khong)} (tổng {tong} ngày không được tính là thời gian "
                     f"công tác) quá {toi_da} ngày theo Quy chế: không xét LĐTT", du_kien={"ngay_nghi_khong_tinh": tong})
     muc = dg.p("tieu_chuan.LDTT.ky_luat_loai_tru")
-    kl = _ky_luat_nam_nay(cn, nc)
+    kl = ky_luat_trong_nam(cn, nc)
     dg.kiem(kl is None or kl.bac < muc.bac,
             "Không bị kỷ luật trong năm" if kl is None else f"Kỷ luật {kl.ten} dưới mức loại trừ",
             f"Bị kỷ luật {kl.ten if kl else ''} trong năm (từ mức {muc.ten} trở lên không được xét)",
@@ -595,7 +595,7 @@ def giay_khen_ca_nhan(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
             f"Xếp loại {_ten_xep_loai(cn.xep_loai)}",
             f"Xếp loại {_ten_xep_loai(cn.xep_loai)}, chưa đạt mức Hoàn thành tốt nhiệm vụ",
             dg.cc("GK"), du_kien={"xep_loai": _ten_xep_loai(cn.xep_loai)}, quy_che=True)
-    kl = _ky_luat_nam_nay(cn, nc)
+    kl = ky_luat_trong_nam(cn, nc)
     dg.kiem(kl is None, "Không bị kỷ luật trong năm", f"Bị kỷ luật {kl.ten if kl else ''} trong năm",
             du_kien={"ky_luat": kl.ten if kl else None}, quy_che=True)
     dg.theo_quy_che_mac_dinh("Tiêu chuẩn Giấy khen (từ HTTNV, không bị kỷ luật) (quy chế mặc định)")
@@ -643,7 +643,7 @@ def tap_the_lao_dong_tien_tien(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
             du_kien={"so_thanh_vien": so_tv, "so_LDTT": so_ldtt})
     muc = dg.p("tieu_chuan.TTLDTT.ky_luat_loai_tru")
     bi_kl = [m.ho_ten for m in nc.thanh_vien(tt.ma)
-             if (kl := _ky_luat_nam_nay(m, nc)) is not None and kl.bac >= muc.bac]
+             if (kl := ky_luat_trong_nam(m, nc)) is not None and kl.bac >= muc.bac]
     dg.kiem(not bi_kl, f"Không có thành viên bị kỷ luật từ {muc.ten} trở lên",
             f"Có thành viên bị kỷ luật từ {muc.ten} trở lên: " + ", ".join(bi_kl), du_kien={"bi_ky_luat": tuple(bi_kl)})
     dg.gia_su("Có phong trào thi đua thường xuyên, hiệu quả; nội bộ đoàn kết, chấp hành tốt pháp luật",

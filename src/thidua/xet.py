@@ -42,6 +42,7 @@ from .tieu_chuan import (
     DanhGia,
     KetQuaTieuChi,
     TieuChi,
+    ky_luat_trong_nam,
     so_nam_ky,
 )
 
@@ -327,9 +328,33 @@ class PhienXet:
         if self._chua_bo_phieu:
             self.van_de.append(self._canh_bao_chua_bo_phieu())
         self.van_de += self._canh_bao_co_thi_dua(kq_tt)
+        self.van_de += self._canh_bao_thanh_vien_ky_luat(kq_tt)
         return KetQuaXet(self.nam, self.ngay_quyet_dinh, self.du_lieu,
                          [(c, kq_cn[c.ma]) for c in self.du_lieu.ca_nhan],
                          [(t, kq_tt[t.ma]) for t in self.du_lieu.tap_the], self.ts, self.van_de)
+
+    def _canh_bao_thanh_vien_ky_luat(self, kq_tt: dict[str, list[KetQua]]) -> list[VanDe]:
+        """A collective that passes TTLĐXS or the Cờ (proposed upward) with a member disciplined at Cảnh cáo or
+        above this year — the same fact that refuses it TTLĐTT (quy chế, Law 2003 Art. 28). Law 2022 Art. 27's quoted
+        text no longer lists it (DOMAIN.md §2.4: UNCONFIRMED whether dropped), so the result stands; but point (đ)
+        asks exemplary compliance with the law, and the council should weigh it before the Tờ trình goes up (a
+        clerk's review: such a unit was proposed for TTLĐXS and the Cờ with no word)."""
+        ra = []
+        for t in self.du_lieu.tap_the:
+            dat = [k for k in kq_tt.get(t.ma, []) if k.dat and k.danh_hieu.ma in ("TTLDXS", "CTDT")]
+            if not dat or t.nguon is None:
+                continue
+            muc = self.ts("tieu_chuan.TTLDTT.ky_luat_loai_tru")
+            bi_kl = [m.ho_ten for m in self.thanh_vien(t.ma)
+                     if (kl := ky_luat_trong_nam(m, self)) is not None and kl.bac >= muc.bac]
+            if bi_kl:
+                ra.append(VanDe("tap_the_co_ky_luat", CANH_BAO,
+                                f"{t.ten} đạt {', '.join(k.danh_hieu.viet_tat for k in dat)} nhưng có thành viên bị kỷ "
+                                f"luật từ {muc.ten} trở lên trong năm ({', '.join(bi_kl)}) — vì vậy không đạt TTLĐTT. "
+                                f"{self.ts('can_cu.TTLDXS')} không còn nêu điều kiện này (chưa xác nhận), nhưng đòi hỏi "
+                                "tập thể gương mẫu chấp hành pháp luật: Hội đồng cân nhắc trước khi trình cấp trên.",
+                                t.nguon.tep, t.nguon.sheet, "", t.nguon.dong, "Đề nghị"))
+        return ra
 
     def _canh_bao_co_thi_dua(self, kq_tt: dict[str, list[KetQua]]) -> list[VanDe]:
         """Two readings of the Cờ thi đua a province may hold, reported at a collective whose Cờ passed — for the
