@@ -302,7 +302,7 @@ def test_danh_muc_ban_sao_theo_can_cu_nhu_to_trinh(tmp_path: Path) -> None:
     for d, k in kq.tat_ca():
         if not (k.dat and k.danh_hieu.ma == "BKT" and hasattr(d, "ho_ten")):
             continue
-        cc = ngu_canh._can_cu_dat(kq, d, k)
+        cc = ngu_canh.can_cu_dat(kq, d, k)
         cua = [m.tai_lieu for m in muc if m.cua == f"{d.ho_ten} ({d.ma})"]
         if cc is not None and cc.nam_cstdcs:
             for n in cc.nam_cstdcs:  # one line per decision, naming whose proposals rest on it

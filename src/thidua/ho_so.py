@@ -416,12 +416,12 @@ def _bien_mau(mau: str, thu_muc_mau: Path | None) -> frozenset[str]:
 
 def _can_cu_ca_nhan(kq: KetQuaXet, c: CaNhan, ks: list[KetQua]) -> tuple[list[int], bool]:
     """(the CSTĐCS years whose decisions a person's proposals rest on, whether initiative decisions are needed) — from
-    the criterion that passed, as the Tờ trình lists them (``ngu_canh._can_cu_dat``): initiatives only where the
+    the criterion that passed, as the Tờ trình lists them (``ngu_canh.can_cu_dat``): initiatives only where the
     ground needs them (CSTĐ tỉnh, CSTĐTQ, Bằng khen by the HTXSNV path). A chuyên đề / đột xuất award rests on its
     own achievement: none."""
     if not kq.du_lieu.thong_tin.cuoi_nam:
         return [], False
-    can_cu = [ngu_canh._can_cu_dat(kq, c, k) for k in ks]
+    can_cu = [ngu_canh.can_cu_dat(kq, c, k) for k in ks]
     return (sorted({n for cc in can_cu if cc is not None for n in cc.nam_cstdcs}),
             any(cc is None or cc.sang_kien for cc in can_cu))
 
@@ -574,7 +574,7 @@ def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
             if isinstance(d, CaNhan):
                 nam_cs, can_sk = _can_cu_ca_nhan(kq, d, ks)
                 for n in nam_cs:
-                    theo_qd[(n, ngu_canh._qd_so(kq, d.ma, "CSTDCS", n))].append((d.ma, d.ho_ten))
+                    theo_qd[(n, ngu_canh.qd_so(kq, d.ma, "CSTDCS", n))].append((d.ma, d.ho_ten))
                 if ctx.sang_kien and can_sk:
                     muc.append(_ban_sao_sang_kien(ctx, cua))
         muc += _ban_sao_cstdcs(kq, theo_qd)

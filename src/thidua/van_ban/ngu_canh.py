@@ -661,7 +661,7 @@ def _chuoi_nam(kq: KetQuaXet, ma: str, ma_dh: str) -> list[int]:
     return sorted(chuoi)
 
 
-def _qd_so(kq: KetQuaXet, ma: str, ma_dh: str, nam: int) -> str:
+def qd_so(kq: KetQuaXet, ma: str, ma_dh: str, nam: int) -> str:
     """ "Quyết định số 15/QĐ-SNNMT ngày 15/01/2025" from the ledger; this year's: the decision issued with this
     Tờ trình (its number left blank for the clerk)."""
     if nam == kq.nam and _so_qd(kq, ma_dh):
@@ -722,7 +722,7 @@ def _ten_sang_kien(kq: KetQuaXet, c: CaNhan, mo_ta: str) -> str:
 
 def _cac_nam_qd(kq: KetQuaXet, ma: str, ma_dh: str, nam: list[int]) -> str:
     """"đạt danh hiệu “…” các năm 2024, 2025 (năm 2024: Quyết định số …; năm 2025: …)"."""
-    qd = "; ".join(x for x in (_qd_so(kq, ma, ma_dh, n) for n in nam) if x)
+    qd = "; ".join(x for x in (qd_so(kq, ma, ma_dh, n) for n in nam) if x)
     return (f"đạt danh hiệu {ten_day_du(DANH_HIEU[ma_dh])} các năm {', '.join(map(str, nam))}"
             + (f" ({qd})" if qd else ""))
 
@@ -739,7 +739,7 @@ class _CanCuDat:
     co_xep_loai: bool = False
 
 
-def _can_cu_dat(kq: KetQuaXet, c: CaNhan, k: KetQua) -> _CanCuDat | None:
+def can_cu_dat(kq: KetQuaXet, c: CaNhan, k: KetQua) -> _CanCuDat | None:
     """The achievements a proposal rests on, written from the criterion that passed (its facts), so the Tờ
     trình states the ground the decision used; None when the result carries no such criterion."""
     ma_dh, nam = k.danh_hieu.ma, kq.nam
@@ -783,7 +783,7 @@ def _thanh_tich_ca_nhan(kq: KetQuaXet, c: CaNhan, k: KetQua) -> str:
     national initiative)."""
     ma_dh = k.danh_hieu.ma
     phan = []
-    cc = _can_cu_dat(kq, c, k)
+    cc = can_cu_dat(kq, c, k)
     if c.xep_loai is not None and not (cc and cc.co_xep_loai):
         phan.append(f"Năm {kq.nam}: {c.xep_loai.ten.lower()}")
     if cc is not None:
@@ -828,7 +828,7 @@ def thanh_tich_tap_the(kq: KetQuaXet, t: TapThe, k: KetQua) -> str:
         phan.append(f"dẫn đầu {t.khoi}{diem}")
     chuoi = _chuoi_nam(kq, t.ma, "TTLDXS")
     if len(chuoi) >= 2:
-        qd = "; ".join(x for x in (_qd_so(kq, t.ma, "TTLDXS", n) for n in chuoi if n < kq.nam) if x)
+        qd = "; ".join(x for x in (qd_so(kq, t.ma, "TTLDXS", n) for n in chuoi if n < kq.nam) if x)
         phan.append(f"đạt danh hiệu {ten_day_du(DANH_HIEU['TTLDXS'])} các năm {', '.join(map(str, chuoi))}"
                     + (f" ({qd})" if qd else ""))
     if len(phan) <= 1:
@@ -944,9 +944,9 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
             f"kết quả bỏ phiếu kín của Hội đồng Thi đua – Khen thưởng {co_quan} {ngay_hop}, {co_quan} kính trình Chủ "
             f"tịch Ủy ban nhân dân tỉnh xem xét, tặng danh hiệu thi đua, hình thức khen thưởng cho {_dem(so_tt, so_cn)} "
             f"đã có thành tích xuất sắc năm {kq.nam}, cụ thể như sau:"]
-        can_cu_dat = [(d, k.danh_hieu.ma, _can_cu_dat(kq, d, k)) for d, k in kq.tat_ca() if k.dat
+        cac_can_cu = [(d, k.danh_hieu.ma, can_cu_dat(kq, d, k)) for d, k in kq.tat_ca() if k.dat
                       and not k.so_quyet_dinh and isinstance(d, CaNhan) and k.danh_hieu.ma in ("CSTDT", "CSTDTQ", "BKT")]
-        nam_cs = sorted({n for d, ma_dh, cc in can_cu_dat
+        nam_cs = sorted({n for d, ma_dh, cc in cac_can_cu
                          for n in (cc.nam_cstdcs if cc is not None else
                                    _chuoi_nam(kq, d.ma, "CSTDCS")[-SO_NAM_CHUOI.get(ma_dh, 0):] if ma_dh in SO_NAM_CHUOI
                                    else []) if n < kq.nam})
@@ -964,7 +964,7 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
         if any(_sang_kien(kq, d) for d, k in kq.tat_ca() if k.dat and isinstance(d, CaNhan)
                and not k.so_quyet_dinh):
             ho_so.append("- Quyết định công nhận sáng kiến, đề tài cấp tỉnh (bản sao): mỗi quyết định 01 bản;")
-        if any(cc is not None and cc.sang_kien for _, ma_dh, cc in can_cu_dat if ma_dh == "BKT"):
+        if any(cc is not None and cc.sang_kien for _, ma_dh, cc in cac_can_cu if ma_dh == "BKT"):
             ho_so.append("- Quyết định công nhận sáng kiến là căn cứ đề nghị Bằng khen (bản sao): mỗi quyết định 01 bản;")
         ho_so.append("- Tệp điện tử (Word và PDF) của các văn bản trên: 01 bộ.")
         ket_luan = [f"{co_quan} kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định./."]
