@@ -765,13 +765,16 @@ def bang_nam_quyet_dinh(doc, tieu_de: str, cot_ten: str, cot_qd: str, ds: str, t
     """A part of the achievement report: year, title or form, its decision — or a line saying the ledger has none.
     ``giu``: its rows and its line keep with what follows."""
     doan(doc, tieu_de, thut=1.0, sau=3, giu=True, **({"truoc": truoc} if truoc else {}))
+    # the table only when the ledger has rows; else the line saying none, kept with the heading above (an empty
+    # table left the heading alone at the foot of a page in LibreOffice's PDF: a clerk's review)
+    doan(doc, "{%p if " + ds + " %}", size=2)
     t = bang_luoi(doc, ["Năm", cot_ten, cot_qd], [1.8, 5.2, 9.5], size=12)
     for p in (p for c in t.rows[0].cells for p in c.paragraphs) if giu else ():
-        p.paragraph_format.keep_with_next = True  # the header row with its rows, or with the line saying none
+        p.paragraph_format.keep_with_next = True  # the header row with its rows
     dong(t, ["{%tr for d in " + ds + " %}", "", ""])
     dong(t, ["{{ d.nam }}", "{{ d.ten }}", "{{ d.quyet_dinh }}"], can=[C, L, L], giu=giu)
     dong(t, ["{%tr endfor %}", "", ""])
-    doan(doc, "{%p if not " + ds + " %}", size=2)
+    doan(doc, "{%p else %}", size=2)
     doan(doc, "{{ khong_co_khen_thuong }}", italic=True, thut=1.0, size=13, giu=giu)
     doan(doc, "{%p endif %}", size=2)
 
