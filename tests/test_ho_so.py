@@ -369,8 +369,9 @@ def test_bao_cao_cua_thu_truong_do_thu_truong_co_quan_xac_nhan(demo_ket_qua, tmp
     sign. A head's report is confirmed by the agency's head; a deputy's or a staff member's by the unit's head."""
     from docx import Document
 
-    from thidua.ho_so import bao_cao_thanh_tich, la_thu_truong
+    from thidua.ho_so import bao_cao_thanh_tich
     from thidua.mo_hinh import CaNhan
+    from thidua.van_ban.ngu_canh import la_thu_truong
     from thidua.van_ban.ve import BanVe, ve_mot
 
     assert la_thu_truong("Chánh Văn phòng") and la_thu_truong("Trưởng phòng") and la_thu_truong("Chi cục trưởng")

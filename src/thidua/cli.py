@@ -661,7 +661,8 @@ def demo_lenh(
     """
     def than() -> int:
         from .demo import tao_demo
-        from .ghi_an_toan import ThuMucGhi, tep_cua_tong_ket
+        from .ghi_an_toan import ThuMucGhi
+        from .tong_ket import tep_cua_tong_ket
 
         dau_vao, ket_qua = ra / "dau-vao", ra / "ket-qua"
         ThuMucGhi(ket_qua, ghi_de=ghi_de, ca_thu_muc=True, cua_lenh=tep_cua_tong_ket)  # refuse before building

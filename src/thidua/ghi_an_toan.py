@@ -115,18 +115,6 @@ def _tep_he_thong(p: Path) -> bool:
     return p.name.lower() in _TEP_HE_THONG or p.name.startswith(".")
 
 
-def tep_cua_tong_ket(thu_muc: Path) -> set[str]:
-    """The files a ``tong-ket`` (or ``demo``) left in its folder: those its manifest lists, and the manifest; a
-    run stopped by data errors leaves ``ket-qua.xlsx`` alone, without a manifest."""
-    import json
-
-    try:
-        m = json.loads((Path(thu_muc) / "manifest.json").read_text(encoding="utf-8"))
-        return {str(x["tep"]) for x in m["dau_ra"]} | {"manifest.json"}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {"ket-qua.xlsx"}
-
-
 class DauVao:
     """The inputs of a run, to tell whether an output would replace one of them."""
 
@@ -174,7 +162,7 @@ class ThuMucGhi:
     (the next run would read the results as input). ``ten_du_kien`` names outputs known in advance, so the refusal
     comes before the work rather than after it. Folder mode: a folder replaced with ``ghi_de`` that holds a file the
     command did not write — not among the new run's files, nor among those its earlier run recorded (``cua_lenh``,
-    e.g. ``tep_cua_tong_ket``): a note, a document an officer put there — is kept beside the new one
+    e.g. ``tong_ket.tep_cua_tong_ket``): a note, a document an officer put there — is kept beside the new one
     (``<name>-cu-<time>``), not deleted, and so is one the caller asks to keep (``giu_cu``: a run stopped by data
     errors replacing complete results); ``thong_bao`` says where.
     """

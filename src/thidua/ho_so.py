@@ -111,18 +111,10 @@ class NguCanhBaoCaoThanhTich(ngu_canh.NguCanh):
     diem: str = ""
     thanh_tich_nam: str = ""  # a collective's year from the data, as the Tờ trình writes it
     ky_don_vi: str = "(Ký, đóng dấu)"  # under THỦ TRƯỞNG ĐƠN VỊ of a collective's report (co_dau_rieng)
-    thu_truong_xac_nhan: str = "THỦ TRƯỞNG ĐƠN VỊ"  # who confirms a person's report (la_thu_truong)
+    thu_truong_xac_nhan: str = "THỦ TRƯỞNG ĐƠN VỊ"  # who confirms a person's report (ngu_canh.la_thu_truong)
 
 
 KHONG_CO_DAU = ("phòng ", "văn phòng sở")  # units of the Sở without a seal of their own
-
-
-def la_thu_truong(chuc_vu: str) -> bool:
-    """Whether the position is the head of a unit (not a deputy): a head's own achievement report is confirmed by
-    the agency's head, not by himself (a clerk's review: the THỦ TRƯỞNG ĐƠN VỊ block was hers to sign)."""
-    cv = chuc_vu.strip().lower()
-    return cv.startswith(("trưởng phòng", "chánh ", "giám đốc", "chi cục trưởng", "trưởng ban", "hạt trưởng",
-                          "trưởng trạm"))
 
 
 def co_dau_rieng(ten_tap_the: str) -> bool:
@@ -380,7 +372,7 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua],
                                               "công tác, đổi mới; hiệu quả áp dụng sáng kiến, đề tài"),
             "tu_viet_dien_bien": viet.format("tóm tắt sự việc, hành động, thành tích và ảnh hưởng của thành tích"),
             "nguoi_bao_cao": d.ho_ten,
-            "thu_truong_xac_nhan": "THỦ TRƯỞNG CƠ QUAN" if la_thu_truong(d.chuc_vu or "") else "THỦ TRƯỞNG ĐƠN VỊ",
+            "thu_truong_xac_nhan": "THỦ TRƯỞNG CƠ QUAN" if ngu_canh.la_thu_truong(d.chuc_vu or "") else "THỦ TRƯỞNG ĐƠN VỊ",
         })
         mau = "bao_cao_thanh_tich_ca_nhan" if loai_dot == "Cuối năm" else "bao_cao_thanh_tich_dot"
     else:

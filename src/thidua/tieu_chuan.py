@@ -642,12 +642,18 @@ def tap_the_lao_dong_tien_tien(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
             f"Chỉ {_ty_le(so_ldtt, so_tv)} thành viên đạt LĐTT, phải trên {hien_thi_gia_tri(nguong)}",
             du_kien={"so_thanh_vien": so_tv, "so_LDTT": so_ldtt})
     muc = dg.p("tieu_chuan.TTLDTT.ky_luat_loai_tru")
-    bi_kl = [m.ho_ten for m in nc.thanh_vien(tt.ma)
-             if (kl := ky_luat_trong_nam(m, nc)) is not None and kl.bac >= muc.bac]
+    bi_kl = thanh_vien_bi_ky_luat(tt.ma, nc, muc)
     dg.kiem(not bi_kl, f"Không có thành viên bị kỷ luật từ {muc.ten} trở lên",
             f"Có thành viên bị kỷ luật từ {muc.ten} trở lên: " + ", ".join(bi_kl), du_kien={"bi_ky_luat": tuple(bi_kl)})
     dg.gia_su("Có phong trào thi đua thường xuyên, hiệu quả; nội bộ đoàn kết, chấp hành tốt pháp luật",
               dg.cc("TTLDTT"))
+
+
+def thanh_vien_bi_ky_luat(ma_don_vi: str, nc: NguCanh, muc: MucDo) -> list[str]:
+    """The names of a unit's members disciplined this year at ``muc`` or above (TTLĐTT's condition; the warning for
+    a TTLĐXS or Cờ that passes with them, ``xet``)."""
+    return [m.ho_ten for m in nc.thanh_vien(ma_don_vi)
+            if (kl := ky_luat_trong_nam(m, nc)) is not None and kl.bac >= muc.bac]
 
 
 def tieu_chuan_tap_the_lao_dong_xuat_sac(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:

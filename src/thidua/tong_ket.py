@@ -32,7 +32,7 @@ from typing import Any
 from . import __version__
 from .danh_muc import DANH_HIEU
 from .doc_bang import liet_ke_dau_vao
-from .ghi_an_toan import ThuMucGhi, ghi_nguyen_tu, ghi_trong_thu_muc_tam, tep_cua_tong_ket
+from .ghi_an_toan import ThuMucGhi, ghi_nguyen_tu, ghi_trong_thu_muc_tam
 from .ghi_bang import SO_TIEN, ghi_bang, luu_nguyen_tu
 from .ghi_nhanh import SoNhanh
 from .ho_so import KetQuaHoSo, ke_hoach_ho_so, lap_ho_so, ma_danh_hieu_trinh, ung_vien_trinh
@@ -226,6 +226,16 @@ def ghi_so_theo_doi(kq: KetQuaXet, duong_dan: Path, luu: Callable[[Any, Path], P
                      tieu_de_trang=sheet.mo_ta.upper(), do_rong=[c.do_rong for c in sheet.cot],
                      ten_bang=f"Bang{sheet.ten}")
     return luu(wb, duong_dan)
+
+
+def tep_cua_tong_ket(thu_muc: Path) -> set[str]:
+    """The files a ``tong-ket`` (or ``demo``) left in its folder: those its manifest lists, and the manifest; a
+    run stopped by data errors leaves ``ket-qua.xlsx`` alone, without a manifest."""
+    try:
+        m = json.loads((Path(thu_muc) / "manifest.json").read_text(encoding="utf-8"))
+        return {str(x["tep"]) for x in m["dau_ra"]} | {"manifest.json"}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {"ket-qua.xlsx"}
 
 
 def _manifest(kq: KetQuaXet, tep_vao: dict[str, str], thu_muc: Path, tep_ra: list[Path]) -> dict[str, Any]:

@@ -42,8 +42,8 @@ from .tieu_chuan import (
     DanhGia,
     KetQuaTieuChi,
     TieuChi,
-    ky_luat_trong_nam,
     so_nam_ky,
+    thanh_vien_bi_ky_luat,
 )
 
 THU_TU_CA_NHAN = (("LDTT", "GK"), ("CSTDCS",), ("CSTDT", "BKT"), ("CSTDTQ",))
@@ -345,8 +345,7 @@ class PhienXet:
             if not dat or t.nguon is None:
                 continue
             muc = self.ts("tieu_chuan.TTLDTT.ky_luat_loai_tru")
-            bi_kl = [m.ho_ten for m in self.thanh_vien(t.ma)
-                     if (kl := ky_luat_trong_nam(m, self)) is not None and kl.bac >= muc.bac]
+            bi_kl = thanh_vien_bi_ky_luat(t.ma, self, muc)
             if bi_kl:
                 ra.append(VanDe("tap_the_co_ky_luat", CANH_BAO,
                                 f"{t.ten} đạt {', '.join(k.danh_hieu.viet_tat for k in dat)} nhưng có thành viên bị kỷ "

@@ -584,9 +584,17 @@ def chuc_vu_don_vi(chuc_vu: str, don_vi: str) -> str:
         if [w.lower() for w in cv[-n:]] == [w.lower() for w in dv[:n]]:
             return " ".join([*cv, *dv[n:]])
     dau = chuc_vu.lower().removeprefix("phó ")
-    if dau.startswith(("giám đốc", "chi cục trưởng", "trưởng ", "chánh ", "hạt trưởng")):
+    if la_thu_truong(dau) or dau.startswith("trưởng "):
         return f"{chuc_vu} {don_vi}"
     return f"{chuc_vu}, {don_vi}"
+
+
+def la_thu_truong(chuc_vu: str) -> bool:
+    """Whether the position is the head of a unit (not a deputy): a head's title is joined to the unit's name
+    (``chuc_vu_don_vi``), and a head's own achievement report is confirmed by the agency's head, not by himself (a
+    clerk's review: the THỦ TRƯỞNG ĐƠN VỊ block was hers to sign)."""
+    return chuc_vu.strip().lower().startswith(("trưởng phòng", "chánh ", "giám đốc", "chi cục trưởng", "trưởng ban",
+                                               "hạt trưởng", "trưởng trạm"))
 
 
 def xet_gi(kq: KetQuaXet) -> str:
