@@ -58,8 +58,11 @@ TEN_NAM = ["Anh", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Hư
 TEN_NU = ["Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Ngọc",
           "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo", "Thủy", "Trang", "Yến", "Ánh", "Ngân", "Huyền", "Vân"]
 
+# No "Thanh tra Sở": Luật Thanh tra 2025 (84/2025/QH15, in force 01/07/2025) keeps inspectorates at the
+# Government and the province, so a 2025 Sở has none (a clerk's review). In its place, another unit of a Sở
+# Nông nghiệp và Môi trường, the forest fund, at the same place in the unit order: the same people and votes.
 DON_VI = [
-    ("VP", "Văn phòng Sở", "Khối tham mưu"), ("TTRA", "Thanh tra Sở", "Khối tham mưu"),
+    ("VP", "Văn phòng Sở", "Khối tham mưu"), ("QBVR", "Quỹ Bảo vệ và Phát triển rừng", "Khối sự nghiệp"),
     ("KHTC", "Phòng Kế hoạch – Tài chính", "Khối tham mưu"), ("TCCB", "Phòng Tổ chức cán bộ", "Khối tham mưu"),
     ("QLDD", "Phòng Quản lý đất đai", "Khối tham mưu"), ("MT", "Phòng Môi trường", "Khối tham mưu"),
     ("CCKL", "Chi cục Kiểm lâm", "Khối chi cục"), ("CCTL", "Chi cục Thủy lợi", "Khối chi cục"),
@@ -106,7 +109,7 @@ def _chuc_vu(chuc_vu: str, ten_don_vi: str) -> str:
     the Văn phòng, "Viên chức" — a category, not a position)."""
     t = ten_don_vi.lower()
     dau = ("Chánh Văn phòng" if t.startswith("văn phòng sở") else "Chánh Thanh tra" if t.startswith("thanh tra")
-           else "Chi cục trưởng" if t.startswith("chi cục") else "Giám đốc" if t.startswith(("trung tâm", "văn phòng"))
+           else "Chi cục trưởng" if t.startswith("chi cục") else "Giám đốc" if t.startswith(("trung tâm", "văn phòng", "quỹ "))
            else "Trưởng ban" if t.startswith("ban ") else "Trưởng phòng")
     if chuc_vu == "Trưởng phòng":
         return dau
@@ -323,7 +326,7 @@ HOI_DONG_MAU = [
     ("Đặng Quang Hải", "Phó Giám đốc Sở", "Phó Chủ tịch", "Có", ""),
     ("Trần Thị Thu Hương", "Phó Chánh Văn phòng Sở", "Ủy viên thư ký", "Có", ""),
     ("Lê Văn Tâm", "Trưởng phòng Tổ chức cán bộ", "Ủy viên", "Có", "Trưởng ban"),
-    ("Phạm Thị Diệu Linh", "Chánh Thanh tra Sở", "Ủy viên", "Có", "Thành viên"),
+    ("Phạm Thị Diệu Linh", "Giám đốc Quỹ Bảo vệ và Phát triển rừng", "Ủy viên", "Có", "Thành viên"),
     ("Vũ Đức Thịnh", "Chủ tịch Công đoàn Sở", "Ủy viên", "Có", "Thành viên"),
     ("Hoàng Văn Nam", "Chi cục trưởng Chi cục Kiểm lâm", "Ủy viên", "Văn bản", ""),
     ("Bùi Thị Thu", "Trưởng phòng Kế hoạch – Tài chính", "Ủy viên", "Có", ""),
