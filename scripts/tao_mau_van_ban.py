@@ -868,7 +868,7 @@ def bao_cao_thanh_tich_ca_nhan() -> Document:
     bang_khen_thuong(doc)
     muc(doc, "IV. KỶ LUẬT")
     vong_p(doc, "for k in ky_luat", "- {{ k }}", "endfor", thut=1.0, sau=3, giu=True)
-    ky = ky_xac_nhan(doc, "{{ thu_truong_xac_nhan }}", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
+    ky = ky_xac_nhan(doc, "{{ thu_truong_xac_nhan }}", "{{ xac_nhan_de_nghi }}\n{{ ky_thu_truong }}", "NGƯỜI BÁO CÁO THÀNH TÍCH",
                      "(Ký, ghi rõ họ tên)", "{{ nguoi_bao_cao }}")
     ky_co_quan(doc, ky)
     return doc
@@ -918,15 +918,15 @@ def bao_cao_thanh_tich_dot() -> Document:
     doan(doc, "- Tên tập thể: {{ ten_tap_the }}; số thành viên: {{ so_thanh_vien }}.", thut=1.0, sau=3)
     o_viet(doc, "tu_viet_dac_diem")
     doan(doc, "{%p endif %}", size=2)
-    muc(doc, "II. NỘI DUNG THÀNH TÍCH ({{ loai_dot | upper }}: {{ ten_dot }})")
+    muc(doc, "II. NỘI DUNG {{ thanh_tich_dot | upper }}")
     doan(doc, "{%p if thanh_tich_du_lieu %}", size=2)
     doan(doc, "{{ thanh_tich_du_lieu }}.", thut=1.0, sau=6)
     doan(doc, "{%p endif %}", size=2)
     o_viet(doc, "tu_viet_dien_bien")
     muc(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
-    bang_khen_thuong(doc)
+    bang_khen_thuong(doc, giu_cuoi=True)  # the signatures follow (a clerk's review: alone on page 2)
     doan(doc, "{%p if ca_nhan %}", size=2)
-    ky_xac_nhan(doc, "{{ thu_truong_xac_nhan }}", "XÁC NHẬN, ĐỀ NGHỊ\n(Ký, ghi rõ họ tên)", "NGƯỜI BÁO CÁO THÀNH TÍCH",
+    ky_xac_nhan(doc, "{{ thu_truong_xac_nhan }}", "{{ xac_nhan_de_nghi }}\n{{ ky_thu_truong }}", "NGƯỜI BÁO CÁO THÀNH TÍCH",
                 "(Ký, ghi rõ họ tên)", "{{ nguoi_bao_cao }}")
     doan(doc, "{%p else %}", size=2)
     ky_xac_nhan(doc, "THỦ TRƯỞNG CƠ QUAN\nCẤP TRÊN", "NHẬN XÉT, XÁC NHẬN\n(Ký, đóng dấu)", "THỦ TRƯỞNG ĐƠN VỊ",
@@ -956,7 +956,15 @@ def danh_muc_ho_so() -> Document:
     doan(doc, "Có: {{ so_co }} tài liệu; thiếu: {{ so_thieu }} tài liệu.", bold=True, size=13, sau=3, giu=True)
     # the notes keep with the signature (a clerk's review: the signature stood alone on the last page)
     vong_p(doc, "for g in ghi_chu", "- {{ g }}", "endfor", italic=True, size=12, sau=2, giu=True)
-    chu_ky(doc, rong=25.2, noi_nhan=False)
+    # a working list of the officer who assembles the dossier, not a document the Giám đốc signs and sends (a
+    # clerk's review: a GIÁM ĐỐC signature under file names and staff codes)
+    doan(doc, "", sau=6, giu=True)
+    t = bang_khong_vien(doc, 2, [25.2 * 0.55, 25.2 * 0.45])
+    a, b = t.rows[0].cells
+    doan(a, "")
+    doan(b, "NGƯỜI LẬP DANH MỤC", size=14, bold=True, align=C, giu=True)
+    doan(b, "(Ký, ghi rõ họ tên)", size=13, italic=True, align=C, giu=True)
+    cho_ky(b)
     return doc
 
 

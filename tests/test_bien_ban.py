@@ -493,7 +493,7 @@ def test_bien_ban_hop_ghi_ca_de_nghi_khong_du_cua_danh_hieu_khong_bo_phieu(demo_
 
     kq = demo_300.ket_qua
     cau = next(x for x in ngu_canh.bien_ban_hop(kq).noi_dung
-               if x.startswith("Các đề nghị không đủ tiêu chuẩn (danh hiệu, hình thức không phải bỏ phiếu)"))
+               if x.startswith("Các đề nghị không đủ tiêu chuẩn của danh hiệu, hình thức xét không bỏ phiếu"))
     khong: dict[str, list] = defaultdict(list)
     for d, k in kq.tat_ca():
         if k.trang_thai_phieu == TrangThaiPhieu.KHONG_CAN and not k.du_dieu_kien:

@@ -82,10 +82,11 @@ def test_dot_chuyen_de_qua_cli(tmp_path: Path) -> None:
     van_ban = tmp_path / "ra" / "van-ban"
     assert sorted(p.name for p in van_ban.iterdir()) == ["giay-khen-2026.docx", "qd-tang-giay-khen-2026.docx"]
     qd = chu_docx(van_ban / "qd-tang-giay-khen-2026.docx")
-    assert "Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong chuyên đề chuyển đổi số năm 2026" in qd
+    assert ("Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong thực hiện phong trào thi đua "
+            "chuyên đề chuyển đổi số năm 2026") in qd
     assert "cho 1 tập thể và 2 cá nhân" in qd
     assert "Hà Thị Lan Đã có thành tích xuất sắc trong số hoá hồ sơ địa chính" in qd
-    assert "Vàng A Sùng Đã có thành tích xuất sắc trong chuyên đề chuyển đổi số năm 2026" in qd  # the round's
+    assert "Vàng A Sùng Đã có thành tích xuất sắc trong thực hiện phong trào thi đua chuyên đề" in qd  # the round's
     assert "thực hiện nhiệm vụ năm" not in qd
     assert re.search(r"Tổng cộng: 1 tập thể và 2 cá nhân .{0,80}[\d.]{9}", qd)  # the money of the round
     gk = chu_docx(van_ban / "giay-khen-2026.docx")
@@ -145,10 +146,15 @@ def test_ba_dot_mot_nam_cung_mot_so_theo_doi(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
     van_ban = tmp_path / "ra2" / "van-ban"
     tt = chu_docx(van_ban / "to-trinh-khen-thuong-cap-tinh-2026.docx")
-    assert ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho cá nhân có thành tích xuất sắc trong đột xuất "
-            "cứu hộ lũ quét tháng 7 năm 2026") in tt  # one person proposed: "cá nhân", not "tập thể, cá nhân"
+    # one person proposed: "cá nhân", not "tập thể, cá nhân"; a đột xuất award says so (Law 2022 Art. 3)
+    assert ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho cá nhân có thành tích xuất sắc đột xuất trong "
+            "cứu hộ lũ quét tháng 7 năm 2026") in tt
+    assert "Căn cứ đề nghị của các phòng" in tt and "Thực hiện" not in tt  # no plan carried out
     assert "Đã dũng cảm cứu 5 người dân khỏi lũ quét" in tt
-    assert "trong đột xuất cứu hộ lũ quét" in chu_docx(van_ban / "qd-tang-giay-khen-2026.docx")
+    qd = chu_docx(van_ban / "qd-tang-giay-khen-2026.docx")
+    assert "có thành tích xuất sắc đột xuất trong cứu hộ lũ quét" in qd and "trong đột xuất" not in qd
+    bb = chu_docx(van_ban / "bien-ban-hop-hoi-dong-2026.docx")
+    assert "xét khen thưởng thành tích xuất sắc đột xuất trong cứu hộ lũ quét" in bb
     bc = next((tmp_path / "ra2" / "ho-so").glob("*/Lò Văn Pâng/*.docx"))  # the đột xuất report of the BK proposal
     chu_bc = chu_docx(bc)
     assert "ĐỘT XUẤT" in chu_bc and "Đã dũng cảm cứu 5 người dân" in chu_bc and "[Phần cá nhân tự viết:" in chu_bc
@@ -199,7 +205,8 @@ def test_demo_dot_chuyen_de(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
     kq = tmp_path / "demo" / "ket-qua"
     qd = chu_docx(kq / "van-ban" / "qd-tang-giay-khen-2026.docx")
-    assert "trong chuyên đề chuyển đổi số năm 2026" in qd and "Đã có thành tích xuất sắc trong" in qd
+    assert "trong thực hiện phong trào thi đua chuyên đề chuyển đổi số năm 2026" in qd
+    assert "Đã có thành tích xuất sắc trong" in qd
     assert not (kq / "van-ban" / "bao-cao-tong-ket-2026.docx").exists()  # the year's report: year-end only
     ls = so_theo_doi(kq / "so-theo-doi.xlsx")
     nam_2026 = [d for d in ls if d["Năm"] == 2026]

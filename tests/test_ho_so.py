@@ -367,11 +367,13 @@ def test_danh_muc_moi_quyet_dinh_cstdcs_mot_dong(tmp_path: Path) -> None:
 
 
 def test_bao_cao_cua_thu_truong_do_thu_truong_co_quan_xac_nhan(demo_ket_qua, tmp_path: Path) -> None:
-    """A clerk's second review: a unit head's own achievement report had "THỦ TRƯỞNG ĐƠN VỊ — XÁC NHẬN" for her to
-    sign. A head's report is confirmed by the agency's head; a deputy's or a staff member's by the unit's head."""
+    """Clerk's reviews: a unit head's own report had "THỦ TRƯỞNG ĐƠN VỊ — XÁC NHẬN" for her to sign; then the Giám
+    đốc Sở signed it twice (as "THỦ TRƯỞNG CƠ QUAN" and as the level that files it). A head's report has only the
+    agency's confirmation; a deputy's or a staff member's is confirmed by the unit's head, who seals when the unit
+    has a seal of its own (a chi cục), and the checklist says who confirms."""
     from docx import Document
 
-    from thidua.ho_so import bao_cao_thanh_tich
+    from thidua.ho_so import bao_cao_thanh_tich, ke_hoach_ho_so
     from thidua.mo_hinh import CaNhan
     from thidua.van_ban.ngu_canh import la_thu_truong
     from thidua.van_ban.ve import BanVe, ve_mot
@@ -379,9 +381,20 @@ def test_bao_cao_cua_thu_truong_do_thu_truong_co_quan_xac_nhan(demo_ket_qua, tmp
     assert la_thu_truong("Chánh Văn phòng") and la_thu_truong("Trưởng phòng") and la_thu_truong("Chi cục trưởng")
     assert not la_thu_truong("Phó Trưởng phòng") and not la_thu_truong("Chuyên viên") and not la_thu_truong("")
     kq = demo_ket_qua.ket_qua
-    for dau, can in ((True, "THỦ TRƯỞNG CƠ QUAN"), (False, "THỦ TRƯỞNG ĐƠN VỊ")):
-        c = next(c for c in kq.du_lieu.ca_nhan if isinstance(c, CaNhan) and la_thu_truong(c.chuc_vu) is dau)
+    c0 = next(c for c in kq.du_lieu.ca_nhan if isinstance(c, CaNhan) and not la_thu_truong(c.chuc_vu))
+    for ten, chuc_vu, don_vi, can in (("a", "Trưởng phòng", c0.don_vi, None),
+                                      ("b", "Chuyên viên", c0.don_vi, "(Ký, ghi rõ họ tên)"),
+                                      ("c", "Kiểm lâm viên", "Chi cục Kiểm lâm", "(Ký, đóng dấu)")):
+        c = replace(c0, chuc_vu=chuc_vu, don_vi=don_vi)  # the small demo's units are all phòng of the Sở
         mau, ctx = bao_cao_thanh_tich(kq, c, [])
-        p = ve_mot(BanVe(mau, ctx, f"{int(dau)}.docx"), tmp_path)
-        o = [x.text for tb in Document(p).tables for row in tb.rows for x in row.cells if "XÁC NHẬN, ĐỀ NGHỊ" in x.text]
-        assert o and o[0].startswith(can), o
+        o_bang = {id(x._tc): x for tb in Document(ve_mot(BanVe(mau, ctx, f"{ten}.docx"), tmp_path)).tables
+                  for row in tb.rows for x in row.cells}  # a merged cell once
+        chu = [x.text for x in o_bang.values()]
+        assert sum("XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG" in x for x in chu) == 1, chu
+        o = [x for x in chu if "XÁC NHẬN, ĐỀ NGHỊ" in x]
+        if can is None:
+            assert not o and not any("THỦ TRƯỞNG" in x for x in chu), chu
+        else:
+            assert o and o[0].startswith("THỦ TRƯỞNG ĐƠN VỊ") and can in o[0], o
+    danh_muc = [m for ds in ke_hoach_ho_so(kq).danh_muc.values() for m in ds if m.tai_lieu.startswith("Báo cáo")]
+    assert danh_muc and all("xác nhận" in m.tinh_trang or "Thủ trưởng ký" in m.tinh_trang for m in danh_muc)

@@ -106,6 +106,16 @@ def test_khen_chuyen_de_khong_tinh_chuoi_va_tap_the_dang_xem_xet(tmp_path: Path)
     assert kq[("B", "CSTDT")]["dat"]
     assert not kq[("P1", "TTLDTT")]["dat"] and "Đang bị xem xét kỷ luật" in ly_do(kq[("P1", "TTLDTT")])
     assert kq[("P2", "TTLDTT")]["dat"]
+    # the minutes: deferred, not ineligible — its own sentence (a clerk's review)
+    from thidua.kiem_tra import kiem_tra
+    from thidua.van_ban.ngu_canh import bien_ban_hop
+    from thidua.xet import xet_sau_kiem_tra
+
+    noi_dung = bien_ban_hop(xet_sau_kiem_tra(kiem_tra([p]))).noi_dung
+    chua = [x for x in noi_dung if x.startswith("Các đề nghị chưa xét trong đợt này")]
+    assert chua == ["Các đề nghị chưa xét trong đợt này vì tập thể, cá nhân đang bị xem xét kỷ luật hoặc đang bị "
+                    "thanh tra, kiểm tra, điều tra: “Tập thể lao động tiên tiến”: Phòng Một."], noi_dung
+    assert not any("Phòng Một" in x for x in noi_dung if "không đủ tiêu chuẩn" in x)
 
 
 def test_can_cu_theo_ngay_quyet_dinh(tmp_path: Path) -> None:

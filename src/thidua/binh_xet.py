@@ -102,7 +102,7 @@ def kiem_phieu(phieu: Sequence[PhieuBau], ung_vien: Sequence[UngVien], tong_than
             d = doc_dau(dau)
             if d is None:
                 ten = ten_ung_vien(uv) if ten_ung_vien else uv[0]
-                loi = PhieuKhongHopLe(p.so_phieu, f"một ô đánh dấu không đọc được (ghi '{dau}' ở dòng của {ten})",
+                loi = PhieuKhongHopLe(p.so_phieu, f"một ô đánh dấu không đọc được (ghi “{dau}” ở dòng của {ten})",
                                       p.o.get(uv, ""))
                 break
             doc[uv] = d
@@ -196,7 +196,7 @@ class KetQuaPhieu:
                     f"{hien_thi_gia_tri(self.toi_thieu_co_mat)} (ý kiến bằng văn bản không tính là có mặt): kết quả "
                     "bỏ phiếu không có giá trị")
         vb = f", trong đó {self.van_ban} bằng văn bản" if self.van_ban else ""
-        chu = (f"Đạt {self.dong_y}/{self.mau_so} phiếu đồng ý{vb} ({dinh_dang_ty_le(float(self.ty_le))}), "
+        chu = (f"Được {self.dong_y}/{self.mau_so} phiếu đồng ý{vb} ({dinh_dang_ty_le(float(self.ty_le))}), "
                f"{'đạt' if self.dat_nguong else 'dưới'} ngưỡng {self.mo_ta_nguong}")
         if not self.dat_nguong:
             chu += f" (cần ít nhất {self.so_phieu_can} phiếu)"

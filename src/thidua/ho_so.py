@@ -92,7 +92,8 @@ class NguCanhBaoCaoThanhTich(ngu_canh.NguCanh):
     tu_viet_dien_bien: str
     nguoi_bao_cao: str
     du_thao: str = ""
-    khong_co_khen_thuong: str = "Chưa có trong sổ theo dõi."
+    khong_co_khen_thuong: str = "Không có (theo sổ theo dõi khen thưởng)."
+    thanh_tich_dot: str = ""  # "thành tích xuất sắc đột xuất trong …" (ngu_canh.thanh_tich_dot): a round's report
     ho_ten: str = ""
     gioi_tinh: str = ""
     so_dinh_danh: str = ""
@@ -111,7 +112,12 @@ class NguCanhBaoCaoThanhTich(ngu_canh.NguCanh):
     diem: str = ""
     thanh_tich_nam: str = ""  # a collective's year from the data, as the Tờ trình writes it
     ky_don_vi: str = "(Ký, đóng dấu)"  # under THỦ TRƯỞNG ĐƠN VỊ of a collective's report (co_dau_rieng)
-    thu_truong_xac_nhan: str = "THỦ TRƯỞNG ĐƠN VỊ"  # who confirms a person's report (ngu_canh.la_thu_truong)
+    # who confirms a person's report, and how: the unit's head, sealing when the unit has a seal of its own; nobody
+    # for a head's own report — the agency's confirmation below it is the head's superior (a clerk's review: the
+    # Giám đốc Sở signed a head's report twice, once as "THỦ TRƯỞNG CƠ QUAN" and once as the level that files it)
+    thu_truong_xac_nhan: str = "THỦ TRƯỞNG ĐƠN VỊ"
+    xac_nhan_de_nghi: str = "XÁC NHẬN, ĐỀ NGHỊ"
+    ky_thu_truong: str = "(Ký, ghi rõ họ tên)"
 
 
 KHONG_CO_DAU = ("phòng ", "văn phòng sở")  # units of the Sở without a seal of their own
@@ -322,7 +328,8 @@ def _ky_luat(kq: KetQuaXet, d: CaNhan | TapThe) -> list[str]:
 def _de_nghi(kq: KetQuaXet, ks: list[KetQua]) -> str:
     ten_dot = _ten_dot(kq)
     thoi = ten_dot if _loai_dot(kq) != "Cuối năm" and ten_dot else f"năm {kq.nam}"
-    return "; ".join(f"{k.danh_hieu.ten}" for k in ks) + f" ({thoi})"
+    return "; ".join(("" if k.danh_hieu.la_hinh_thuc else "danh hiệu ") + ngu_canh.ten_day_du(k.danh_hieu)
+                     for k in ks) + f" ({thoi})"
 
 
 def _dau(kq: KetQuaXet, ten_don_vi: str) -> dict[str, Any]:
@@ -347,8 +354,12 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua],
     viet = TU_VIET_CA_NHAN if isinstance(d, CaNhan) else TU_VIET_TAP_THE
     danh_hieu, hinh_thuc = _bang_khen_thuong(kq, d, cm)
     ctx: dict[str, Any] = {"de_nghi": de_nghi, "nam": kq.nam, "loai_dot": loai_dot, "ten_dot": _ten_dot(kq),
+                           "thanh_tich_dot": "" if kq.du_lieu.thong_tin.cuoi_nam
+                           else ngu_canh.thanh_tich_dot(kq.du_lieu.thong_tin),
                            "danh_hieu": danh_hieu, "hinh_thuc": hinh_thuc,
-                           "khong_co_khen_thuong": "Chưa có trong sổ theo dõi.",
+                           # the ledger has nothing: said as a clerk writes it, the person adds what it lacks
+                           "khong_co_khen_thuong": f"Không có (theo sổ theo dõi khen thưởng của "
+                                                   f"{ngu_canh.ten_co_quan(kq.du_lieu.thong_tin)}).",
                            # both kinds' fields, so one template can serve persons and collectives
                            "ho_ten": "", "gioi_tinh": "", "so_dinh_danh": "", "ngay_sinh": "", "chuc_vu": "",
                            "don_vi": "", "ten_tap_the": "", "so_thanh_vien": 0, "tu_viet_dac_diem": ""}
@@ -372,7 +383,7 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua],
                                               "công tác, đổi mới; hiệu quả áp dụng sáng kiến, đề tài"),
             "tu_viet_dien_bien": viet.format("tóm tắt sự việc, hành động, thành tích và ảnh hưởng của thành tích"),
             "nguoi_bao_cao": d.ho_ten,
-            "thu_truong_xac_nhan": "THỦ TRƯỞNG CƠ QUAN" if ngu_canh.la_thu_truong(d.chuc_vu or "") else "THỦ TRƯỞNG ĐƠN VỊ",
+            **_xac_nhan_ca_nhan(d, don_vi),
         })
         mau = "bao_cao_thanh_tich_ca_nhan" if loai_dot == "Cuối năm" else "bao_cao_thanh_tich_dot"
     else:
@@ -395,6 +406,24 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua],
         })
         mau = "bao_cao_thanh_tich_tap_the" if loai_dot == "Cuối năm" else "bao_cao_thanh_tich_dot"
     return mau, NguCanhBaoCaoThanhTich(**ctx)
+
+
+def _tinh_trang_bao_cao(ctx: NguCanhBaoCaoThanhTich, d: CaNhan | TapThe) -> str:
+    """Who completes and signs a report, as the checklist says it (the report's own signature blocks)."""
+    if isinstance(d, TapThe):
+        return "Có — đơn vị viết phần để trống; Thủ trưởng ký" + (", đóng dấu" if co_dau_rieng(d.ten) else "")
+    if not ctx.thu_truong_xac_nhan:  # a head's own report: the agency confirms
+        return "Có — cá nhân viết phần để trống, ký; cấp trình khen thưởng xác nhận"
+    return "Có — cá nhân viết phần để trống, ký; Thủ trưởng đơn vị xác nhận" + (
+        ", đóng dấu" if ctx.ky_thu_truong == "(Ký, đóng dấu)" else "")
+
+
+def _xac_nhan_ca_nhan(c: CaNhan, ten_don_vi: str) -> dict[str, str]:
+    """The left signature of a person's report (``NguCanhBaoCaoThanhTich.thu_truong_xac_nhan``)."""
+    if ngu_canh.la_thu_truong(c.chuc_vu or ""):
+        return {"thu_truong_xac_nhan": "", "xac_nhan_de_nghi": "", "ky_thu_truong": ""}
+    return {"thu_truong_xac_nhan": "THỦ TRƯỞNG ĐƠN VỊ", "xac_nhan_de_nghi": "XÁC NHẬN, ĐỀ NGHỊ",
+            "ky_thu_truong": "(Ký, đóng dấu)" if co_dau_rieng(ten_don_vi) else "(Ký, ghi rõ họ tên)"}
 
 
 def _bien_mau(mau: str, thu_muc_mau: Path | None) -> frozenset[str]:
@@ -486,8 +515,8 @@ def danh_muc(kq: KetQuaXet, cap: str, muc: list[MucDanhMuc]) -> NguCanhDanhMuc:
         muc=[DongDanhMuc(i, m.tai_lieu, m.cua, m.tep, m.tinh_trang, m.co, m.so_ban) for i, m in enumerate(muc, 1)],
         so_co=sum(1 for m in muc if m.co), so_thieu=sum(1 for m in muc if not m.co),
         ghi_chu=[
-            "Cột \"Tình trạng\": \"Có\" là tệp thidua đã lập (in, ký, đóng dấu rồi gửi); \"Thiếu\" là giấy tờ cơ quan "
-            "hoặc cá nhân phải bổ sung trước khi gửi.",
+            "Cột \"Tình trạng\": \"Có\" là văn bản đã lập sẵn trong thư mục hồ sơ này (tên tệp ở cột \"Tệp\"): in, ký, "
+            "đóng dấu rồi gửi; \"Thiếu\" là giấy tờ cơ quan hoặc cá nhân phải bổ sung trước khi gửi.",
             "Số bản gửi: 01 bản chính (bản sao quyết định: 01 bản sao), kèm tệp Word và PDF của các văn bản do cơ "
             "quan lập, theo Luật Thi đua, khen thưởng 2022, Điều 84; quy chế của tỉnh có thể yêu cầu thêm.",
             "Không gộp các hình thức do các cấp khác nhau quyết định trong cùng một tờ trình.",
@@ -557,8 +586,7 @@ def ke_hoach_ho_so(kq: KetQuaXet, thu_muc_mau: Path | None = None,
             ds_ve.append((tm, BanVe(mau, ctx, ten_bc)))
             cua = f"{_ten(d)} ({d.ma})"
             thieu = _thieu_du_lieu(ctx, _bien_mau(mau, thu_muc_mau))
-            tinh_trang = "Có — cá nhân viết phần để trống, ký; Thủ trưởng đơn vị xác nhận" if isinstance(d, CaNhan) \
-                else "Có — đơn vị viết phần để trống; Thủ trưởng ký" + (", đóng dấu" if co_dau_rieng(d.ten) else "")
+            tinh_trang = _tinh_trang_bao_cao(ctx, d)
             if thieu:
                 tinh_trang += "; dữ liệu còn thiếu: " + ", ".join(thieu)
             muc.append(MucDanhMuc(f"Báo cáo thành tích ({', '.join(k.danh_hieu.viet_tat for k in ks)})", cua,

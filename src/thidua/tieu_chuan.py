@@ -283,7 +283,7 @@ def tieu_chuan_lao_dong_tien_tien(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     kl = ky_luat_trong_nam(cn, nc)
     dg.kiem(kl is None or kl.bac < muc.bac,
             "Không bị kỷ luật trong năm" if kl is None else f"Kỷ luật {kl.ten} dưới mức loại trừ",
-            f"Bị kỷ luật {kl.ten if kl else ''} trong năm (từ mức {muc.ten} trở lên không được xét)",
+            f"Bị kỷ luật {kl.ten.lower() if kl else ''} trong năm (từ mức {muc.ten.lower()} trở lên không được xét)",
             du_kien={"ky_luat": kl.ten if kl else None})
     # a discipline decided in an earlier year and still running into this one: the year's achievement counts only
     # from its end (ND 152/2025 Art. 4), as the chains and the units read it (a legal review: the same year was
@@ -596,7 +596,7 @@ def giay_khen_ca_nhan(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
             f"Xếp loại {_ten_xep_loai(cn.xep_loai)}, chưa đạt mức Hoàn thành tốt nhiệm vụ",
             dg.cc("GK"), du_kien={"xep_loai": _ten_xep_loai(cn.xep_loai)}, quy_che=True)
     kl = ky_luat_trong_nam(cn, nc)
-    dg.kiem(kl is None, "Không bị kỷ luật trong năm", f"Bị kỷ luật {kl.ten if kl else ''} trong năm",
+    dg.kiem(kl is None, "Không bị kỷ luật trong năm", f"Bị kỷ luật {kl.ten.lower() if kl else ''} trong năm",
             du_kien={"ky_luat": kl.ten if kl else None}, quy_che=True)
     dg.theo_quy_che_mac_dinh("Tiêu chuẩn Giấy khen (từ HTTNV, không bị kỷ luật) (quy chế mặc định)")
 
@@ -800,7 +800,7 @@ def _khong_ky_luat_trong_nam(d: CaNhan | TapThe, dg: DanhGia) -> None:
     khong_dang_xem_xet(d, dg)  # type: ignore[arg-type]  # TapThe has dang_xem_xet too (ND 152/2025 Art. 4)
     if isinstance(d, CaNhan):
         dg.kiem(d.ky_luat is None, "Không bị kỷ luật trong năm",
-                f"Bị kỷ luật {d.ky_luat.ten if d.ky_luat else ''} trong năm",
+                f"Bị kỷ luật {d.ky_luat.ten.lower() if d.ky_luat else ''} trong năm",
                 du_kien={"ky_luat": d.ky_luat.ten if d.ky_luat else None}, quy_che=True)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from ..danh_muc import CA_NHAN, DANH_HIEU, TAP_THE, XEP_LOAI, DanhHieu
+from ..danh_muc import CA_NHAN, DANH_HIEU, DOT_XUAT, TAP_THE, XEP_LOAI, DanhHieu
 from ..ket_xuat import bang_kiem_phieu, thanh_tich, tieu_chi_khong_dat
 from ..mo_hinh import CaNhan, TapThe, ThongTin
 from ..tham_so import TEN_LUA_CHON, ThamSoApDung, hien_thi_gia_tri
@@ -509,8 +509,8 @@ def quyet_dinh_giay_khen(kq: KetQuaXet) -> NguCanhQuyetDinh:
     nguoi_chi = tt.nguoi_chi_tra.strip() or NGUOI_CHI_TRA
     dieu = [
         Dieu("Điều 1.", f"Tặng Giấy khen của Giám đốc {co_quan} cho {_dem(len(tap_the), so_cn)} (có danh "
-                        f"sách kèm theo) đã có thành tích xuất sắc trong "
-                        f"{ten_dot_trong_cau(tt) if theo_dot else f'thực hiện nhiệm vụ năm {kq.nam}'}."),
+                        f"sách kèm theo) đã có "
+                        f"{thanh_tich_dot(tt) if theo_dot else f'thành tích xuất sắc trong thực hiện nhiệm vụ năm {kq.nam}'}."),
         Dieu("Điều 2.", f"Tiền thưởng kèm theo Giấy khen thực hiện theo "
                         f"{kq.ts('van_ban.can_cu_tien_thuong')[0]} ({chi_tiet}); tổng cộng "
                         f"{dinh_dang_tien(tong)} đồng (Bằng chữ: {doc_so_tien(tong)}), chi từ Quỹ thi "
@@ -519,9 +519,9 @@ def quyet_dinh_giay_khen(kq: KetQuaXet) -> NguCanhQuyetDinh:
         Dieu("Điều 3.", _dieu_thi_hanh(tt, doi_tuong)),
     ]
     if theo_dot:
-        dau = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen cho {doi_tuong} có thành tích xuất sắc trong "
-                                  f"{ten_dot_trong_cau(tt)}", dieu,
-                              f"{doi_tuong.upper()} ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ — {tt.ten_dot.upper()}")
+        dau = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen cho {doi_tuong} có {thanh_tich_dot(tt)}", dieu,
+                              f"{doi_tuong.upper()} ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ ĐÃ CÓ "
+                              f"{thanh_tich_dot(tt).upper()}")
     else:
         dau = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen năm {kq.nam}", dieu,
                               f"{doi_tuong.upper()} ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ NĂM {kq.nam}")
@@ -572,6 +572,27 @@ def ten_dot_trong_cau(tt: ThongTin) -> str:
     return t[0].lower() + t[1:] if len(t) > 1 and t[1].islower() else t
 
 
+def thanh_tich_dot(tt: ThongTin) -> str:
+    """What a chuyên đề / đột xuất award is for, after "có" / "đã có": "thành tích xuất sắc đột xuất trong cứu hộ lũ
+    quét…" — a đột xuất award says so in the decision itself (Law 2022 Art. 3: khen thưởng đột xuất is for a
+    "thành tích xuất sắc đột xuất"; the award type decides whether it counts toward consecutive years, and the
+    province files it as such — a clerk's review: the word was in no document), "thành tích xuất sắc trong thực
+    hiện phong trào thi đua chuyên đề…" (a chuyên đề is a movement's theme, not an activity)."""
+    ten = ten_dot_trong_cau(tt)
+    if tt.loai_dot == DOT_XUAT:
+        bo = re.sub(r"^(khen thưởng\s+)?đột xuất\s*[:,–-]?\s*", "", ten, flags=re.IGNORECASE)
+        return f"thành tích xuất sắc đột xuất trong {bo or ten}"
+    pt = phong_trao(tt)
+    return f"thành tích xuất sắc trong {'thực hiện ' if pt.lower().startswith('phong trào') else ''}{pt}"
+
+
+def phong_trao(tt: ThongTin) -> str:
+    """A chuyên đề round's movement in a sentence: "phong trào thi đua chuyên đề chuyển đổi số năm 2026" when its
+    name is the theme, else the name as typed ("phong trào thi đua “Chung tay xây dựng nông thôn mới”")."""
+    ten = ten_dot_trong_cau(tt)
+    return f"phong trào thi đua {ten}" if ten.lower().startswith("chuyên đề ") else ten
+
+
 def chuc_vu_don_vi(chuc_vu: str, don_vi: str) -> str:
     """A position and its unit as a document writes them: the words they share said once ("Chánh Văn phòng" of
     "Văn phòng Sở" → "Chánh Văn phòng Sở"; "Trưởng phòng" of "Phòng Môi trường" → "Trưởng phòng Môi trường"), a
@@ -602,6 +623,7 @@ def xet_gi(kq: KetQuaXet) -> str:
     chuyên đề / đột xuất round's awards by its name (a clerk's review: the themed round's minutes read "năm 2026")."""
     tt = kq.du_lieu.thong_tin
     return (f"danh hiệu thi đua, hình thức khen thưởng năm {kq.nam}" if tt.cuoi_nam
+            else f"khen thưởng {thanh_tich_dot(tt)}" if tt.loai_dot == DOT_XUAT
             else f"khen thưởng {ten_dot_trong_cau(tt)}")
 
 
@@ -612,7 +634,7 @@ def doi_tuong(so_tap_the: int, so_ca_nhan: int) -> str:
 
 def thanh_tich_theo_dot(tt: ThongTin, thanh_tich: str) -> str:
     """The achievement sentence of a chuyên đề / đột xuất award: the proposal's ``Thành tích``, else the round's."""
-    cau = thanh_tich.strip().rstrip(".") if thanh_tich else f"Đã có thành tích xuất sắc trong {ten_dot_trong_cau(tt)}"
+    cau = thanh_tich.strip().rstrip(".") if thanh_tich else f"Đã có {thanh_tich_dot(tt)}"
     return cau[0].upper() + cau[1:]
 
 
@@ -933,13 +955,15 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
     ngay_hop = dinh_dang_ngay(_ngay_hop(tt))
     if phan and not tt.cuoi_nam:  # a chuyên đề / đột xuất round
         noi_dung = [
-            f"Thực hiện {ten_dot_trong_cau(tt)}; căn cứ đề nghị của các phòng, đơn vị thuộc Sở và kết quả bỏ phiếu kín "
+            # a đột xuất round carries out no plan: its opening is the proposals themselves
+            ("Căn cứ" if tt.loai_dot == DOT_XUAT else f"Thực hiện {phong_trao(tt)}; căn cứ")
+            + " đề nghị của các phòng, đơn vị thuộc Sở và kết quả bỏ phiếu kín "
             f"của Hội đồng Thi đua – Khen thưởng {co_quan} {ngay_hop}, {co_quan} kính trình Chủ tịch Ủy ban nhân dân "
-            f"tỉnh xem xét, tặng hình thức khen thưởng cho {_dem(so_tt, so_cn)} đã có thành tích xuất sắc trong "
-            f"{ten_dot_trong_cau(tt)}, cụ thể như sau:"]
+            f"tỉnh xem xét, tặng hình thức khen thưởng cho {_dem(so_tt, so_cn)} đã có {thanh_tich_dot(tt)}, cụ thể "
+            "như sau:"]
         ho_so = [
             f"- Danh sách {doi_tuong(so_tt, so_cn)} đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
-            f"- Báo cáo thành tích {tt.loai_dot.lower()} của {_dem(so_tt, so_cn)}: {so_tt + so_cn} báo cáo, mỗi báo cáo "
+            f"- Báo cáo thành tích {tt.loai_dot.lower()} của {_dem(so_tt, so_cn)}: {so_tt + so_cn:02d} báo cáo, mỗi báo cáo "
             "01 bản chính;",
             f"- Trích biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
             "- Tệp điện tử (Word và PDF) của các văn bản trên: 01 bộ.",
@@ -962,7 +986,7 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
             f"- Danh sách {doi_tuong(so_tt, so_cn)} đề nghị khen thưởng (kèm theo Tờ trình này): 01 bản;",
             # one report per collective or person, covering every title proposed for it (as ``ho-so`` writes
             # them): a collective proposed for TTLĐXS and Cờ sends one report, not two
-            f"- Báo cáo thành tích của {_dem(so_tt, so_cn)}: {so_tt + so_cn} báo cáo (mỗi tập thể, cá nhân một báo "
+            f"- Báo cáo thành tích của {_dem(so_tt, so_cn)}: {so_tt + so_cn:02d} báo cáo (mỗi tập thể, cá nhân một báo "
             "cáo, nêu các danh hiệu, hình thức được đề nghị), mỗi báo cáo 01 bản chính;",
             f"- Trích biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan} và biên bản kiểm phiếu: mỗi loại 01 bản;",
         ]
@@ -993,12 +1017,12 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
         **_dau(dau),
         trich_yeu=f"Về việc đề nghị tặng danh hiệu thi đua, hình thức khen thưởng cấp tỉnh năm {kq.nam}"
         if tt.cuoi_nam else f"Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho "
-                            f"{doi_tuong(so_tt, so_cn)} có thành tích xuất sắc trong {ten_dot_trong_cau(tt)}",
+                            f"{doi_tuong(so_tt, so_cn)} có {thanh_tich_dot(tt)}",
         kinh_gui=f"Chủ tịch Ủy ban nhân dân tỉnh {tt.dia_danh}",
         can_cu=_can_cu(ts, tt), noi_dung=noi_dung, de_nghi=de_nghi, ho_so_tieu_de=ho_so_tieu_de,
         ho_so=ho_so, ket_luan=ket_luan, phan_danh_sach=phan, so_tap_the=so_tt, so_ca_nhan=so_cn,
         tieu_de_danh_sach=f"{doi_tuong(so_tt, so_cn).upper()} ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}" if tt.cuoi_nam
-        else f"{doi_tuong(so_tt, so_cn).upper()} ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH — {tt.ten_dot.upper()}",
+        else f"{doi_tuong(so_tt, so_cn).upper()} ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH ĐÃ CÓ {thanh_tich_dot(tt).upper()}",
         ghi_chu_danh_sach=ghi_chu if phan else "",
         nhom_danh_sach=[NhomToTrinhCu(p.ten, p.ds) for p in phan],  # v0.1 templates
     )
@@ -1068,19 +1092,29 @@ def _khong_dua_ra_bo_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[str]:
     ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
     bo_phieu: dict[str, list[tuple[CaNhan | TapThe, KetQua]]] = defaultdict(list)
     khong_phieu: dict[str, list[tuple[CaNhan | TapThe, KetQua]]] = defaultdict(list)
+    chua_xet: dict[str, list[tuple[CaNhan | TapThe, KetQua]]] = defaultdict(list)
     for d, k in kq.tat_ca():
         if k.du_dieu_kien:
             continue
-        if k.trang_thai_phieu == TrangThaiPhieu.KHONG_CAN:  # a title the council considers without a ballot (LĐTT,
+        if d.dang_xem_xet:  # deferred, not ineligible (a clerk's review): its own line, the case said once
+            chua_xet[k.danh_hieu.ma].append((d, k))
+        elif k.trang_thai_phieu == TrangThaiPhieu.KHONG_CAN:  # a title the council considers without a ballot (LĐTT,
             khong_phieu[k.danh_hieu.ma].append((d, k))      # TTLĐTT): its refusals recorded too (a clerk's review)
         elif (d.ma, k.danh_hieu.ma) not in tren_phieu:
             bo_phieu[k.danh_hieu.ma].append((d, k))
     ra = []
     for nhom, dau in ((bo_phieu, "Các đề nghị không đủ tiêu chuẩn nên không đưa ra bỏ phiếu: "),
-                      (khong_phieu, "Các đề nghị không đủ tiêu chuẩn (danh hiệu, hình thức không phải bỏ phiếu): ")):
+                      (khong_phieu, "Các đề nghị không đủ tiêu chuẩn của danh hiệu, hình thức xét không bỏ phiếu: ")):
         if nhom:
             ra.append(dau + "; ".join(_de_nghi_khong_du(nhom[d.ma], d, ten_dv) for d in DANH_HIEU.values()
                                       if d.ma in nhom) + ".")
+    if chua_xet:
+        ra.append("Các đề nghị chưa xét trong đợt này vì tập thể, cá nhân đang bị xem xét kỷ luật hoặc đang bị thanh "
+                  "tra, kiểm tra, điều tra: " + "; ".join(
+                      f"{ten_day_du(dh)}: " + ", ".join(ten_phan_biet([
+                          (d.ma, _ten(d), ten_dv.get(d.don_vi, d.don_vi) if isinstance(d, CaNhan) else "")
+                          for d, _ in chua_xet[dh.ma]]))
+                      for dh in DANH_HIEU.values() if dh.ma in chua_xet) + ".")
     return ra
 
 
