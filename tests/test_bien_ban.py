@@ -593,3 +593,18 @@ def test_tap_the_dat_ttldxs_co_thanh_vien_bi_canh_cao_duoc_canh_bao(tmp_path: Pa
         ks = dict((k.danh_hieu.ma, k) for tt, ks in kq.tap_the if tt is t for k in ks)
         assert any(ks[m].dat for m in ("TTLDXS", "CTDT") if m in ks)
         assert "TTLDTT" not in ks or not ks["TTLDTT"].dat
+
+
+def test_bien_ban_khong_trich_nghi_dinh_het_hieu_luc_cho_nguong_quy_che(demo_300) -> None:
+    """A clerk's review: minutes signed in 2026 stated the 80 %/90 % thresholds "(quy chế, theo NĐ 98/2023 Điều 30
+    khoản 7)" — a decree no longer in force. In the minutes the default threshold is the council's quy chế; the
+    results workbook keeps the full note (the reason of each result)."""
+    from thidua.van_ban import ngu_canh
+
+    kq = demo_300.ket_qua
+    assert kq.du_lieu.thong_tin.ngay_quyet_dinh.year >= 2026
+    nhom = ngu_canh.bien_ban_kiem_phieu(kq).nhom_ung_vien
+    assert nhom and all("98/2023" not in n.tieu_de and "ngưỡng" in n.tieu_de for n in nhom)
+    assert all("% tổng số thành viên Hội đồng (theo quy chế): cần ít nhất" in n.tieu_de for n in nhom), nhom[0].tieu_de
+    phieu = [k.phieu.mo_ta() for _, k in kq.tat_ca() if k.phieu]  # the reason's vote sentence, in ket-qua.xlsx
+    assert phieu and all("(quy chế, theo NĐ 98/2023 Điều 30 khoản 7)" in x for x in phieu)

@@ -1207,7 +1207,7 @@ def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[NhomKiemPhieu]
         dh = DANH_HIEU[ma_dh]
         p0 = next((theo_ma[(u["ma"], ma_dh)].phieu for u in ds if theo_ma.get((u["ma"], ma_dh)) and
                    theo_ma[(u["ma"], ma_dh)].phieu), None)
-        nguong = (f"ngưỡng {p0.mo_ta_nguong}: cần ít nhất {p0.so_phieu_can} phiếu đồng ý" if p0 else "")
+        nguong = (f"ngưỡng {_nguong_van_ban(p0)}: cần ít nhất {p0.so_phieu_can} phiếu đồng ý" if p0 else "")
         c0 = next((k.chi_tieu for u in ds if (k := theo_ma.get((u["ma"], ma_dh))) and k.chi_tieu), None)
         if c0 is not None and c0.khoi is not None and len({khoi_cua.get(u["ma"]) for u in ds}) > 1:
             # one Cờ per khối, candidates of several (a clerk's review: headed by the first one's khối)
@@ -1222,6 +1222,15 @@ def _nhom_kiem_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[NhomKiemPhieu]
                 for j, u in enumerate(ds, start=1)]
         ra.append(NhomKiemPhieu(f"{i}. {ten_day_du(dh)} — {nguong}" + (f"; {chi_tieu}" if chi_tieu else ""), dong))
     return ra
+
+
+def _nguong_van_ban(p: Any) -> str:
+    """A threshold as signed minutes state it: a rule of thidua's defaults that follows a decree no longer in force
+    is the council's quy chế, not the old decree (a clerk's review: "theo NĐ 98/2023" in minutes of 2026 — the
+    results workbook keeps the full note)."""
+    if p.ghi_chu_nguong.startswith("(quy chế"):
+        return p.mo_ta_nguong.removesuffix(p.ghi_chu_nguong).rstrip() + " (theo quy chế)"
+    return p.mo_ta_nguong
 
 
 @dataclass(frozen=True, kw_only=True)
