@@ -590,8 +590,9 @@ def tong_ket_lenh(
     mau: MauOpt = None,
     pdf: PdfOpt = False,
 ) -> None:
-    """Cả đợt cuối năm: kiểm tra → kiểm phiếu → xét → tiền thưởng → văn bản, sổ theo dõi và manifest; với --pdf
-    thêm bản PDF của mỗi văn bản.
+    """Cả một đợt (cuối năm, chuyên đề hay đột xuất — theo 'Loại đợt' ở sheet ThongTin): kiểm tra → kiểm phiếu →
+    xét → tiền thưởng → văn bản, hồ sơ trình cấp trên, sổ theo dõi và manifest; với --pdf thêm bản PDF của mỗi văn
+    bản.
 
     Ví dụ: thidua tong-ket don-vi/ tong-hop.xlsx -o ket-qua-2025 --pdf
     """
