@@ -463,6 +463,11 @@ def test_can_cu_tham_quyen_truoc_noi_dung(demo_300) -> None:
     i = {k: next(n for n, d in enumerate(cc) if k in d) for k in
          ("Tổ chức chính quyền địa phương", "chức năng", "Luật Thi đua, khen thưởng", "Nghị định", "Hội đồng")}
     assert list(i.values()) == sorted(i.values()), cc
+    # a Tờ trình: no competence lines, and the meeting once, in its body (a clerk's review)
+    tt = ngu_canh.to_trinh(demo_300.ket_qua)
+    assert not any(k in d for d in tt.can_cu for k in ("Tổ chức chính quyền địa phương", "chức năng", "Hội đồng"))
+    assert [d for d in tt.can_cu if "Luật Thi đua, khen thưởng" in d]
+    assert sum("Hội đồng Thi đua – Khen thưởng" in x for x in tt.noi_dung) == 1
 
 
 def test_bien_ban_hop_ghi_nguoi_duoc_uu_tien_khi_bang_phieu(demo_300) -> None:

@@ -300,17 +300,20 @@ def _dong_can_cu(gia_tri: str) -> str:
     return f"Căn cứ {v};"
 
 
-def _can_cu(ts: ThamSoApDung, tt: ThongTin) -> list[str]:
+def _can_cu(ts: ThamSoApDung, tt: ThongTin, de_nghi: bool = False) -> list[str]:
     """The căn cứ lines, the signer's competence first and then the content (ND 30/2020, Phụ lục I: "văn bản quy
     định thẩm quyền, chức năng, nhiệm vụ … và các văn bản quy định nội dung"), each group by rank: the law on local
     government, the province's decision on the agency's functions (ThongTin); then the laws on emulation in force on
     the decision date (parameter ``van_ban.can_cu_quyet_dinh``), the province's and the agency's quy chế (a blank
     key leaves its line out), the council's meeting. (A clerk's review: the province's decision stood above the
-    laws.)"""
+    laws.) ``de_nghi``: a Tờ trình exercises no power of its own — no competence lines — and its body already
+    rests on the council's meeting (a clerk's review: the meeting cited twice)."""
     luat = list(ts("van_ban.can_cu_quyet_dinh"))
     tham_quyen = [d for d in luat if "Tổ chức chính quyền địa phương" in d]
-    dong = [*tham_quyen, _dong_can_cu(tt.can_cu_chuc_nang), *(d for d in luat if d not in tham_quyen),
+    dong = [*([] if de_nghi else [*tham_quyen, _dong_can_cu(tt.can_cu_chuc_nang)]),
+            *(d for d in luat if d not in tham_quyen),
             _dong_can_cu(tt.can_cu_quy_che_tinh), _dong_can_cu(tt.can_cu_quy_che_co_quan),
+            "" if de_nghi else
             f"Căn cứ kết quả họp Hội đồng Thi đua – Khen thưởng {_ten_co_quan(tt)} {dinh_dang_ngay(_ngay_hop(tt))};"]
     return [d for d in dong if d]
 
@@ -1019,7 +1022,7 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
         if tt.cuoi_nam else f"Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho "
                             f"{doi_tuong(so_tt, so_cn)} có {thanh_tich_dot(tt)}",
         kinh_gui=f"Chủ tịch Ủy ban nhân dân tỉnh {tt.dia_danh}",
-        can_cu=_can_cu(ts, tt), noi_dung=noi_dung, de_nghi=de_nghi, ho_so_tieu_de=ho_so_tieu_de,
+        can_cu=_can_cu(ts, tt, de_nghi=True), noi_dung=noi_dung, de_nghi=de_nghi, ho_so_tieu_de=ho_so_tieu_de,
         ho_so=ho_so, ket_luan=ket_luan, phan_danh_sach=phan, so_tap_the=so_tt, so_ca_nhan=so_cn,
         tieu_de_danh_sach=f"{doi_tuong(so_tt, so_cn).upper()} ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH NĂM {kq.nam}" if tt.cuoi_nam
         else f"{doi_tuong(so_tt, so_cn).upper()} ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH ĐÃ CÓ {thanh_tich_dot(tt).upper()}",
