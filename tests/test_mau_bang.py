@@ -42,7 +42,7 @@ def test_mau_quy_che_liet_ke_moi_khoa_va_doc_duoc(tmp_path: Path) -> None:
     tong, _ = tao_mau(tmp_path)
     ws = load_workbook(tong)["QuyChe"]
     khoa = [r[0] for r in ws.iter_rows(min_row=3, values_only=True) if r[0]]
-    assert "Ngưỡng phiếu CSTDCS" in khoa and "Chỉ tiêu CSTĐCS" in khoa
+    assert "Ngưỡng phiếu CSTĐCS" in khoa and "Chỉ tiêu CSTĐCS" in khoa
     kq = kiem_tra([tmp_path])
     assert not [v for v in kq.van_de if v.sheet == "QuyChe"]
 

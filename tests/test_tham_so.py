@@ -8,7 +8,7 @@ import pytest
 
 from thidua.danh_muc import doc_cap, doc_danh_hieu, doc_danh_sach_danh_hieu, doc_ky_luat, doc_xep_loai
 from thidua.loi import GiaTriKhongHopLe, LoiThamSo
-from thidua.tham_so import BoThamSo, bo_tham_so_mac_dinh, thu_muc_tham_so
+from thidua.tham_so import BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, thu_muc_tham_so
 
 
 def test_ca_cay_tham_so_nap_duoc_va_moi_gia_tri_co_can_cu() -> None:
@@ -82,7 +82,22 @@ def test_quy_che_khoa_la_bi_tu_choi_va_liet_ke_khoa_dung() -> None:
     bo = bo_tham_so_mac_dinh()
     with pytest.raises(GiaTriKhongHopLe) as e:
         bo.doc_quy_che([("Ngưỡng phiếu LĐTT xịn", "90%")])
-    assert "Ngưỡng phiếu CSTDCS" in str(e.value)
+    assert "Ngưỡng phiếu CSTĐCS" in str(e.value) and "Ngưỡng phiếu CSTĐ tỉnh" in str(e.value)
+
+
+def test_quy_che_nhan_viet_tat_va_khoa_cu() -> None:
+    """A reviewer: the reasons read "Ngưỡng phiếu CSTDCS" and "chi_tieu.co_so.CSTDCS: LDTT". Labels write titles as
+    users do; a QuyChe sheet filled with the codes of earlier versions still reads; a parameter without a label reads
+    as words in the "theo quy chế" line."""
+    bo = bo_tham_so_mac_dinh()
+    assert bo.doc_quy_che([("Ngưỡng phiếu CSTDT", "95%")]) == {"binh_xet.nguong.CSTDT": Fraction(19, 20)}
+    assert bo.doc_quy_che([("Ngưỡng phiếu CSTĐ tỉnh", "95%")]) == {"binh_xet.nguong.CSTDT": Fraction(19, 20)}
+    assert bo.doc_quy_che([("Hệ số thưởng BKT", "1")]) == bo.doc_quy_che([("Hệ số thưởng BK tỉnh", "1")])
+    ts = ThamSoApDung(bo, dt.date(2026, 1, 10), {})
+    _, _, dong = ts.dien_giai("chi_tieu.co_so.CSTDCS")
+    assert dong == "Chỉ tiêu CSTĐCS tính trên: số đạt LĐTT (quy chế mặc định)"
+    _, _, dong = ts.dien_giai("binh_xet.nguong.CSTDCS")
+    assert dong is not None and dong.startswith("Ngưỡng phiếu CSTĐCS: 80 %")
 
 
 @pytest.mark.parametrize(("khoa", "gia_tri", "ten", "mong"), [

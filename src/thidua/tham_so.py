@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -20,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .danh_muc import MucDo, doc_ky_luat
+from .danh_muc import DANH_HIEU, MucDo, doc_ky_luat
 from .loi import GiaTriKhongHopLe, LoiThamSo
 from .tieng_viet import chuan_hoa, doc_dung_sai, khoa_so_khop
 
@@ -47,7 +48,21 @@ TEN_LUA_CHON = {
     "thu_tuong": "Thủ tướng Chính phủ",
     "luat_2003": "bắt buộc có sáng kiến hoặc đề tài",
     "luat_2022": "HTXSNV, hoặc có sáng kiến, hoặc có đề tài",
+    # the base a quota counts on (chi_tieu.co_so.*): the number who reached a title this round
+    **{dh.ma: f"số đạt {dh.viet_tat}" for dh in DANH_HIEU.values()},
 }
+
+
+def _ma_sang_viet_tat(chu: str) -> str:
+    """A title's code written as users write it ("CSTDCS" → "CSTĐCS", "CSTDT" → "CSTĐ tỉnh")."""
+    return re.sub(r"\b[A-Z]{2,}\b", lambda m: DANH_HIEU[m[0]].viet_tat if m[0] in DANH_HIEU else m[0], chu)
+
+
+def _viet_tat_sang_ma(chu: str) -> str:
+    """The reverse, for QuyChe keys typed with the codes of earlier versions ("Ngưỡng phiếu CSTDT")."""
+    for dh in sorted(DANH_HIEU.values(), key=lambda d: -len(d.viet_tat)):
+        chu = chu.replace(dh.viet_tat, dh.ma)
+    return chu
 
 
 @lru_cache(maxsize=1)
@@ -347,7 +362,7 @@ class BoThamSo:
         """Find a parameter by its dotted name or its Vietnamese label (QuyChe keys)."""
         k = khoa_so_khop(khoa)
         for ts in self.tham_so.values():
-            if ts.nhan and k in (khoa_so_khop(ts.ten), khoa_so_khop(ts.nhan)):
+            if ts.nhan and k in (khoa_so_khop(ts.ten), khoa_so_khop(ts.nhan), khoa_so_khop(_viet_tat_sang_ma(ts.nhan))):
                 return ts
         raise GiaTriKhongHopLe(
             f"Khóa quy chế '{khoa}' không có; các khóa được dùng: "
@@ -400,7 +415,10 @@ class ThamSoApDung:
         per parameter and round."""
         if ten not in self._dien_giai:
             gt = self.chi_tiet(ten)
-            nhan = self.bo[ten].nhan or ten
+            ts = self.bo[ten]
+            # a parameter the QuyChe sheet does not list still reads as words (a reviewer: "chi_tieu.co_so.CSTDCS:
+            # LDTT" in the reasons): its description's first clause
+            nhan = ts.nhan or _ma_sang_viet_tat(re.sub(r"\s*\([^)]*\)", "", ts.mo_ta).split(":")[0].strip())
             dong = None
             if gt.nguon == NGUON_MAC_DINH:
                 dong = f"{nhan}: {gt.hien_thi()} (quy chế mặc định)"
