@@ -191,3 +191,16 @@ def test_vao_ngay_mot_doi_tuong_moi_ngay_giu_quy_che() -> None:
     assert cu("tien_thuong.muc_luong_co_so") == moi("tien_thuong.muc_luong_co_so")
     assert bo.tai_ngay(dt.date(2025, 12, 31)).vao_ngay(dt.date(2022, 12, 31))("tien_thuong.muc_luong_co_so") \
         != ts("tien_thuong.muc_luong_co_so")  # 2022's base salary, not 2025's
+
+
+def test_can_cu_mot_dieu_mot_lan() -> None:
+    """A reviewer: "Luật …, Điều 23 (HTXSNV hoặc sáng kiến hoặc đề tài); Luật …, Điều 23" in one result's Căn cứ —
+    the same article once, the explained citation kept, wherever it came first."""
+    from thidua.tieu_chuan import DanhGia
+
+    for thu_tu in (("Luật A, Điều 23", "Luật A, Điều 23 (giải thích)"), ("Luật A, Điều 23 (giải thích)", "Luật A, Điều 23")):
+        dg = DanhGia.__new__(DanhGia)
+        dg.can_cu = []
+        for c in (*thu_tu, "Luật A, Điều 24", "Luật A, Điều 23 (giải thích)"):
+            dg.them_can_cu(c)
+        assert dg.can_cu == ["Luật A, Điều 23 (giải thích)", "Luật A, Điều 24"]

@@ -113,8 +113,17 @@ class DanhGia:
         return [t.noi_dung for t in self.tieu_chi if t.ket_qua == KetQuaTieuChi.GIA_DINH]
 
     def them_can_cu(self, can_cu: str) -> None:
-        if can_cu and can_cu not in self.can_cu:
-            self.can_cu.append(can_cu)
+        """A citation, once: "Điều 23" beside "Điều 23 (HTXSNV hoặc sáng kiến hoặc đề tài)" is the same article (a
+        reviewer: "Điều 23 (…); Điều 23" in ket-qua.xlsx) — the explained one stays."""
+        if not can_cu or can_cu in self.can_cu:
+            return
+        for i, c in enumerate(self.can_cu):
+            if c.startswith(can_cu + " ("):
+                return
+            if can_cu.startswith(c + " ("):
+                self.can_cu[i] = can_cu
+                return
+        self.can_cu.append(can_cu)
 
     def p(self, ten: str) -> Any:
         """A parameter's value in force; records its citation, whether it is a quy chế value, and (as a fact
