@@ -298,7 +298,7 @@ def test_bien_ban_hop_so_de_nghi_khop_danh_sach_va_neu_cach_xep_hang(demo_300) -
     kq = demo_300.ket_qua
     ctx = ngu_canh.bien_ban_hop(kq)
     de_nghi = dict(re.findall(r"(“[^”]+”|Bằng khen[^:]*|Giấy khen[^:]*): (\d+) đề nghị", ctx.noi_dung[0]))
-    khong_bo = next((x for x in ctx.noi_dung if x.startswith("Các đề nghị không đủ tiêu chuẩn nên không đưa ra")), "")
+    khong_bo = doan_va_dong_theo(ctx.noi_dung, "Các đề nghị không đủ tiêu chuẩn nên không đưa ra")
     khong = dict(re.findall(r"(“[^”]+”|Bằng khen[^:;]*|Giấy khen[^:;]*): (\d+) đề nghị", khong_bo))
     assert khong, ctx.noi_dung
     kiem = 0
@@ -359,7 +359,7 @@ def test_bien_ban_hop_moi_de_nghi_phai_bo_phieu_deu_co_mat(demo_300) -> None:
     kq = demo_300.ket_qua
     ctx = ngu_canh.bien_ban_hop(kq)
     can_phieu = Counter(k.danh_hieu.ma for _, k in kq.tat_ca() if k.trang_thai_phieu != TrangThaiPhieu.KHONG_CAN)
-    khong_bo = next((x for x in ctx.noi_dung if x.startswith("Các đề nghị không đủ tiêu chuẩn nên không đưa ra")), "")
+    khong_bo = doan_va_dong_theo(ctx.noi_dung, "Các đề nghị không đủ tiêu chuẩn nên không đưa ra")
     trong_bang = {n.tieu_de.split(" — ")[0].split(". ", 1)[1]: len(n.ds) for n in ctx.nhom_ket_qua}
     for ma, so in can_phieu.items():
         ten = ngu_canh.ten_day_du(DANH_HIEU[ma])
@@ -369,7 +369,7 @@ def test_bien_ban_hop_moi_de_nghi_phai_bo_phieu_deu_co_mat(demo_300) -> None:
         if k.trang_thai_phieu != TrangThaiPhieu.KHONG_CAN and not k.du_dieu_kien \
                 and k.trang_thai_phieu == TrangThaiPhieu.THIEU:
             assert (d.ho_ten if hasattr(d, "ho_ten") else d.ten) in khong_bo  # named, not only counted
-    assert "—" in khong_bo  # with why
+    assert re.search(r"\w \([^)]+\)", khong_bo)  # with why, in brackets after the name
 
 
 def test_bien_ban_ghi_ung_vien_mat_tieu_chuan_do_ket_qua_bo_phieu() -> None:
@@ -497,8 +497,12 @@ def test_bien_ban_hop_ghi_ca_de_nghi_khong_du_cua_danh_hieu_khong_bo_phieu(demo_
     from thidua.xet import TrangThaiPhieu
 
     kq = demo_300.ket_qua
-    cau = next(x for x in ngu_canh.bien_ban_hop(kq).noi_dung
-               if x.startswith("Các đề nghị không đủ tiêu chuẩn của danh hiệu, hình thức xét không bỏ phiếu"))
+    nd = ngu_canh.bien_ban_hop(kq).noi_dung
+    i = nd.index("Các đề nghị không đủ tiêu chuẩn của danh hiệu, hình thức xét không bỏ phiếu:")
+    dong = [x for x in nd[i + 1:i + 1 + len(DANH_HIEU)] if x.startswith("- ")]
+    cau = " ".join(dong)
+    assert all(re.fullmatch(r"- “[^”]+”: \d+ đề nghị(: .+)?\.", x) for x in dong), dong
+    assert " — " not in cau and "; Bị " not in cau  # each person's reasons in brackets, lower case
     khong: dict[str, list] = defaultdict(list)
     for d, k in kq.tat_ca():
         if k.trang_thai_phieu == TrangThaiPhieu.KHONG_CAN and not k.du_dieu_kien:
@@ -530,6 +534,19 @@ def test_ttldxs_khong_co_cstdcs_vi_thanh_vien_dang_bang_phieu_noi_ro(tmp_path: P
     assert kiem
 
 
+def doan_va_dong_theo(noi_dung: list[str], dau: str) -> str:
+    """A paragraph of the minutes starting with ``dau`` and the "- …" lines under it, as one text ("" if none)."""
+    i = next((i for i, x in enumerate(noi_dung) if x.startswith(dau)), None)
+    if i is None:
+        return ""
+    ra = [noi_dung[i]]
+    for x in noi_dung[i + 1:]:
+        if not x.startswith("- "):
+            break
+        ra.append(x)
+    return " ".join(ra)
+
+
 @pytest.mark.parametrize(("chuc_vu", "don_vi", "ra"), [
     ("Chánh Văn phòng", "Văn phòng Sở", "Chánh Văn phòng Sở"),
     ("Phó Chánh Thanh tra", "Thanh tra Sở", "Phó Chánh Thanh tra Sở"),
@@ -538,6 +555,8 @@ def test_ttldxs_khong_co_cstdcs_vi_thanh_vien_dang_bang_phieu_noi_ro(tmp_path: P
     ("Giám đốc", "Trung tâm Khuyến nông", "Giám đốc Trung tâm Khuyến nông"),
     ("Chuyên viên", "Phòng Môi trường", "Chuyên viên, Phòng Môi trường"),
     ("", "Phòng Một", "Phòng Một"),
+    # two positions (a reviewer: "Trưởng phòng, Công chứng viên Phòng Công chứng số 1")
+    ("Trưởng phòng, Công chứng viên", "Phòng Công chứng số 1", "Trưởng phòng, Công chứng viên, Phòng Công chứng số 1"),
 ])
 def test_chuc_vu_va_don_vi_viet_nhu_van_ban(chuc_vu: str, don_vi: str, ra: str) -> None:
     """A clerk's review: "Chánh Văn phòng, Văn phòng Sở" in the Tờ trình's list. Shared words said once; a head's
@@ -613,3 +632,27 @@ def test_bien_ban_khong_trich_nghi_dinh_het_hieu_luc_cho_nguong_quy_che(demo_300
     assert all("% tổng số thành viên Hội đồng (theo quy chế): cần ít nhất" in n.tieu_de for n in nhom), nhom[0].tieu_de
     phieu = [k.phieu.mo_ta() for _, k in kq.tat_ca() if k.phieu]  # the reason's vote sentence, in ket-qua.xlsx
     assert phieu and all("(quy chế, theo NĐ 98/2023 Điều 30 khoản 7)" in x for x in phieu)
+
+
+def test_nguoi_chi_tra_mac_dinh_va_dieu_3_khong_lap(demo_300) -> None:
+    """A reviewer (a Sở Tư pháp): with 'Người chi trả tiền thưởng' = Chánh Văn phòng Sở, Điều 3 read "Chánh Văn
+    phòng Sở, Chánh Văn phòng Sở"; left blank, Điều 2 named a "Trưởng phòng Kế hoạch – Tài chính" the Sở does not
+    have. The payer is named once; by default the planning–finance phòng's head if there is one, else the Chánh Văn
+    phòng."""
+    from dataclasses import replace
+
+    from thidua.van_ban import ngu_canh
+
+    kq = demo_300.ket_qua
+    assert any(t.ten == "Phòng Kế hoạch – Tài chính" for t in kq.du_lieu.tap_the)
+    for nguoi, tap_the, mong in (
+            ("", kq.du_lieu.tap_the, "Trưởng phòng Kế hoạch – Tài chính"),
+            ("", [t for t in kq.du_lieu.tap_the if "Tài chính" not in t.ten], "Chánh Văn phòng Sở"),
+            ("Chánh Văn phòng Sở", kq.du_lieu.tap_the, "Chánh Văn phòng Sở")):
+        du_lieu = replace(kq.du_lieu, thong_tin=replace(kq.du_lieu.thong_tin, nguoi_chi_tra=nguoi), tap_the=tap_the)
+        k2 = replace(kq, du_lieu=du_lieu)
+        assert ngu_canh.nguoi_chi_tra(k2) == mong
+        for loai in ("danh_hieu", "tap_the", "giay_khen"):
+            dieu = {d.so: d.noi_dung for d in ngu_canh.quyet_dinh(k2, loai).dieu}
+            assert f"{mong} có trách nhiệm chi trả" in dieu["Điều 2."], dieu
+            assert dieu["Điều 3."].count("Chánh Văn phòng Sở") == 1 and dieu["Điều 3."].count(mong) == 1, dieu

@@ -58,11 +58,11 @@ def test_so_sang_kien_hai_sang_kien_mot_nam_va_khong_dung_lai(tmp_path: Path) ->
     ])
     kq = xet(p)
     bk = kq[("001", "BKT")]
-    assert bk["dat"] and "«Quy trình một cửa điện tử» (năm 2025, cấp Cơ sở, QĐ 12/QĐ-SNNMT)" in ly_do(bk)
+    assert bk["dat"] and "«Quy trình một cửa điện tử» (năm 2025, cấp cơ sở, QĐ 12/QĐ-SNNMT)" in ly_do(bk)
     assert "đề tài «Bản đồ số vùng trồng»" in ly_do(bk)
     cstdt = kq[("002", "CSTDT")]
     assert not cstdt["dat"]
-    assert "«Giống lúa chịu hạn» (năm 2022, cấp Tỉnh, QĐ 45/QĐ-UBND) đã dùng cho CSTĐ tỉnh năm 2022" in ly_do(cstdt)
+    assert "«Giống lúa chịu hạn» (năm 2022, cấp tỉnh, QĐ 45/QĐ-UBND) đã dùng cho CSTĐ tỉnh năm 2022" in ly_do(cstdt)
     # one initiative only: the same person no longer reaches BK tỉnh
     p1 = so(tmp_path, [nguoi("001", **{"Xếp loại": "HTXSNV", "Đề nghị": "LĐTT, BK tỉnh"})],
             lich_su=[{"Mã": "001", "Năm": 2024, "Danh hiệu/hình thức": "LĐTT", "Xếp loại": "HTXSNV"}],

@@ -448,7 +448,7 @@ def _can_cu_ca_nhan(kq: KetQuaXet, c: CaNhan, ks: list[KetQua]) -> tuple[list[in
 
 
 def _ban_sao_sang_kien(ctx: Any, cua: str) -> MucDanhMuc:
-    ds_sk = "; ".join(f"{sk.ten} ({sk.loai.lower()} cấp {sk.cap}, {sk.nam}: {sk.quyet_dinh})" for sk in ctx.sang_kien)
+    ds_sk = "; ".join(f"{sk.ten} ({sk.loai.lower()} cấp {sk.cap.lower()}, {sk.nam}: {sk.quyet_dinh})" for sk in ctx.sang_kien)
     return MucDanhMuc(f"Bản sao quyết định công nhận sáng kiến, đề tài: {ds_sk}", cua, "",
                       "Thiếu — cá nhân nộp bản sao" + ("" if all(not sk.quyet_dinh.startswith("[")
                                                                   for sk in ctx.sang_kien)

@@ -127,7 +127,7 @@ class MucSangKien:
     def mo_ta(self) -> str:
         qd = f", QĐ {self.so_quyet_dinh}" if self.so_quyet_dinh else ""
         ten = f" «{self.ten}»" if self.ten else ""
-        return f"{self.loai.ten.lower()}{ten} (năm {self.nam}, cấp {self.cap.ten}{qd})"
+        return f"{self.loai.ten.lower()}{ten} (năm {self.nam}, cấp {self.cap.ten.lower()}{qd})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,13 +104,13 @@ def cac_sang_kien(so: SoTheoDoi, ma: str, y: int, cn: CaNhan | None = None) -> l
     elif cn is not None:
         ds = []
         if cn.sang_kien is not None:
-            ds.append(SangKienDung(y, cn.sang_kien, f"sáng kiến cấp {cn.sang_kien.ten} năm {y} (cột Sáng kiến)",
+            ds.append(SangKienDung(y, cn.sang_kien, f"sáng kiến cấp {cn.sang_kien.ten.lower()} năm {y} (cột Sáng kiến)",
                                    ("tat", ma, y, "sk")))
         if cn.de_tai is not None:
-            ds.append(SangKienDung(y, cn.de_tai, f"đề tài cấp {cn.de_tai.ten} năm {y} (cột Đề tài)",
+            ds.append(SangKienDung(y, cn.de_tai, f"đề tài cấp {cn.de_tai.ten.lower()} năm {y} (cột Đề tài)",
                                    ("tat", ma, y, "dt")))
     else:
-        ds = [SangKienDung(y, c, f"sáng kiến cấp {c.ten} năm {y} (sổ theo dõi)", ("tat", ma, y, i))
+        ds = [SangKienDung(y, c, f"sáng kiến cấp {c.ten.lower()} năm {y} (sổ theo dõi)", ("tat", ma, y, i))
               for i, c in enumerate(so.cap_sang_kien_so_cai(ma, y))]
     return sorted(ds, key=lambda s: s.thu_tu)
 

@@ -459,11 +459,11 @@ def chien_si_thi_dua_tinh(cn: CaNhan, dg: DanhGia, nc: NguCanh) -> None:
     _kiem_ky_luat_chuoi(cn.ma, dg, nc, chuoi)
     con, bo = _sang_kien_cstdt(cn, nc, TINH, n)
     cap = cap_cao_nhat(nc.so_theo_doi, cn, nc.nam)
-    hien = f" (hiện cấp {cap.ten})" if cap and not con and not bo else ""
+    hien = f" (hiện cấp {cap.ten.lower()})" if cap and not con and not bo else ""
     if bo:
         dg.them_can_cu(dg.cc("mot_thanh_tich"))
     dg.kiem(bool(con), f"Có {con[0].mo_ta if con else ''}, ảnh hưởng trong tỉnh" + ("; " + "; ".join(bo) if bo else ""),
-            "Chưa có sáng kiến hoặc đề tài được công nhận ở cấp Tỉnh trở lên" + hien
+            "Chưa có sáng kiến hoặc đề tài được công nhận ở cấp tỉnh trở lên" + hien
             + ("; " + "; ".join(bo) if bo else ""), dg.cc("CSTDT.sang_kien"),
             du_kien={"sang_kien": con[0].mo_ta if con else None, "sang_kien_da_dung": tuple(bo)})
 
@@ -652,8 +652,8 @@ def tap_the_lao_dong_tien_tien(tt: TapThe, dg: DanhGia, nc: NguCanh) -> None:
             du_kien={"so_thanh_vien": so_tv, "so_LDTT": so_ldtt})
     muc = dg.p("tieu_chuan.TTLDTT.ky_luat_loai_tru")
     bi_kl = thanh_vien_bi_ky_luat(tt.ma, nc, muc)
-    dg.kiem(not bi_kl, f"Không có thành viên bị kỷ luật từ {muc.ten} trở lên",
-            f"Có thành viên bị kỷ luật từ {muc.ten} trở lên: " + ", ".join(bi_kl), du_kien={"bi_ky_luat": tuple(bi_kl)})
+    dg.kiem(not bi_kl, f"Không có thành viên bị kỷ luật từ mức {muc.ten.lower()} trở lên",
+            f"Có thành viên bị kỷ luật từ mức {muc.ten.lower()} trở lên: " + ", ".join(bi_kl), du_kien={"bi_ky_luat": tuple(bi_kl)})
     dg.gia_su("Có phong trào thi đua thường xuyên, hiệu quả; nội bộ đoàn kết, chấp hành tốt pháp luật",
               dg.cc("TTLDTT"))
 

@@ -23,7 +23,7 @@ from ..xet import CatChiTieu, KetQua, KetQuaXet, TrangThaiPhieu, cau_uu_tien, mo
 from .do_chu import LE_O_MM, ngat_dong_ten
 
 RONG_TEN_CO_QUAN_MM = 69 - LE_O_MM  # the header's left column (scripts/tao_mau_van_ban.py RONG_TRAI) less margins
-NGUOI_CHI_TRA = "Trưởng phòng Kế hoạch – Tài chính"
+CHANH_VAN_PHONG = "Chánh Văn phòng Sở"
 NHAN_LANH_DAO = "- Giám đốc, các Phó Giám đốc Sở;"  # issue 11: the Director and Deputies, whoever signs
 NHAN_NOI_VU = "- Sở Nội vụ (Ban Thi đua – Khen thưởng);"
 NHAN_LUU = "- Lưu: VT, VP."
@@ -369,11 +369,25 @@ def _so_la_ma(i: int) -> str:
     return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"][i - 1]
 
 
-def _dieu_tien(muc: list[tuple[Any, int]], tong: int, ts: ThamSoApDung, tt: ThongTin, doi_tuong: str) -> str:
+def nguoi_chi_tra(kq: KetQuaXet) -> str:
+    """Who pays the rewards (Điều 2) and carries out the decision beside the Chánh Văn phòng (Điều 3): ThongTin's
+    ``Người chi trả tiền thưởng``, else the head of the agency's planning–finance phòng when it has one, else the
+    Chánh Văn phòng Sở (a reviewer: a Sở Tư pháp, which has no such phòng, was told its "Trưởng phòng Kế hoạch – Tài
+    chính" pays)."""
+    tt = kq.du_lieu.thong_tin
+    if tt.nguoi_chi_tra.strip():
+        return tt.nguoi_chi_tra.strip()
+    tc = next((t.ten for t in kq.du_lieu.tap_the if re.match(r"phòng kế hoạch\s*[–-]\s*tài chính", t.ten.lower())),
+              None)
+    return chuc_vu_don_vi("Trưởng phòng", tc) if tc else CHANH_VAN_PHONG
+
+
+def _dieu_tien(muc: list[tuple[Any, int]], tong: int, kq: KetQuaXet, doi_tuong: str) -> str:
     """The money article: per title and amount, the total in figures and words, the fund, who pays."""
+    ts, tt = kq.ts, kq.du_lieu.thong_tin
     dem = Counter((ten, so) for ten, so in muc if so)
     chi_tiet = "; ".join(f"{ten}: {n} {doi_tuong} × {dinh_dang_tien(so)} đồng" for (ten, so), n in dem.items())
-    nguoi_chi = tt.nguoi_chi_tra.strip() or NGUOI_CHI_TRA
+    nguoi_chi = nguoi_chi_tra(kq)
     return (f"Tiền thưởng kèm theo thực hiện theo {ts('van_ban.can_cu_tien_thuong')[0]}"
             + (f" ({chi_tiet})" if chi_tiet else "")
             + f"; tổng cộng {dinh_dang_tien(tong)} đồng (Bằng chữ: {doc_so_tien(tong)}), chi từ Quỹ thi đua, khen "
@@ -381,9 +395,11 @@ def _dieu_tien(muc: list[tuple[Any, int]], tong: int, ts: ThamSoApDung, tt: Thon
             f"{doi_tuong} có tên tại Điều 1 theo danh sách kèm theo.")
 
 
-def _dieu_thi_hanh(tt: ThongTin, doi_tuong: str) -> str:
-    nguoi_chi = tt.nguoi_chi_tra.strip() or NGUOI_CHI_TRA
-    return (f"Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, {nguoi_chi}, Thủ trưởng các phòng, đơn vị "
+def _dieu_thi_hanh(kq: KetQuaXet, doi_tuong: str) -> str:
+    """The execution article; the payer named once (a reviewer: "Chánh Văn phòng Sở, Chánh Văn phòng Sở" when the
+    Chánh Văn phòng pays)."""
+    ai = list(dict.fromkeys((CHANH_VAN_PHONG, nguoi_chi_tra(kq))))
+    return (f"Quyết định này có hiệu lực kể từ ngày ký. {', '.join(ai)}, Thủ trưởng các phòng, đơn vị "
             f"thuộc Sở và các {doi_tuong} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")  # ND 30 end mark
 
 
@@ -454,8 +470,8 @@ def quyet_dinh_danh_hieu(kq: KetQuaXet) -> NguCanhQuyetDinh:
         dieu = [Dieu("Điều 1.", f"{dieu1}. {khoan[0]}" if khoan else dieu1 + ".")]
     tien_muc = [(ten_cs, tien_cs[d.ma]) for d, _ in cstdcs] + [(ten_ld, k.tien_thuong or 0) for _, k in ldtt_rieng]
     tong = sum(so for _, so in tien_muc)
-    dieu += [Dieu("Điều 2.", _dieu_tien(tien_muc, tong, kq.ts, tt, "cá nhân")),
-             Dieu("Điều 3.", _dieu_thi_hanh(tt, "cá nhân"))]
+    dieu += [Dieu("Điều 2.", _dieu_tien(tien_muc, tong, kq, "cá nhân")),
+             Dieu("Điều 3.", _dieu_thi_hanh(kq, "cá nhân"))]
     return NguCanhQuyetDinh(
         **_dau_quyet_dinh(kq, f"Về việc công nhận danh hiệu thi đua năm {kq.nam}", dieu,
                           f"CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA NĂM {kq.nam}"),
@@ -509,7 +525,7 @@ def quyet_dinh_giay_khen(kq: KetQuaXet) -> NguCanhQuyetDinh:
     dem = Counter(tien_muc)
     chi_tiet = "; ".join(f"{n} {ai} × {dinh_dang_tien(so)} đồng" for (ai, so), n in dem.items() if so)
     doi_tuong = "tập thể, cá nhân" if tap_the and nhom else "tập thể" if tap_the else "cá nhân"
-    nguoi_chi = tt.nguoi_chi_tra.strip() or NGUOI_CHI_TRA
+    nguoi_chi = nguoi_chi_tra(kq)
     dieu = [
         Dieu("Điều 1.", f"Tặng Giấy khen của Giám đốc {co_quan} cho {_dem(len(tap_the), so_cn)} (có danh "
                         f"sách kèm theo) đã có "
@@ -519,7 +535,7 @@ def quyet_dinh_giay_khen(kq: KetQuaXet) -> NguCanhQuyetDinh:
                         f"{dinh_dang_tien(tong)} đồng (Bằng chữ: {doc_so_tien(tong)}), chi từ Quỹ thi "
                         f"đua, khen thưởng của {co_quan}. {nguoi_chi} có trách nhiệm chi trả tiền thưởng "
                         f"cho các {doi_tuong} có tên tại Điều 1 theo danh sách kèm theo."),
-        Dieu("Điều 3.", _dieu_thi_hanh(tt, doi_tuong)),
+        Dieu("Điều 3.", _dieu_thi_hanh(kq, doi_tuong)),
     ]
     if theo_dot:
         dau = _dau_quyet_dinh(kq, f"Về việc tặng Giấy khen cho {doi_tuong} có {thanh_tich_dot(tt)}", dieu,
@@ -547,8 +563,8 @@ def quyet_dinh_tap_the(kq: KetQuaXet) -> NguCanhQuyetDinhTapThe:
     dieu = [
         Dieu("Điều 1.", f"Công nhận danh hiệu {ten} năm {kq.nam} cho {len(muc)} tập thể thuộc {co_quan} "
                         "(có danh sách kèm theo)."),
-        Dieu("Điều 2.", _dieu_tien([(ten, k.tien_thuong or 0) for _, k in muc], tong, kq.ts, tt, "tập thể")),
-        Dieu("Điều 3.", _dieu_thi_hanh(tt, "tập thể")),
+        Dieu("Điều 2.", _dieu_tien([(ten, k.tien_thuong or 0) for _, k in muc], tong, kq, "tập thể")),
+        Dieu("Điều 3.", _dieu_thi_hanh(kq, "tập thể")),
     ]
     ds = [DongDanhSach(stt=i, ten=d.ten, so_tien=_tien(k.tien_thuong)) for i, (d, k) in enumerate(muc, 1)]
     return NguCanhQuyetDinhTapThe(
@@ -566,6 +582,12 @@ def quyet_dinh(kq: KetQuaXet, loai: str) -> NguCanhQuyetDinhChung:
     ctx = tao[loai](kq)
     return replace(ctx, du_thao=du_thao(kq, {"danh_hieu": ("LDTT", "CSTDCS"), "tap_the": ("TTLDTT",),
                                              "giay_khen": ("GK",)}[loai]))
+
+
+def chu_thuong_dau(cau: str) -> str:
+    """A sentence inside another: its first letter lower case, unless it starts an acronym or a name written in
+    capitals ("Bị kỷ luật …" → "bị kỷ luật …"; "CSTĐCS …" stays)."""
+    return cau[0].lower() + cau[1:] if len(cau) > 1 and cau[1].islower() else cau
 
 
 def ten_dot_trong_cau(tt: ThongTin) -> str:
@@ -603,6 +625,8 @@ def chuc_vu_don_vi(chuc_vu: str, don_vi: str) -> str:
     Phòng Môi trường") — a clerk's review: "Chánh Văn phòng, Văn phòng Sở"."""
     if not chuc_vu or not don_vi:
         return chuc_vu or don_vi
+    if "," in chuc_vu:  # several positions: none is joined to the unit's name
+        return f"{chuc_vu}, {don_vi}"
     cv, dv = chuc_vu.split(), don_vi.split()
     for n in range(min(len(cv), len(dv)), 0, -1):
         if [w.lower() for w in cv[-n:]] == [w.lower() for w in dv[:n]]:
@@ -1106,11 +1130,11 @@ def _khong_dua_ra_bo_phieu(kq: KetQuaXet, bang: dict[str, Any]) -> list[str]:
         elif (d.ma, k.danh_hieu.ma) not in tren_phieu:
             bo_phieu[k.danh_hieu.ma].append((d, k))
     ra = []
-    for nhom, dau in ((bo_phieu, "Các đề nghị không đủ tiêu chuẩn nên không đưa ra bỏ phiếu: "),
-                      (khong_phieu, "Các đề nghị không đủ tiêu chuẩn của danh hiệu, hình thức xét không bỏ phiếu: ")):
-        if nhom:
-            ra.append(dau + "; ".join(_de_nghi_khong_du(nhom[d.ma], d, ten_dv) for d in DANH_HIEU.values()
-                                      if d.ma in nhom) + ".")
+    for nhom, dau in ((bo_phieu, "Các đề nghị không đủ tiêu chuẩn nên không đưa ra bỏ phiếu:"),
+                      (khong_phieu, "Các đề nghị không đủ tiêu chuẩn của danh hiệu, hình thức xét không bỏ phiếu:")):
+        if nhom:  # one line per title, each person with the reasons in brackets (a reviewer could not tell whose
+            ra.append(dau)  # reason was whose when reasons and people were both separated by ";")
+            ra += [f"- {_de_nghi_khong_du(nhom[d.ma], d, ten_dv)}." for d in DANH_HIEU.values() if d.ma in nhom]
     if chua_xet:
         ra.append("Các đề nghị chưa xét trong đợt này vì tập thể, cá nhân đang bị xem xét kỷ luật hoặc đang bị thanh "
                   "tra, kiểm tra, điều tra: " + "; ".join(
@@ -1128,9 +1152,9 @@ def _de_nghi_khong_du(ds: list[tuple[CaNhan | TapThe, KetQua]], dh: DanhHieu, te
         return f"{ten_day_du(dh)}: {len(ds)} đề nghị"
     ten = ten_phan_biet([(d.ma, _ten(d), ten_dv.get(d.don_vi, d.don_vi) if isinstance(d, CaNhan) else "")
                          for d, _ in ds])
-    vi = [viet_day_du("; ".join(tieu_chi_khong_dat(k))) for _, k in ds]
-    return f"{ten_day_du(dh)}: {len(ds)} đề nghị (" + "; ".join(
-        t + (f" — {v[:1].lower() + v[1:]}" if v else "") for t, v in zip(ten, vi, strict=True)) + ")"
+    vi = ["; ".join(chu_thuong_dau(viet_day_du(x)) for x in tieu_chi_khong_dat(k)) for _, k in ds]
+    return f"{ten_day_du(dh)}: {len(ds)} đề nghị: " + "; ".join(
+        t + (f" ({v})" if v else "") for t, v in zip(ten, vi, strict=True))
 
 
 def _khong_du_tieu_chuan(bang: dict[str, Any]) -> list[str]:
