@@ -567,9 +567,10 @@ def to_trinh() -> Document:
     doan(doc, "(Kèm theo Tờ trình số        /{{ ky_hieu_van_ban }} {{ ngay_chu }} của {{ co_quan_van }})",
          italic=True, align=C, size=13, giu=True)
     ke_ngang(doan(doc, "", size=6, align=C, giu=True), 9.0, 9.0)
-    doan(doc, "", sau=6, giu=True)
+    # the note on the vote column above the table, not after it (a reviewer: alone on a last landscape page)
+    doan(doc, "{{ ghi_chu_danh_sach }}", italic=True, size=12, sau=6, giu=True)
     t = bang_luoi(doc, ["STT", "Họ và tên, tên tập thể", "Chức vụ, đơn vị công tác", "Thành tích, căn cứ đề nghị",
-                        "Phiếu đồng ý (tỷ lệ)"], [1.2, 5.0, 5.6, 10.0, 3.4], size=12)  # "15/15 (100,00 %)" on a line
+                        "Phiếu đồng ý (tỷ lệ)"], [1.2, 4.9, 5.4, 9.7, 4.0], size=12)  # "15/15 (100,00 %)" on a line
     dong(t, ["{%tr for phan in phan_danh_sach %}", "", "", "", ""])
     dong(t, ["{{ phan.ten }}", "", "", "", ""], bold=True, gop=(0, 4), giu=True)
     dong(t, ["{%tr for d in phan.ds %}", "", "", "", ""])
@@ -577,8 +578,6 @@ def to_trinh() -> Document:
          can=[C, L, L, L, C])
     dong(t, ["{%tr endfor %}", "", "", "", ""])
     dong(t, ["{%tr endfor %}", "", "", "", ""])
-    doan(doc, "", sau=3)
-    doan(doc, "{{ ghi_chu_danh_sach }}", italic=True, size=12)
     return doc
 
 

@@ -656,3 +656,17 @@ def test_nguoi_chi_tra_mac_dinh_va_dieu_3_khong_lap(demo_300) -> None:
             dieu = {d.so: d.noi_dung for d in ngu_canh.quyet_dinh(k2, loai).dieu}
             assert f"{mong} có trách nhiệm chi trả" in dieu["Điều 2."], dieu
             assert dieu["Điều 3."].count("Chánh Văn phòng Sở") == 1 and dieu["Điều 3."].count(mong) == 1, dieu
+
+
+def test_to_trinh_ghi_co_quan_cho_ca_nhan(demo_300) -> None:
+    """A reviewer: the Tờ trình's list (copied by the province into its decision) read "Chánh Văn phòng Sở" — no Sở
+    named. Every person's position there names the agency."""
+    from thidua.van_ban import ngu_canh
+
+    assert ngu_canh.trong_co_quan("Chánh Văn phòng Sở", "Sở Tư pháp") == "Chánh Văn phòng Sở Tư pháp"
+    assert ngu_canh.trong_co_quan("Chuyên viên, Phòng Một", "Sở Tư pháp") == "Chuyên viên, Phòng Một, Sở Tư pháp"
+    assert ngu_canh.trong_co_quan("Giám đốc Sở Tư pháp", "Sở Tư pháp") == "Giám đốc Sở Tư pháp"
+    kq = demo_300.ket_qua
+    co_quan = ngu_canh.ten_co_quan(kq.du_lieu.thong_tin)
+    hang = [d for p in ngu_canh.to_trinh(kq).phan_danh_sach for d in p.ds]
+    assert hang and all(co_quan in d.don_vi for d in hang), [d.don_vi for d in hang]

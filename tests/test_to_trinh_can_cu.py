@@ -14,7 +14,7 @@ import pytest
 from test_van_ban_ky import DON_VI_2, THONG_TIN_2, _hang
 from thidua.so_do import CA_NHAN, KIEM_PHIEU, LICH_SU, SANG_KIEN, TAP_THE
 from thidua.van_ban.pdf import chuyen_pdf
-from tien_ich import can_libreoffice, chu_pdf, viet_bang
+from tien_ich import can_libreoffice, chu_docx_theo_hang, chu_pdf, viet_bang
 
 SK = {  # the SangKien register of the hand-made department
     "C01a": ("C01", 2022, "Sổ tay tiếp công dân", "Cơ sở", "31/QĐ-SVHTTDL", "10/10/2022"),
@@ -76,17 +76,19 @@ def _pdf_to_trinh(thu_muc: Path) -> Path:
 
 
 def _doc_to_trinh(thu_muc: Path) -> str:
-    return chu_pdf(_pdf_to_trinh(thu_muc))
+    """The Tờ trình's text, its annex a row per line (the PDF is still made and read by the tests that need it)."""
+    _pdf_to_trinh(thu_muc)
+    return chu_docx_theo_hang(next((thu_muc / "van-ban").glob("to-trinh-*.docx")))
 
 
 def _hang_cua(chu: str, ten: str, muc: str) -> str:
-    """The text of one row of the annex (from the name to the next row's number), under the section ``muc``."""
-    chu = re.sub(r"(?<=\S)([–-])\n", r"\1", chu)  # a line broken after a hyphen or dash: one word
-    phang = _phang(re.sub(r"^\s*\d+\s*$\n?", "", chu, flags=re.M))
-    phang = phang[phang.index(muc):]
-    m = re.search(re.escape(ten) + r"(.*?)(?= \d{1,2} [A-ZĐÀ-Ỹ][^\s]* | [IVX]+\. |Cột “Phiếu)", phang)
-    assert m, (ten, phang[:3000])
-    return m.group(1)
+    """The text of one row of the annex (after the name), under the section ``muc`` (``_doc_to_trinh``: a row per
+    line)."""
+    dong = chu.splitlines()
+    dau = next(i for i, x in enumerate(dong) if muc in x)
+    h = next((x for x in dong[dau:] if re.match(r"\d+ " + re.escape(ten) + r"(?!\w)", x)), None)
+    assert h, (ten, "\n".join(dong[dau:dau + 40]))
+    return _phang(h.split(ten, 1)[1])
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from thidua.tieng_viet import dinh_dang_tien
 from thidua.van_ban.do_chu import LE_O_MM, ngat_dong_ten, rong_chu, tu_dai_nhat
 from thidua.van_ban.pdf import chuyen_pdf
 from thidua.van_ban.ve import TEN_MAU
-from tien_ich import can_libreoffice, chu_pdf, so_trang, viet_bang
+from tien_ich import can_libreoffice, chu_docx_theo_hang, chu_pdf, so_trang, viet_bang
 
 runner = CliRunner()
 KY = ("qd-cong-nhan-danh-hieu", "qd-cong-nhan-ttldtt", "qd-tang-giay-khen", "to-trinh-khen-thuong-cap-tinh",
@@ -292,7 +292,9 @@ def test_to_trinh_dem_tap_the_thanh_tich_so_quyet_dinh_ho_so(bo: BoVanBan) -> No
     so = kq.du_lieu.so_theo_doi
     c = cstdt[0]
     nam = [n for n in so.cac_nam(c.ma, "CSTDCS") if n >= kq.nam - 2]
-    doan = phang[phang.index(c.ho_ten, phang.index("DANH SÁCH")):][:700]
+    # the annex row from the Word file (cells wrapping to different numbers of lines interleave in a PDF's text)
+    hang = chu_docx_theo_hang(bo.docx["to-trinh-khen-thuong-cap-tinh"]).splitlines()
+    doan = next(h for h in hang if h.split(" ", 1)[-1].startswith(c.ho_ten))
     assert f"“Chiến sĩ thi đua cơ sở” các năm {', '.join(map(str, [*nam, kq.nam]))}" in doan, doan
     for m in so.cac_muc:
         if m.ma == c.ma and m.nam in nam and m.danh_hieu and m.danh_hieu.ma == "CSTDCS":

@@ -84,3 +84,22 @@ def chu_pdf(pdf: Path, bo_cuc: bool = False) -> str:
     """The text a reader sees; raw reading order by default (wrapped table cells stay together)."""
     return subprocess.run(["pdftotext", "-layout" if bo_cuc else "-raw", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
+
+
+def chu_docx_theo_hang(p: Path) -> str:
+    """A Word file's text in document order — paragraphs, then each table row on one line (its cells once each, a
+    merged cell once): a row's cells stay together, which a PDF's text does not promise when cells wrap to different
+    numbers of lines."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    d = Document(str(p))
+    dong: list[str] = []
+    for el in d.element.body.iterchildren():
+        if el.tag == qn("w:p"):
+            dong.append("".join(t.text or "" for t in el.iter(qn("w:t"))))
+        elif el.tag == qn("w:tbl"):
+            for tr in el.iter(qn("w:tr")):
+                o = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.iter(qn("w:tc"))]
+                dong.append(" ".join(x for x in o if x))
+    return "\n".join(dong)

@@ -637,6 +637,17 @@ def chuc_vu_don_vi(chuc_vu: str, don_vi: str) -> str:
     return f"{chuc_vu}, {don_vi}"
 
 
+def trong_co_quan(chuc_vu_don_vi: str, co_quan: str) -> str:
+    """A position written for readers outside the agency (the Tờ trình's list, which the province copies into its
+    decision): the agency named — "Chánh Văn phòng Sở" → "Chánh Văn phòng Sở Tư pháp", "Trưởng phòng Môi trường" →
+    "Trưởng phòng Môi trường, Sở Tư pháp" (a reviewer: "Chánh Văn phòng Sở" names no Sở)."""
+    if not co_quan or co_quan in chuc_vu_don_vi:
+        return chuc_vu_don_vi
+    if chuc_vu_don_vi.endswith(" Sở") and co_quan.startswith("Sở "):
+        return chuc_vu_don_vi[:-3] + " " + co_quan
+    return f"{chuc_vu_don_vi}, {co_quan}" if chuc_vu_don_vi else co_quan
+
+
 def la_thu_truong(chuc_vu: str) -> bool:
     """Whether the position is the head of a unit (not a deputy): a head's title is joined to the unit's name
     (``chuc_vu_don_vi``), and a head's own achievement report is confirmed by the agency's head, not by himself (a
@@ -961,7 +972,7 @@ def to_trinh(kq: KetQuaXet) -> NguCanhToTrinh:
         for i, (d, k) in enumerate(cac_muc, start=1):
             if isinstance(d, CaNhan):
                 ca_nhan.add(d.ma)
-                don_vi = chuc_vu_don_vi(d.chuc_vu, ten_dv.get(d.don_vi, d.don_vi))
+                don_vi = trong_co_quan(chuc_vu_don_vi(d.chuc_vu, ten_dv.get(d.don_vi, d.don_vi)), co_quan)
                 thanh_tich = _thanh_tich_ca_nhan(kq, d, k) if tt.cuoi_nam else thanh_tich_theo_dot(tt, d.thanh_tich)
             else:
                 tap_the.add(d.ma)
