@@ -670,8 +670,12 @@ def bao_cao() -> Document:
     doan(doc, "Bảng 1. Kết quả khen thưởng so với các năm trước", italic=True, align=C, size=13, sau=3, giu=True)
     t = bang_luoi(doc, ["Danh hiệu, hình thức", "{{ cac_nam[0] }}", "{{ cac_nam[1] }}", "{{ cac_nam[2] }}",
                         "{{ cac_nam[3] }}"], [7.3, 2.3, 2.3, 2.3, 2.3])
+    # a table of a few rows (one per title) kept whole, with its note (a reviewer: cut after its first row)
+    for p in (p for c in t.rows[0].cells for p in c.paragraphs):
+        p.paragraph_format.keep_with_next = True
     dong(t, ["{%tr for d in so_sanh %}", "", "", "", ""])
-    dong(t, ["{{ d.ten }}", "{{ d.so[0] }}", "{{ d.so[1] }}", "{{ d.so[2] }}", "{{ d.so[3] }}"], can=[L, C, C, C, C])
+    dong(t, ["{{ d.ten }}", "{{ d.so[0] }}", "{{ d.so[1] }}", "{{ d.so[2] }}", "{{ d.so[3] }}"], can=[L, C, C, C, C],
+         giu=True)
     dong(t, ["{%tr endfor %}", "", "", "", ""])
     doan(doc, "{{ ghi_chu_so_sanh }}", italic=True, size=12, sau=6)
     doan(doc, "{{ bieu_do }}", align=C, sau=3, giu=True)
