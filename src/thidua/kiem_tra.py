@@ -50,6 +50,8 @@ from .tham_so import BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_t
 from .tieng_viet import khoa_so_khop
 from .tieu_chuan import kha_nang_dat
 
+SHEET_DON_VI = frozenset({S_CA_NHAN.ten, S_TAP_THE.ten, S_SANG_KIEN.ten})  # the sheets of a unit's own workbook
+
 
 @dataclass
 class KetQuaKiemTra:
@@ -73,11 +75,13 @@ class KetQuaKiemTra:
 
 def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = "cuoi_nam",
              nam_mac_dinh: int | None = None, song_song: Executor | None = None,
-             trong_khi_cho: Callable[[], None] | None = None) -> KetQuaKiemTra:
+             trong_khi_cho: Callable[[], None] | None = None, tep_don_vi: bool = False) -> KetQuaKiemTra:
     """Read and validate every input. ``che_do`` is "cuoi_nam" (year-end: ThongTin required, ballots checked)
     or "dang_ky" (start of year: registrations only). ``song_song``: worker processes that may read the largest
     file meanwhile; ``trong_khi_cho``: called when this process waits for it (``doc_bang.doc_dau_vao``), which it
-    then spends reading the staff and units of the files already read (``_DocTruoc``)."""
+    then spends reading the staff and units of the files already read (``_DocTruoc``). ``tep_don_vi``: a unit's
+    own files checked alone (``kiem-tra``) — when the inputs hold only unit sheets, the missing ThongTin is a note
+    naming the checks that need the master file, not an error."""
     truoc: list[_DocTruoc] = []
 
     def cho(da_doc: list[BangTho]) -> None:
@@ -86,7 +90,7 @@ def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = 
         truoc.append(_DocTruoc.doc(da_doc))
 
     bang, vd_doc, tep = doc_dau_vao(dau_vao, song_song, cho)
-    return kiem_tra_bang(bang, vd_doc, tep, bo, che_do, nam_mac_dinh, truoc[0] if truoc else None)
+    return kiem_tra_bang(bang, vd_doc, tep, bo, che_do, nam_mac_dinh, truoc[0] if truoc else None, tep_don_vi)
 
 
 @dataclass
@@ -117,7 +121,7 @@ class _DocTruoc:
 
 def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequence[Path], bo: BoThamSo | None = None,
                   che_do: str = "cuoi_nam", nam_mac_dinh: int | None = None,
-                  truoc: _DocTruoc | None = None) -> KetQuaKiemTra:
+                  truoc: _DocTruoc | None = None, tep_don_vi: bool = False) -> KetQuaKiemTra:
     """Validate tables already read (``doc_bang.doc_sheet``): the sheets of a workbook open in xlwings Lite,
     where no file can be read. Same checks as :func:`kiem_tra`. ``truoc``: the staff and units already read
     (``kiem_tra`` while a worker read the largest file)."""
@@ -128,7 +132,14 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
     for b in bang:
         theo_loai[b.loai.ten].append(b)
 
-    thong_tin = _doc_thong_tin(theo_loai[S_THONG_TIN.ten], g, che_do, nam_mac_dinh)
+    if tep_don_vi and bang and theo_loai.keys() <= SHEET_DON_VI:  # a unit officer's own file, checked alone
+        g.them("chi_tep_don_vi", CANH_BAO, "Chỉ có tệp của đơn vị (không có sheet ThongTin của tệp tổng hợp): đã "
+               "kiểm tra từng ô, mã, đơn vị, trùng lặp. Các kiểm tra cần năm xét và sổ theo dõi của cơ quan (ngày sinh, "
+               "ngày tuyển dụng so với năm xét; danh hiệu đăng ký có còn đạt được; một thành tích một hình thức; phiếu "
+               "bầu) chỉ chạy khi kiểm tra cùng tệp tổng hợp: thidua kiem-tra <tệp đơn vị> <tệp tổng hợp>.")
+        thong_tin = None
+    else:
+        thong_tin = _doc_thong_tin(theo_loai[S_THONG_TIN.ten], g, che_do, nam_mac_dinh)
     quy_che = _doc_quy_che(theo_loai[S_QUY_CHE.ten], g, bo)
     if truoc is not None and truoc.dung_cho(theo_loai):
         tap_the, ca_nhan = truoc.tap_the, truoc.ca_nhan
@@ -610,8 +621,9 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
                 if dh not in dt_.dang_ky and loai in dh.doi_tuong and not dh.la_hinh_thuc:
                     them("chua_dang_ky", LOI if bat_buoc_dk else CANH_BAO,
                          f"Đề nghị {dh.viet_tat} nhưng chưa đăng ký từ đầu năm"
-                         + (f" (bắt buộc đăng ký: {can_cu_dk})." if bat_buoc_dk
-                            else f" ({can_cu_dk}: đăng ký không còn là điều kiện; chỉ lưu ý)."), "de_nghi")
+                         + (f" (bắt buộc đăng ký{f': {can_cu_dk}' if can_cu_dk else ''})." if bat_buoc_dk
+                            else f" ({f'{can_cu_dk}: ' if can_cu_dk else ''}đăng ký không còn là điều kiện; chỉ lưu ý)."),
+                         "de_nghi")  # no citation without ThongTin (a unit's file alone): none, not "(: …"
         if isinstance(dt_, CaNhan) and tt is not None:
             if dt_.ngay_tuyen_dung and dt_.ngay_tuyen_dung.year > tt.nam:
                 them("ngay_tuyen_dung", LOI, f"Ngày tuyển dụng {dt_.ngay_tuyen_dung:%d/%m/%Y} sau năm xét {tt.nam}; "
