@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .danh_muc import CA_NHAN, CUOI_NAM, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, DanhHieu, doc_loai_dot
-from .doc_bang import BangTho, dien_o, doc_dau_vao, thong_bao_o_loi
+from .doc_bang import BangTho, dien_o, doc_dau_vao, ghi_chu_o_gop, thong_bao_o_loi
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
 from .kiem_tra_phieu import doc_hoi_dong, doc_hoi_dong_quyet, doc_phieu, doi_chieu_hoi_dong
 from .kiem_tra_su_kien import kiem_ca_nhan_moi, kiem_ma, kiem_mot_thanh_tich, kiem_truoc_cong_tac
@@ -198,7 +198,8 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
             if v:
                 g.van_de.append(v)
     so_dong = {k: sum(len(b.dong) for b in v) for k, v in theo_loai.items()}
-    return KetQuaKiemTra(sap_xep_van_de(dien_o(g.van_de, bang)), du_lieu, list(tep), list(bang), so_dong, che_do, bo)
+    return KetQuaKiemTra(sap_xep_van_de(ghi_chu_o_gop(dien_o(g.van_de, bang), bang)), du_lieu, list(tep), list(bang),
+                         so_dong, che_do, bo)
 
 
 def canh_bao_ty_le_htxs(du_lieu: DuLieu, ts: ThamSoApDung) -> VanDe | None:
