@@ -20,7 +20,14 @@ from .danh_muc import CA_NHAN, CUOI_NAM, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, 
 from .doc_bang import BangTho, dien_o, doc_dau_vao, ghi_chu_o_gop, thong_bao_o_loi
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
 from .kiem_tra_phieu import doc_hoi_dong, doc_hoi_dong_quyet, doc_phieu, doi_chieu_hoi_dong
-from .kiem_tra_su_kien import kiem_ca_nhan_moi, kiem_ma, kiem_mot_thanh_tich, kiem_truoc_cong_tac
+from .kiem_tra_su_kien import (
+    kiem_ca_nhan_moi,
+    kiem_ma,
+    kiem_mot_thanh_tich,
+    kiem_ngay_tuyen_dung,
+    kiem_truoc_cong_tac,
+    thieu_ngay_tuyen_dung,
+)
 from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe, sap_xep_van_de
 from .mo_hinh import (
     CaNhan,
@@ -588,6 +595,7 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
     doi_tuong: list[tuple[CaNhan | TapThe, str, Sheet]] = [(c, CA_NHAN, S_CA_NHAN) for c in ca_nhan]
     doi_tuong += [(t, TAP_THE, S_TAP_THE) for t in tap_the]
     thieu_cot_xl: set[tuple[str, str]] = set()  # tables without a Xếp loại column, already reported
+    thieu_cot_td: dict[tuple[str, str], list[str]] = {}  # tables without a Ngày tuyển dụng column: who needs it
     for dt_, loai, s in doi_tuong:
         n = dt_.nguon
         if n is None:
@@ -618,6 +626,11 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
             elif dt_.de_nghi and dt_.xep_loai is None and (n.tep, n.sheet, n.dong, "xep_loai") not in g.o_sai:
                 them("thieu_xep_loai", LOI, f"Có đề nghị {', '.join(d.viet_tat for d in dt_.de_nghi)} nhưng chưa có "
                      "Xếp loại; ghi HTXSNV, HTTNV, HTNV hoặc KHTNV.", "xep_loai")
+            if isinstance(dt_, CaNhan) and bt is not None and "ngay_tuyen_dung" not in bt.cot:
+                if thieu_ngay_tuyen_dung(dt_):  # no such column at all: said once, at the header (below)
+                    thieu_cot_td.setdefault((n.tep, n.sheet), []).append(dt_.ma)
+            elif isinstance(dt_, CaNhan):
+                kiem_ngay_tuyen_dung(dt_, them)
             for dh in dt_.de_nghi:  # titles are registered; forms of commendation (GK, BK tỉnh) are not
                 if dh not in dt_.dang_ky and loai in dh.doi_tuong and not dh.la_hinh_thuc:
                     them("chua_dang_ky", LOI if bat_buoc_dk else CANH_BAO,
@@ -641,6 +654,12 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
                 ly_do = ghi_chu_kha_nang(dt_, dh, tt.nam, so, ts)
                 if ly_do:
                     them("kho_dat", CANH_BAO, f"Đăng ký {dh.viet_tat}: {ly_do}", "dang_ky")
+    for (tep, sheet), ma in thieu_cot_td.items():
+        bt = theo_tep[(tep, sheet)]
+        g.van_de.append(VanDe("thieu_cot_ngay_tuyen_dung", CANH_BAO, f"Sheet không có cột 'Ngày tuyển dụng': {len(ma)} người "
+                              f"đề nghị LĐTT, CSTĐCS (mã {', '.join(ma[:5])}{' …' if len(ma) > 5 else ''}) không tính được "
+                              "thời gian công tác tối thiểu, khi xét sẽ coi như đủ. Thêm cột Ngày tuyển dụng (dd/mm/yyyy).",
+                              tep, sheet, bt.o(bt.dong_tieu_de, 0), bt.dong_tieu_de + 1, "Ngày tuyển dụng"))
 
 
 def _kiem_de_nghi_theo_dot(dt_: CaNhan | TapThe, tt: ThongTin, them: Any, can_cu: str) -> None:
@@ -715,7 +734,10 @@ def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str 
         _kiem_de_nghi(_doc_ca_nhan([b], g, []), [], g, ts, tt, so_theo_doi, "cuoi_nam", {("", ten): b})
     else:
         _kiem_de_nghi([], _doc_tap_the([b], g), g, None, None, None, "cuoi_nam", {("", ten): b})
-    ket_qua += [v for v in g.van_de if v.ma_loi != "chua_dang_ky" or v.muc_do == LOI]
+    # a selection need not hold every column: no note of a missing Ngày tuyển dụng column (its cells, when selected,
+    # are checked)
+    ket_qua += [v for v in g.van_de if (v.ma_loi != "chua_dang_ky" or v.muc_do == LOI)
+                and v.ma_loi != "thieu_cot_ngay_tuyen_dung"]
     return ket_qua
 
 

@@ -57,6 +57,30 @@ def kiem_ca_nhan_moi(cn: CaNhan, tt: ThongTin, them: Callable[[str, str, str, st
         them("gia_tri_khong_hop_le", LOI, f"Nghỉ: tổng {tong} ngày, quá số ngày của một năm; kiểm tra lại.", "nghi")
 
 
+# the titles whose criteria count the months of service since recruitment (tieu_chuan's time-of-service part of
+# the LĐTT standard, which CSTĐCS includes)
+CAN_THOI_GIAN_CONG_TAC = frozenset({"LDTT", "CSTDCS"})
+
+
+def thieu_ngay_tuyen_dung(cn: CaNhan) -> list[str]:
+    """The year-end proposals of LĐTT or CSTĐCS of a person with no date to count the service from (no Ngày tuyển
+    dụng, nor Ngày vào cơ quan): the decision can only assume the months are complete, said deep in its reason
+    (officer's review); [] when there is none. A transfer with its arrival date is not one: the time at the former
+    agency counts, and the round knows when they came."""
+    if cn.ngay_tuyen_dung is not None or cn.ngay_vao_co_quan is not None:
+        return []
+    return [d.viet_tat for d in cn.de_nghi if d.ma in CAN_THOI_GIAN_CONG_TAC]
+
+
+def kiem_ngay_tuyen_dung(cn: CaNhan, them: Callable[[str, str, str, str], None]) -> None:
+    """``thieu_ngay_tuyen_dung`` as a warning at the person's cell, before the vote."""
+    can = thieu_ngay_tuyen_dung(cn)
+    if can:
+        them("thieu_ngay_tuyen_dung", CANH_BAO, f"Đề nghị {', '.join(can)} nhưng chưa có Ngày tuyển dụng: không tính "
+             "được thời gian công tác tối thiểu, khi xét sẽ coi như đủ. Ghi ngày tuyển dụng (dd/mm/yyyy); người chuyển "
+             "đến ghi cả Ngày vào cơ quan.", "ngay_tuyen_dung")
+
+
 def kiem_ma(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi, g: BoGom,
             theo_tep: TheoTep) -> None:
     """IDs across sheets (warnings): a numeric ID that equals another without its leading zeros, and rows of

@@ -1,0 +1,53 @@
+"""Values an officer's review found tolerated silently or unevenly (the blank forms and the checks of filled
+workbooks): a proposal whose service cannot be counted, a unit that sent the blank form. Each problem names its
+cell and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl.utils import get_column_letter
+
+from su_kien_bang import nguoi, so
+from thidua.kiem_tra import kiem_tra, kiem_tra_vung
+from thidua.so_do import CA_NHAN
+
+
+def _cot(tieu_de: str) -> str:
+    return get_column_letter([c.tieu_de for c in CA_NHAN.cot].index(tieu_de) + 1)
+
+
+def test_de_nghi_ldtt_cstdcs_thieu_ngay_tuyen_dung_la_canh_bao(tmp_path: Path) -> None:
+    """A blank Ngày tuyển dụng with an LĐTT/CSTĐCS proposal passed silently ("Coi như đạt (dữ liệu không kiểm tra
+    được)…" deep in the reason): a warning at the cell, before the vote."""
+    p = so(tmp_path, [
+        nguoi("001"),  # LĐTT, no date at all
+        nguoi("002", **{"Đề nghị": "CSTĐCS", "Xếp loại": "HTXSNV"}),
+        nguoi("003", **{"Đề nghị": "LĐTT", "Ngày tuyển dụng": "01/09/2010"}),
+        nguoi("004", **{"Đề nghị": "GK", "Đăng ký": ""}),  # a form of commendation: no service rule
+        nguoi("005", **{"Ngày vào cơ quan": "01/03/2025"}),  # a contract since March: counted from there
+        nguoi("006", **{"Ngày vào cơ quan": "01/03/2025", "Cơ quan trước": "Sở Y tế", "Ghi chú": "Tốt"}),
+    ])
+    kq = kiem_tra([p])
+    v = [x for x in kq.van_de if x.ma_loi == "thieu_ngay_tuyen_dung"]
+    assert [(x.o, x.muc_do) for x in v] == [(f"{_cot('Ngày tuyển dụng')}2", "canh_bao"),
+                                            (f"{_cot('Ngày tuyển dụng')}3", "canh_bao")]
+    assert "Đề nghị LĐTT nhưng chưa có Ngày tuyển dụng" in v[0].thong_bao and "coi như đủ" in v[0].thong_bao
+    assert "Đề nghị CSTĐCS" in v[1].thong_bao
+    assert not kq.co_loi
+
+
+def test_sheet_khong_co_cot_ngay_tuyen_dung_noi_mot_lan(tmp_path: Path) -> None:
+    from tien_ich import THONG_TIN, viet_bang
+
+    tieu_de = ["Mã CB", "Họ và tên", "Đơn vị", "Xếp loại", "Đăng ký", "Đề nghị"]
+    p = viet_bang(tmp_path / "a.xlsx", {"ThongTin": THONG_TIN, "TapThe": [["Mã đơn vị", "Tên tập thể"], ["P1", "Phòng"]],
+                                        "CaNhan": [tieu_de, *[[f"00{i}", f"Người {i}", "P1", "HTTNV", "LĐTT", "LĐTT"]
+                                                             for i in range(1, 8)]]})
+    v = [x for x in kiem_tra([p]).van_de if "ngay_tuyen_dung" in x.ma_loi]
+    assert len(v) == 1 and v[0].ma_loi == "thieu_cot_ngay_tuyen_dung" and v[0].o == "A1" and "7 người" in v[0].thong_bao
+    # an Excel selection need not hold every column: nothing said about the missing one
+    vung = [tieu_de, ["001", "An", "P1", "HTTNV", "LĐTT", "LĐTT"]]
+    assert not [x for x in kiem_tra_vung(vung) if "ngay_tuyen_dung" in x.ma_loi]
+    vung = [[*tieu_de, "Ngày tuyển dụng"], ["001", "An", "P1", "HTTNV", "LĐTT", "LĐTT", None]]
+    assert [x.o for x in kiem_tra_vung(vung) if x.ma_loi == "thieu_ngay_tuyen_dung"] == ["G2"]
