@@ -51,3 +51,19 @@ def test_sheet_khong_co_cot_ngay_tuyen_dung_noi_mot_lan(tmp_path: Path) -> None:
     assert not [x for x in kiem_tra_vung(vung) if "ngay_tuyen_dung" in x.ma_loi]
     vung = [[*tieu_de, "Ngày tuyển dụng"], ["001", "An", "P1", "HTTNV", "LĐTT", "LĐTT", None]]
     assert [x.o for x in kiem_tra_vung(vung) if x.ma_loi == "thieu_ngay_tuyen_dung"] == ["G2"]
+
+
+def test_mau_trong_cua_don_vi_la_canh_bao(tmp_path: Path) -> None:
+    """A blank, unfilled unit form in the input folder was only counted ("CaNhan 0 dòng"): the unit may have sent
+    the empty form, its people would silently miss the round."""
+    from thidua.mau_bang import tao_mau
+
+    so(tmp_path / "dau-vao", [nguoi("001", **{"Ngày tuyển dụng": "01/09/2010"})])
+    _, don_vi = tao_mau(tmp_path / "mau")
+    (tmp_path / "dau-vao" / "CCKL.xlsx").write_bytes(don_vi.read_bytes())
+    kq = kiem_tra([tmp_path / "dau-vao"])
+    v = [x for x in kq.van_de if x.ma_loi == "mau_trong"]
+    assert len(v) == 1 and v[0].muc_do == "canh_bao" and Path(v[0].tep).name == "CCKL.xlsx"
+    assert "CCKL.xlsx" in v[0].thong_bao and "mẫu trống" in v[0].thong_bao and v[0].o == "A3"
+    assert not kq.co_loi
+    assert not [x for x in kiem_tra([tmp_path / "dau-vao" / "so.xlsx"]).van_de if x.ma_loi == "mau_trong"]

@@ -164,6 +164,7 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
                "(xem mẫu: thidua tao-mau).")
     if not theo_loai.get(S_TAP_THE.ten) and ca_nhan:  # (a defaultdict: reading the key above made it)
         g.them("thieu_sheet", LOI, "Thiếu sheet TapThe: cột Đơn vị của CaNhan phải ghi mã một tập thể ở sheet TapThe.")
+    _kiem_mau_trong(bang, g)
 
     ts = None
     if thong_tin is not None:
@@ -207,6 +208,22 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
     so_dong = {k: sum(len(b.dong) for b in v) for k, v in theo_loai.items()}
     return KetQuaKiemTra(sap_xep_van_de(ghi_chu_o_gop(dien_o(g.van_de, bang), bang)), du_lieu, list(tep), list(bang),
                          so_dong, che_do, bo)
+
+
+def _kiem_mau_trong(bang: Sequence[BangTho], g: BoGom) -> None:
+    """A unit's workbook whose CaNhan and TapThe hold no row: the unit may have sent the blank form (officer's
+    review: it was only counted, "CaNhan 0 dòng"), so its people would silently miss the round."""
+    dem: dict[str, list[BangTho]] = defaultdict(list)
+    for b in bang:
+        if b.loai.ten in (S_CA_NHAN.ten, S_TAP_THE.ten):
+            dem[b.tep].append(b)
+    for tep, ds in dem.items():
+        if not any(b.dong for b in ds):
+            b = ds[0]
+            g.them("mau_trong", CANH_BAO, f"Tệp {Path(tep).name} có sheet "
+                   + " và ".join(dict.fromkeys(x.ten_sheet for x in ds)) + " nhưng chưa có dòng nào: có thể đơn vị đã "
+                   "gửi nhầm mẫu trống, người và tập thể của đơn vị sẽ không được xét. Hỏi lại đơn vị tệp đã điền; nếu "
+                   "đơn vị không có đề nghị, bỏ tệp này khỏi thư mục.", b, b.dong_tieu_de + 1, 0)
 
 
 def canh_bao_ty_le_htxs(du_lieu: DuLieu, ts: ThamSoApDung) -> VanDe | None:
