@@ -162,4 +162,4 @@ def test_huong_dan_chi_ta_cac_sheet_cua_tep(tmp_path: Path) -> None:
         nhac = {s.ten for s in TAT_CA_SHEET if re.search(rf"\b{s.ten}\b", chu)}
         assert nhac and nhac <= set(wb.sheetnames), (p.name, nhac - set(wb.sheetnames))
     chu_dv = " ".join(str(r[0].value or "") for r in load_workbook(tmp_path / "mau-don-vi.xlsx")["HuongDan"].iter_rows())
-    assert "Người mới về" in chu_dv and "thidua kiem-tra <tệp này>" in chu_dv
+    assert "Người mới về" in chu_dv and "Alt+Enter" in chu_dv and "thidua kiem-tra <tệp này>" in chu_dv

@@ -67,3 +67,15 @@ def test_mau_trong_cua_don_vi_la_canh_bao(tmp_path: Path) -> None:
     assert "CCKL.xlsx" in v[0].thong_bao and "mẫu trống" in v[0].thong_bao and v[0].o == "A3"
     assert not kq.co_loi
     assert not [x for x in kiem_tra([tmp_path / "dau-vao" / "so.xlsx"]).van_de if x.ma_loi == "mau_trong"]
+
+
+def test_xuong_dong_trong_o_ngan_cach_danh_hieu_nhu_dau_phay(tmp_path: Path) -> None:
+    """Two codes separated by a line break in one cell (Alt+Enter: "LĐTT⏎CSTĐCS") were read as one unknown code
+    'LĐTT CSTĐCS'; a line break now separates like "," and ";" (and in Nghỉ like ";")."""
+    p = so(tmp_path, [nguoi("001", **{"Đề nghị": "LĐTT\nCSTĐCS", "Đăng ký": "LĐTT\r\nCSTĐCS", "Xếp loại": "HTXSNV",
+                                      "Ngày tuyển dụng": "01/09/2010", "Nghỉ": "ốm 20 ngày\nthai sản 180 ngày"})])
+    kq = kiem_tra([p])
+    assert not kq.co_loi, [v.thong_bao for v in kq.van_de]
+    cn = kq.du_lieu.ca_nhan[0]
+    assert [d.viet_tat for d in cn.de_nghi] == [d.viet_tat for d in cn.dang_ky] == ["LĐTT", "CSTĐCS"]
+    assert sorted(k.so_ngay for k in cn.nghi) == [20, 180]

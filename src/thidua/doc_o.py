@@ -162,9 +162,16 @@ def _doc_ma_da_cache(kieu: str, s: str) -> Any:
         return LoiO(e.thong_bao)
 
 
+_XUONG_DONG = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")  # a line break in a cell (Alt+Enter), with the spaces around it
+_NGAN_CACH = {DS_DANH_HIEU: ", ", NGHI: "; "}  # lists whose items a line break separates, as their own separator
+
+
 def doc_o(cot: Cot, v: object) -> Any:
-    """Read one cell as its column's kind; blank → None (or () for lists)."""
+    """Read one cell as its column's kind; blank → None (or () for lists). In a list ("LĐTT⏎CSTĐCS", leave), a line
+    break separates items like the list's own separator (normalising would make it a space: one unknown code)."""
     if isinstance(v, str):
+        if cot.kieu in _NGAN_CACH and ("\n" in v or "\r" in v or "\u2028" in v or "\u2029" in v):
+            v = _XUONG_DONG.sub(_NGAN_CACH[cot.kieu], v)
         v = chuan_hoa(v)
     if v in ("", None):
         return () if cot.kieu in (DS_DANH_HIEU, NGHI) else None

@@ -77,7 +77,7 @@ HUONG_DAN_CHUNG: list[tuple[tuple[str, ...], str]] = [
     (("CaNhan",), "   Một thành tích chỉ khen một hình thức: không đề nghị cùng lúc GK và BK tỉnh cho cùng năm, trừ khi"
      " Ghi chú nêu lý do."),
     ((), "4. Mã danh hiệu: ghi mã (LDTT), viết tắt (LĐTT) hoặc tên đầy đủ (Lao động tiên tiến); nhiều danh hiệu cách"
-     " nhau bằng dấu phẩy."),
+     " nhau bằng dấu phẩy, dấu chấm phẩy hoặc xuống dòng trong ô (Alt+Enter)."),
     ((), "5. Mã (Mã CB, Mã đơn vị) là chữ: giữ nguyên số 0 ở đầu. Ngày ghi dạng dd/mm/yyyy."),
     ((), "6. Không đổi tên sheet và tiêu đề cột. Có thể thêm cột riêng (ở bên phải bảng, hoặc chèn cột), thidua bỏ qua"
      " cột lạ; có thể chèn dòng, định dạng ô; các cột nhập liệu mở đến hết sheet."),
