@@ -79,3 +79,70 @@ def test_xuong_dong_trong_o_ngan_cach_danh_hieu_nhu_dau_phay(tmp_path: Path) -> 
     cn = kq.du_lieu.ca_nhan[0]
     assert [d.viet_tat for d in cn.de_nghi] == [d.viet_tat for d in cn.dang_ky] == ["LĐTT", "CSTĐCS"]
     assert sorted(k.so_ngay for k in cn.nghi) == [20, 180]
+
+
+def test_gioi_tinh_nam_nu_va_bien_the_con_lai_canh_bao(tmp_path: Path) -> None:
+    """Giới tính "N" was accepted silently, though it drives the law's tie priority for women: Nam/Nữ and their
+    obvious spellings are read (and written back as Nam/Nữ), anything else is a warning at the cell."""
+    gt = ["Nam", "nam", "NỮ", "Nu", "nữ giới", "N", "x", ""]
+    p = so(tmp_path, [nguoi(f"00{i}", **{"Giới tính": g, "Ngày tuyển dụng": "01/09/2010"}) for i, g in enumerate(gt, 1)])
+    kq = kiem_tra([p])
+    assert [c.gioi_tinh for c in kq.du_lieu.ca_nhan] == ["Nam", "Nam", "Nữ", "Nữ", "Nữ", "N", "x", ""]
+    v = [x for x in kq.van_de if x.ma_loi == "gioi_tinh"]
+    assert [(x.o, x.muc_do) for x in v] == [(f"{_cot('Giới tính')}7", "canh_bao"), (f"{_cot('Giới tính')}8", "canh_bao")]
+    assert "'N'" in v[0].thong_bao and "Nam hoặc Nữ" in v[0].thong_bao
+
+
+def test_ngay_tuyen_dung_truoc_15_tuoi_hoac_qua_50_nam_la_canh_bao(tmp_path: Path) -> None:
+    """Ngày tuyển dụng 15/03/1920 was accepted (a birth year of 2010 is an error): a date before the person's 15th
+    birthday, or more than 50 years before the round, is a warning at its cell — the day before and the day of."""
+    p = so(tmp_path, [
+        nguoi("001", **{"Ngày sinh": "15/03/1985", "Ngày tuyển dụng": "15/03/1920"}),
+        nguoi("002", **{"Ngày sinh": "15/03/1985", "Ngày tuyển dụng": "14/03/2000"}),  # the day before 15
+        nguoi("003", **{"Ngày sinh": "15/03/1985", "Ngày tuyển dụng": "15/03/2000"}),  # the 15th birthday
+        nguoi("004", **{"Ngày sinh": "", "Ngày tuyển dụng": "31/12/1974"}),  # 51 years before 2025
+        nguoi("005", **{"Ngày sinh": "", "Ngày tuyển dụng": "01/01/1975"}),  # 50 years
+    ])
+    v = [x for x in kiem_tra([p]).van_de if x.ma_loi == "ngay_tuyen_dung_nghi_van"]
+    o = _cot("Ngày tuyển dụng")
+    assert [(x.o, x.muc_do) for x in v] == [(f"{o}2", "canh_bao"), (f"{o}3", "canh_bao"), (f"{o}5", "canh_bao")]
+    assert "15/03/1920" in v[0].thong_bao and "15 tuổi" in v[0].thong_bao and "hơn 50 năm" in v[2].thong_bao
+
+
+def test_ma_cb_la_o_so_ngan_hon_cac_ma_cua_don_vi(tmp_path: Path) -> None:
+    """A Mã CB stored as a number ("205" among 5-digit codes) flowed into the decisions: a warning when a code
+    Excel stored as a number is shorter than every other code of its unit. Text codes, and a unit that numbers its
+    staff 1, 2, … 12, are not warned."""
+    p = so(tmp_path, [nguoi("00201"), nguoi("00202"), nguoi(205),
+                      *[nguoi(i, **{"Đơn vị": "P2"}) for i in range(1, 13)],
+                      *[nguoi(m, **{"Đơn vị": "P3"}) for m in ("00301", "00302", "307")]],
+           tap_the=[{"Mã đơn vị": "P1", "Tên tập thể": "Phòng Một", "Xếp loại": "HTTNV"},
+                    {"Mã đơn vị": "P2", "Tên tập thể": "Phòng Hai", "Xếp loại": "HTTNV"},
+                    {"Mã đơn vị": "P3", "Tên tập thể": "Phòng Ba", "Xếp loại": "HTTNV"}])
+    kq = kiem_tra([p])
+    v = [x for x in kq.van_de if x.ma_loi == "ma_so_ngan"]
+    assert [(x.o, x.muc_do) for x in v] == [(f"{_cot('Mã CB')}4", "canh_bao")]
+    assert "'205'" in v[0].thong_bao and "P1" in v[0].thong_bao and "'00205'" in v[0].thong_bao
+    # with its zero-padded twin elsewhere the leading-zero check already says it: once, not twice
+    q = so(tmp_path / "b", [nguoi("00201"), nguoi("00202"), nguoi(205)],
+           lich_su=[{"Mã": "00205", "Năm": 2024, "Danh hiệu/hình thức": "LĐTT"}])
+    w = [x.ma_loi for x in kiem_tra([q]).van_de if x.dong == 4 and x.sheet == "CaNhan" and x.cot == "Mã CB"]
+    assert w == ["ma_mat_so_0"]
+
+
+def test_ten_goi_thuong_dung_cua_danh_hieu() -> None:
+    """"Bằng khen UBND tỉnh", "CSTĐ cấp tỉnh", "Giấy khen Giám đốc Sở" were rejected while "Bằng khen" was accepted;
+    no spelling names two codes."""
+    from thidua.danh_muc import DANH_HIEU, doc_danh_hieu
+    from thidua.tieng_viet import khoa_so_khop
+
+    for chu, ma in [("Bằng khen UBND tỉnh", "BKT"), ("Bằng khen của UBND tỉnh", "BKT"), ("bang khen chu tich ubnd tinh",
+                    "BKT"), ("Bằng khen Uỷ ban nhân dân tỉnh", "BKT"), ("CSTĐ cấp tỉnh", "CSTDT"),
+                    ("CSTĐ cơ sở", "CSTDCS"), ("Giấy khen Giám đốc Sở", "GK"), ("Giấy khen của Giám đốc", "GK"),
+                    ("Cờ thi đua UBND tỉnh", "CTDT"), ("CSTĐ toàn quốc", "CSTDTQ")]:
+        assert doc_danh_hieu(chu).ma == ma, chu
+    ma_cua: dict[str, set[str]] = {}
+    for d in DANH_HIEU.values():
+        for t in (d.ma, d.viet_tat, d.ten, *d.bi_danh):
+            ma_cua.setdefault(khoa_so_khop(t), set()).add(d.ma)
+    assert not {k: v for k, v in ma_cua.items() if len(v) > 1}

@@ -16,7 +16,16 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .danh_muc import CA_NHAN, CUOI_NAM, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, DanhHieu, doc_loai_dot
+from .danh_muc import (
+    CA_NHAN,
+    CUOI_NAM,
+    LOAI_SANG_KIEN,
+    TAP_THE,
+    THUONG_XUYEN,
+    DanhHieu,
+    doc_gioi_tinh,
+    doc_loai_dot,
+)
 from .doc_bang import BangTho, dien_o, doc_dau_vao, ghi_chu_o_gop, thong_bao_o_loi
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
 from .kiem_tra_phieu import doc_hoi_dong, doc_hoi_dong_quyet, doc_phieu, doi_chieu_hoi_dong
@@ -25,6 +34,7 @@ from .kiem_tra_su_kien import (
     kiem_ma,
     kiem_mot_thanh_tich,
     kiem_ngay_tuyen_dung,
+    kiem_ngay_tuyen_dung_hop_ly,
     kiem_truoc_cong_tac,
     thieu_ngay_tuyen_dung,
 )
@@ -476,7 +486,16 @@ def _doc_ca_nhan(ds: list[BangTho], g: BoGom, tap_the: list[TapThe], tap_the_thi
                        "hoặc Tên tập thể.", b, r, o_cot(b, "don_vi"), "Đơn vị")
             else:
                 don_vi = ma_dv
-        cn = CaNhan(d["ma"], d.get("ho_ten") or "", don_vi, d.get("chuc_vu") or "", d.get("gioi_tinh") or "",
+        gioi_tinh = d.get("gioi_tinh") or ""
+        if gioi_tinh:
+            chuan = doc_gioi_tinh(gioi_tinh)
+            if chuan is None:  # the law's tie priority for women reads it: a doubtful value is said, not guessed
+                g.them("gioi_tinh", CANH_BAO, f"Giới tính '{gioi_tinh}' không rõ: ghi Nam hoặc Nữ (giới tính dùng để ưu "
+                       "tiên nữ khi bằng phiếu tại điểm cắt chỉ tiêu); thidua chưa coi người này là nữ.", b, r,
+                       o_cot(b, "gioi_tinh"), "Giới tính")
+            else:
+                gioi_tinh = chuan
+        cn = CaNhan(d["ma"], d.get("ho_ten") or "", don_vi, d.get("chuc_vu") or "", gioi_tinh,
                     d.get("ngay_sinh"), d.get("ngay_tuyen_dung"), d.get("xep_loai"), d.get("ky_luat"),
                     d.get("sang_kien"), d.get("de_tai"), d.get("dang_ky") or (), d.get("de_nghi") or (),
                     bool(d.get("dang_xem_xet")), d.get("ghi_chu") or "", nguon_dong(b, r),
@@ -655,6 +674,8 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
                          + (f" (bắt buộc đăng ký{f': {can_cu_dk}' if can_cu_dk else ''})." if bat_buoc_dk
                             else f" ({f'{can_cu_dk}: ' if can_cu_dk else ''}đăng ký không còn là điều kiện; chỉ lưu ý)."),
                          "de_nghi")  # no citation without ThongTin (a unit's file alone): none, not "(: …"
+        if isinstance(dt_, CaNhan):
+            kiem_ngay_tuyen_dung_hop_ly(dt_, tt.nam if tt is not None else None, them)
         if isinstance(dt_, CaNhan) and tt is not None:
             if dt_.ngay_tuyen_dung and dt_.ngay_tuyen_dung.year > tt.nam:
                 them("ngay_tuyen_dung", LOI, f"Ngày tuyển dụng {dt_.ngay_tuyen_dung:%d/%m/%Y} sau năm xét {tt.nam}; "
