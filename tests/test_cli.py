@@ -234,3 +234,9 @@ def test_kiem_tra_tep_cua_mot_don_vi_khong_can_thong_tin(tmp_path: Path) -> None
     r = viet_bang(tmp_path / "c" / "tong-hop.xlsx", {"LichSu": [["Mã", "Năm", "Danh hiệu/hình thức"], ["001", 2024, "LĐTT"]]})
     ma, ra = chay("kiem-tra", str(p), str(r), "--json")
     assert ma == 1 and any(v["ma_loi"] == "thieu_sheet" and "ThongTin" in v["thong_bao"] for v in json.loads(ra)["loi"])
+
+
+def test_readme_viet_dung_ma_thoat() -> None:
+    """README wrote "Mã thóat" (officer's review): the exit codes' word is "thoát"."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "thóat" not in readme and "Mã thoát" in readme
