@@ -146,3 +146,15 @@ def test_ten_goi_thuong_dung_cua_danh_hieu() -> None:
         for t in (d.ma, d.viet_tat, d.ten, *d.bi_danh):
             ma_cua.setdefault(khoa_so_khop(t), set()).add(d.ma)
     assert not {k: v for k, v in ma_cua.items() if len(v) > 1}
+
+
+def test_so_mau_lon_khong_tuyen_dung_tre_em() -> None:
+    """The 20,000-staff demo (the benchmark's) had transferred people recruited at 12, which the check above now
+    warns about: every recruitment of the demo is an adult's."""
+    from thidua.demo import tao_du_lieu
+    from thidua.kiem_tra_su_kien import TUOI_TUYEN_DUNG_TOI_THIEU
+    from thidua.su_kien import cong_thang
+
+    du_lieu, _ = tao_du_lieu(20000, None, 2025)
+    assert not [c.ma for c in du_lieu.ca_nhan if c.ngay_tuyen_dung and c.ngay_sinh
+                and c.ngay_tuyen_dung < cong_thang(c.ngay_sinh, 12 * TUOI_TUYEN_DUNG_TOI_THIEU)]
