@@ -218,6 +218,7 @@ def test_kiem_tra_tep_cua_mot_don_vi_khong_can_thong_tin(tmp_path: Path) -> None
     assert "(: " not in dk["thong_bao"] and "(đăng ký không còn là điều kiện; chỉ lưu ý)" in dk["thong_bao"]
     ma, ra = chay("kiem-tra", str(p))
     assert ma == 0 and "Lưu ý" in ra and "0 lỗi" in ra and "(: " not in ra
+    assert "Đã đọc 1 tệp: TapThe 1 dòng, CaNhan 1 dòng\n" in ra  # not "QuyChe 0 dòng, LichSu 0 dòng…" it has not
     ma, ra = chay("xet", str(p))  # deciding needs the year and the law: ThongTin stays required
     assert ma == 1 and "Thiếu sheet ThongTin" in " ".join(ra.split()), ra
     ma, ra = chay("tong-ket", str(p), "-o", str(tmp_path / "kq"))

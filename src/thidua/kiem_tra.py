@@ -215,7 +215,7 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
             v = canh_bao_ty_le_htxs(du_lieu, ts)
             if v:
                 g.van_de.append(v)
-    so_dong = {k: sum(len(b.dong) for b in v) for k, v in theo_loai.items()}
+    so_dong = {k: sum(len(b.dong) for b in v) for k, v in theo_loai.items() if v}  # the kinds the inputs hold
     return KetQuaKiemTra(sap_xep_van_de(ghi_chu_o_gop(dien_o(g.van_de, bang), bang)), du_lieu, list(tep), list(bang),
                          so_dong, che_do, bo)
 
