@@ -197,3 +197,47 @@ def test_tong_ket_khong_co_jobs_chay_song_song(doi_so: tuple[str, ...], mong: ob
     monkeypatch.setattr(tk, "tong_ket", gia)
     ma, _ = chay("tong-ket", str(tmp_path), "-o", str(tmp_path / "ra"), *doi_so)
     assert ma == 2 and nhan == [7 if mong == "tu_dong" else mong]
+
+
+def test_kiem_tra_tep_cua_mot_don_vi_khong_can_thong_tin(tmp_path: Path) -> None:
+    """Officer's review: a unit officer checking their own file (`thidua kiem-tra CCTL.xlsx`, as the form's HuongDan
+    says) got a blocking "Thiếu sheet ThongTin" and exit 1. For kiem-tra the missing ThongTin of unit files alone is
+    a note naming what waits for the master file; xet and tong-ket still need it. No empty citation "(: " either."""
+    from tien_ich import TIEU_DE_CA_NHAN, TIEU_DE_TAP_THE, viet_bang
+
+    cn = [nguoi("001", "Nguyễn Văn An", de_nghi="LĐTT, CSTĐCS", **{"Đăng ký": "LĐTT"})]
+    p = viet_bang(tmp_path / "CCTL.xlsx", {"TapThe": [TIEU_DE_TAP_THE, ["P1", "Phòng Một", "HTTNV"]],
+                                           "CaNhan": [TIEU_DE_CA_NHAN, *cn]})
+    ma, ra = chay("kiem-tra", str(p), "--json")
+    assert ma == 0, ra
+    loi = json.loads(ra)["loi"]
+    assert not [v for v in loi if v["muc_do"] == "loi"]
+    luu_y = [v for v in loi if v["ma_loi"] == "chi_tep_don_vi"]
+    assert len(luu_y) == 1 and luu_y[0]["muc_do"] == "canh_bao" and "năm xét" in luu_y[0]["thong_bao"]
+    dk = next(v for v in loi if v["ma_loi"] == "chua_dang_ky")
+    assert "(: " not in dk["thong_bao"] and "(đăng ký không còn là điều kiện; chỉ lưu ý)" in dk["thong_bao"]
+    ma, ra = chay("kiem-tra", str(p))
+    assert ma == 0 and "Lưu ý" in ra and "0 lỗi" in ra and "(: " not in ra
+    assert "Đã đọc 1 tệp: TapThe 1 dòng, CaNhan 1 dòng\n" in ra  # not "QuyChe 0 dòng, LichSu 0 dòng…" it has not
+    ma, ra = chay("xet", str(p))  # deciding needs the year and the law: ThongTin stays required
+    assert ma == 1 and "Thiếu sheet ThongTin" in " ".join(ra.split()), ra
+    ma, ra = chay("tong-ket", str(p), "-o", str(tmp_path / "kq"))
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "kq" / "ket-qua.xlsx")["Loi"]
+    assert ma == 1 and any("Thiếu sheet ThongTin" in str(r[6]) for r in ws.iter_rows(values_only=True)), ra
+    # the unit's real mistakes still block
+    cn.append(nguoi("002", "Trần Thị Bình", xep_loai="tot"))
+    q = viet_bang(tmp_path / "b" / "CCTL.xlsx", {"TapThe": [TIEU_DE_TAP_THE, ["P1", "Phòng Một", "HTTNV"]],
+                                                 "CaNhan": [TIEU_DE_CA_NHAN, *cn]})
+    assert chay("kiem-tra", str(q))[0] == 1
+    # a master file without its ThongTin is not a unit's file: still an error
+    r = viet_bang(tmp_path / "c" / "tong-hop.xlsx", {"LichSu": [["Mã", "Năm", "Danh hiệu/hình thức"], ["001", 2024, "LĐTT"]]})
+    ma, ra = chay("kiem-tra", str(p), str(r), "--json")
+    assert ma == 1 and any(v["ma_loi"] == "thieu_sheet" and "ThongTin" in v["thong_bao"] for v in json.loads(ra)["loi"])
+
+
+def test_readme_viet_dung_ma_thoat() -> None:
+    """README wrote "Mã thóat" (officer's review): the exit codes' word is "thoát"."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "thóat" not in readme and "Mã thoát" in readme

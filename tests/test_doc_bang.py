@@ -459,3 +459,26 @@ def test_tong_ket_dem_loi_canh_bao_luu_y_nhu_kiem_tra(tmp_path: Path) -> None:
     dem = re.search(r"(\d+) lỗi, (\d+) cảnh báo, (\d+) lưu ý", r1.output)
     assert dem, r1.output
     assert f"Kiểm tra: {dem[1]} lỗi, {dem[2]} cảnh báo, {dem[3]} lưu ý (xem sheet Loi)." in r2.output, r2.output
+
+
+def test_o_gop_duoc_noi_ro_khi_co_van_de(tmp_path: Path) -> None:
+    """Officer's review: Đơn vị H19:H20 merged ("CCKL" visible) was reported as "H20 Thiếu Đơn vị." — the message now
+    says the cell is inside a merged range and to unmerge and fill each row. A file without merged cells: as before."""
+    from openpyxl.utils import get_column_letter
+
+    cn = [nguoi("1", "A"), nguoi("2", "B"), nguoi("3", "C")]
+    p = bo_nho(tmp_path, cn)
+    wb = load_workbook(p)
+    ws = wb["CaNhan"]
+    cot = get_column_letter(TIEU_DE_CA_NHAN.index("Đơn vị") + 1)
+    ws.merge_cells(f"{cot}2:{cot}3")
+    ws.merge_cells("P5:Q6")  # Ghi chú, below the data: no problem there, nothing said
+    wb.save(p)
+    kq = kiem_tra([p])
+    v = [x for x in kq.van_de if x.o == f"{cot}3"]
+    assert len(v) == 1 and v[0].muc_do == "loi" and v[0].thong_bao.startswith("Thiếu Đơn vị.")
+    assert f"vùng ô gộp {cot}2:{cot}3" in v[0].thong_bao and "'P1'" in v[0].thong_bao and "từng dòng" in v[0].thong_bao
+    assert not [x for x in kq.van_de if x.o != f"{cot}3" and "gộp" in x.thong_bao]
+    sach = kiem_tra([bo_nho(tmp_path / "sach", [nguoi("1", "A"), nguoi("2", "B", don_vi="")])])
+    assert all(not b.o_gop for b in sach.bang) and [x.thong_bao for x in sach.van_de if x.ma_loi == "thieu_gia_tri"] \
+        == ["Thiếu Đơn vị."]

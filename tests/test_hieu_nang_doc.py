@@ -26,7 +26,7 @@ from thidua.kiem_tra import kiem_tra
 from thidua.loi import CANH_BAO, LOI
 from thidua.ma_cu import sua_ma_cu
 from thidua.mo_hinh import CaNhan, LoiSoTheoDoi, MucKyLuat, MucLichSu, MucSangKien, NguonDong, SoTheoDoi, TapThe
-from thidua.so_do import DS_DANH_HIEU, NGHI, TAT_CA_SHEET, Sheet
+from thidua.so_do import DINH_DANH, DS_DANH_HIEU, NGHI, TAT_CA_SHEET, Sheet
 from thidua.tieng_viet import chuan_hoa
 
 HO_SO = settings(max_examples=60, deadline=None, derandomize=True,
@@ -50,6 +50,11 @@ def doc_dong_goc(g: BoGom, b: BangTho, r: int, dong: list[object], ban_ghi: dict
                 g.them("ma_cu", CANH_BAO, f"'{v}' gõ bằng bảng mã cũ {ma}; đã đọc thành '{chuan_hoa(moi)}'. "
                        "Nên chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã).", b, r, c, cd.tieu_de)
                 v = moi
+        so_dd = doc_o.so_dinh_danh_tu_so(v) if cd.kieu == DINH_DANH else None
+        if so_dd is not None:  # a CCCD Excel stored as a number: the zeros put back, with a warning
+            g.them("dinh_danh_la_so", CANH_BAO, doc_o.thong_bao_dinh_danh_so(so_dd), b, r, c, cd.tieu_de)
+            ban_ghi[cd.khoa] = so_dd
+            continue
         try:
             ban_ghi[cd.khoa] = doc_o.doc_o(cd, v)
         except LoiO as e:

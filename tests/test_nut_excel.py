@@ -249,7 +249,8 @@ def test_ghi_chu_dang_ky_khong_the_dat_o_ca_hai_cach(tmp_path: Path) -> None:
     from thidua.excel import so_mo
     from tien_ich import bo_nho, nguoi
 
-    p = bo_nho(tmp_path, [nguoi("001", "An", xep_loai="", de_nghi="", **{"Đăng ký": "CSTĐ tỉnh"}), nguoi("002", "Bình")])
+    p = bo_nho(tmp_path, [nguoi("001", "An", xep_loai="", de_nghi="", **{"Đăng ký": "CSTĐ tỉnh"}),
+                          nguoi("002", "Bình", **{"Ngày tuyển dụng": "01/09/2010"})])
     co_dien = hanh_dong.danh_dau_loi(p)
     wb = CalamineWorkbook.from_path(str(p))
     lite, _ = so_mo.danh_dau_so({s: wb.get_sheet_by_name(s).to_python() for s in wb.sheet_names})

@@ -39,14 +39,41 @@ def test_cot_moi_ghi_sai_duoc_bao_dung_o(tmp_path: Path) -> None:
     assert "'du lịch'" in v["thong_bao"] and "tai nạn khi làm nhiệm vụ" in v["thong_bao"]
     v = _mot(loi, o=f"{_cot(CA_NHAN, 'Nghỉ')}4")
     assert "tổng 400 ngày" in v["thong_bao"]
-    v = _mot(loi, o=f"{_cot(CA_NHAN, 'Số định danh cá nhân')}2")
-    assert "12 chữ số" in v["thong_bao"] and "Văn bản" in v["thong_bao"]
+    v = _mot(loi, o=f"{_cot(CA_NHAN, 'Số định danh cá nhân')}2")  # a number: zeros put back, a warning
+    assert v["muc_do"] == "canh_bao" and "001085012345" in v["thong_bao"] and "Văn bản" in v["thong_bao"]
     assert "12 chữ số" in _mot(loi, o=f"{_cot(CA_NHAN, 'Số định danh cá nhân')}4")["thong_bao"]
     assert "ngày có thật" in _mot(loi, o=f"{_cot(CA_NHAN, 'Ngày vào cơ quan')}3")["thong_bao"]
     v = _mot(loi, sheet="TapThe", o=f"{_cot(TAP_THE, 'Đang xem xét')}2")
     assert "Có" in v["thong_bao"]
     v = _mot(loi, sheet="LichSu", o=f"{_cot(LICH_SU, 'Loại khen thưởng')}2")
     assert "Chuyên đề" in v["thong_bao"] and "Đột xuất" in v["thong_bao"]
+
+
+def test_so_dinh_danh_la_o_so_duoc_them_so_0_kem_canh_bao(tmp_path: Path) -> None:
+    """Officer's review: 001085001234 typed into a General cell became 1085001234 — one blocking error per person.
+    A number of at most 12 digits can only have lost its leading zeros (a CCCD starts with its 0xx province code):
+    read with the zeros back and a warning at the cell; text keeps the strict check."""
+    p = so(tmp_path, [nguoi("001", **{"Số định danh cá nhân": 1085001234}),
+                      nguoi("002", **{"Số định danh cá nhân": 12345678901}),
+                      nguoi("003", **{"Số định danh cá nhân": 1234567890123}),
+                      nguoi("004", **{"Số định danh cá nhân": "1085001234"}),
+                      nguoi("005", **{"Số định danh cá nhân": "001085001235"})])
+    kq = kiem_tra_thu_vien([p])
+    o = _cot(CA_NHAN, "Số định danh cá nhân")
+    theo_o = {v.o: v for v in kq.van_de if v.cot == "Số định danh cá nhân"}
+    assert set(theo_o) == {f"{o}2", f"{o}3", f"{o}4", f"{o}5"}
+    v = theo_o[f"{o}2"]
+    assert (v.muc_do, v.ma_loi) == ("canh_bao", "dinh_danh_la_so")
+    assert "đã đọc thành 001085001234" in v.thong_bao and "'001085001234" in v.thong_bao
+    assert theo_o[f"{o}3"].muc_do == "canh_bao" and "012345678901" in theo_o[f"{o}3"].thong_bao
+    assert theo_o[f"{o}4"].muc_do == "loi" and "12 chữ số" in theo_o[f"{o}4"].thong_bao  # 13 digits: wrong anyway
+    assert theo_o[f"{o}5"].muc_do == "loi"  # text: as strict as before
+    ma, loi = kiem_tra(so(tmp_path / "b", [nguoi("001", **{"Số định danh cá nhân": 1085001234})]))
+    assert ma == 0 and [v["muc_do"] for v in loi if v["cot"] == "Số định danh cá nhân"] == ["canh_bao"]
+    kq = kiem_tra_thu_vien([so(tmp_path / "c", [nguoi("001", **{"Số định danh cá nhân": 1085001234}),
+                                                nguoi("002", **{"Số định danh cá nhân": "001085001234"})])])
+    assert [c.so_dinh_danh for c in kq.du_lieu.ca_nhan] == ["001085001234", "001085001234"]
+    assert sorted(v.ma_loi for v in kq.van_de if v.cot == "Số định danh cá nhân") == ["dinh_danh_la_so", "trung_dinh_danh"]
 
 
 def test_so_dinh_danh_giu_so_0_va_trung_so_la_loi(tmp_path: Path) -> None:
@@ -158,8 +185,10 @@ def test_mau_trong_co_sheet_va_cot_moi(tmp_path: Path) -> None:
     assert "Đang xem xét" in [c.value for c in wb_dv["TapThe"][2]]
     assert "Loại khen thưởng" in [c.value for c in wb_tong["LichSu"][2]]
     huong_dan = " ".join(str(r[0].value or "") for r in wb_dv["HuongDan"].iter_rows())
-    for chu in ("Ngày vào cơ quan", "thai sản 180 ngày; ốm 20 ngày", "SangKien", "KyLuat", "Loại khen thưởng",
-                "Số định danh cá nhân"):
+    for chu in ("Ngày vào cơ quan", "thai sản 180 ngày; ốm 20 ngày", "SangKien", "Số định danh cá nhân"):
+        assert chu in huong_dan
+    huong_dan = " ".join(str(r[0].value or "") for r in wb_tong["HuongDan"].iter_rows())
+    for chu in ("KyLuat", "Loại khen thưởng"):  # the master form's sheets: described there (officer's review)
         assert chu in huong_dan
     # the blank forms validate clean
     assert not [v for v in kiem_tra_thu_vien([tmp_path]).van_de if v.sheet in ("SangKien", "KyLuat")]

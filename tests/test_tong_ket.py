@@ -65,6 +65,24 @@ def test_ket_qua_xlsx_doc_lai_duoc(demo_ket_qua) -> None:
         "Đạt", "Không đạt", "Chờ Hội đồng quyết định"}
 
 
+def test_ket_qua_xlsx_cot_du_rong_va_can_tren(demo_ket_qua) -> None:
+    """Officer's review: TongHop's "Cấp quyết định" was cut (the second table's widths overwrote the first's), and the
+    result sheets mixed bottom-aligned cells with a top-aligned Lý do."""
+    from openpyxl.utils import get_column_letter
+
+    wb = load_workbook(demo_ket_qua.thu_muc_ra / "ket-qua.xlsx")
+    ws = wb["TongHop"]
+    tieu_de = [c.value for c in ws[2]]
+    cot = get_column_letter(tieu_de.index("Cấp quyết định") + 1)
+    gia_tri = [c.value for c in ws[cot][2:] if c.value and ws.cell(row=c.row, column=1).value]
+    dai = max(len(str(v)) for v in gia_tri[:9])
+    assert dai >= 25 and ws.column_dimensions[cot].width >= dai + 1, (ws.column_dimensions[cot].width, dai)
+    for ten in ("CaNhan", "TapThe"):
+        ws = wb[ten]
+        for dong in ws.iter_rows(min_row=3, max_row=min(ws.max_row, 40)):
+            assert {o.alignment.vertical for o in dong} == {"top"}, (ten, dong[0].row)
+
+
 def test_so_theo_doi_co_ket_qua_nam_nay(demo_ket_qua) -> None:
     kq = demo_ket_qua.ket_qua
     wb = load_workbook(demo_ket_qua.thu_muc_ra / "so-theo-doi.xlsx")

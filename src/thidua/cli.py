@@ -227,10 +227,10 @@ def _in_canh_bao(van_de: list) -> None:
         out.print(f"… và {len(ds) - 20} cảnh báo khác (xem: thidua kiem-tra).")
 
 
-def _doc(dau_vao: list[Path], che_do: str = "cuoi_nam", nam: int | None = None):
+def _doc(dau_vao: list[Path], che_do: str = "cuoi_nam", nam: int | None = None, tep_don_vi: bool = False):
     from .kiem_tra import kiem_tra
 
-    return kiem_tra(dau_vao, che_do=che_do, nam_mac_dinh=nam)
+    return kiem_tra(dau_vao, che_do=che_do, nam_mac_dinh=nam, tep_don_vi=tep_don_vi)
 
 
 def _bao_loi(kq, json_: bool) -> None:
@@ -272,12 +272,15 @@ def kiem_tra_lenh(dau_vao: DauVao, json_: JsonOpt = False) -> None:
 
     Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi dữ liệu, 2 tệp không dùng được.
 
+    Đơn vị kiểm tra riêng tệp của mình được (thidua kiem-tra CCTL.xlsx): các kiểm tra cần năm xét và sổ theo dõi
+    chạy khi có thêm tệp tổng hợp.
+
     Ví dụ: thidua kiem-tra don-vi/ tong-hop.xlsx
     """
     def than() -> int:
         from .xet import xet_sau_kiem_tra
 
-        kq = _doc(dau_vao)
+        kq = _doc(dau_vao, tep_don_vi=True)  # a unit officer checking their own file (HuongDan): no ThongTin needed
         xet_sau_kiem_tra(kq)  # eligible candidates missing from the ballots: the decision knows who they are
         if json_:
             in_json(kq.as_dict())

@@ -40,20 +40,30 @@ _CN = frozenset({CA_NHAN})
 _TT = frozenset({TAP_THE})
 _CA_HAI = frozenset({CA_NHAN, TAP_THE})
 
+# Aliases: the spellings officers write (case, diacritics, spaces and dots ignored), unambiguous ones only — e.g.
+# "Bằng khen UBND tỉnh", "CSTĐ cấp tỉnh", "Giấy khen Giám đốc Sở" (officer's review); never "Bằng khen" of another
+# authority (the Prime Minister's is not BK tỉnh). tests/test_nghi_van.py checks no spelling names two codes.
 DANH_HIEU: dict[str, DanhHieu] = {d.ma: d for d in (
     DanhHieu("LDTT", "LĐTT", "Lao động tiên tiến", _CN, False, 10),
-    DanhHieu("CSTDCS", "CSTĐCS", "Chiến sĩ thi đua cơ sở", _CN, False, 20),
+    DanhHieu("CSTDCS", "CSTĐCS", "Chiến sĩ thi đua cơ sở", _CN, False, 20,
+             ("CSTĐ cơ sở", "CSTĐ cấp cơ sở", "Chiến sĩ thi đua cấp cơ sở")),
     DanhHieu("CSTDT", "CSTĐ tỉnh", "Chiến sĩ thi đua cấp tỉnh", _CN, False, 30,
-             ("Chiến sĩ thi đua tỉnh", "CSTĐT")),
-    DanhHieu("CSTDTQ", "CSTĐTQ", "Chiến sĩ thi đua toàn quốc", _CN, False, 40),
+             ("Chiến sĩ thi đua tỉnh", "CSTĐT", "CSTĐ cấp tỉnh", "Chiến sĩ thi đua UBND tỉnh")),
+    DanhHieu("CSTDTQ", "CSTĐTQ", "Chiến sĩ thi đua toàn quốc", _CN, False, 40,
+             ("CSTĐ toàn quốc", "Chiến sĩ thi đua cấp toàn quốc")),
     DanhHieu("TTLDTT", "TTLĐTT", "Tập thể lao động tiên tiến", _TT, False, 10),
     DanhHieu("TTLDXS", "TTLĐXS", "Tập thể lao động xuất sắc", _TT, False, 20,
              ("TLĐXS",)),
     DanhHieu("CTDT", "Cờ thi đua tỉnh", "Cờ thi đua của UBND tỉnh", _TT, False, 30,
-             ("Cờ thi đua của Ủy ban nhân dân tỉnh", "Cờ thi đua")),
-    DanhHieu("GK", "GK", "Giấy khen của Giám đốc Sở", _CA_HAI, True, 5, ("Giấy khen",)),
+             ("Cờ thi đua của Ủy ban nhân dân tỉnh", "Cờ thi đua", "Cờ thi đua UBND tỉnh", "Cờ thi đua cấp tỉnh",
+              "Cờ thi đua Ủy ban nhân dân tỉnh")),
+    DanhHieu("GK", "GK", "Giấy khen của Giám đốc Sở", _CA_HAI, True, 5,
+             ("Giấy khen", "Giấy khen Giám đốc Sở", "Giấy khen Giám đốc", "Giấy khen của Giám đốc")),
     DanhHieu("BKT", "BK tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", _CA_HAI, True, 15,
-             ("Bằng khen", "Bằng khen tỉnh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")),
+             ("Bằng khen", "Bằng khen tỉnh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Bằng khen UBND tỉnh",
+              "Bằng khen của UBND tỉnh", "Bằng khen Chủ tịch UBND tỉnh", "Bằng khen Ủy ban nhân dân tỉnh",
+              "Bằng khen của Ủy ban nhân dân tỉnh", "Bằng khen Chủ tịch Ủy ban nhân dân tỉnh", "Bằng khen cấp tỉnh",
+              "BK UBND tỉnh")),
 )}
 
 
@@ -93,8 +103,19 @@ def _chi_muc(cac_muc: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
     bang: dict[str, str] = {}
     for ma, ten_goi in cac_muc:
         for t in (ma, *ten_goi):
-            bang[khoa_so_khop(t)] = ma
+            k = khoa_so_khop(t)
+            if bang.setdefault(k, ma) != ma:  # an alias must name one code only
+                raise ValueError(f"'{t}' names both {bang[k]} and {ma}")
     return bang
+
+
+GIOI_TINH: dict[str, str] = {"nam": "Nam", "namgioi": "Nam", "nu": "Nữ", "nugioi": "Nữ"}  # by khoa_so_khop
+
+
+def doc_gioi_tinh(gia_tri: str) -> str | None:
+    """"nam", "NỮ", "Nu", "nữ giới" → "Nam" / "Nữ"; None for anything else ("N", "x"): the law's tie priority for
+    women reads it, so a doubtful value is said, not guessed."""
+    return GIOI_TINH.get(khoa_so_khop(gia_tri))
 
 
 _TIM_DANH_HIEU = _chi_muc((d.ma, (d.viet_tat, d.ten, *d.bi_danh)) for d in DANH_HIEU.values())

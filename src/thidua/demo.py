@@ -263,8 +263,13 @@ def _su_kien(ca_nhan: list[CaNhan], nam: int, seed: int,
         thay: dict[str, object] = {}
         if c.ngay_tuyen_dung and c.ngay_tuyen_dung.year == nam:
             if rng.random() < 0.5:  # transferred in: recruited years ago elsewhere
-                thay.update(ngay_vao_co_quan=c.ngay_tuyen_dung, co_quan_truoc=rng.choice(CO_QUAN_CU),
-                            ngay_tuyen_dung=dt.date(rng.randint(2012, nam - 2), rng.randint(1, 12), rng.randint(1, 28)),
+                cu = rng.choice(CO_QUAN_CU)
+                td = dt.date(rng.randint(2012, nam - 2), rng.randint(1, 12), rng.randint(1, 28))
+                # recruited as an adult, like everyone's recruitment (a 20,000-staff demo had recruits of 12, which
+                # kiem-tra now warns about); the draws unchanged and in their order, so the same demo otherwise
+                if c.ngay_sinh:
+                    td = max(td, dt.date(c.ngay_sinh.year + 22, c.ngay_sinh.month, min(c.ngay_sinh.day, 28)))
+                thay.update(ngay_vao_co_quan=c.ngay_tuyen_dung, co_quan_truoc=cu, ngay_tuyen_dung=td,
                             ghi_chu="Cơ quan cũ nhận xét: hoàn thành tốt nhiệm vụ, chấp hành tốt kỷ luật")
             else:  # on a labour contract here since the start of the year
                 thay.update(ngay_vao_co_quan=dt.date(nam, 1, rng.randint(2, 20)))

@@ -44,6 +44,7 @@ class BangTho:
     dong: list[tuple[int, list[object]]]  # (0-based row index, cells)
     cot_khac: dict[int, str] = field(default_factory=dict)  # extra headed columns (PhieuBau candidates)
     o_loi: dict[tuple[int, int], str] = field(default_factory=dict)  # cells holding #N/A, #REF!, …
+    o_gop: list[tuple[int, int, int, int]] = field(default_factory=list)  # merged ranges (r0, c0, r1, c1), 0-based
 
     def o(self, dong: int, cot: int) -> str:
         return f"{ten_cot(cot + 1)}{dong + 1}"
@@ -367,13 +368,17 @@ def doc_tep(p: Path, chu_chung: dict[str, str] | None = None) -> tuple[list[Bang
                                 f"{loai.ten}. Nếu đó là bản cũ, xóa sheet này (hoặc đổi tên) để không bị tính.",
                                 str(p), ten, "A1", 1))
         try:
-            du_lieu = wb.get_sheet_by_name(ten).to_python(skip_empty_area=False)
+            sheet = wb.get_sheet_by_name(ten)
+            du_lieu = sheet.to_python(skip_empty_area=False)
+            gop = sheet.merged_cell_ranges or ()  # known once the sheet is read (µs): said only with a problem
         except (pc.CalamineError, pc.XmlError, ValueError) as e:
             raise TepKhongDocDuoc(f"Sheet {ten} không đọc được ({type(e).__name__}); tệp có thể bị hỏng.",
                                   tep=str(p), sheet=ten) from None
         giu = (chu_chung if chu_chung is not None else {}).setdefault
         bang: list[list[object]] = [[giu(x, x) if x.__class__ is str else x for x in d] for d in du_lieu]  # exact str
         b, v = doc_sheet(str(p), ten, bang, o_loi.get(ten, {}))
+        if b is not None and gop:
+            b.o_gop = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in gop]
         bang_tho += [b] if b is not None else []
         van_de += v
         an_co_du_lieu = sorted(set(dong_an.get(ten, ())) & {r for r, _ in b.dong}) if b is not None else []
@@ -433,6 +438,34 @@ def dien_o(van_de: list[VanDe], bang: Sequence[BangTho]) -> list[VanDe]:
                 cd = next((x for x in b.loai.cot if x.tieu_de == v.cot), None)
                 c = b.cot.get(cd.khoa, 0) if cd is not None else 0
             v = dataclasses.replace(v, o=f"{ten_cot(c + 1)}{v.dong}")
+        ra.append(v)
+    return ra
+
+
+def ghi_chu_o_gop(van_de: list[VanDe], bang: Sequence[BangTho]) -> list[VanDe]:
+    """A problem at a cell inside a merged range (Đơn vị H19:H20 merged, "CCKL" shown: H20 reads as blank) says so
+    and how to fix it: Excel keeps a merged range's value in its first cell only. Nothing to do for tables without
+    merged cells (the usual case)."""
+    gop = {(b.tep, b.ten_sheet): b for b in bang if b.o_gop}
+    if not gop:
+        return van_de
+    ra: list[VanDe] = []
+    for v in van_de:
+        b = gop.get((v.tep, v.sheet))
+        m = _O_EXCEL.match(v.o) if b is not None and v.o else None
+        if b is not None and m is not None:
+            c, r = so_cot(m.group(1)) - 1, int(m.group(2)) - 1
+            vung = next(((r0, c0, r1, c1) for r0, c0, r1, c1 in b.o_gop if r0 <= r <= r1 and c0 <= c <= c1
+                         and (r, c) != (r0, c0)), None)
+            if vung is not None:
+                r0, c0, r1, c1 = vung
+                dau, ten_vung = b.o(r0, c0), f"{b.o(r0, c0)}:{b.o(r1, c1)}"
+                gia_tri = next((d[c0] for i, d in b.dong if i == r0 and c0 < len(d)), "")
+                co = f" ('{gia_tri}')" if gia_tri not in ("", None) else ""
+                v = dataclasses.replace(v, thong_bao=f"{v.thong_bao.rstrip()} Ô {v.o} nằm trong vùng ô gộp {ten_vung}: "
+                                        f"Excel chỉ giữ giá trị ở ô đầu {dau}{co}, các ô còn lại là trống. Bỏ gộp vùng "
+                                        f"{ten_vung} (nút Merge & Center, thẻ Home) rồi ghi {v.cot or 'giá trị'} cho "
+                                        "từng dòng.")
         ra.append(v)
     return ra
 

@@ -133,6 +133,21 @@ def doc_so_dinh_danh(v: object) -> str:
     return s
 
 
+def so_dinh_danh_tu_so(v: object) -> str | None:
+    """The CCCD of a cell Excel stored as a number (a General cell: 001085001234 typed became 1085001234): its 12
+    digits, zeros put back in front, when the number has at most 12 digits — a 12-digit CCCD starts with its 0xx
+    province code, so only leading zeros can have been lost; None for anything else (text keeps the strict check)."""
+    if isinstance(v, bool) or not isinstance(v, int | float) or not 0 < v < 10**12 or not float(v).is_integer():
+        return None
+    return f"{int(v):012d}"
+
+
+def thong_bao_dinh_danh_so(so: str) -> str:
+    """The warning for a CCCD read from a number (``so_dinh_danh_tu_so``)."""
+    return (f"Số định danh cá nhân {so.lstrip('0')} là ô số (Excel bỏ số 0 ở đầu), đã đọc thành {so}: kiểm tra lại. "
+            f"Để giữ đúng, định dạng ô là Văn bản rồi gõ lại đủ 12 chữ số, hoặc gõ dấu ' trước số (ví dụ '{so}).")
+
+
 _DOC_MA = {DANH_HIEU_1: doc_danh_hieu, DS_DANH_HIEU: doc_danh_sach_danh_hieu, XEP_LOAI_: doc_xep_loai,
            KY_LUAT_: doc_ky_luat, CAP: doc_cap, LOAI_KT: doc_loai_khen_thuong, LOAI_SK: doc_loai_sang_kien,
            NGHI: doc_nghi}
@@ -147,9 +162,16 @@ def _doc_ma_da_cache(kieu: str, s: str) -> Any:
         return LoiO(e.thong_bao)
 
 
+_XUONG_DONG = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")  # a line break in a cell (Alt+Enter), with the spaces around it
+_NGAN_CACH = {DS_DANH_HIEU: ", ", NGHI: "; "}  # lists whose items a line break separates, as their own separator
+
+
 def doc_o(cot: Cot, v: object) -> Any:
-    """Read one cell as its column's kind; blank → None (or () for lists)."""
+    """Read one cell as its column's kind; blank → None (or () for lists). In a list ("LĐTT⏎CSTĐCS", leave), a line
+    break separates items like the list's own separator (normalising would make it a space: one unknown code)."""
     if isinstance(v, str):
+        if cot.kieu in _NGAN_CACH and ("\n" in v or "\r" in v or "\u2028" in v or "\u2029" in v):
+            v = _XUONG_DONG.sub(_NGAN_CACH[cot.kieu], v)
         v = chuan_hoa(v)
     if v in ("", None):
         return () if cot.kieu in (DS_DANH_HIEU, NGHI) else None
@@ -207,12 +229,14 @@ def _rong(cd: Cot) -> Any:
 
 class _OKhac:
     """What a cell reads as when it is more than a value: text in a legacy encoding (``ma_cu``: its encoding,
-    ``moi``: the text read) and/or a value that cannot be read (``loi``: the message of ``LoiO``)."""
+    ``moi``: the text read), a value that cannot be read (``loi``: the message of ``LoiO``) and/or a value read with
+    a warning (``canh_bao``: e.g. a CCCD whose leading zeros Excel dropped, put back)."""
 
-    __slots__ = ("gia_tri", "loi", "ma_cu", "moi")
+    __slots__ = ("canh_bao", "gia_tri", "loi", "ma_cu", "moi")
 
-    def __init__(self, gia_tri: Any, ma_cu: str | None, moi: str, loi: str | None) -> None:
-        self.gia_tri, self.ma_cu, self.moi, self.loi = gia_tri, ma_cu, moi, loi
+    def __init__(self, gia_tri: Any, ma_cu: str | None, moi: str, loi: str | None, canh_bao: str | None = None) \
+            -> None:
+        self.gia_tri, self.ma_cu, self.moi, self.loi, self.canh_bao = gia_tri, ma_cu, moi, loi, canh_bao
 
 
 _CHU_ASCII = frozenset({CHU, MA, NGAY, DINH_DANH})
@@ -237,6 +261,10 @@ def _doc_mot_o(cd: Cot, v: object) -> Any:
             return _OKhac(None, None, "", str(e))
         except GiaTriKhongHopLe as e:
             return _OKhac(None, None, "", e.thong_bao)
+    if cd.kieu == DINH_DANH:
+        so = so_dinh_danh_tu_so(v)
+        if so is not None:
+            return _OKhac(so, None, "", None, thong_bao_dinh_danh_so(so))
     ma_cu: str | None = None
     if isinstance(v, str) and v:
         moi, ma_cu = sua_ma_cu(v)
@@ -253,7 +281,7 @@ def _giong(a: Any, b: Any) -> bool:
     """The same reading, to the type (2025 and 2025.0 read alike as a year, not as text)."""
     if a.__class__ is _OKhac or b.__class__ is _OKhac:
         return (a.__class__ is b.__class__ and _giong(a.gia_tri, b.gia_tri)
-                and (a.ma_cu, a.moi, a.loi) == (b.ma_cu, b.moi, b.loi))
+                and (a.ma_cu, a.moi, a.loi, a.canh_bao) == (b.ma_cu, b.moi, b.loi, b.canh_bao))
     return a.__class__ is b.__class__ and a == b
 
 
@@ -358,6 +386,8 @@ class BoGom:
         if x.ma_cu:
             self.them("ma_cu", CANH_BAO, f"'{v}' gõ bằng bảng mã cũ {x.ma_cu}; đã đọc thành '{x.moi}'. "
                       "Nên chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã).", b, r, c, cd.tieu_de)
+        if x.canh_bao is not None:
+            self.them("dinh_danh_la_so", CANH_BAO, x.canh_bao, b, r, c, cd.tieu_de)
         if x.loi is not None:
             self.them("gia_tri_khong_hop_le", LOI, thong_bao_o(cd, x.loi), b, r, c, cd.tieu_de)
             self.o_sai.add((b.tep, b.ten_sheet, r + 1, cd.khoa))

@@ -67,7 +67,9 @@ def ghi_bang(ws: Worksheet, tieu_de: Sequence[str], cac_dong: Iterable[Sequence[
              do_rong: Sequence[int] | None = None, ten_bang: str | None = None, tieu_de_trang: str | None = None,
              ngang: bool = True, dinh_dang: dict[int, str] | None = None, xuong_dong: Iterable[int] = ()) -> int:
     """A readable, filterable table: bold header, borders, frozen header, widths, an Excel table, A4 print
-    setup with repeated header rows. Returns the last row written."""
+    setup with repeated header rows. Returns the last row written. With wrapped columns (``xuong_dong``, e.g. Lý do)
+    every data cell is aligned to the top, so a row reads across from its first line (officer's review: bottom-aligned
+    cells beside a top-aligned Lý do)."""
     k = kieu_cua(ws)
     if tieu_de_trang:
         ws.cell(row=dong_dau, column=1, value=tieu_de_trang).font = k.Font(name=FONT, bold=True, size=13)
@@ -81,11 +83,13 @@ def ghi_bang(ws: Worksheet, tieu_de: Sequence[str], cac_dong: Iterable[Sequence[
     r = dong_dau
     dinh_dang = dinh_dang or {}
     boc = k.Alignment(wrap_text=True, vertical="top")
+    tren = k.Alignment(vertical="top")
     xuong_dong = set(xuong_dong)
     ghi_dong = getattr(ws, "ghi_dong", None)  # a write-once sheet (ghi_nhanh.BangNhanh) takes a row at once
     kieu_cot = {c: {"number_format": dinh_dang[c]} for c in dinh_dang}
-    for c in xuong_dong:
-        kieu_cot[c] = {**kieu_cot.get(c, {}), "alignment": boc}
+    can = {c: boc if c in xuong_dong else tren for c in range(1, len(tieu_de) + 1)} if xuong_dong else {}
+    for c, a in can.items():
+        kieu_cot[c] = {**kieu_cot.get(c, {}), "alignment": a}
     for r, dong in enumerate(cac_dong, start=dong_dau + 1):
         so_dong_chu = 1
         if ghi_dong is not None:
@@ -95,8 +99,8 @@ def ghi_bang(ws: Worksheet, tieu_de: Sequence[str], cac_dong: Iterable[Sequence[
                 ghi_o(ws, r, c, v)
                 if c in dinh_dang:
                     ws.cell(row=r, column=c).number_format = dinh_dang[c]
-                if c in xuong_dong:
-                    ws.cell(row=r, column=c).alignment = boc
+                if c in can:
+                    ws.cell(row=r, column=c).alignment = can[c]
         for c in xuong_dong:
             v = dong[c - 1] if c <= len(dong) else None
             rong = (do_rong[c - 1] if do_rong else 16) * 1.15  # characters per line, roughly

@@ -16,11 +16,28 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .danh_muc import CA_NHAN, CUOI_NAM, LOAI_SANG_KIEN, TAP_THE, THUONG_XUYEN, DanhHieu, doc_loai_dot
-from .doc_bang import BangTho, dien_o, doc_dau_vao, thong_bao_o_loi
+from .danh_muc import (
+    CA_NHAN,
+    CUOI_NAM,
+    LOAI_SANG_KIEN,
+    TAP_THE,
+    THUONG_XUYEN,
+    DanhHieu,
+    doc_gioi_tinh,
+    doc_loai_dot,
+)
+from .doc_bang import BangTho, dien_o, doc_dau_vao, ghi_chu_o_gop, thong_bao_o_loi
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
 from .kiem_tra_phieu import doc_hoi_dong, doc_hoi_dong_quyet, doc_phieu, doi_chieu_hoi_dong
-from .kiem_tra_su_kien import kiem_ca_nhan_moi, kiem_ma, kiem_mot_thanh_tich, kiem_truoc_cong_tac
+from .kiem_tra_su_kien import (
+    kiem_ca_nhan_moi,
+    kiem_ma,
+    kiem_mot_thanh_tich,
+    kiem_ngay_tuyen_dung,
+    kiem_ngay_tuyen_dung_hop_ly,
+    kiem_truoc_cong_tac,
+    thieu_ngay_tuyen_dung,
+)
 from .loi import CANH_BAO, LOI, GiaTriKhongHopLe, VanDe, sap_xep_van_de
 from .mo_hinh import (
     CaNhan,
@@ -50,6 +67,8 @@ from .tham_so import BoThamSo, ThamSoApDung, bo_tham_so_mac_dinh, hien_thi_gia_t
 from .tieng_viet import khoa_so_khop
 from .tieu_chuan import kha_nang_dat
 
+SHEET_DON_VI = frozenset({S_CA_NHAN.ten, S_TAP_THE.ten, S_SANG_KIEN.ten})  # the sheets of a unit's own workbook
+
 
 @dataclass
 class KetQuaKiemTra:
@@ -73,11 +92,13 @@ class KetQuaKiemTra:
 
 def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = "cuoi_nam",
              nam_mac_dinh: int | None = None, song_song: Executor | None = None,
-             trong_khi_cho: Callable[[], None] | None = None) -> KetQuaKiemTra:
+             trong_khi_cho: Callable[[], None] | None = None, tep_don_vi: bool = False) -> KetQuaKiemTra:
     """Read and validate every input. ``che_do`` is "cuoi_nam" (year-end: ThongTin required, ballots checked)
     or "dang_ky" (start of year: registrations only). ``song_song``: worker processes that may read the largest
     file meanwhile; ``trong_khi_cho``: called when this process waits for it (``doc_bang.doc_dau_vao``), which it
-    then spends reading the staff and units of the files already read (``_DocTruoc``)."""
+    then spends reading the staff and units of the files already read (``_DocTruoc``). ``tep_don_vi``: a unit's
+    own files checked alone (``kiem-tra``) — when the inputs hold only unit sheets, the missing ThongTin is a note
+    naming the checks that need the master file, not an error."""
     truoc: list[_DocTruoc] = []
 
     def cho(da_doc: list[BangTho]) -> None:
@@ -86,7 +107,7 @@ def kiem_tra(dau_vao: Sequence[Path], bo: BoThamSo | None = None, che_do: str = 
         truoc.append(_DocTruoc.doc(da_doc))
 
     bang, vd_doc, tep = doc_dau_vao(dau_vao, song_song, cho)
-    return kiem_tra_bang(bang, vd_doc, tep, bo, che_do, nam_mac_dinh, truoc[0] if truoc else None)
+    return kiem_tra_bang(bang, vd_doc, tep, bo, che_do, nam_mac_dinh, truoc[0] if truoc else None, tep_don_vi)
 
 
 @dataclass
@@ -117,7 +138,7 @@ class _DocTruoc:
 
 def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequence[Path], bo: BoThamSo | None = None,
                   che_do: str = "cuoi_nam", nam_mac_dinh: int | None = None,
-                  truoc: _DocTruoc | None = None) -> KetQuaKiemTra:
+                  truoc: _DocTruoc | None = None, tep_don_vi: bool = False) -> KetQuaKiemTra:
     """Validate tables already read (``doc_bang.doc_sheet``): the sheets of a workbook open in xlwings Lite,
     where no file can be read. Same checks as :func:`kiem_tra`. ``truoc``: the staff and units already read
     (``kiem_tra`` while a worker read the largest file)."""
@@ -128,7 +149,14 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
     for b in bang:
         theo_loai[b.loai.ten].append(b)
 
-    thong_tin = _doc_thong_tin(theo_loai[S_THONG_TIN.ten], g, che_do, nam_mac_dinh)
+    if tep_don_vi and bang and theo_loai.keys() <= SHEET_DON_VI:  # a unit officer's own file, checked alone
+        g.them("chi_tep_don_vi", CANH_BAO, "Chỉ có tệp của đơn vị (không có sheet ThongTin của tệp tổng hợp): đã "
+               "kiểm tra từng ô, mã, đơn vị, trùng lặp. Các kiểm tra cần năm xét và sổ theo dõi của cơ quan (ngày sinh, "
+               "ngày tuyển dụng so với năm xét; danh hiệu đăng ký có còn đạt được; một thành tích một hình thức; phiếu "
+               "bầu) chỉ chạy khi kiểm tra cùng tệp tổng hợp: thidua kiem-tra <tệp đơn vị> <tệp tổng hợp>.")
+        thong_tin = None
+    else:
+        thong_tin = _doc_thong_tin(theo_loai[S_THONG_TIN.ten], g, che_do, nam_mac_dinh)
     quy_che = _doc_quy_che(theo_loai[S_QUY_CHE.ten], g, bo)
     if truoc is not None and truoc.dung_cho(theo_loai):
         tap_the, ca_nhan = truoc.tap_the, truoc.ca_nhan
@@ -146,6 +174,7 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
                "(xem mẫu: thidua tao-mau).")
     if not theo_loai.get(S_TAP_THE.ten) and ca_nhan:  # (a defaultdict: reading the key above made it)
         g.them("thieu_sheet", LOI, "Thiếu sheet TapThe: cột Đơn vị của CaNhan phải ghi mã một tập thể ở sheet TapThe.")
+    _kiem_mau_trong(bang, g)
 
     ts = None
     if thong_tin is not None:
@@ -186,8 +215,25 @@ def kiem_tra_bang(bang: Sequence[BangTho], vd_doc: Sequence[VanDe], tep: Sequenc
             v = canh_bao_ty_le_htxs(du_lieu, ts)
             if v:
                 g.van_de.append(v)
-    so_dong = {k: sum(len(b.dong) for b in v) for k, v in theo_loai.items()}
-    return KetQuaKiemTra(sap_xep_van_de(dien_o(g.van_de, bang)), du_lieu, list(tep), list(bang), so_dong, che_do, bo)
+    so_dong = {k: sum(len(b.dong) for b in v) for k, v in theo_loai.items() if v}  # the kinds the inputs hold
+    return KetQuaKiemTra(sap_xep_van_de(ghi_chu_o_gop(dien_o(g.van_de, bang), bang)), du_lieu, list(tep), list(bang),
+                         so_dong, che_do, bo)
+
+
+def _kiem_mau_trong(bang: Sequence[BangTho], g: BoGom) -> None:
+    """A unit's workbook whose CaNhan and TapThe hold no row: the unit may have sent the blank form (officer's
+    review: it was only counted, "CaNhan 0 dòng"), so its people would silently miss the round."""
+    dem: dict[str, list[BangTho]] = defaultdict(list)
+    for b in bang:
+        if b.loai.ten in (S_CA_NHAN.ten, S_TAP_THE.ten):
+            dem[b.tep].append(b)
+    for tep, ds in dem.items():
+        if not any(b.dong for b in ds):
+            b = ds[0]
+            g.them("mau_trong", CANH_BAO, f"Tệp {Path(tep).name} có sheet "
+                   + " và ".join(dict.fromkeys(x.ten_sheet for x in ds)) + " nhưng chưa có dòng nào: có thể đơn vị đã "
+                   "gửi nhầm mẫu trống, người và tập thể của đơn vị sẽ không được xét. Hỏi lại đơn vị tệp đã điền; nếu "
+                   "đơn vị không có đề nghị, bỏ tệp này khỏi thư mục.", b, b.dong_tieu_de + 1, 0)
 
 
 def canh_bao_ty_le_htxs(du_lieu: DuLieu, ts: ThamSoApDung) -> VanDe | None:
@@ -440,7 +486,16 @@ def _doc_ca_nhan(ds: list[BangTho], g: BoGom, tap_the: list[TapThe], tap_the_thi
                        "hoặc Tên tập thể.", b, r, o_cot(b, "don_vi"), "Đơn vị")
             else:
                 don_vi = ma_dv
-        cn = CaNhan(d["ma"], d.get("ho_ten") or "", don_vi, d.get("chuc_vu") or "", d.get("gioi_tinh") or "",
+        gioi_tinh = d.get("gioi_tinh") or ""
+        if gioi_tinh:
+            chuan = doc_gioi_tinh(gioi_tinh)
+            if chuan is None:  # the law's tie priority for women reads it: a doubtful value is said, not guessed
+                g.them("gioi_tinh", CANH_BAO, f"Giới tính '{gioi_tinh}' không rõ: ghi Nam hoặc Nữ (giới tính dùng để ưu "
+                       "tiên nữ khi bằng phiếu tại điểm cắt chỉ tiêu); thidua chưa coi người này là nữ.", b, r,
+                       o_cot(b, "gioi_tinh"), "Giới tính")
+            else:
+                gioi_tinh = chuan
+        cn = CaNhan(d["ma"], d.get("ho_ten") or "", don_vi, d.get("chuc_vu") or "", gioi_tinh,
                     d.get("ngay_sinh"), d.get("ngay_tuyen_dung"), d.get("xep_loai"), d.get("ky_luat"),
                     d.get("sang_kien"), d.get("de_tai"), d.get("dang_ky") or (), d.get("de_nghi") or (),
                     bool(d.get("dang_xem_xet")), d.get("ghi_chu") or "", nguon_dong(b, r),
@@ -576,6 +631,7 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
     doi_tuong: list[tuple[CaNhan | TapThe, str, Sheet]] = [(c, CA_NHAN, S_CA_NHAN) for c in ca_nhan]
     doi_tuong += [(t, TAP_THE, S_TAP_THE) for t in tap_the]
     thieu_cot_xl: set[tuple[str, str]] = set()  # tables without a Xếp loại column, already reported
+    thieu_cot_td: dict[tuple[str, str], list[str]] = {}  # tables without a Ngày tuyển dụng column: who needs it
     for dt_, loai, s in doi_tuong:
         n = dt_.nguon
         if n is None:
@@ -606,12 +662,20 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
             elif dt_.de_nghi and dt_.xep_loai is None and (n.tep, n.sheet, n.dong, "xep_loai") not in g.o_sai:
                 them("thieu_xep_loai", LOI, f"Có đề nghị {', '.join(d.viet_tat for d in dt_.de_nghi)} nhưng chưa có "
                      "Xếp loại; ghi HTXSNV, HTTNV, HTNV hoặc KHTNV.", "xep_loai")
+            if isinstance(dt_, CaNhan) and bt is not None and "ngay_tuyen_dung" not in bt.cot:
+                if thieu_ngay_tuyen_dung(dt_):  # no such column at all: said once, at the header (below)
+                    thieu_cot_td.setdefault((n.tep, n.sheet), []).append(dt_.ma)
+            elif isinstance(dt_, CaNhan):
+                kiem_ngay_tuyen_dung(dt_, them)
             for dh in dt_.de_nghi:  # titles are registered; forms of commendation (GK, BK tỉnh) are not
                 if dh not in dt_.dang_ky and loai in dh.doi_tuong and not dh.la_hinh_thuc:
                     them("chua_dang_ky", LOI if bat_buoc_dk else CANH_BAO,
                          f"Đề nghị {dh.viet_tat} nhưng chưa đăng ký từ đầu năm"
-                         + (f" (bắt buộc đăng ký: {can_cu_dk})." if bat_buoc_dk
-                            else f" ({can_cu_dk}: đăng ký không còn là điều kiện; chỉ lưu ý)."), "de_nghi")
+                         + (f" (bắt buộc đăng ký{f': {can_cu_dk}' if can_cu_dk else ''})." if bat_buoc_dk
+                            else f" ({f'{can_cu_dk}: ' if can_cu_dk else ''}đăng ký không còn là điều kiện; chỉ lưu ý)."),
+                         "de_nghi")  # no citation without ThongTin (a unit's file alone): none, not "(: …"
+        if isinstance(dt_, CaNhan):
+            kiem_ngay_tuyen_dung_hop_ly(dt_, tt.nam if tt is not None else None, them)
         if isinstance(dt_, CaNhan) and tt is not None:
             if dt_.ngay_tuyen_dung and dt_.ngay_tuyen_dung.year > tt.nam:
                 them("ngay_tuyen_dung", LOI, f"Ngày tuyển dụng {dt_.ngay_tuyen_dung:%d/%m/%Y} sau năm xét {tt.nam}; "
@@ -628,6 +692,12 @@ def _kiem_de_nghi(ca_nhan: list[CaNhan], tap_the: list[TapThe], g: BoGom, ts: Th
                 ly_do = ghi_chu_kha_nang(dt_, dh, tt.nam, so, ts)
                 if ly_do:
                     them("kho_dat", CANH_BAO, f"Đăng ký {dh.viet_tat}: {ly_do}", "dang_ky")
+    for (tep, sheet), ma in thieu_cot_td.items():
+        bt = theo_tep[(tep, sheet)]
+        g.van_de.append(VanDe("thieu_cot_ngay_tuyen_dung", CANH_BAO, f"Sheet không có cột 'Ngày tuyển dụng': {len(ma)} người "
+                              f"đề nghị LĐTT, CSTĐCS (mã {', '.join(ma[:5])}{' …' if len(ma) > 5 else ''}) không tính được "
+                              "thời gian công tác tối thiểu, khi xét sẽ coi như đủ. Thêm cột Ngày tuyển dụng (dd/mm/yyyy).",
+                              tep, sheet, bt.o(bt.dong_tieu_de, 0), bt.dong_tieu_de + 1, "Ngày tuyển dụng"))
 
 
 def _kiem_de_nghi_theo_dot(dt_: CaNhan | TapThe, tt: ThongTin, them: Any, can_cu: str) -> None:
@@ -702,7 +772,10 @@ def kiem_tra_vung(vung: Sequence[Sequence[object]], dong_dau: int = 1, ten: str 
         _kiem_de_nghi(_doc_ca_nhan([b], g, []), [], g, ts, tt, so_theo_doi, "cuoi_nam", {("", ten): b})
     else:
         _kiem_de_nghi([], _doc_tap_the([b], g), g, None, None, None, "cuoi_nam", {("", ten): b})
-    ket_qua += [v for v in g.van_de if v.ma_loi != "chua_dang_ky" or v.muc_do == LOI]
+    # a selection need not hold every column: no note of a missing Ngày tuyển dụng column (its cells, when selected,
+    # are checked)
+    ket_qua += [v for v in g.van_de if (v.ma_loi != "chua_dang_ky" or v.muc_do == LOI)
+                and v.ma_loi != "thieu_cot_ngay_tuyen_dung"]
     return ket_qua
 
 

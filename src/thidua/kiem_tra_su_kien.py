@@ -3,16 +3,18 @@ and "one achievement, one form" (Law 2022 Art. 5(2)). Each problem names its cel
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from .doc_bang import BangTho
 from .doc_o import BoGom
 from .loi import CANH_BAO, LOI, VanDe
 from .mo_hinh import CaNhan, NguonDong, SoTheoDoi, TapThe, ThongTin
-from .su_kien import bat_dau_cong_tac, du_thang
+from .su_kien import bat_dau_cong_tac, cong_thang, du_thang
 
 TheoTep = dict[tuple[str, str], BangTho]
 
@@ -57,6 +59,50 @@ def kiem_ca_nhan_moi(cn: CaNhan, tt: ThongTin, them: Callable[[str, str, str, st
         them("gia_tri_khong_hop_le", LOI, f"Nghỉ: tổng {tong} ngày, quá số ngày của một năm; kiểm tra lại.", "nghi")
 
 
+# the titles whose criteria count the months of service since recruitment (tieu_chuan's time-of-service part of
+# the LĐTT standard, which CSTĐCS includes)
+CAN_THOI_GIAN_CONG_TAC = frozenset({"LDTT", "CSTDCS"})
+
+
+def thieu_ngay_tuyen_dung(cn: CaNhan) -> list[str]:
+    """The year-end proposals of LĐTT or CSTĐCS of a person with no date to count the service from (no Ngày tuyển
+    dụng, nor Ngày vào cơ quan): the decision can only assume the months are complete, said deep in its reason
+    (officer's review); [] when there is none. A transfer with its arrival date is not one: the time at the former
+    agency counts, and the round knows when they came."""
+    if cn.ngay_tuyen_dung is not None or cn.ngay_vao_co_quan is not None:
+        return []
+    return [d.viet_tat for d in cn.de_nghi if d.ma in CAN_THOI_GIAN_CONG_TAC]
+
+
+def kiem_ngay_tuyen_dung(cn: CaNhan, them: Callable[[str, str, str, str], None]) -> None:
+    """``thieu_ngay_tuyen_dung`` as a warning at the person's cell, before the vote."""
+    can = thieu_ngay_tuyen_dung(cn)
+    if can:
+        them("thieu_ngay_tuyen_dung", CANH_BAO, f"Đề nghị {', '.join(can)} nhưng chưa có Ngày tuyển dụng: không tính "
+             "được thời gian công tác tối thiểu, khi xét sẽ coi như đủ. Ghi ngày tuyển dụng (dd/mm/yyyy); người chuyển "
+             "đến ghi cả Ngày vào cơ quan.", "ngay_tuyen_dung")
+
+
+TUOI_TUYEN_DUNG_TOI_THIEU = 15  # sanity bounds of a typed recruitment date (a slip, not a rule of the law):
+SO_NAM_TUYEN_DUNG_TOI_DA = 50  # before this age, or this many years before the round, it is asked about
+
+
+def kiem_ngay_tuyen_dung_hop_ly(cn: CaNhan, nam: int | None, them: Callable[[str, str, str, str], None]) -> None:
+    """A recruitment date before the person's 15th birthday, or more than 50 years before the round's year (``nam``,
+    None when unknown): accepted, as a warning at its cell (officer's review: 15/03/1920 passed while a birth year of
+    2010 is an error) — it decides the months of service."""
+    td, ns = cn.ngay_tuyen_dung, cn.ngay_sinh
+    if td is None:
+        return
+    if ns is not None and td < cong_thang(ns, 12 * TUOI_TUYEN_DUNG_TOI_THIEU):
+        them("ngay_tuyen_dung_nghi_van", CANH_BAO, f"Ngày tuyển dụng {td:%d/%m/%Y} khi chưa đủ "
+             f"{TUOI_TUYEN_DUNG_TOI_THIEU} tuổi (sinh {ns:%d/%m/%Y}): kiểm tra lại ngày tuyển dụng hoặc ngày sinh.",
+             "ngay_tuyen_dung")
+    elif nam is not None and nam - td.year > SO_NAM_TUYEN_DUNG_TOI_DA:
+        them("ngay_tuyen_dung_nghi_van", CANH_BAO, f"Ngày tuyển dụng {td:%d/%m/%Y} cách năm xét {nam} hơn "
+             f"{SO_NAM_TUYEN_DUNG_TOI_DA} năm: kiểm tra lại (gõ nhầm năm?).", "ngay_tuyen_dung")
+
+
 def kiem_ma(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi, g: BoGom,
             theo_tep: TheoTep) -> None:
     """IDs across sheets (warnings): a numeric ID that equals another without its leading zeros, and rows of
@@ -98,6 +144,8 @@ def kiem_ma(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi,
                 "khi ô là số: định dạng ô là Văn bản rồi gõ lại); nếu là hai đối tượng khác nhau, bỏ qua cảnh báo này.",
                 theo_tep, n, "ma", cot))
 
+    _kiem_ma_so_ngan(ca_nhan, g, theo_tep, bi_mat_so_0)
+
     # ledger rows that match nobody
     co_that = {ma for ma, _, _ in noi_co}
     if not co_that:
@@ -126,6 +174,45 @@ def kiem_ma(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi,
         g.van_de.append(_van_de(
             "ma_khong_khop", CANH_BAO, f"Mã '{ma}' ở sheet {sheet}{them} không khớp ai ở CaNhan hoặc TapThe, nên "
             f"dòng này không được dùng cho ai; {goi_y}.", theo_tep, n, "ma", "Mã"))
+
+
+def _o_la_so(theo_tep: TheoTep, n: NguonDong | None, khoa: str) -> bool:
+    """Whether the cell of ``khoa`` in the row ``n`` came from holds a number (Excel's General cell), not text."""
+    b = theo_tep.get((n.tep, n.sheet)) if n is not None else None
+    if n is None or b is None or khoa not in b.cot:
+        return False
+    i = bisect_left(b.dong, n.dong - 1, key=itemgetter(0))  # the rows of a table are in order
+    if i == len(b.dong) or b.dong[i][0] != n.dong - 1:
+        return False
+    dong, c = b.dong[i][1], b.cot[khoa]
+    return c < len(dong) and dong[c].__class__ in (int, float)
+
+
+def _kiem_ma_so_ngan(ca_nhan: Sequence[CaNhan], g: BoGom, theo_tep: TheoTep, da_noi: set[str]) -> None:
+    """A Mã CB Excel stored as a number and shorter than every other code of its unit ("205" among "00201",
+    "00202"…, officer's review): its leading zeros were probably dropped, and the code flows into the decisions and
+    the ledger. A warning at the cell (one already said by the leading-zero check, ``da_noi``, is not said again).
+    Only codes shorter than all others count: a unit numbering its staff 1, 2, … 120 is not warned."""
+    theo_don_vi: dict[str, list[CaNhan]] = defaultdict(list)
+    for c in ca_nhan:
+        if c.don_vi:
+            theo_don_vi[c.don_vi].append(c)
+    for don_vi, ds in theo_don_vi.items():
+        if len(ds) < 2:
+            continue
+        do_dai = sorted(len(c.ma) for c in ds)
+        for c in ds:
+            khac = do_dai[1] if len(c.ma) == do_dai[0] else do_dai[0]  # the shortest of the others
+            if len(c.ma) >= khac or not c.ma.isdigit() or c.ma in da_noi or not _o_la_so(theo_tep, c.nguon, "ma"):
+                continue
+            cung = {len(x.ma) for x in ds if x is not c}
+            deu_so = len(cung) == 1 and all(x.ma.isdigit() for x in ds if x is not c)
+            goi_y = f" (mã đúng có thể là '{c.ma.zfill(khac)}')" if deu_so else ""
+            g.van_de.append(_van_de(
+                "ma_so_ngan", CANH_BAO, f"Mã CB '{c.ma}' là ô số và ngắn hơn mọi mã khác của đơn vị {don_vi} (từ {khac} "
+                f"ký tự): có thể Excel đã bỏ số 0 ở đầu{goi_y}. Nếu vậy, định dạng ô là Văn bản rồi gõ lại đủ mã (mã sai "
+                f"đi vào quyết định và sổ theo dõi); nếu mã đúng là '{c.ma}', bỏ qua cảnh báo này.", theo_tep, c.nguon,
+                "ma", "Mã CB"))
 
 
 def kiem_mot_thanh_tich(ca_nhan: Sequence[CaNhan], tap_the: Sequence[TapThe], so: SoTheoDoi, g: BoGom,

@@ -11,17 +11,24 @@ from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.dimensions import ColumnDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .ghi_bang import FONT, NEN_TIEU_DE, VIEN, ghi_bang, ghi_o, luu_nguyen_tu, thiet_lap_in
 from .so_do import (
     CA_NHAN,
+    CHU,
+    DINH_DANH,
     DS_CHON,
+    DS_DANH_HIEU,
     HOI_DONG,
     HOI_DONG_QUYET,
     KIEM_PHIEU,
     KY_LUAT_SHEET,
     LICH_SU,
+    MA,
+    NGAY,
+    NGHI,
     PHIEU_BAU,
     QUY_CHE,
     SANG_KIEN,
@@ -31,42 +38,57 @@ from .so_do import (
 )
 from .tham_so import BoThamSo, bo_tham_so_mac_dinh
 
-SO_DONG_NHAP = 500
+DONG_CUOI = 1_048_576  # Excel's last row: input columns are open (and checked by their lists) to the end
+SO_COT_EXCEL = 16_384
+_KIEU_VAN_BAN = frozenset({MA, CHU, DS_DANH_HIEU, DINH_DANH, NGHI})  # columns typed as text ("@")
 TEN_TEP_TONG_HOP = "mau-tong-hop.xlsx"
 TEN_TEP_DON_VI = "mau-don-vi.xlsx"
 
-HUONG_DAN_CHUNG = [
-    "HƯỚNG DẪN ĐIỀN MẪU THI ĐUA, KHEN THƯỞNG",
-    "",
-    "1. Mỗi đơn vị điền sheet TapThe (một dòng cho đơn vị mình) và CaNhan (mỗi người một dòng).",
-    "2. Bộ phận thi đua điền tệp tổng hợp: ThongTin (năm, cơ quan, người ký, ngày quyết định, số thành viên Hội đồng),"
-    " QuyChe (nếu cơ quan có quy định riêng), LichSu (kết quả các năm trước), PhieuBau hoặc KiemPhieu.",
-    "3. Đầu năm (đăng ký thi đua): chỉ điền cột Đăng ký; để trống Xếp loại và Đề nghị. Chạy: thidua dang-ky <thư mục> -o <kết quả>.",
-    "4. Cuối năm: điền Xếp loại, Kỷ luật, Sáng kiến, Đề tài, Đề nghị. Chạy: thidua kiem-tra <thư mục> để biết ô nào sai.",
-    "   Người mới về: Ngày tuyển dụng (ngày tuyển dụng công chức, viên chức) khác Ngày vào cơ quan (ngày chuyển đến, hoặc"
-    " ngày bắt đầu hợp đồng đầu tiên tại cơ quan). Thời gian hợp đồng liên tục tại cơ quan trước khi tuyển dụng, và"
-    " thời gian công tác ở Cơ quan trước của người chuyển đến, đều được tính đủ 6 tháng để xét LĐTT.",
-    "   Nghỉ: ghi loại và số ngày, ví dụ 'thai sản 180 ngày; ốm 20 ngày'. Loại: thai sản, ốm, tai nạn khi làm nhiệm vụ,"
-    " học tập, không lương, khác. Nghỉ thai sản, điều trị tai nạn khi làm nhiệm vụ, đi học được tính là thời gian công tác.",
-    "   Số định danh cá nhân: đủ 12 chữ số của căn cước, ô định dạng Văn bản.",
-    "   Sheet SangKien: mỗi sáng kiến, đề tài được công nhận một dòng (một người có thể có nhiều sáng kiến một năm);"
-    " cột Sáng kiến/Đề tài ở CaNhan chỉ là ghi tắt khi chưa có sổ này. Kết quả xét nêu tên sáng kiến đã dùng.",
-    "   Sheet KyLuat: mỗi quyết định kỷ luật (cá nhân hoặc tập thể) một dòng, với Ngày quyết định, Năm vi phạm, Ngày hết"
-    " hiệu lực; thành tích chỉ được tính từ sau khi hết kỷ luật (Nghị định 152/2025/NĐ-CP, Điều 4).",
-    "   LichSu, cột Loại khen thưởng: để trống là Thường xuyên; khen Chuyên đề, Đột xuất không tính vào các năm liên tục.",
-    "   Một thành tích chỉ khen một hình thức: không đề nghị cùng lúc GK và BK tỉnh cho cùng năm, trừ khi Ghi chú nêu lý do.",
-    "5. Mã danh hiệu: ghi mã (LDTT), viết tắt (LĐTT) hoặc tên đầy đủ (Lao động tiên tiến); nhiều danh hiệu cách nhau bằng dấu phẩy.",
-    "6. Mã CB, Mã đơn vị là chữ: giữ nguyên số 0 ở đầu. Ngày ghi dạng dd/mm/yyyy.",
-    "7. Không đổi tên sheet và tiêu đề cột; có thể thêm cột riêng, thidua bỏ qua cột lạ.",
-    "8. Ô có danh sách chọn: bấm mũi tên để chọn. Rê chuột vào tiêu đề cột để xem hướng dẫn.",
-    "",
-    "Danh hiệu và hình thức:",
+# The instructions: each line with the sheets it describes (none: every workbook). A workbook's HuongDan keeps the
+# lines about the sheets it has (the unit's form has no LichSu or KyLuat to describe; the master form no CaNhan).
+HUONG_DAN_CHUNG: list[tuple[tuple[str, ...], str]] = [
+    ((), "HƯỚNG DẪN ĐIỀN MẪU THI ĐUA, KHEN THƯỞNG"),
+    ((), ""),
+    (("CaNhan",), "1. Tệp này do mỗi đơn vị điền: sheet TapThe (một dòng cho đơn vị mình), CaNhan (mỗi người một dòng)"
+     " và SangKien (sáng kiến, đề tài của người trong đơn vị), rồi gửi bộ phận thi đua. Năm xét, sổ theo dõi các năm"
+     " trước, quyết định kỷ luật, Hội đồng và phiếu bầu do bộ phận thi đua điền ở tệp tổng hợp (mau-tong-hop.xlsx)."),
+    (("ThongTin",), "1. Bộ phận thi đua điền tệp này: ThongTin (năm, cơ quan, người ký, ngày quyết định, số thành viên"
+     " Hội đồng), QuyChe (nếu cơ quan có quy định riêng), LichSu (kết quả các năm trước), KyLuat, HoiDong, rồi PhieuBau"
+     " hoặc KiemPhieu. Danh sách cá nhân, tập thể do các đơn vị điền ở tệp của đơn vị (mau-don-vi.xlsx)."),
+    (("CaNhan",), "2. Đầu năm (đăng ký thi đua): chỉ điền cột Đăng ký; để trống Xếp loại và Đề nghị."),
+    (("ThongTin",), "2. Đầu năm (đăng ký thi đua): thidua dang-ky <thư mục tệp đơn vị> <tệp này> -o <kết quả>."),
+    (("CaNhan",), "3. Cuối năm: điền Xếp loại, Kỷ luật, Sáng kiến, Đề tài, Đề nghị. Chạy: thidua kiem-tra <tệp này> để"
+     " biết ô nào sai (các kiểm tra cần năm xét và sổ theo dõi chỉ chạy khi kiểm tra cùng tệp tổng hợp)."),
+    (("ThongTin",), "3. Cuối năm: thidua kiem-tra <thư mục tệp đơn vị> <tệp này> để biết ô nào sai."),
+    (("CaNhan",), "   Người mới về: Ngày tuyển dụng (ngày tuyển dụng công chức, viên chức) khác Ngày vào cơ quan (ngày"
+     " chuyển đến, hoặc ngày bắt đầu hợp đồng đầu tiên tại cơ quan). Thời gian hợp đồng liên tục tại cơ quan trước khi"
+     " tuyển dụng, và thời gian công tác ở Cơ quan trước của người chuyển đến, đều được tính đủ 6 tháng để xét LĐTT."),
+    (("CaNhan",), "   Nghỉ: ghi loại và số ngày, ví dụ 'thai sản 180 ngày; ốm 20 ngày'. Loại: thai sản, ốm, tai nạn khi làm"
+     " nhiệm vụ, học tập, không lương, khác. Nghỉ thai sản, điều trị tai nạn khi làm nhiệm vụ, đi học được tính là thời"
+     " gian công tác."),
+    (("CaNhan",), "   Số định danh cá nhân: đủ 12 chữ số của căn cước (cột đã định dạng Văn bản; ô đã thành số thì gõ dấu '"
+     " trước số, ví dụ '001085001234)."),
+    (("SangKien",), "   Sheet SangKien: mỗi sáng kiến, đề tài được công nhận một dòng (một người có thể có nhiều sáng kiến"
+     " một năm); cột Sáng kiến/Đề tài ở CaNhan chỉ là ghi tắt khi chưa có sổ này. Kết quả xét nêu tên sáng kiến đã dùng."),
+    (("KyLuat",), "   Sheet KyLuat: mỗi quyết định kỷ luật (cá nhân hoặc tập thể) một dòng, với Ngày quyết định, Năm vi"
+     " phạm, Ngày hết hiệu lực; thành tích chỉ được tính từ sau khi hết kỷ luật (Nghị định 152/2025/NĐ-CP, Điều 4)."),
+    (("LichSu",), "   LichSu, cột Loại khen thưởng: để trống là Thường xuyên; khen Chuyên đề, Đột xuất không tính vào các"
+     " năm liên tục."),
+    (("CaNhan",), "   Một thành tích chỉ khen một hình thức: không đề nghị cùng lúc GK và BK tỉnh cho cùng năm, trừ khi"
+     " Ghi chú nêu lý do."),
+    ((), "4. Mã danh hiệu: ghi mã (LDTT), viết tắt (LĐTT) hoặc tên đầy đủ (Lao động tiên tiến); nhiều danh hiệu cách"
+     " nhau bằng dấu phẩy, dấu chấm phẩy hoặc xuống dòng trong ô (Alt+Enter)."),
+    ((), "5. Mã (Mã CB, Mã đơn vị) là chữ: giữ nguyên số 0 ở đầu. Ngày ghi dạng dd/mm/yyyy."),
+    ((), "6. Không đổi tên sheet và tiêu đề cột. Có thể thêm cột riêng (ở bên phải bảng, hoặc chèn cột), thidua bỏ qua"
+     " cột lạ; có thể chèn dòng, định dạng ô; các cột nhập liệu mở đến hết sheet."),
+    ((), "7. Ô có danh sách chọn: bấm mũi tên để chọn. Rê chuột vào tiêu đề cột để xem hướng dẫn."),
+    ((), ""),
+    ((), "Danh hiệu và hình thức:"),
 ]
 
 
 HUONG_DAN_HOI_DONG = [
-    "Tệp này là tệp tổng hợp của bộ phận thi đua: ThongTin, QuyChe, LichSu, KyLuat, HoiDong, PhieuBau, "
-    "KiemPhieu, HoiDongQuyet. Trước khi Hội đồng họp, để trống PhieuBau, KiemPhieu, HoiDongQuyet (không phải lỗi).",
+    "Trước khi Hội đồng họp, để trống PhieuBau, KiemPhieu, HoiDongQuyet (không phải lỗi).",
     "HoiDong: mỗi thành viên Hội đồng một dòng — Họ và tên, Chức vụ, Vai trò (Chủ tịch, Phó Chủ tịch, Ủy viên, Ủy "
     "viên thư ký), Có mặt (Có; Không; Văn bản = vắng nhưng gửi ý kiến bằng văn bản), Ban kiểm phiếu (Trưởng ban, "
     "Thành viên). Khi có HoiDong, số thành viên và số có mặt lấy từ đây (ThongTin ghi khác là lỗi).",
@@ -120,7 +142,7 @@ def _sheet_bang(wb: Workbook, s: Sheet, ds: dict[str, str], vi_du: list[list[obj
         if ghi_chu:
             o.comment = Comment(ghi_chu, "thidua", width=260, height=90)
         cot = get_column_letter(c)
-        vung = f"{cot}{dong_dau + 1}:{cot}{dong_dau + SO_DONG_NHAP}"
+        vung = f"{cot}{dong_dau + 1}:{cot}{DONG_CUOI}"
         if cd.ds_chon:
             dv = DataValidation(type="list", formula1=f"={ds[cd.ds_chon]}", allow_blank=True)
             if cd.kieu == "ds_danh_hieu":  # several codes separated by commas are allowed
@@ -133,33 +155,60 @@ def _sheet_bang(wb: Workbook, s: Sheet, ds: dict[str, str], vi_du: list[list[obj
             dv.showInputMessage = bool(cd.huong_dan)
             dv.add(vung)
             ws.add_data_validation(dv)
-        if cd.kieu in ("ma", "chu", "ds_danh_hieu"):
-            for r in range(dong_dau + 1, dong_dau + SO_DONG_NHAP + 1):
-                ws.cell(row=r, column=c).number_format = "@"
-        if cd.kieu == "ngay":
-            for r in range(dong_dau + 1, dong_dau + SO_DONG_NHAP + 1):
-                ws.cell(row=r, column=c).number_format = "dd/mm/yyyy"
-    _mo_khoa_nhap(ws, dong_dau + 1, dong_dau + SO_DONG_NHAP, len(tieu_de))
+    _mo_khoa_nhap(ws, s, dong_dau + 1, bao_ve=s is not PHIEU_BAU)
     return ws
 
 
-def _mo_khoa_nhap(ws: Worksheet, tu: int, den: int, so_cot: int) -> None:
-    """Protect the sheet (no password) so headers stay intact; input cells stay unlocked; sorting and
-    filtering remain allowed."""
-    for r in range(tu, den + 1):
-        for c in range(1, so_cot + 1):
-            ws.cell(row=r, column=c).protection = Protection(locked=False)
+def dinh_dang_nhap(kieu: str) -> str | None:
+    """The number format of an input column of this kind in the blank forms: text for IDs, codes and the CCCD
+    (Excel would drop their leading zeros), dd/mm/yyyy for dates, General (None) otherwise."""
+    if kieu in _KIEU_VAN_BAN:
+        return "@"
+    if kieu == NGAY:
+        return "dd/mm/yyyy"
+    return None
+
+
+def _mo_khoa_nhap(ws: Worksheet, s: Sheet, tu: int, bao_ve: bool = True) -> None:
+    """Input cells: the whole of each column below the header (to Excel's last row, ``DONG_CUOI``) unlocked and
+    formatted for its kind, as column styles — the cells a user types into take them, at no cost in file size —
+    and the columns right of the table unlocked too, header row included, for the officer's own columns. The
+    sheet is protected (no password, ``bao_ve``) so the headers stay intact; sorting, filtering, formatting,
+    inserting and deleting rows, and inserting columns remain allowed."""
+    mo = Protection(locked=False)
+    so_cot = len(s.cot)
+    for c, cd in enumerate(s.cot, start=1):
+        dim = ws.column_dimensions[get_column_letter(c)]
+        dim.protection = mo
+        dd = dinh_dang_nhap(cd.kieu)
+        if dd:
+            dim.number_format = dd
+        for r in range(tu, ws.max_row + 1):  # rows ghi_bang wrote (the table's blank row): cells of their own
+            o = ws.cell(row=r, column=c)
+            o.protection = mo
+            if dd:
+                o.number_format = dd
+    ben_phai = get_column_letter(so_cot + 1)
+    ws.column_dimensions[ben_phai] = ColumnDimension(ws, index=ben_phai, min=so_cot + 1, max=SO_COT_EXCEL, width=14)
+    ws.column_dimensions[ben_phai].protection = mo
+    if not bao_ve:
+        return
     p = ws.protection
     p.sheet = True
     p.sort = False
     p.autoFilter = False
+    p.formatCells = False
     p.formatColumns = False
     p.formatRows = False
     p.insertRows = False
+    p.insertColumns = False
     p.deleteRows = False
 
 
-def _sheet_khoa_gia_tri(wb: Workbook, s: Sheet, cac_dong: list[tuple[str, object, str]]) -> Worksheet:
+def _sheet_khoa_gia_tri(wb: Workbook, s: Sheet, cac_dong: list[tuple[str, object, str]],
+                        ds: dict[str, str] | None = None) -> Worksheet:
+    """A key/value sheet (Mục | Giá trị | Hướng dẫn); a key whose column has a list (``ds_chon``, e.g. ThongTin's Loại
+    đợt) gets its dropdown in the Giá trị cell."""
     ws = wb.create_sheet(s.ten)
     ws.cell(row=1, column=1, value=s.mo_ta.upper()).font = Font(name=FONT, bold=True, size=13)
     for c, td in enumerate(("Mục", "Giá trị", "Hướng dẫn"), start=1):
@@ -173,6 +222,12 @@ def _sheet_khoa_gia_tri(wb: Workbook, s: Sheet, cac_dong: list[tuple[str, object
         ghi_o(ws, r, 3, hd)
         ws.cell(row=r, column=3).alignment = Alignment(wrap_text=True)
         ws.cell(row=r, column=2).protection = Protection(locked=False)
+        cd = next((c for c in s.cot if c.tieu_de == khoa), None)
+        if ds is not None and cd is not None and cd.ds_chon:
+            dv = DataValidation(type="list", formula1=f"={ds[cd.ds_chon]}", allow_blank=True, showErrorMessage=True,
+                                error=f"Chọn một giá trị trong danh sách {cd.tieu_de}.", errorTitle="Giá trị không hợp lệ")
+            dv.add(f"B{r}")
+            ws.add_data_validation(dv)
     for cot, w in zip("ABC", (34, 36, 80), strict=True):
         ws.column_dimensions[cot].width = w
     ws.freeze_panes = "A3"
@@ -195,12 +250,20 @@ def dong_quy_che(bo: BoThamSo) -> list[tuple[str, object, str]]:
     return dong
 
 
-def _huong_dan(wb: Workbook, them: list[str]) -> None:
+def huong_dan(cac_sheet: list[str], them: list[str]) -> list[str]:
+    """The lines of a workbook's HuongDan: the common lines about the sheets it has (``cac_sheet``), the codes, then
+    ``them``."""
     from .danh_muc import DANH_HIEU
 
-    ws = wb.active
-    ws.title = "HuongDan"
-    dong = HUONG_DAN_CHUNG + [f"   {d.viet_tat}: {d.ten} ({'cá nhân' if d.doi_tuong == {'ca_nhan'} else 'tập thể' if d.doi_tuong == {'tap_the'} else 'cá nhân hoặc tập thể'})" for d in DANH_HIEU.values()] + [""] + them
+    co = set(cac_sheet)
+    chung = [t for can, t in HUONG_DAN_CHUNG if not can or co.intersection(can)]
+    ma = [f"   {d.viet_tat}: {d.ten} ({'cá nhân' if d.doi_tuong == {'ca_nhan'} else 'tập thể' if d.doi_tuong == {'tap_the'} else 'cá nhân hoặc tập thể'})"
+          for d in DANH_HIEU.values()]
+    return [*chung, *ma, "", *them]
+
+
+def _huong_dan(wb: Workbook, dong: list[str]) -> None:
+    ws = wb.worksheets[0]
     for r, t in enumerate(dong, start=1):
         o = ws.cell(row=r, column=1, value=t)
         o.font = Font(name=FONT, bold=(r == 1), size=14 if r == 1 else 12)
@@ -216,21 +279,22 @@ def tao_mau(thu_muc: Path, bo: BoThamSo | None = None) -> list[Path]:
     thu_muc.mkdir(parents=True, exist_ok=True)
 
     tong = Workbook()
-    _huong_dan(tong, HUONG_DAN_HOI_DONG)
+    tong.active.title = "HuongDan"
     ds = _danh_muc(tong)
-    _sheet_khoa_gia_tri(tong, THONG_TIN, [(c.tieu_de, None, c.huong_dan) for c in THONG_TIN.cot])
+    _sheet_khoa_gia_tri(tong, THONG_TIN, [(c.tieu_de, None, c.huong_dan) for c in THONG_TIN.cot], ds)
     _sheet_khoa_gia_tri(tong, QUY_CHE, dong_quy_che(bo))
     for s in (LICH_SU, KY_LUAT_SHEET, HOI_DONG, PHIEU_BAU, KIEM_PHIEU, HOI_DONG_QUYET):
         _sheet_bang(tong, s, ds)
+    _huong_dan(tong, huong_dan(tong.sheetnames, HUONG_DAN_HOI_DONG))
     ra_tong = thu_muc / TEN_TEP_TONG_HOP
     luu_nguyen_tu(tong, ra_tong)
 
     don_vi = Workbook()
-    _huong_dan(don_vi, ["Tệp này do mỗi đơn vị điền: TapThe (đơn vị mình), CaNhan (mỗi người một dòng) và SangKien "
-                        "(sáng kiến, đề tài của người trong đơn vị)."])
+    don_vi.active.title = "HuongDan"
     ds = _danh_muc(don_vi)
     for s in (TAP_THE, CA_NHAN, SANG_KIEN):
         _sheet_bang(don_vi, s, ds)
+    _huong_dan(don_vi, huong_dan(don_vi.sheetnames, []))
     ra_dv = thu_muc / TEN_TEP_DON_VI
     luu_nguyen_tu(don_vi, ra_dv)
     return [ra_tong, ra_dv]

@@ -75,7 +75,8 @@ class Sheet:
 
 _THANH_TICH = ("Đợt chuyên đề, đột xuất: thành tích ghi trong quyết định và giấy khen, ví dụ: Đã có thành tích "
                "xuất sắc trong triển khai chuyển đổi số năm 2026")
-_DS = "Ghi mã, viết tắt hoặc tên đầy đủ; nhiều mục cách nhau bằng dấu phẩy. Ví dụ: LĐTT, CSTĐCS"
+_DS = ("Ghi mã, viết tắt hoặc tên đầy đủ; nhiều mục cách nhau bằng dấu phẩy (hoặc xuống dòng: Alt+Enter). Ví dụ: "
+       "LĐTT, CSTĐCS")
 
 CA_NHAN = Sheet("CaNhan", "Danh sách cá nhân: mỗi người một dòng", (
     Cot("stt", "STT", SO_NGUYEN, do_rong=6),

@@ -93,6 +93,9 @@ def _dong_ket_qua(d: CaNhan | TapThe, k: Any, ten_dv: dict[str, str], chung: dic
             chung.setdefault(can_cu, can_cu)]
 
 
+RONG_TONG_HOP = [28, 10, 12, 10, 14, 30, 18]  # TongHop's first table; "Cấp quyết định" holds "Đề nghị cấp trên (chưa chi)"
+
+
 def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path,
                      luu: Callable[[Any, Path], Path] = luu_nguyen_tu) -> Path:
     """ket-qua.xlsx: TongHop, CaNhan, TapThe, KiemPhieu, TienThuong, Loi (only Loi when the data has errors).
@@ -106,16 +109,19 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path,
                  [[d["ten"], d["de_nghi"], d["du_dieu_kien"], d["dat"], d["can_hoi_dong"], d["cap_quyet_dinh"],
                    d["tien"]] for d in tong_hop_theo_danh_hieu(kq)],
                  tieu_de_trang=f"TỔNG HỢP KẾT QUẢ NĂM {kq.nam} (quyết định ngày {kq.ngay_quyet_dinh:%d/%m/%Y})",
-                 do_rong=[28, 10, 12, 10, 14, 26, 18], dinh_dang={7: SO_TIEN})
+                 do_rong=RONG_TONG_HOP, dinh_dang={7: SO_TIEN})
         dong_dv = tong_hop_theo_don_vi(kq)
         r0 = ws.max_row + 3
+        rong_dv = [40, *([11] * len(DANH_HIEU)), 16, 18]
+        # the two tables share the sheet's columns: each column as wide as the wider of them (the second table's widths
+        # had cut "Cấp quyết định" of the first — officer's review)
         ghi_bang(ws, ["Đơn vị", *(d.viet_tat for d in DANH_HIEU.values()), "Sở chi (đồng)", "Đề nghị cấp trên (đồng)"],
                  [[d["ten"], *(d.get(m, 0) for m in DANH_HIEU), d.get("so_chi", 0), d.get("de_nghi", 0)]
                   for d in dong_dv],
                  dong_dau=r0, tieu_de_trang="THEO ĐƠN VỊ (số danh hiệu, hình thức đạt; tiền Sở chi và tiền của các đề "
                  "nghị cấp trên, chưa chi, tách riêng)",
+                 do_rong=[max(a, b) for a, b in itertools.zip_longest(rong_dv, RONG_TONG_HOP, fillvalue=0)],
                  dinh_dang={len(DANH_HIEU) + 2: SO_TIEN, len(DANH_HIEU) + 3: SO_TIEN})
-        ws.column_dimensions["A"].width = 40
         ten_dv = {t.ma: t.ten for t in kq.du_lieu.tap_the}
         chung: dict[str, str] = {}
         cot = ["Danh hiệu", "Đủ điều kiện", "Kết quả", "Phiếu", "Tiền thưởng (đồng)", "Cần HĐ quyết định", "Lý do",
