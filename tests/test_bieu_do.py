@@ -103,3 +103,19 @@ def test_khong_co_so_lieu_thi_noi_ro_thay_bieu_do(demo_ket_qua, tmp_path: Path) 
     doc = Document(str(p))
     assert not [r for r in doc.part.rels.values() if r.reltype == RT.CHART]
     assert KHONG_VE in [d.text for d in doc.paragraphs]
+
+
+def test_so_lieu_nhung_khong_mang_thoi_diem_tao() -> None:
+    """The same inputs give the same documents (SPEC §5): the chart's embedded workbook carried the second it was
+    built (docProps/core.xml), so two renders a second apart differed — a flaky byte-for-byte test found it."""
+    import io
+    import zipfile
+
+    from thidua.van_ban.bieu_do import SoLieuBieuDo, phan_bieu_do
+
+    sl = SoLieuBieuDo(["2024", "2025"], [("LĐTT", [1, 2])])
+    xml, so = phan_bieu_do(sl)
+    core = zipfile.ZipFile(io.BytesIO(so)).read("docProps/core.xml").decode()
+    assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:created>" in core, core
+    assert "2000-01-01T00:00:00Z</dcterms:modified>" in core
+    assert phan_bieu_do(sl) == (xml, so)

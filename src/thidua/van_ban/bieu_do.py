@@ -9,6 +9,7 @@ linked to a second workbook holding the data alone (``c:externalData``), which W
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -26,6 +27,7 @@ PHONG_CHU = "Times New Roman"  # the report's own font; LibreOffice uses its met
 KHONG_SO_LIEU = "không có số liệu"
 KHONG_VE = "(Không có số liệu để vẽ biểu đồ.)"  # placed as it is in the paragraph's run: no XML special character
 _SHEET = "Sheet1"  # the name Word gives a chart's data sheet
+_TAO_LUC = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # the embedded workbook's creation time, fixed
 RONG, CAO = Mm(150), Mm(80)  # the picture's former size: the text width of an A4 page less margins
 
 
@@ -53,6 +55,9 @@ def _so_excel(sl: SoLieuBieuDo, co_bieu_do: bool) -> bytes:
 
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False})
+    # a fixed creation time: the same inputs give the same documents (SPEC §5), and the embedded workbook otherwise
+    # carried the second it was built (a flaky byte-for-byte test found it)
+    wb.set_properties({"created": _TAO_LUC})
     ws = wb.add_worksheet(_SHEET)
     ws.write_string(0, 0, "Năm")
     for c, (ten, gia_tri) in enumerate(sl.day, start=1):

@@ -116,7 +116,7 @@ def _chay_libreoffice(soffice: str, tep: list[Path], ra: Path, ho_so: Path) -> N
                                  f"hoặc sửa biến môi trường {BIEN_MOI_TRUONG}.") from None
     thieu = [p for p in tep if not _la_pdf(ra / f"{p.stem}.pdf")]
     if thieu:
-        chi_tiet = (kq.stderr or kq.stdout or "").strip().splitlines()[-1:] or [f"mã thóat {kq.returncode}"]
+        chi_tiet = (kq.stderr or kq.stdout or "").strip().splitlines()[-1:] or [f"mã thoát {kq.returncode}"]
         raise LoiChuyenPdf(f"LibreOffice không tạo được PDF cho {', '.join(p.name for p in thieu)} "
                            f"({chi_tiet[0]}). Mở tệp bằng Word/LibreOffice để kiểm tra tệp có hỏng không.",
                            tep=str(thieu[0]))
