@@ -158,3 +158,26 @@ def test_so_mau_lon_khong_tuyen_dung_tre_em() -> None:
     du_lieu, _ = tao_du_lieu(20000, None, 2025)
     assert not [c.ma for c in du_lieu.ca_nhan if c.ngay_tuyen_dung and c.ngay_sinh
                 and c.ngay_tuyen_dung < cong_thang(c.ngay_sinh, 12 * TUOI_TUYEN_DUNG_TOI_THIEU)]
+
+
+def test_don_vi_theo_thu_tu_cua_so_khi_moi_don_vi_mot_tep(tmp_path: Path) -> None:
+    """A reviewer (a Sở Tư pháp): units sent in files of their own came out in file-name order ("Phòng Công chứng
+    số 1, …, 3. Lãnh đạo Sở, …, 6. Văn phòng Sở"). Then the kinds' order (leadership, Văn phòng, phòng, chi cục,
+    others), file order within a kind; one sheet listing them all keeps its own order."""
+    from tien_ich import THONG_TIN, TIEU_DE_CA_NHAN, TIEU_DE_TAP_THE, viet_bang
+    from tien_ich import nguoi as mot_nguoi
+
+    don_vi = [("A1", "Trung tâm Trợ giúp pháp lý"), ("B2", "Phòng Công chứng số 1"), ("C3", "Văn phòng Sở"),
+              ("D4", "Lãnh đạo Sở"), ("E5", "Phòng Hành chính tư pháp")]
+    viet_bang(tmp_path / "nhieu" / "tong-hop.xlsx", {"ThongTin": THONG_TIN})
+    for ma, ten in don_vi:
+        viet_bang(tmp_path / "nhieu" / f"{ma}.xlsx", {
+            "TapThe": [TIEU_DE_TAP_THE, [ma, ten, "HTTNV", "", "", "", "", ""]],
+            "CaNhan": [TIEU_DE_CA_NHAN, mot_nguoi(f"{ma}1", "Nguyễn Văn An", don_vi=ma)]})
+    kq = kiem_tra([tmp_path / "nhieu"])
+    assert [t.ten for t in kq.du_lieu.tap_the] == ["Lãnh đạo Sở", "Văn phòng Sở", "Phòng Công chứng số 1",
+                                                   "Phòng Hành chính tư pháp", "Trung tâm Trợ giúp pháp lý"]
+    viet_bang(tmp_path / "mot" / "so.xlsx", {
+        "ThongTin": THONG_TIN, "TapThe": [TIEU_DE_TAP_THE, *([ma, ten, "HTTNV", "", "", "", "", ""] for ma, ten in don_vi)],
+        "CaNhan": [TIEU_DE_CA_NHAN, *(mot_nguoi(f"{ma}1", "Nguyễn Văn An", don_vi=ma) for ma, _ in don_vi)]})
+    assert [t.ten for t in kiem_tra([tmp_path / "mot"]).du_lieu.tap_the] == [ten for _, ten in don_vi]

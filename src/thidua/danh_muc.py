@@ -228,3 +228,16 @@ _TIM_LOAI_DOT = _chi_muc((t, (f"đợt {t}", *((kt,) if t == CUOI_NAM else ())))
 def doc_loai_dot(gia_tri: object) -> str:
     """"chuyen de", "Đợt chuyên đề" → "Chuyên đề"; "Thường xuyên" is the year-end round."""
     return _doc(gia_tri, _TIM_LOAI_DOT, "Loại đợt", "Cuối năm (để trống), Chuyên đề hoặc Đột xuất")
+
+
+# The order in which a department's documents list its units when nobody gave one (units sent in files of their own
+# are read in file-name order, which is no order at all — a reviewer: "Phòng Công chứng số 1, …, 3. Lãnh đạo Sở, …,
+# 6. Văn phòng Sở"): the leadership, the Văn phòng, the inspectorate, the phòng, the chi cục, then the others
+# (trung tâm, ban, quỹ …), as administrative documents list them.
+_THU_TU_LOAI_DON_VI = (("lãnh đạo",), ("văn phòng sở",), ("thanh tra",), ("phòng ",), ("chi cục",))
+
+
+def thu_tu_loai_don_vi(ten: str) -> int:
+    """The rank of a unit's kind by its name (``_THU_TU_LOAI_DON_VI``; others last)."""
+    t = ten.strip().lower()
+    return next((i for i, dau in enumerate(_THU_TU_LOAI_DON_VI) if t.startswith(dau)), len(_THU_TU_LOAI_DON_VI))

@@ -25,6 +25,7 @@ from .danh_muc import (
     DanhHieu,
     doc_gioi_tinh,
     doc_loai_dot,
+    thu_tu_loai_don_vi,
 )
 from .doc_bang import BangTho, dien_o, doc_dau_vao, ghi_chu_o_gop, thong_bao_o_loi
 from .doc_o import BoGom, LoiO, doc_o, nguon_dong, o_cot, thong_bao_o
@@ -458,10 +459,15 @@ def _thong_bao_trung_ma(ten: str, loai: str, ma: str, truoc: tuple[BangTho, int,
 
 
 def _doc_tap_the(ds: list[BangTho], g: BoGom) -> list[TapThe]:
-    return [TapThe(d["ma"], d.get("ten") or "", d.get("xep_loai"), d.get("khoi") or "", d.get("diem"),
-                   d.get("dang_ky") or (), d.get("de_nghi") or (), d.get("ghi_chu") or "", nguon_dong(b, r),
-                   bool(d.get("dang_xem_xet")), thanh_tich=d.get("thanh_tich") or "")
-            for b, r, d in _cac_dong(ds, g, S_TAP_THE, ("ma", "ten"), "Mã đơn vị", "tập thể")]
+    """The collectives, in the department's order: as listed when one sheet lists them all; when each unit sent its
+    own file, by the kind of unit (``danh_muc.thu_tu_loai_don_vi``), in file order within a kind."""
+    ra = [TapThe(d["ma"], d.get("ten") or "", d.get("xep_loai"), d.get("khoi") or "", d.get("diem"),
+                 d.get("dang_ky") or (), d.get("de_nghi") or (), d.get("ghi_chu") or "", nguon_dong(b, r),
+                 bool(d.get("dang_xem_xet")), thanh_tich=d.get("thanh_tich") or "")
+          for b, r, d in _cac_dong(ds, g, S_TAP_THE, ("ma", "ten"), "Mã đơn vị", "tập thể")]
+    if len({t.nguon.tep for t in ra if t.nguon is not None}) > 1:
+        ra.sort(key=lambda t: thu_tu_loai_don_vi(t.ten))
+    return ra
 
 
 def _thieu_ma(ds: list[BangTho]) -> bool:
