@@ -670,3 +670,17 @@ def test_to_trinh_ghi_co_quan_cho_ca_nhan(demo_300) -> None:
     co_quan = ngu_canh.ten_co_quan(kq.du_lieu.thong_tin)
     hang = [d for p in ngu_canh.to_trinh(kq).phan_danh_sach for d in p.ds]
     assert hang and all(co_quan in d.don_vi for d in hang), [d.don_vi for d in hang]
+
+
+def test_phieu_bau_tieu_de_danh_hieu_khong_cuoi_trang() -> None:
+    """A reviewer: "BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" was the last row of a ballot's page 1 and its
+    candidates on page 2. However the rows fall, no page ends with a code's heading."""
+    from thidua.van_ban.ngu_canh import DongPhieu, chia_trang_phieu
+
+    for so in range(1, 30):  # candidates per code: every way the headings can fall against the page's end
+        dong = [d for k in range(4) for d in (DongPhieu("", f"DANH HIỆU {k}", "", ""),
+                                              *(DongPhieu(str(i), f"Người {k}.{i}", "Phòng Một", "☐")
+                                                for i in range(1, so + 1)))]
+        trang = chia_trang_phieu(dong)
+        assert [d for t in trang for d in t] == dong
+        assert all(t[-1].stt for t in trang), (so, [t[-1] for t in trang])

@@ -1516,7 +1516,10 @@ def chia_trang_phieu(dong: list[DongPhieu]) -> list[list[DongPhieu]]:
     for i, d in enumerate(dong):
         cao = _cao_dong(d.ten, d.don_vi)
         cuoi = i == len(dong) - 1
-        if cao + (CAO_CHO_DAU_MM if cuoi else 0) > con and trang[-1]:
+        # a code's heading goes to a page only with its first candidate (a reviewer: the heading ended page 1,
+        # its candidates on page 2)
+        kem = _cao_dong(dong[i + 1].ten, dong[i + 1].don_vi) if not d.stt and not cuoi else 0
+        if cao + kem + (CAO_CHO_DAU_MM if cuoi else 0) > con and trang[-1]:
             trang.append([])
             con = CAO_TRANG_MM - CAO_DAU_TRANG_MM
         trang[-1].append(d)
