@@ -207,6 +207,9 @@ def test_demo_dot_chuyen_de(tmp_path: Path) -> None:
     qd = chu_docx(kq / "van-ban" / "qd-tang-giay-khen-2026.docx")
     assert "trong thực hiện phong trào thi đua chuyên đề chuyển đổi số năm 2026" in qd
     assert "Đã có thành tích xuất sắc trong" in qd
+    # the plan the round closes, a căn cứ of its own (ThongTin 'Căn cứ kế hoạch phát động'; a clerk's review)
+    assert re.search(r"Căn cứ Kế hoạch số 12/KH-SNNMT ngày 20 tháng 02 năm 2026 .{0,120}chuyển đổi số năm 2026; "
+                     r"Căn cứ kết quả họp", qd), qd[:3000]
     assert not (kq / "van-ban" / "bao-cao-tong-ket-2026.docx").exists()  # the year's report: year-end only
     ls = so_theo_doi(kq / "so-theo-doi.xlsx")
     nam_2026 = [d for d in ls if d["Năm"] == 2026]

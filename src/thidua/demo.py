@@ -495,6 +495,8 @@ def ghi_bo_du_lieu(du_lieu: DuLieu, thu_muc: Path, rng: random.Random | None = N
            ("Địa điểm họp", tt.dia_diem_hop), ("Căn cứ chức năng, nhiệm vụ", tt.can_cu_chuc_nang),
            ("Căn cứ quy chế thi đua của tỉnh", tt.can_cu_quy_che_tinh),
            ("Căn cứ quy chế thi đua của cơ quan", tt.can_cu_quy_che_co_quan)]
+    if tt.can_cu_ke_hoach:
+        muc.append(("Căn cứ kế hoạch phát động", tt.can_cu_ke_hoach))
     if not tt.cuoi_nam:
         muc += [("Loại đợt", tt.loai_dot), ("Tên đợt", tt.ten_dot)]
     ghi_bang(ws, ["Mục", "Giá trị"], muc, dong_dau=2, do_rong=[34, 90], ngang=False)
@@ -552,7 +554,10 @@ def tao_du_lieu_chuyen_de(so_can_bo: int = 300, so_don_vi: int | None = None, se
                                    thanh_tich=THANH_TICH_CHUYEN_DE[i] if i < 2 else "")
                for i, t in enumerate(du_lieu.tap_the)]
     tt = dataclasses.replace(du_lieu.thong_tin, loai_dot="Chuyên đề", ten_dot=f"Chuyên đề chuyển đổi số năm {nam}",
-                             ngay_hop=dt.date(nam, 10, 15))
+                             ngay_hop=dt.date(nam, 10, 15),
+                             can_cu_ke_hoach=f"Kế hoạch số 12/KH-SNNMT ngày 20 tháng 02 năm {nam} của Giám đốc Sở Nông "
+                                             "nghiệp và Môi trường về phát động phong trào thi đua chuyên đề chuyển "
+                                             f"đổi số năm {nam}")
     return dataclasses.replace(du_lieu, thong_tin=tt, ca_nhan=ca_nhan, tap_the=tap_the), phu
 
 

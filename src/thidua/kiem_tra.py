@@ -356,7 +356,7 @@ def _doc_thong_tin(ds: list[BangTho], g: BoGom, che_do: str, nam_mac_dinh: int |
         g.them("ngay_quyet_dinh_som", CANH_BAO, f"Ngày quyết định {ngay_qd:%d/%m/%Y} còn giữa năm xét {nam}: danh "
                f"hiệu năm {nam} được xét khi tổng kết năm (thường tháng 12 năm {nam} hoặc đầu năm {nam + 1}). Kiểm "
                "tra lại Năm và Ngày quyết định (đợt chuyên đề, đột xuất: ghi Loại đợt).", b, r, c, "Ngày quyết định")
-    for khoa in ("can_cu_chuc_nang", "can_cu_quy_che_tinh", "can_cu_quy_che_co_quan"):
+    for khoa in ("can_cu_chuc_nang", "can_cu_quy_che_tinh", "can_cu_quy_che_co_quan", "can_cu_ke_hoach"):
         ngay_cc = _ngay_trong_cau(str(gia_tri_tt.get(khoa) or ""))
         if ngay_cc is not None and ngay_cc > ngay_qd and khoa in vi_tri:
             r, c = vi_tri[khoa]

@@ -222,6 +222,7 @@ class ThongTin:
     can_cu_chuc_nang: str = ""
     can_cu_quy_che_tinh: str = ""
     can_cu_quy_che_co_quan: str = ""
+    can_cu_ke_hoach: str = ""  # the plan that launched the movement this round closes (a chuyên đề above all)
     nguoi_chi_tra: str = ""
     ten_co_quan_goc: str = ""  # the agency's name as typed (its own capitalisation, for running text)
     loai_dot: str = "Cuối năm"  # danh_muc.LOAI_DOT: Cuối năm, Chuyên đề, Đột xuất

@@ -215,8 +215,13 @@ THONG_TIN = Sheet("ThongTin", "Thông tin chung của cơ quan và đợt xét",
         huong_dan="Quy chế thi đua, khen thưởng của chính cơ quan (nơi quy định chỉ tiêu…), ví dụ: Quyết định số "
                   "45/QĐ-SNNMT ngày 10 tháng 3 năm 2025 của Giám đốc Sở Nông nghiệp và Môi trường ban hành Quy chế "
                   "thi đua, khen thưởng của Sở; để trống = bỏ dòng này"),
+    Cot("can_cu_ke_hoach", "Căn cứ kế hoạch phát động", CHU, bi_danh=("Căn cứ kế hoạch thi đua",),
+        huong_dan="Kế hoạch phát động phong trào thi đua mà đợt này tổng kết (nhất là đợt chuyên đề), ví dụ: Kế "
+                  "hoạch số 12/KH-SNNMT ngày 20 tháng 02 năm 2026 của Giám đốc Sở Nông nghiệp và Môi trường về phát "
+                  "động phong trào thi đua chuyên đề chuyển đổi số năm 2026; để trống = bỏ dòng này"),
     Cot("nguoi_chi_tra", "Người chi trả tiền thưởng", CHU,
-        huong_dan="Chức danh chi trả tiền thưởng nêu trong quyết định; để trống = Trưởng phòng Kế hoạch – Tài chính"),
+        huong_dan="Chức danh chi trả tiền thưởng nêu trong quyết định; để trống = Trưởng phòng Kế hoạch – Tài chính "
+                  "nếu cơ quan có phòng này (sheet TapThe), nếu không thì Chánh Văn phòng Sở"),
     Cot("loai_dot", "Loại đợt", CHU, bi_danh=("Đợt", "Loại đợt xét"), ds_chon="LoaiDot",
         huong_dan="Cuối năm (để trống), Chuyên đề hoặc Đột xuất"),
     Cot("ten_dot", "Tên đợt", CHU, bi_danh=("Tên đợt thi đua", "Tên chuyên đề"),

@@ -313,6 +313,7 @@ def _can_cu(ts: ThamSoApDung, tt: ThongTin, de_nghi: bool = False) -> list[str]:
     dong = [*([] if de_nghi else [*tham_quyen, _dong_can_cu(tt.can_cu_chuc_nang)]),
             *(d for d in luat if d not in tham_quyen),
             _dong_can_cu(tt.can_cu_quy_che_tinh), _dong_can_cu(tt.can_cu_quy_che_co_quan),
+            _dong_can_cu(tt.can_cu_ke_hoach),  # the plan this round closes (a clerk's review of a chuyên đề)
             "" if de_nghi else
             f"Căn cứ kết quả họp Hội đồng Thi đua – Khen thưởng {_ten_co_quan(tt)} {dinh_dang_ngay(_ngay_hop(tt))};"]
     return [d for d in dong if d]
