@@ -889,7 +889,8 @@ def bao_cao_thanh_tich_tap_the() -> Document:
     doan(doc, "- Số thành viên: {{ so_thanh_vien }}; xếp loại tập thể năm {{ nam }}: {{ xep_loai_tap_the }}.",
          thut=1.0, sau=3)
     doan(doc, "{%p if khoi %}", size=2)
-    doan(doc, "- Khối thi đua: {{ khoi }}; điểm thi đua: {{ diem }}.", thut=1.0, sau=3)
+    # no dangling label when the score is blank (a reviewer: "điểm thi đua: .")
+    doan(doc, "- Khối thi đua: {{ khoi }}{% if diem %}; điểm thi đua: {{ diem }}{% endif %}.", thut=1.0, sau=3)
     doan(doc, "{%p endif %}", size=2)
     o_viet(doc, "tu_viet_dac_diem")
     o_viet(doc, "tu_viet_nhiem_vu")

@@ -398,3 +398,19 @@ def test_bao_cao_cua_thu_truong_do_thu_truong_co_quan_xac_nhan(demo_ket_qua, tmp
             assert o and o[0].startswith("THỦ TRƯỞNG ĐƠN VỊ") and can in o[0], o
     danh_muc = [m for ds in ke_hoach_ho_so(kq).danh_muc.values() for m in ds if m.tai_lieu.startswith("Báo cáo")]
     assert danh_muc and all("xác nhận" in m.tinh_trang or "Thủ trưởng ký" in m.tinh_trang for m in danh_muc)
+
+
+def test_bao_cao_tap_the_khong_de_nhan_trong_khi_thieu_diem(demo_ket_qua, tmp_path: Path) -> None:
+    """A reviewer: "- Khối thi đua: Khối sự nghiệp; điểm thi đua: ." when the unit has no score."""
+    from docx import Document
+
+    from thidua.ho_so import bao_cao_thanh_tich
+    from thidua.mo_hinh import TapThe
+    from thidua.van_ban.ve import BanVe, ve_mot
+
+    t0 = next(t for t in demo_ket_qua.ket_qua.du_lieu.tap_the if isinstance(t, TapThe))
+    for diem, mong in ((None, "- Khối thi đua: Khối X."), (91.5, "- Khối thi đua: Khối X; điểm thi đua: 91,5.")):
+        t = replace(t0, khoi="Khối X", diem=diem)
+        mau, ctx = bao_cao_thanh_tich(demo_ket_qua.ket_qua, t, [])
+        p = ve_mot(BanVe(mau, ctx, f"tt-{diem}.docx"), tmp_path)
+        assert mong in [x.text for x in Document(p).paragraphs], mau
