@@ -117,12 +117,13 @@ class DanhGia:
         reviewer: "Điều 23 (…); Điều 23" in ket-qua.xlsx) — the explained one stays."""
         if not can_cu or can_cu in self.can_cu:
             return
-        for i, c in enumerate(self.can_cu):
-            if c.startswith(can_cu + " ("):
+        dieu, co_giai_thich, _ = can_cu.partition(" (")
+        if co_giai_thich:  # the explained one replaces its bare article, if cited
+            if dieu in self.can_cu:
+                self.can_cu[self.can_cu.index(dieu)] = can_cu
                 return
-            if can_cu.startswith(c + " ("):
-                self.can_cu[i] = can_cu
-                return
+        elif any(c.startswith(dieu + " (") for c in self.can_cu if " (" in c):  # already cited, explained
+            return
         self.can_cu.append(can_cu)
 
     def p(self, ten: str) -> Any:
