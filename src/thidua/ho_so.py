@@ -121,6 +121,7 @@ class NguCanhBaoCaoThanhTich(ngu_canh.NguCanh):
 
 
 KHONG_CO_DAU = ("phòng ", "văn phòng sở")  # units of the Sở without a seal of their own
+KY_DONG_DAU, KY_TEN = "(Ký, đóng dấu)", "(Ký, ghi rõ họ tên)"  # under a signature: a unit with a seal, or without
 
 
 def co_dau_rieng(ten_tap_the: str) -> bool:
@@ -402,7 +403,7 @@ def bao_cao_thanh_tich(kq: KetQuaXet, d: CaNhan | TapThe, ks: list[KetQua],
             "tu_viet_thanh_tich": viet.format("thành tích đạt được: kết quả thực hiện nhiệm vụ, chỉ tiêu; biện pháp, "
                                               "đổi mới; công tác xây dựng đảng, đoàn thể"),
             "tu_viet_dien_bien": viet.format("tóm tắt sự việc, thành tích và ảnh hưởng của thành tích"),
-            "nguoi_bao_cao": "", "ky_don_vi": "(Ký, đóng dấu)" if co_dau_rieng(d.ten) else "(Ký, ghi rõ họ tên)",
+            "nguoi_bao_cao": "", "ky_don_vi": KY_DONG_DAU if co_dau_rieng(d.ten) else KY_TEN,
         })
         mau = "bao_cao_thanh_tich_tap_the" if loai_dot == "Cuối năm" else "bao_cao_thanh_tich_dot"
     return mau, NguCanhBaoCaoThanhTich(**ctx)
@@ -415,7 +416,7 @@ def _tinh_trang_bao_cao(ctx: NguCanhBaoCaoThanhTich, d: CaNhan | TapThe) -> str:
     if not ctx.thu_truong_xac_nhan:  # a head's own report: the agency confirms
         return "Có — cá nhân viết phần để trống, ký; cấp trình khen thưởng xác nhận"
     return "Có — cá nhân viết phần để trống, ký; Thủ trưởng đơn vị xác nhận" + (
-        ", đóng dấu" if ctx.ky_thu_truong == "(Ký, đóng dấu)" else "")
+        ", đóng dấu" if ctx.ky_thu_truong == KY_DONG_DAU else "")
 
 
 def _xac_nhan_ca_nhan(c: CaNhan, ten_don_vi: str) -> dict[str, str]:
@@ -423,7 +424,7 @@ def _xac_nhan_ca_nhan(c: CaNhan, ten_don_vi: str) -> dict[str, str]:
     if ngu_canh.la_thu_truong(c.chuc_vu or ""):
         return {"thu_truong_xac_nhan": "", "xac_nhan_de_nghi": "", "ky_thu_truong": ""}
     return {"thu_truong_xac_nhan": "THỦ TRƯỞNG ĐƠN VỊ", "xac_nhan_de_nghi": "XÁC NHẬN, ĐỀ NGHỊ",
-            "ky_thu_truong": "(Ký, đóng dấu)" if co_dau_rieng(ten_don_vi) else "(Ký, ghi rõ họ tên)"}
+            "ky_thu_truong": KY_DONG_DAU if co_dau_rieng(ten_don_vi) else KY_TEN}
 
 
 def _bien_mau(mau: str, thu_muc_mau: Path | None) -> frozenset[str]:

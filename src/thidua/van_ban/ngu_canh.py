@@ -594,8 +594,7 @@ def chu_thuong_dau(cau: str) -> str:
 def ten_dot_trong_cau(tt: ThongTin) -> str:
     """The round's name inside a sentence: "Chuyên đề chuyển đổi số…" → "chuyên đề chuyển đổi số…" (an acronym or a
     one-letter start stays as written)."""
-    t = tt.ten_dot.strip()
-    return t[0].lower() + t[1:] if len(t) > 1 and t[1].islower() else t
+    return chu_thuong_dau(tt.ten_dot.strip())
 
 
 def thanh_tich_dot(tt: ThongTin) -> str:
