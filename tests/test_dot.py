@@ -99,6 +99,8 @@ def test_dot_chuyen_de_qua_cli(tmp_path: Path) -> None:
     ket_qua = load_workbook(tmp_path / "ra" / "ket-qua.xlsx")["Loi"]
     canh_bao = " ".join(str(c.value) for row in ket_qua.iter_rows() for c in row if c.value)
     assert "Vàng A Sùng" not in canh_bao and "Chưa ghi Thành tích" in canh_bao  # the warning names the cell
+    tong_hop = load_workbook(tmp_path / "ra" / "ket-qua.xlsx")["TongHop"]["A1"].value
+    assert tong_hop.startswith("TỔNG HỢP KẾT QUẢ ĐỢT CHUYÊN ĐỀ CHUYỂN ĐỔI SỐ NĂM 2026 (quyết định ngày"), tong_hop
 
 
 def test_dot_chuyen_de_khong_xet_danh_hieu_va_can_ten_dot(tmp_path: Path) -> None:

@@ -93,6 +93,16 @@ def _dong_ket_qua(d: CaNhan | TapThe, k: Any, ten_dv: dict[str, str], chung: dic
             chung.setdefault(can_cu, can_cu)]
 
 
+def _ten_dot_tieu_de(kq: KetQuaXet) -> str:
+    """"NĂM 2025", or a chuyên đề / đột xuất round by its name ("ĐỢT CHUYÊN ĐỀ CHUYỂN ĐỔI SỐ NĂM 2026"; "ĐỢT ĐỘT
+    XUẤT: ỨNG PHÓ …" when the name does not say its kind) — a clerk's review: a themed round's title read "NĂM 2026"."""
+    tt = kq.du_lieu.thong_tin
+    if tt.cuoi_nam:
+        return f"NĂM {kq.nam}"
+    ten = tt.ten_dot.strip()
+    return "ĐỢT " + (ten if ten.lower().startswith(tt.loai_dot.lower()) else f"{tt.loai_dot}: {ten}").upper()
+
+
 RONG_TONG_HOP = [28, 10, 12, 10, 14, 30, 18]  # TongHop's first table; "Cấp quyết định" holds "Đề nghị cấp trên (chưa chi)"
 
 
@@ -108,7 +118,8 @@ def ghi_ket_qua_xlsx(kq: KetQuaXet | None, van_de: list[VanDe], duong_dan: Path,
                       "Cấp quyết định", "Tiền thưởng (đồng)"],
                  [[d["ten"], d["de_nghi"], d["du_dieu_kien"], d["dat"], d["can_hoi_dong"], d["cap_quyet_dinh"],
                    d["tien"]] for d in tong_hop_theo_danh_hieu(kq)],
-                 tieu_de_trang=f"TỔNG HỢP KẾT QUẢ NĂM {kq.nam} (quyết định ngày {kq.ngay_quyet_dinh:%d/%m/%Y})",
+                 # a chuyên đề / đột xuất round by its name (a clerk's review: a themed round read "NĂM 2026")
+                 tieu_de_trang=f"TỔNG HỢP KẾT QUẢ {_ten_dot_tieu_de(kq)} (quyết định ngày {kq.ngay_quyet_dinh:%d/%m/%Y})",
                  do_rong=RONG_TONG_HOP, dinh_dang={7: SO_TIEN})
         dong_dv = tong_hop_theo_don_vi(kq)
         r0 = ws.max_row + 3
