@@ -562,6 +562,14 @@ def test_danh_sach_dang_ky_khong_co_thong_tin_thi_canh_bao(demo_dau_vao: Path, t
     ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]),
     ("SỞ TÀI CHÍNH", ["SỞ TÀI CHÍNH"]),
     ("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", ["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU"]),
+    # a word of two syllables is not split across lines (a reviewer: "PHÒNG VĂN BẢN QUY / PHẠM PHÁP LUẬT VÀ PHỔ /
+    # BIẾN, …", "TƯ / PHÁP", "VỆ SINH MÔI / TRƯỜNG"): one more line rather than a broken word
+    ("PHÒNG VĂN BẢN QUY PHẠM PHÁP LUẬT VÀ PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT",
+     ["PHÒNG VĂN BẢN", "QUY PHẠM PHÁP LUẬT", "VÀ PHỔ BIẾN,", "GIÁO DỤC PHÁP LUẬT"]),
+    ("PHÒNG HÀNH CHÍNH TƯ PHÁP VÀ BỔ TRỢ TƯ PHÁP", ["PHÒNG HÀNH CHÍNH", "TƯ PHÁP", "VÀ BỔ TRỢ TƯ PHÁP"]),
+    ("TRUNG TÂM NƯỚC SẠCH VÀ VỆ SINH MÔI TRƯỜNG NÔNG THÔN",
+     ["TRUNG TÂM NƯỚC SẠCH", "VÀ VỆ SINH MÔI TRƯỜNG", "NÔNG THÔN"]),
+    ("TRUNG TÂM TRỢ GIÚP PHÁP LÝ NHÀ NƯỚC", ["TRUNG TÂM TRỢ GIÚP", "PHÁP LÝ NHÀ NƯỚC"]),
 ])
 def test_ngat_dong_ten_co_quan(ten: str, dong: list[str]) -> None:
     assert ngat_dong_ten(ten, 69 - LE_O_MM, 13, True) == dong

@@ -47,13 +47,26 @@ def tu_dai_nhat(chu: str, co_chu: float, dam: bool = False) -> float:
 
 
 _TU_NOI = {"VÀ", "VA", "&", "–", "-"}  # a header line may begin with these ("… / VÀ MÔI TRƯỜNG")
+# Two-syllable words of agencies' names that a header never splits across lines (a Vietnamese word is written as
+# separate syllables, so a line break between them reads as a break inside a word — a reviewer: "PHÒNG VĂN BẢN QUY /
+# PHẠM PHÁP LUẬT VÀ PHỔ / BIẾN…", "VỆ SINH MÔI / TRƯỜNG"). Not every word: those of units' and agencies' names.
+_TU_GHEP = frozenset("""
+BAN HÀNH|BẢO TÀNG|BẢO VỆ|BỔ TRỢ|CÁN BỘ|CHĂN NUÔI|CHI CỤC|CHỨNG THỰC|CÔNG CHỨNG|CÔNG NGHỆ|CÔNG THƯƠNG|CÔNG TÁC|
+DÂN SỰ|DÂN TỘC|DI SẢN|DU LỊCH|ĐẤT ĐAI|ĐẦU TƯ|ĐĂNG KÝ|ĐÀO TẠO|ĐÔ THỊ|GIAO THÔNG|GIÁO DỤC|HÀNH CHÍNH|HẠ TẦNG|
+HỘ TỊCH|HỘI ĐỒNG|KẾ HOẠCH|KHEN THƯỞNG|KHOA HỌC|KHOÁNG SẢN|KHUYẾN NÔNG|KIỂM LÂM|KIỂM SOÁT|KINH TẾ|LAO ĐỘNG|
+MÔI TRƯỜNG|NGOẠI VỤ|NHÀ NƯỚC|NHÂN DÂN|NỘI VỤ|NÔNG NGHIỆP|NÔNG THÔN|NƯỚC SẠCH|PHÁP CHẾ|PHÁP LÝ|PHÁP LUẬT|
+PHÁT TRIỂN|PHÒNG HỘ|PHỔ BIẾN|QUẢN LÝ|QUAN TRẮC|QUY HOẠCH|QUY PHẠM|TÀI CHÍNH|TÀI NGUYÊN|THANH TRA|THI ĐUA|
+THI HÀNH|THÔNG TIN|THỂ THAO|THỦY LỢI|THỦY SẢN|THỰC VẬT|THÚ Y|TỔ CHỨC|TỔNG HỢP|TÔN GIÁO|TRỢ GIÚP|TRỒNG TRỌT|
+TRUNG TÂM|TRUYỀN THÔNG|TƯ PHÁP|VĂN BẢN|VĂN HÓA|VĂN PHÒNG|VẬN TẢI|VỆ SINH|XÃ HỘI|XÂY DỰNG|Y TẾ
+""".replace("\n", "").split("|"))
 
 
 def ngat_dong_ten(ten: str, rong_mm: float, co_chu: float = 13, dam: bool = True) -> list[str]:
     """Break an agency's name into lines as a real header does.
 
     One line when it fits. Otherwise the fewest lines that fit, preferring breaks before "VÀ" or after a comma
-    (where the name's parts join), then lines of even length; never a line of one short word left alone. E.g.
+    (where the name's parts join), then lines of even length; never a line of one short word left alone, and a
+    two-syllable word of agencies' names (``_TU_GHEP``) split only when no layout of up to four lines avoids it. E.g.
     "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" → "SỞ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG"; "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH" →
     "SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH". Worked out once per name and width (every document of a batch has
     the same headers: 2,500 names broken at 0.4 ms each for 20,000 staff, issue 15).
@@ -78,6 +91,8 @@ def _ngat(ten: str, rong_mm: float, co_chu: float, dam: bool) -> list[str]:
             return 0.0
         if tu[i - 1].endswith((",", ";")):
             return 0.5
+        if f"{tu[i - 1]} {tu[i]}".upper() in _TU_GHEP:
+            return 20.0  # inside a word: only when no other way fits, even on one more line
         return 3.0
 
     tot: tuple[float, list[str]] | None = None
@@ -96,10 +111,11 @@ def _ngat(ten: str, rong_mm: float, co_chu: float, dam: bool) -> list[str]:
                 continue
             if any(bien[j + 1] - bien[j] == 1 and len(tu[bien[j]]) <= 4 for j in range(so_dong)):
                 continue
-            chi_phi = sum(diem_ngat(i) for i in cat) + (max(rong) - min(rong)) / rong_mm
+            # each line beyond two costs more than an ordinary break, less than a break inside a word
+            chi_phi = sum(diem_ngat(i) for i in cat) + (max(rong) - min(rong)) / rong_mm + 5.0 * (so_dong - 2)
             if tot is None or chi_phi < tot[0]:
                 tot = (chi_phi, dong)
-        if tot is not None:
-            return tot[1]
+    if tot is not None:
+        return tot[1]
     # nothing fits (a very long name): let Word wrap it
     return [" ".join(tu)]
