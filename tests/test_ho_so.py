@@ -414,3 +414,14 @@ def test_bao_cao_tap_the_khong_de_nhan_trong_khi_thieu_diem(demo_ket_qua, tmp_pa
         mau, ctx = bao_cao_thanh_tich(demo_ket_qua.ket_qua, t, [])
         p = ve_mot(BanVe(mau, ctx, f"tt-{diem}.docx"), tmp_path)
         assert mong in [x.text for x in Document(p).paragraphs], mau
+
+
+def test_tieu_de_bao_cao_giu_nam_mot_dong(demo_ket_qua) -> None:
+    """A reviewer: a report's title broke as "(NĂM / 2025)". "năm" and its year are joined by a no-break space."""
+    from thidua.ho_so import bao_cao_thanh_tich
+    from thidua.mo_hinh import TapThe
+
+    t = next(t for t in demo_ket_qua.ket_qua.du_lieu.tap_the if isinstance(t, TapThe))
+    ks = [k for d, kk in demo_ket_qua.ket_qua.tap_the if d.ma == t.ma for k in kk][:1]
+    _, ctx = bao_cao_thanh_tich(demo_ket_qua.ket_qua, t, ks)
+    assert ctx.de_nghi.endswith(f"(năm\u00a0{demo_ket_qua.ket_qua.nam})"), ctx.de_nghi

@@ -328,7 +328,8 @@ def _ky_luat(kq: KetQuaXet, d: CaNhan | TapThe) -> list[str]:
 
 def _de_nghi(kq: KetQuaXet, ks: list[KetQua]) -> str:
     ten_dot = _ten_dot(kq)
-    thoi = ten_dot if _loai_dot(kq) != "Cuối năm" and ten_dot else f"năm {kq.nam}"
+    # "năm" and its year on one line of the title (a reviewer: "(NĂM / 2025)")
+    thoi = ten_dot if _loai_dot(kq) != "Cuối năm" and ten_dot else f"năm\u00a0{kq.nam}"
     return "; ".join(("" if k.danh_hieu.la_hinh_thuc else "danh hiệu ") + ngu_canh.ten_day_du(k.danh_hieu)
                      for k in ks) + f" ({thoi})"
 
