@@ -234,7 +234,7 @@ def doc_loai_dot(gia_tri: object) -> str:
 # are read in file-name order, which is no order at all — a reviewer: "Phòng Công chứng số 1, …, 3. Lãnh đạo Sở, …,
 # 6. Văn phòng Sở"): the leadership, the Văn phòng, the inspectorate, the phòng, the chi cục, then the others
 # (trung tâm, ban, quỹ …), as administrative documents list them.
-_THU_TU_LOAI_DON_VI = (("lãnh đạo",), ("văn phòng sở",), ("thanh tra",), ("phòng ",), ("chi cục",))
+_THU_TU_LOAI_DON_VI = ("lãnh đạo", "văn phòng sở", "thanh tra", "phòng ", "chi cục")
 
 
 def thu_tu_loai_don_vi(ten: str) -> int:
